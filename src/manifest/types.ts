@@ -1,0 +1,135 @@
+/**
+ * The desired model: what validated manifests say, with documented defaults filled in and the
+ * `variation:` shorthand expanded, but references (flags, variations, rules, metrics, holdouts)
+ * still by name. `resolve/` turns names into LaunchDarkly IDs.
+ */
+import type { SourcePosition, Target } from '../types.js';
+
+export type ExperimentState = 'draft' | 'running' | 'stopped' | 'archived';
+export type HoldoutState = 'active' | 'ended';
+
+/** A variation by name (then value), or one of the explicit forms. */
+export type VariationRef = string | number | boolean | { id: string } | { name: string } | { value: unknown };
+/** `fallthrough`, a rule by ref / _id / description, or an explicit form. */
+export type RuleRef = string | { id: string } | { ref: string } | { description: string };
+/** A metric key, or a metric group. */
+export type MetricRef = string | { group: string };
+
+export interface AnalysisSpec {
+  bayesianThreshold?: number;
+  significanceThreshold?: number;
+  testDirection?: string;
+  multipleComparisonCorrection?: { method: string; scope: string };
+  sequentialTesting?: boolean;
+}
+
+export interface FlagSpec {
+  rule: RuleRef;
+  notInExperiment?: VariationRef;
+}
+
+export interface TreatmentSpec {
+  name: string;
+  baseline: boolean;
+  allocationPercent: number;
+  /** One entry per flag of the iteration (the `variation:` shorthand is expanded here). */
+  variations: Record<string, VariationRef>;
+}
+
+export interface IterationSpec {
+  hypothesis: string;
+  /** Default `user`. */
+  randomizationUnit: string;
+  attributes?: string[];
+  /** Default true. */
+  canReshuffleTraffic: boolean;
+  reallocationFrequencyMillis?: number;
+  primaryMetric?: string;
+  primaryFunnel?: string;
+  /** As written; the primary is added by resolve when missing. */
+  metrics: MetricRef[];
+  flags: Record<string, FlagSpec>;
+  treatments: TreatmentSpec[];
+  changeJustification?: string;
+}
+
+export interface ExperimentSpec {
+  name: string;
+  description?: string;
+  maintainerId?: string;
+  tags?: string[];
+  /** Default `bayesian`. */
+  methodology: string;
+  /** Default `launchdarkly`. */
+  dataSource: string;
+  /** Default `experiment`. */
+  type: string;
+  analysis?: AnalysisSpec;
+  holdout?: string;
+  state: ExperimentState;
+  iteration: IterationSpec;
+  stop?: { winner: string; reason?: string };
+}
+
+export interface HoldoutSpec {
+  name: string;
+  description?: string;
+  randomizationUnit: string;
+  attributes?: string[];
+  holdoutAmount: number;
+  primaryMetric: string;
+  metrics: MetricRef[];
+  prerequisiteFlag?: string;
+  maintainerId?: string;
+  state: HoldoutState;
+}
+
+/** Where a document came from, and how to point back into it. */
+export interface ManifestSource {
+  file: string;
+  /** 0-based index of the YAML document inside the file. */
+  documentIndex: number;
+  /** Position of the value at a JSON pointer of the document ('' = the document); falls back to the nearest ancestor. */
+  locate(pointer: string): SourcePosition;
+}
+
+/**
+ * One experiment in one environment. `environments: [a, b]` in a manifest yields one per
+ * environment, all sharing a source.
+ */
+export interface ExperimentManifest extends Target {
+  kind: 'Experiment';
+  key: string;
+  spec: ExperimentSpec;
+  source: ManifestSource;
+}
+
+export interface HoldoutManifest extends Target {
+  kind: 'Holdout';
+  key: string;
+  spec: HoldoutSpec;
+  source: ManifestSource;
+}
+
+export interface ManifestConfig {
+  project?: string;
+  environment?: string;
+  /** Default false. */
+  prune: boolean;
+  /** Default `ldexp-managed`. */
+  managedTag: string;
+}
+
+export interface ManifestSet {
+  config: ManifestConfig;
+  experiments: ExperimentManifest[];
+  holdouts: HoldoutManifest[];
+  /** Every file read, for messages ("read 7 documents from 4 files"). */
+  files: string[];
+}
+
+/** Command-line / Action overrides; metadata in a document wins over these, these over Config. */
+export interface TargetDefaults {
+  project?: string;
+  environment?: string;
+}

@@ -1,0 +1,116 @@
+/** The plan: a versioned, hashed, serializable value. Its JSON form is schemas/plan.schema.json. */
+import type { Problem, ResourceType, SourcePosition } from '../types.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+/** Ordered from least to most disruptive; `worstImpact` picks the later one. */
+export const IMPACTS = [
+  'none',
+  'metadata',
+  'draft-edit',
+  'create',
+  'start',
+  'restore',
+  'new-iteration',
+  'stop',
+  'archive',
+  'irreversible',
+] as const;
+export type Impact = (typeof IMPACTS)[number];
+
+export function worstImpact(a: Impact, b: Impact): Impact {
+  return IMPACTS.indexOf(a) >= IMPACTS.indexOf(b) ? a : b;
+}
+
+export type ResourceAction = 'create' | 'update' | 'no-op';
+
+/** One human-readable change, with names rather than IDs. */
+export interface FieldChange {
+  /** Dotted, human path, e.g. `iteration.treatments[Control].allocationPercent`. */
+  field: string;
+  from?: string;
+  to?: string;
+}
+
+export interface ResourcePlan {
+  address: string;
+  type: ResourceType;
+  project: string;
+  environment: string;
+  key: string;
+  name: string;
+  action: ResourceAction;
+  /** Live state before → desired, e.g. `running → stopped`. */
+  stateFrom?: string;
+  stateTo: string;
+  changes: FieldChange[];
+  impact: Impact;
+  /** The step ids that realise this resource's change, in order. */
+  stepIds: string[];
+  source?: SourcePosition;
+}
+
+export type StepKind = 'createExperiment' | 'createIteration' | 'patchExperiment' | 'createHoldout' | 'patchHoldout';
+
+/**
+ * A value only known after an earlier step ran (the `_id` of a holdout created in the same apply);
+ * apply writes `fromStep`'s response field at `responsePointer` into this step's body at `bodyPointer`.
+ */
+export interface StepBinding {
+  bodyPointer: string;
+  fromStep: string;
+  responsePointer: string;
+}
+
+export interface PlanStep {
+  id: string;
+  resource: string;
+  kind: StepKind;
+  method: 'POST' | 'PATCH';
+  /** API path, without the base URL. */
+  path: string;
+  /** The exact request body. */
+  body: unknown;
+  /** Semantic-patch instruction kinds, for display and for tests. */
+  instructions: string[];
+  dependsOn: string[];
+  bindings: StepBinding[];
+  impact: Impact;
+  /** Why this step exists, in words a product manager understands. */
+  reason: string;
+}
+
+export interface UnmanagedResource {
+  address: string;
+  type: ResourceType;
+  name: string;
+  status: string;
+}
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  noOp: number;
+  unmanaged: number;
+  steps: number;
+  byImpact: Partial<Record<Impact, number>>;
+}
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  target: { baseUrl: string; projects: string[]; environments: string[] };
+  summary: PlanSummary;
+  resources: ResourcePlan[];
+  steps: PlanStep[];
+  unmanaged: UnmanagedResource[];
+  /** Warnings found while planning (errors stop planning). */
+  warnings: Problem[];
+  /** address → sha256 of the normalized live object, for every live object a step touches. */
+  fingerprints: Record<string, string>;
+  /** sha256 over the steps: what reviewers approved. */
+  hash: string;
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.steps.length > 0;
+}
