@@ -48,6 +48,18 @@ export interface ResourcePlan {
   /** The step ids that realise this resource's change, in order. */
   stepIds: string[];
   source?: SourcePosition;
+  /** Facts that explain the impact in plain words (PR comments); all optional. */
+  context?: ImpactContext;
+}
+
+/** What a reviewer needs to understand a disruptive change; filled by the planner when known. */
+export interface ImpactContext {
+  /** ISO 8601 start of the live iteration that a new iteration or a stop ends. */
+  iterationStartedAt?: string;
+  /** 1-based number of that live iteration, when the planner can count them. */
+  iterationNumber?: number;
+  /** Treatment name a stop declares the winner. */
+  winner?: string;
 }
 
 export type StepKind = 'createExperiment' | 'createIteration' | 'patchExperiment' | 'createHoldout' | 'patchHoldout';
