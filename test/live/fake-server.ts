@@ -33,6 +33,10 @@ export type Responder = ScriptedResponse | ((request: RecordedRequest) => Script
 export interface FakeLd {
   url: string;
   requests: RecordedRequest[];
+  /** Most requests the fake was answering at the same time. */
+  readonly maxInFlight: number;
+  /** Hold every response this long, so that concurrent requests overlap. */
+  delayMs: number;
   /** Script a route: responders are used in order, the last one repeats. `path` has no query. */
   route(method: string, path: string, ...responders: Responder[]): void;
   /** Requests to a route (method + path without query). */
@@ -47,6 +51,7 @@ export async function startFakeLd(): Promise<FakeLd> {
   const routes = new Map<string, Responder[]>();
   const served = new Map<string, number>();
   const requests: RecordedRequest[] = [];
+  const state = { inFlight: 0, maxInFlight: 0, delayMs: 0 };
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -65,22 +70,27 @@ export async function startFakeLd(): Promise<FakeLd> {
         body: bodyText === '' ? undefined : (JSON.parse(bodyText) as unknown),
       };
       requests.push(recorded);
+      state.inFlight += 1;
+      state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
       const key = `${recorded.method} ${recorded.path}`;
       const script = routes.get(key);
       const index = served.get(key) ?? 0;
       served.set(key, index + 1);
       const responder = script?.[Math.min(index, script.length - 1)];
-      void Promise.resolve(
-        responder === undefined
-          ? { status: 404, body: { code: 'not_found', message: `no scripted route for ${key}` } }
-          : typeof responder === 'function'
-            ? responder(recorded)
-            : responder,
-      ).then((scripted) => {
-        const text = scripted.rawBody ?? (scripted.body === undefined ? '' : JSON.stringify(scripted.body));
-        res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers });
-        res.end(text);
-      });
+      void new Promise((resolve) => setTimeout(resolve, state.delayMs))
+        .then(() =>
+          responder === undefined
+            ? { status: 404, body: { code: 'not_found', message: `no scripted route for ${key}` } }
+            : typeof responder === 'function'
+              ? responder(recorded)
+              : responder,
+        )
+        .then((scripted) => {
+          state.inFlight -= 1;
+          const text = scripted.rawBody ?? (scripted.body === undefined ? '' : JSON.stringify(scripted.body));
+          res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers });
+          res.end(text);
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,6 +99,15 @@ export async function startFakeLd(): Promise<FakeLd> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
+    get delayMs() {
+      return state.delayMs;
+    },
+    set delayMs(ms: number) {
+      state.delayMs = ms;
+    },
     route(method, path, ...responders) {
       routes.set(`${method} ${path}`, responders);
       served.delete(`${method} ${path}`);
@@ -107,7 +126,8 @@ export async function startFakeLd(): Promise<FakeLd> {
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => {
-          error ? reject(error) : resolve();
+          if (error) reject(error);
+          else resolve();
         });
       }),
   };

@@ -1,0 +1,233 @@
+/**
+ * Read what LaunchDarkly holds for the targets of a run: experiments and holdouts per environment,
+ * flags, metrics, metric groups and randomization units per project. Each object is read once,
+ * with bounded concurrency; the result is the live model the rest of the pipeline compares against.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+
+import { RemoteError } from '../errors.js';
+import { silentReporter, type Reporter } from '../reporter.js';
+import type { Target } from '../types.js';
+import type { LdClient } from './client.js';
+import type {
+  LdContextKind,
+  LdExperiment,
+  LdFlag,
+  LdHoldout,
+  LdMetric,
+  LdMetricGroup,
+  LdRandomizationUnit,
+} from './ld-types.js';
+import { referencedFlagKeys } from './referenced-flags.js';
+import type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';
+
+/** The spec documents no maximum for experiment and holdout pages; 20 is its default. */
+const EXPERIMENT_PAGE = 20;
+const HOLDOUT_PAGE = 20;
+/** Metrics and metric groups cap `limit` at 50. */
+const METRIC_PAGE = 50;
+const EXPERIMENT_EXPAND = 'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations';
+/** `mutableFieldsByStatus` is undocumented as an expand value but named by the patch docs; ask only on GET. */
+const EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
+const HOLDOUT_EXPAND = 'draftIteration,treatments,rel-draftIteration,rel-treatments';
+
+export interface FetchLiveOptions {
+  /** Reads in flight at once; default 4. */
+  concurrency?: number;
+}
+
+/** Read the live model for `request.targets`, plus every flag the manifests or live experiments use. */
+export async function fetchLive(
+  client: LdClient,
+  request: LiveRequest,
+  reporter: Reporter = silentReporter,
+  options: FetchLiveOptions = {},
+): Promise<LiveState> {
+  const limit = pLimit(options.concurrency ?? 4);
+  const targets = uniqueTargets(request.targets);
+  const projectKeys = [...new Set(targets.map((t) => t.project))];
+  const results = await Promise.all(
+    projectKeys.map((key) => {
+      const projectTargets = targets.filter((t) => t.project === key);
+      return readProject(client, limit, reporter, key, projectTargets, request.flagKeys.get(key));
+    }),
+  );
+  const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
+  return {
+    baseUrl: client.baseUrl,
+    projects: new Map(results.map((r) => [r.project.key, r.project])),
+    // Keep the caller's target order, whatever order the reads finished in.
+    environments: targets.flatMap((t) => byTarget.get(targetId(t)) ?? []),
+  };
+}
+
+async function readProject(
+  client: LdClient,
+  limit: LimitFunction,
+  reporter: Reporter,
+  key: string,
+  targets: readonly Target[],
+  manifestFlags: ReadonlySet<string> | undefined,
+): Promise<{ project: LiveProject; environments: LiveEnvironment[] }> {
+  reporter.report({ type: 'phase', message: `Reading project ${key}` });
+  const [environments, basics] = await Promise.all([
+    Promise.all(targets.map((t) => readEnvironment(client, limit, t))),
+    readProjectBasics(client, limit, key),
+  ]);
+  const flagKeys = new Set([
+    ...(manifestFlags ?? []),
+    ...referencedFlagKeys(
+      environments.flatMap((e) => e.experiments),
+      environments.flatMap((e) => e.holdouts),
+    ),
+  ]);
+  const { flags, missingFlags } = await readFlags(
+    client,
+    limit,
+    key,
+    [...flagKeys].sort(),
+    targets.map((t) => t.environment),
+  );
+  return { project: { key, ...basics, flags, missingFlags }, environments };
+}
+
+type ProjectBasics = Pick<LiveProject, 'metrics' | 'metricGroups' | 'contextKinds' | 'randomizationUnits'>;
+
+async function readProjectBasics(client: LdClient, limit: LimitFunction, project: string): Promise<ProjectBasics> {
+  const p = encodeURIComponent(project);
+  const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
+    limit(() => client.getAllPages<LdContextKind>(`/api/v2/projects/${p}/context-kinds`)),
+    limit(() =>
+      client.request<{ randomizationUnits?: LdRandomizationUnit[] }>(
+        'GET',
+        `/api/v2/projects/${p}/experimentation-settings`,
+      ),
+    ),
+    limit(() => client.getAllPages<LdMetric>(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE })),
+    // Metric groups are still a beta resource: without the beta header LaunchDarkly answers 403.
+    limit(() =>
+      client.getAllPages<LdMetricGroup>(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }, 'items', {
+        beta: true,
+      }),
+    ),
+  ]);
+  return {
+    contextKinds,
+    randomizationUnits: (settings.body.randomizationUnits ?? []).map((u) => u.randomizationUnit),
+    metrics: new Map(metrics.map((m) => [m.key, m])),
+    metricGroups: new Map(metricGroups.map((g) => [g.key, g])),
+  };
+}
+
+async function readEnvironment(client: LdClient, limit: LimitFunction, target: Target): Promise<LiveEnvironment> {
+  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+  const [experiments, holdouts] = await Promise.all([
+    readExperiments(client, limit, base),
+    readHoldouts(client, limit, base),
+  ]);
+  return { project: target.project, environment: target.environment, experiments, holdouts };
+}
+
+async function readExperiments(client: LdClient, limit: LimitFunction, base: string): Promise<LdExperiment[]> {
+  // Archived experiments are hidden unless asked for, and a reconciler must see them to restore or skip them.
+  const listed = await limit(() =>
+    client.getAllPages<LdExperiment>(`${base}/experiments`, {
+      limit: EXPERIMENT_PAGE,
+      lifecycleState: 'active,archived',
+      expand: EXPERIMENT_EXPAND,
+    }),
+  );
+  const detailed = await Promise.all(
+    listed.map((summary) =>
+      isSummary(summary)
+        ? limit(() =>
+            getOrUndefined<LdExperiment>(
+              client,
+              `${base}/experiments/${encodeURIComponent(summary.key)}`,
+              EXPERIMENT_DETAIL_EXPAND,
+            ),
+          )
+        : Promise.resolve(summary),
+    ),
+  );
+  return detailed.filter((e): e is LdExperiment => e !== undefined);
+}
+
+/**
+ * List responses are summary representations. Every real iteration has at least one treatment,
+ * so an iteration without `treatments` (or an experiment without any iteration) means the list
+ * ignored our expand and the experiment must be read on its own.
+ */
+function isSummary(experiment: LdExperiment): boolean {
+  const shown = [experiment.currentIteration, experiment.draftIteration].filter((i) => i !== undefined);
+  return shown.length === 0 || shown.some((i) => i.treatments === undefined);
+}
+
+async function readHoldouts(client: LdClient, limit: LimitFunction, base: string): Promise<LdHoldout[]> {
+  const listed = await limit(() => client.getAllPages<{ key?: string }>(`${base}/holdouts`, { limit: HOLDOUT_PAGE }));
+  // The list gives SimpleHoldoutRep; only the detail by key carries the base experiment and related experiments.
+  const keys = listed.map((h) => h.key).filter((k): k is string => typeof k === 'string' && k !== '');
+  const holdouts = await Promise.all(
+    keys.map((key) =>
+      limit(() => getOrUndefined<LdHoldout>(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND)),
+    ),
+  );
+  return holdouts.filter((h): h is LdHoldout => h !== undefined);
+}
+
+async function readFlags(
+  client: LdClient,
+  limit: LimitFunction,
+  project: string,
+  keys: readonly string[],
+  environments: readonly string[],
+): Promise<{ flags: Map<string, LdFlag>; missingFlags: Set<string> }> {
+  const p = encodeURIComponent(project);
+  // One read per flag with every environment of the run: variations are project-wide, rules per env.
+  const found = await Promise.all(
+    keys.map((key) =>
+      limit(async () => {
+        try {
+          const response = await client.request<LdFlag>('GET', `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
+            query: { env: environments },
+          });
+          return [key, response.body] as const;
+        } catch (error) {
+          if (error instanceof RemoteError && error.status === 404) return [key, undefined] as const;
+          throw error;
+        }
+      }),
+    ),
+  );
+  const flags = new Map<string, LdFlag>();
+  const missingFlags = new Set<string>();
+  for (const [key, flag] of found) {
+    if (flag) flags.set(key, flag);
+    else missingFlags.add(key);
+  }
+  return { flags, missingFlags };
+}
+
+/** GET with expand; a 404 means the object went away between list and read, so it is left out. */
+async function getOrUndefined<T>(client: LdClient, path: string, expand: string): Promise<T | undefined> {
+  try {
+    return (await client.request<T>('GET', path, { query: { expand } })).body;
+  } catch (error) {
+    if (error instanceof RemoteError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+function uniqueTargets(targets: readonly Target[]): Target[] {
+  const seen = new Set<string>();
+  return targets.filter((t) => {
+    const id = targetId(t);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function targetId(target: Target): string {
+  return `${target.project}\u0000${target.environment}`;
+}

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { RemoteError } from '../../src/errors.js';
+import { fetchLive } from '../../src/live/fetch-live.js';
+import { startFakeLd, type FakeLd } from './fake-server.js';
+import { testClient } from './helpers.js';
+
+const P = '/api/v2/projects';
+
+function iteration(flags: string[], withTreatments = true) {
+  return {
+    hypothesis: 'h',
+    status: 'not_started',
+    createdAt: 1,
+    flags: Object.fromEntries(
+      flags.map((f) => [f, { targetingRule: 'fallthrough', flagConfigVersion: 1, _links: {} }]),
+    ),
+    ...(withTreatments
+      ? { treatments: [{ _id: 'v1', name: 'Control', allocationPercent: '100', baseline: true }] }
+      : {}),
+  };
+}
+
+function experiment(key: string, extra: Record<string, unknown>) {
+  return { key, name: key, _maintainerId: 'm', _creationDate: 1, environmentKey: 'prod', _links: {}, ...extra };
+}
+
+function flag(key: string) {
+  return { key, name: key, kind: 'boolean', _version: 1, archived: false, variations: [], environments: {} };
+}
+
+/** Scripts project p (prod + staging) and project q (prod only). */
+function scriptAccount(fake: FakeLd): void {
+  const expA = experiment('exp-a', { currentIteration: { ...iteration(['f-shared', 'f-live-a']), status: 'running' } });
+  const expBSummary = experiment('exp-b', { draftIteration: iteration(['f-shared'], false) });
+  const expBDetail = experiment('exp-b', {
+    draftIteration: iteration(['f-shared']),
+    previousIterations: [{ ...iteration(['f-old']), status: 'stopped' }],
+    mutableFieldsByStatus: { not_started: { name: ['update'] } },
+  });
+  const expC = experiment('exp-c', { environmentKey: 'staging', draftIteration: iteration(['f-shared']) });
+
+  // prod experiments come in two pages counted by total_count.
+  fake.route('GET', `${P}/p/environments/prod/experiments`, (req) =>
+    req.query.get('offset') === '1'
+      ? { body: { items: [expBSummary], total_count: 2, _links: {} } }
+      : { body: { items: [expA], total_count: 2, _links: {} } },
+  );
+  fake.route('GET', `${P}/p/environments/prod/experiments/exp-b`, { body: expBDetail });
+  fake.route('GET', `${P}/p/environments/staging/experiments`, { body: { items: [expC], total_count: 1 } });
+  fake.route('GET', `${P}/q/environments/prod/experiments`, { body: { items: [], total_count: 0 } });
+
+  fake.route('GET', `${P}/p/environments/prod/holdouts`, {
+    body: {
+      items: [
+        { _id: 'h1-id', key: 'h1' },
+        { _id: 'gone-id', key: 'gone' },
+      ],
+      total_count: 2,
+    },
+  });
+  fake.route('GET', `${P}/p/environments/prod/holdouts/h1`, {
+    body: {
+      _id: 'h1-id',
+      status: 'running',
+      holdoutAmount: '5',
+      createdAt: 1,
+      updatedAt: 1,
+      baseExperiment: experiment('h1', { type: 'holdout', currentIteration: iteration(['f-holdout']) }),
+      relatedExperiments: [expA],
+    },
+  });
+  // Listed, then removed before it was read: left out rather than failing the run.
+  fake.route('GET', `${P}/p/environments/prod/holdouts/gone`, {
+    status: 404,
+    body: { code: 'not_found', message: 'x' },
+  });
+  fake.route('GET', `${P}/p/environments/staging/holdouts`, { body: { items: [], total_count: 0 } });
+  fake.route('GET', `${P}/q/environments/prod/holdouts`, { body: { items: [], total_count: 0 } });
+
+  for (const project of ['p', 'q']) {
+    fake.route('GET', `${P}/${project}/context-kinds`, {
+      body: { items: [{ key: 'user', name: 'User' }], _links: {} },
+    });
+    fake.route('GET', `${P}/${project}/experimentation-settings`, {
+      body: { randomizationUnits: [{ randomizationUnit: 'user', default: true }, { randomizationUnit: 'org' }] },
+    });
+    fake.route('GET', `${P}/${project}/metric-groups`, {
+      body: { items: [{ _id: 'g', key: 'funnel', name: 'Funnel', kind: 'funnel', metrics: [] }], totalCount: 1 },
+    });
+  }
+  fake.route('GET', '/api/v2/metrics/p', (req) => {
+    const offset = Number(req.query.get('offset') ?? 0);
+    const all = ['m1', 'm2', 'm3'].map((key) => ({ _id: key, _versionId: 'v', key, name: key, kind: 'custom' }));
+    return { body: { items: all.slice(offset, offset + 2), totalCount: 3 } };
+  });
+  fake.route('GET', '/api/v2/metrics/q', { body: { items: [], totalCount: 0 } });
+
+  for (const key of ['f-shared', 'f-live-a', 'f-old', 'f-manifest', 'f-holdout']) {
+    fake.route('GET', `/api/v2/flags/p/${key}`, { body: flag(key) });
+  }
+  fake.route('GET', '/api/v2/flags/p/f-missing', { status: 404, body: { code: 'not_found', message: 'Unknown flag' } });
+}
+
+let fake: FakeLd;
+beforeEach(async () => {
+  fake = await startFakeLd();
+  scriptAccount(fake);
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+const request = {
+  targets: [
+    { project: 'p', environment: 'prod' },
+    { project: 'q', environment: 'prod' },
+    { project: 'p', environment: 'staging' },
+    { project: 'p', environment: 'prod' },
+  ],
+  flagKeys: new Map([['p', new Set(['f-manifest', 'f-shared', 'f-missing'])]]),
+};
+
+describe('fetchLive', () => {
+  it('reads every flag once, with every environment of its project, and records 404 flags as missing', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, request);
+    const flagReads = fake.requests.filter((r) => r.path.startsWith('/api/v2/flags/'));
+    expect(flagReads.map((r) => r.url).sort()).toEqual(
+      ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map(
+        (key) => `/api/v2/flags/p/${key}?env=prod&env=staging`,
+      ),
+    );
+    const p = live.projects.get('p')!;
+    expect([...p.flags.keys()]).toEqual(['f-holdout', 'f-live-a', 'f-manifest', 'f-old', 'f-shared']);
+    expect([...p.missingFlags]).toEqual(['f-missing']);
+    expect(live.projects.get('q')!.flags.size).toBe(0);
+  });
+
+  it('reads project-wide things once per project, however many environments', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, request);
+    const count = (path: string) => fake.requestsTo('GET', path).length;
+    expect(count('/api/v2/metrics/p')).toBe(2); // two pages, one pass
+    expect(fake.requestsTo('GET', '/api/v2/metrics/p').map((r) => r.url)).toEqual([
+      '/api/v2/metrics/p?limit=50',
+      '/api/v2/metrics/p?limit=50&offset=2',
+    ]);
+    for (const path of [`${P}/p/context-kinds`, `${P}/p/experimentation-settings`, `${P}/p/metric-groups`]) {
+      expect(count(path)).toBe(1);
+    }
+    const p = live.projects.get('p')!;
+    expect([...p.metrics.keys()]).toEqual(['m1', 'm2', 'm3']);
+    expect([...p.metricGroups.keys()]).toEqual(['funnel']);
+    expect(p.randomizationUnits).toEqual(['user', 'org']);
+    expect(p.contextKinds).toEqual([{ key: 'user', name: 'User' }]);
+    const groups = fake.requestsTo('GET', `${P}/p/metric-groups`)[0]!;
+    expect(fake.headerValues(groups, 'ld-api-version')).toEqual(['beta']);
+    expect(groups.url).toBe(`${P}/p/metric-groups?limit=50`);
+  });
+
+  it('lists active and archived experiments expanded, and reads summaries and holdouts one by one', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, request);
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.url)).toEqual([
+      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations`,
+      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations&offset=1`,
+    ]);
+    // exp-a came with treatments; only the summary exp-b is read on its own.
+    expect(fake.requests.filter((r) => /\/experiments\/[^/]+$/.test(r.path)).map((r) => r.url)).toEqual([
+      `${P}/p/environments/prod/experiments/exp-b?expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
+    ]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/holdouts/h1`).map((r) => r.url)).toEqual([
+      `${P}/p/environments/prod/holdouts/h1?expand=draftIteration,treatments,rel-draftIteration,rel-treatments`,
+    ]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/holdouts`)[0]!.url).toBe(
+      `${P}/p/environments/prod/holdouts?limit=20`,
+    );
+
+    expect(live.baseUrl).toBe(fake.url);
+    expect(live.environments.map((e) => `${e.project}/${e.environment}`)).toEqual(['p/prod', 'q/prod', 'p/staging']);
+    const prod = live.environments[0]!;
+    expect(prod.experiments.map((e) => e.key)).toEqual(['exp-a', 'exp-b']);
+    expect(prod.experiments[1]!.mutableFieldsByStatus).toEqual({ not_started: { name: ['update'] } });
+    expect(prod.holdouts.map((h) => h._id)).toEqual(['h1-id']);
+    expect(prod.holdouts[0]!.relatedExperiments!.map((e) => e.key)).toEqual(['exp-a']);
+    expect(live.environments[2]!.experiments.map((e) => e.key)).toEqual(['exp-c']);
+  });
+
+  it('keeps reads within the concurrency bound', async () => {
+    fake.delayMs = 5;
+    const { client } = testClient(fake);
+    await fetchLive(client, request, undefined, { concurrency: 2 });
+    expect(fake.maxInFlight).toBeLessThanOrEqual(2);
+    expect(fake.maxInFlight).toBeGreaterThan(0);
+  });
+
+  it('fails on errors other than 404', async () => {
+    fake.route('GET', `${P}/p/experimentation-settings`, { status: 403, body: { code: 'forbidden', message: 'no' } });
+    const { client } = testClient(fake);
+    await expect(fetchLive(client, request)).rejects.toBeInstanceOf(RemoteError);
+  });
+
+  it('reports a phase per project', async () => {
+    const { client } = testClient(fake);
+    const events: unknown[] = [];
+    await fetchLive(client, request, { report: (e) => events.push(e) });
+    expect(events).toEqual([
+      { type: 'phase', message: 'Reading project p' },
+      { type: 'phase', message: 'Reading project q' },
+    ]);
+  });
+});
