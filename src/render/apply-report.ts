@@ -1,0 +1,82 @@
+/** The outcome of an apply, step by step, for a terminal and for Markdown. */
+import { createColors } from 'picocolors';
+
+// eslint-disable-next-line no-restricted-imports -- a type-only import of the shared ApplyReport contract, no I/O
+import type { ApplyReport, StepOutcome } from '../apply/types.js';
+import type { Plan, PlanStep } from '../plan/types.js';
+import { md, mdCode, mdValue } from './markdown-escape.js';
+import { displayAddress, oneLine, plural, stepWhat } from './words.js';
+
+/** `Apply complete: 5 steps succeeded.` / `Apply failed: 1 failed, 2 skipped, 3 succeeded.` */
+export function applySummaryLine(report: ApplyReport): string {
+  if (report.failed > 0) {
+    return `Apply failed: ${String(report.failed)} failed, ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
+  }
+  // Skips without a failure mean apply stopped early (interrupted, or a precondition held it back).
+  if (report.skipped > 0) return `Apply incomplete: ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
+  if (report.ok === 0) return 'Apply complete: nothing to do.';
+  return `Apply complete: ${plural(report.ok, 'step')} succeeded.`;
+}
+
+interface Row {
+  number: string;
+  step: PlanStep | undefined;
+  outcome: StepOutcome;
+}
+
+function rows(report: ApplyReport, plan: Plan): Row[] {
+  const index = new Map(plan.steps.map((step, position) => [step.id, position]));
+  return report.outcomes.map((outcome) => {
+    const position = index.get(outcome.stepId);
+    return {
+      number: position === undefined ? '?' : String(position + 1),
+      step: position === undefined ? undefined : plan.steps[position],
+      outcome,
+    };
+  });
+}
+
+function describe(row: Row): string {
+  if (!row.step) return `step ${row.outcome.stepId}`;
+  const what = stepWhat(row.step.instructions, row.step.kind);
+  return `${what}  ${displayAddress(row.step.resource)}`;
+}
+
+function detail(outcome: StepOutcome): string {
+  switch (outcome.status) {
+    case 'ok':
+      return String(outcome.httpStatus);
+    case 'failed':
+      return `${String(outcome.httpStatus)}${outcome.code ? ` ${outcome.code}` : ''}: ${outcome.message}`;
+    case 'skipped':
+      return `skipped: ${outcome.reason}`;
+  }
+}
+
+/** Each step ✓ / ✗ / skipped with the API's message or the reason, then the summary line. */
+export function renderApplyReportText(report: ApplyReport, plan: Plan, options: { color: boolean }): string {
+  const c = createColors(options.color);
+  const lines = rows(report, plan).map((row) => {
+    const text = `${row.number}. ${oneLine(describe(row))}  ${oneLine(detail(row.outcome))}`;
+    if (row.outcome.status === 'ok') return `${c.green('✓')} ${text}`;
+    if (row.outcome.status === 'failed') return `${c.red('✗')} ${c.red(text)}`;
+    return `${c.yellow('-')} ${c.dim(text)}`;
+  });
+  const summary = applySummaryLine(report);
+  lines.push('', report.failed > 0 ? c.red(c.bold(summary)) : c.bold(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+const ICONS: Record<StepOutcome['status'], string> = { ok: '✅', failed: '❌', skipped: '⏭️' };
+
+/** A table of step outcomes for the job summary; every message from LaunchDarkly is escaped. */
+export function renderApplyReportMarkdown(report: ApplyReport, plan: Plan): string {
+  const body = rows(report, plan).map((row) => {
+    const what = row.step ? mdCode(stepWhat(row.step.instructions, row.step.kind)) : md(row.outcome.stepId);
+    const resource = row.step ? mdCode(row.step.resource) : '—';
+    return `| ${ICONS[row.outcome.status]} | ${row.number} | ${what} | ${resource} | ${mdValue(detail(row.outcome), 500)} |`;
+  });
+  const table =
+    body.length > 0 ? ['| | # | Step | Resource | Result |', '| --- | --- | --- | --- | --- |', ...body] : [];
+  return `${['### ldexp apply', '', `**${applySummaryLine(report)}**`, ...(table.length ? ['', ...table] : [])].join('\n')}\n`;
+}

@@ -1,0 +1,67 @@
+/** One resource's section of the Markdown plan: what happens, before → after, then the steps. */
+import type { FieldChange, PlanStep, ResourcePlan } from '../plan/types.js';
+import { allocationBar, allocationChanges, isAllocationField } from './allocation.js';
+import type { AllocationChange } from './allocation.js';
+import { explainImpact, IMPACT_ICONS, IMPACT_TITLES } from './explain.js';
+import { md, mdCode, mdValue } from './markdown-escape.js';
+import { mermaidGraph } from './mermaid.js';
+import type { StepLookup } from './mermaid.js';
+import { IMPACT_LABELS, stateTransition, stepWhat } from './words.js';
+
+const NONE = '—';
+
+/** The Markdown section for one resource; `lookup` numbers steps in plan order. */
+export function resourceSection(resource: ResourcePlan, lookup: StepLookup): string {
+  const steps = resource.stepIds.flatMap((id) => lookup.byId.get(id) ?? []);
+  const parts = [heading(resource), subtitle(resource), explainImpact(resource)];
+  const fields = resource.changes.filter((change) => !isAllocationField(change.field));
+  if (fields.length > 0) parts.push(fieldTable(fields));
+  const allocations = allocationChanges(resource.changes);
+  if (allocations.length > 0) parts.push(allocationTable(allocations));
+  if (steps.length > 0) parts.push(stepsDetails(steps, lookup));
+  return parts.join('\n\n');
+}
+
+function heading(resource: ResourcePlan): string {
+  const verb = resource.action === 'create' ? 'Create' : resource.action === 'update' ? 'Update' : 'Keep';
+  const icon = IMPACT_ICONS[resource.impact];
+  return `#### ${icon} ${verb} ${resource.type} “${md(resource.name)}” · ${IMPACT_TITLES[resource.impact]}`;
+}
+
+function subtitle(resource: ResourcePlan): string {
+  return `${mdCode(resource.address)} · ${md(stateTransition(resource))}`;
+}
+
+function fieldTable(changes: readonly FieldChange[]): string {
+  const rows = changes.map((change) => `| ${md(change.field)} | ${cell(change.from)} | ${cell(change.to)} |`);
+  return ['| Field | Before | After |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function allocationTable(allocations: readonly AllocationChange[]): string {
+  const rows = allocations.map((entry) => `| ${md(entry.treatment)} | ${barCell(entry.from)} | ${barCell(entry.to)} |`);
+  return ['| Treatment | Traffic before | Traffic after |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function cell(value: string | undefined): string {
+  return value === undefined ? NONE : mdValue(value) || '(empty)';
+}
+
+function barCell(value: string | undefined): string {
+  if (value === undefined) return NONE;
+  const bar = allocationBar(value);
+  // The bar is built from our own characters only, so a code span is safe here.
+  return bar === undefined ? mdValue(value) : `\`${bar}\``;
+}
+
+function stepsDetails(steps: readonly PlanStep[], lookup: StepLookup): string {
+  const rows = steps.map((step) => {
+    const what = mdCode(stepWhat(step.instructions, step.kind));
+    const request = `${step.method} ${mdCode(step.path)}`;
+    return `| ${String(lookup.number(step.id))} | ${request} | ${what} | ${IMPACT_LABELS[step.impact]} | ${mdValue(step.reason, 300)} |`;
+  });
+  const table = ['| # | Request | Instruction | Impact | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const graph = steps.some((step) => step.dependsOn.length > 0) ? [mermaidGraph(steps, lookup), ''] : [];
+  return [`<details><summary>Steps (${String(steps.length)})</summary>`, '', table, '', ...graph, '</details>'].join(
+    '\n',
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * JSON Schema of the plan file (src/plan/types.ts `Plan`). This object is the source of truth;
+ * schemas/plan.schema.json is the published copy for editors and other tools, and a test keeps the
+ * two identical. It lives in code so the render stage needs no file system to validate a plan.
+ * `additionalProperties: false` everywhere except request bodies, which are LaunchDarkly's shape.
+ */
+import { IMPACTS } from '../plan/types.js';
+
+const str = { type: 'string' } as const;
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+const strings = { type: 'array', items: str } as const;
+const count = { type: 'integer', minimum: 0 } as const;
+const positive = { type: 'integer', minimum: 1 } as const;
+
+function object(properties: Record<string, unknown>, required: string[]): Record<string, unknown> {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+const sourcePosition = object(
+  { file: nonEmpty, line: positive, column: positive, endLine: positive, endColumn: positive },
+  ['file', 'line', 'column'],
+);
+
+const definitions = {
+  impact: { enum: [...IMPACTS] },
+  resourceType: { enum: ['experiment', 'holdout'] },
+  sourcePosition,
+  problem: object(
+    {
+      severity: { enum: ['error', 'warning'] },
+      code: nonEmpty,
+      message: str,
+      position: { $ref: '#/definitions/sourcePosition' },
+      pointer: str,
+      candidates: strings,
+    },
+    ['severity', 'code', 'message'],
+  ),
+  fieldChange: object({ field: nonEmpty, from: str, to: str }, ['field']),
+  impactContext: object({ iterationStartedAt: str, iterationNumber: positive, winner: str }, []),
+  resource: object(
+    {
+      address: nonEmpty,
+      type: { $ref: '#/definitions/resourceType' },
+      project: nonEmpty,
+      environment: nonEmpty,
+      key: nonEmpty,
+      name: str,
+      action: { enum: ['create', 'update', 'no-op'] },
+      stateFrom: str,
+      stateTo: nonEmpty,
+      changes: { type: 'array', items: { $ref: '#/definitions/fieldChange' } },
+      impact: { $ref: '#/definitions/impact' },
+      stepIds: strings,
+      source: { $ref: '#/definitions/sourcePosition' },
+      context: { $ref: '#/definitions/impactContext' },
+    },
+    ['address', 'type', 'project', 'environment', 'key', 'name', 'action', 'stateTo', 'changes', 'impact', 'stepIds'],
+  ),
+  binding: object({ bodyPointer: str, fromStep: nonEmpty, responsePointer: str }, [
+    'bodyPointer',
+    'fromStep',
+    'responsePointer',
+  ]),
+  step: object(
+    {
+      id: nonEmpty,
+      resource: nonEmpty,
+      kind: { enum: ['createExperiment', 'createIteration', 'patchExperiment', 'createHoldout', 'patchHoldout'] },
+      method: { enum: ['POST', 'PATCH'] },
+      path: { type: 'string', pattern: '^/' },
+      // The exact request LaunchDarkly receives: its shape is LaunchDarkly's, not ours.
+      body: {},
+      instructions: strings,
+      dependsOn: strings,
+      bindings: { type: 'array', items: { $ref: '#/definitions/binding' } },
+      impact: { $ref: '#/definitions/impact' },
+      reason: str,
+    },
+    ['id', 'resource', 'kind', 'method', 'path', 'body', 'instructions', 'dependsOn', 'bindings', 'impact', 'reason'],
+  ),
+  unmanaged: object({ address: nonEmpty, type: { $ref: '#/definitions/resourceType' }, name: str, status: str }, [
+    'address',
+    'type',
+    'name',
+    'status',
+  ]),
+  summary: object(
+    {
+      create: count,
+      update: count,
+      noOp: count,
+      unmanaged: count,
+      steps: count,
+      byImpact: object(Object.fromEntries(IMPACTS.map((impact) => [impact, count])), []),
+    },
+    ['create', 'update', 'noOp', 'unmanaged', 'steps', 'byImpact'],
+  ),
+};
+
+/** The plan file's JSON Schema (draft-07). */
+export const planSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ldexp plan file',
+  description: 'An ordered, hashed list of LaunchDarkly requests that `ldexp apply --plan` executes.',
+  ...object(
+    {
+      formatVersion: { const: 1 },
+      target: object({ baseUrl: nonEmpty, projects: strings, environments: strings }, [
+        'baseUrl',
+        'projects',
+        'environments',
+      ]),
+      summary: { $ref: '#/definitions/summary' },
+      resources: { type: 'array', items: { $ref: '#/definitions/resource' } },
+      steps: { type: 'array', items: { $ref: '#/definitions/step' } },
+      unmanaged: { type: 'array', items: { $ref: '#/definitions/unmanaged' } },
+      warnings: { type: 'array', items: { $ref: '#/definitions/problem' } },
+      fingerprints: { type: 'object', additionalProperties: nonEmpty },
+      hash: nonEmpty,
+    },
+    ['formatVersion', 'target', 'summary', 'resources', 'steps', 'unmanaged', 'warnings', 'fingerprints', 'hash'],
+  ),
+  definitions,
+};

@@ -1,0 +1,111 @@
+/** The terminal view of a plan: Terraform-like, read at a glance. */
+import { createColors } from 'picocolors';
+
+import type { Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../plan/types.js';
+import { problemLines } from './problems.js';
+import type { Painter } from './words.js';
+import {
+  actionPhrase,
+  displayAddress,
+  isDestructive,
+  oneLine,
+  shownValue,
+  stateTransition,
+  stepWhat,
+  summaryLine,
+} from './words.js';
+
+export interface PlanTextOptions {
+  color: boolean;
+  /** Also show no-op resources, request bodies, dependencies and manifest positions. */
+  verbose?: boolean;
+}
+
+const INDENT = '    ';
+
+/** Render a plan for a terminal; with `color: false` the output holds no ANSI escape. */
+export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
+  const c = createColors(options.color);
+  const verbose = options.verbose ?? false;
+  const stepIndex = new Map(plan.steps.map((step, index) => [step.id, index + 1]));
+  const stepsById = new Map(plan.steps.map((step) => [step.id, step]));
+  const blocks = [targetLine(plan, c)];
+  for (const resource of plan.resources) {
+    if (resource.action === 'no-op' && !verbose) continue;
+    const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
+    blocks.push(resourceBlock(resource, steps, stepIndex, c, verbose));
+  }
+  if (plan.unmanaged.length > 0) blocks.push(unmanagedBlock(plan.unmanaged, c));
+  if (plan.warnings.length > 0) {
+    const lines = problemLines(plan.warnings, { color: options.color });
+    blocks.push([c.bold('Warnings:'), ...lines.map((line) => INDENT + line)].join('\n'));
+  }
+  const summary = summaryLine(plan);
+  blocks.push(plan.steps.length === 0 ? c.green(summary) : c.bold(summary));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function targetLine(plan: Plan, c: Painter): string {
+  const { baseUrl, projects, environments } = plan.target;
+  const where = `projects: ${projects.join(', ')}; environments: ${environments.join(', ')}`;
+  return c.bold(`ldexp plan for ${oneLine(baseUrl)}`) + c.dim(`  (${oneLine(where)})`);
+}
+
+function resourceBlock(
+  resource: ResourcePlan,
+  steps: PlanStep[],
+  stepIndex: Map<string, number>,
+  c: Painter,
+  verbose: boolean,
+): string {
+  const lines = [headline(resource, c)];
+  if (resource.action === 'create' || resource.stateFrom !== resource.stateTo) {
+    lines.push(INDENT + c.dim(oneLine(stateTransition(resource))));
+  }
+  if (verbose && resource.source) {
+    const { file, line, column } = resource.source;
+    lines.push(INDENT + c.dim(`from ${oneLine(file)}:${String(line)}:${String(column)}`));
+  }
+  for (const change of resource.changes) {
+    const values = `${oneLine(shownValue(change.from))} → ${oneLine(shownValue(change.to))}`;
+    lines.push(`${INDENT}${oneLine(change.field)}: ${values}`);
+  }
+  for (const step of steps) lines.push(...stepLines(step, stepIndex, c, verbose));
+  return lines.join('\n');
+}
+
+function headline(resource: ResourcePlan, c: Painter): string {
+  const symbol = resource.action === 'create' ? c.green('+') : resource.action === 'update' ? c.yellow('~') : ' ';
+  const phrase = actionPhrase(resource);
+  const painted = isDestructive(resource.impact) ? c.red(phrase) : c.dim(phrase);
+  const name = oneLine(`${displayAddress(resource.address)} (${resource.name})`);
+  return `${symbol} ${c.bold(name)}  ${painted}`;
+}
+
+function stepLines(step: PlanStep, stepIndex: Map<string, number>, c: Painter, verbose: boolean): string[] {
+  const number = `${String(stepIndex.get(step.id) ?? '?')}.`;
+  const impact = `[${step.impact}]`;
+  const what = oneLine(stepWhat(step.instructions, step.kind));
+  const line = [
+    `${INDENT}${number} ${step.method} ${oneLine(step.path)}`,
+    c.cyan(what),
+    isDestructive(step.impact) ? c.red(impact) : c.dim(impact),
+    oneLine(step.reason),
+  ].join('  ');
+  if (!verbose) return [line];
+  const extra: string[] = [];
+  if (step.dependsOn.length > 0) {
+    const after = step.dependsOn.map((id) => String(stepIndex.get(id) ?? oneLine(id))).join(', ');
+    extra.push(`after step ${after}`);
+  }
+  extra.push(...JSON.stringify(step.body, null, 2).split('\n').map(oneLine));
+  return [line, ...extra.map((text) => `${INDENT}${INDENT}${c.dim(text)}`)];
+}
+
+function unmanagedBlock(unmanaged: UnmanagedResource[], c: Painter): string {
+  const lines = unmanaged.map(
+    (resource) =>
+      `${INDENT}${oneLine(`${displayAddress(resource.address)} (${resource.name})`)}  ${c.dim(oneLine(resource.status))}`,
+  );
+  return [c.bold('Left alone (not in the manifests):'), ...lines].join('\n');
+}

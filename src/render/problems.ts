@@ -1,0 +1,72 @@
+/** Problems (manifest errors, warnings) for a terminal and for Markdown, like a compiler prints them. */
+import { isAbsolute, relative } from 'node:path';
+
+import { createColors } from 'picocolors';
+
+import type { Problem, SourcePosition } from '../types.js';
+import { md, mdCode } from './markdown-escape.js';
+import { oneLine, plural } from './words.js';
+
+export interface ProblemsTextOptions {
+  color: boolean;
+  /** Absolute file paths under this directory are shown relative to it. */
+  cwd?: string;
+}
+
+/** `file:line:column  error  Code  message`, one problem per line, then a count. */
+export function renderProblemsText(problems: readonly Problem[], options: ProblemsTextOptions): string {
+  return `${[...problemLines(problems, options), countLine(problems)].join('\n')}\n`;
+}
+
+/** The lines of `renderProblemsText` without the count, for embedding in a plan. */
+export function problemLines(problems: readonly Problem[], options: ProblemsTextOptions): string[] {
+  const c = createColors(options.color);
+  const lines: string[] = [];
+  for (const problem of problems) {
+    const severity = problem.severity === 'error' ? c.red('error') : c.yellow('warning');
+    const where = problem.position ? c.bold(positionText(problem.position, options.cwd)) : '';
+    const pointer = !problem.position && problem.pointer ? c.dim(` (at ${oneLine(problem.pointer)})`) : '';
+    const head = [where, severity, c.dim(oneLine(problem.code)), oneLine(problem.message)].filter(Boolean);
+    lines.push(head.join('  ') + pointer);
+    if (problem.candidates && problem.candidates.length > 0) {
+      lines.push(`    ${c.dim('candidates:')} ${problem.candidates.map(oneLine).join(', ')}`);
+    }
+  }
+  return lines;
+}
+
+/** `2 errors, 1 warning.` */
+export function countLine(problems: readonly Problem[]): string {
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  return `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}.`;
+}
+
+/** `file:line:column`, relative to `cwd` when the file is under it. */
+export function positionText(position: SourcePosition, cwd?: string): string {
+  return `${oneLine(displayFile(position.file, cwd))}:${String(position.line)}:${String(position.column)}`;
+}
+
+/** A path as a person (or GitHub) wants to read it: relative to the working directory when inside it. */
+export function displayFile(file: string, cwd?: string): string {
+  if (!cwd || !isAbsolute(file)) return file;
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
+
+/** A Markdown list of problems, every untrusted string escaped. */
+export function renderProblemsMarkdown(problems: readonly Problem[], options: { cwd?: string } = {}): string {
+  return `${[...problemItems(problems, options), '', countLine(problems)].join('\n')}\n`;
+}
+
+/** The list items of `renderProblemsMarkdown` without the count, for embedding in a plan. */
+export function problemItems(problems: readonly Problem[], options: { cwd?: string } = {}): string[] {
+  return problems.map((problem) => {
+    const icon = problem.severity === 'error' ? '❌ **error**' : '⚠️ **warning**';
+    const where = problem.position ? `${mdCode(positionText(problem.position, options.cwd))} ` : '';
+    const candidates =
+      problem.candidates && problem.candidates.length > 0
+        ? ` (candidates: ${problem.candidates.map(md).join(', ')})`
+        : '';
+    return `- ${icon} ${where}${mdCode(problem.code)}: ${md(problem.message)}${candidates}`;
+  });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+
+import { renderPlanText } from '../../src/render/index.js';
+import { emptyPlan, realisticPlan } from './plan-fixtures.js';
+
+// eslint-disable-next-line no-control-regex -- looking for ANSI escapes is the point
+const ANSI = /\u001b\[/;
+
+describe('renderPlanText', () => {
+  it('renders a realistic plan', () => {
+    expect(renderPlanText(realisticPlan(), { color: false })).toMatchInlineSnapshot(`
+      "ldexp plan for https://app.launchdarkly.com  (projects: web; environments: production)
+
+      + experiment web/production/checkout-button (Checkout button placement)  create, then start
+          absent → running
+          name: (unset) → Checkout button placement
+          iteration.hypothesis: (unset) → Moving the button above the fold increases conversion
+          iteration.treatments[Control].allocationPercent: (unset) → 50
+          iteration.treatments[Above the fold].allocationPercent: (unset) → 50
+          1. POST /api/v2/projects/web/experiments/production  createExperiment  [create]  Create the experiment with its first iteration as a draft
+          2. PATCH /api/v2/projects/web/experiments/production/checkout-button  startIteration  [start]  Start the first iteration
+
+      ~ experiment web/production/pricing-copy (Pricing page copy)  update: metadata only
+          name: Pricing copy → Pricing page copy
+          description: (unset) → Does plain language sell more plans?
+          3. PATCH /api/v2/projects/web/experiments/production/pricing-copy  updateName, updateDescription  [metadata]  Rename and describe the experiment
+
+      ~ experiment web/production/search-ranking (Search ranking v2)  update: new iteration: results restart from zero
+          iteration.treatments[Control].allocationPercent: 50 → 80
+          iteration.treatments[Ranked].allocationPercent: 50 → 20
+          4. POST /api/v2/projects/web/experiments/production/search-ranking/iterations  createIteration  [new-iteration]  The allocation changed: save a new iteration
+          5. PATCH /api/v2/projects/web/experiments/production/search-ranking  startIteration  [new-iteration]  Start the new iteration (justification: Rebalance after bug fix)
+
+      ~ experiment web/production/onboarding-tour (Onboarding tour length)  update: stops the experiment
+          running → stopped
+          stop.winner: (unset) → Short tour
+          6. PATCH /api/v2/projects/web/experiments/production/onboarding-tour  stopIteration  [stop]  Stop with winner Short tour: shorter tour won
+
+      ~ experiment web/production/old-banner (Old banner)  update: archives
+          stopped → archived
+          7. PATCH /api/v2/projects/web/experiments/production/old-banner  archiveExperiment  [archive]  The manifest says archived
+
+      ~ holdout web/production/q3-holdout (Q3 global holdout)  update: irreversible: cannot be undone
+          active → ended
+          8. PATCH /api/v2/projects/web/environments/production/holdouts/q3-holdout  endHoldout  [irreversible]  The manifest says ended
+
+      Left alone (not in the manifests):
+          experiment web/production/legacy-test (Legacy test)  running
+
+      Warnings:
+          experiments/checkout.yaml:12:15  warning  UnknownDataSource  dataSource "bigquery" is not known; sent as written
+
+      Plan: 1 to create, 5 to update, 8 steps (1 start, 1 new iteration, 1 stop, 1 archive, 1 irreversible change).
+      "
+    `);
+  });
+
+  it('says exactly that nothing changes when there are no steps', () => {
+    const lines = renderPlanText(emptyPlan(), { color: false }).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('No changes. LaunchDarkly matches the manifests.');
+  });
+
+  it('shows no-op resources, dependencies and bodies only when verbose', () => {
+    const quiet = renderPlanText(realisticPlan(), { color: false });
+    const verbose = renderPlanText(realisticPlan(), { color: false, verbose: true });
+    expect(quiet).not.toContain('homepage-hero');
+    expect(verbose).toContain('experiment web/production/homepage-hero (Homepage hero)  unchanged');
+    expect(verbose).toContain('after step 1');
+    expect(verbose).toContain('"kind": "startIteration"');
+    expect(verbose).toContain('from experiments/checkout.yaml:1:1');
+  });
+
+  it('has no ANSI escape without color and has them with color', () => {
+    expect(renderPlanText(realisticPlan(), { color: false })).not.toMatch(ANSI);
+    expect(renderPlanText(realisticPlan(), { color: false, verbose: true })).not.toMatch(ANSI);
+    expect(renderPlanText(realisticPlan(), { color: true })).toMatch(ANSI);
+  });
+
+  it('paints destructive impacts red and creates green', () => {
+    const colored = renderPlanText(realisticPlan(), { color: true });
+    expect(colored).toContain('\u001b[31m[stop]\u001b[39m');
+    expect(colored).toContain('\u001b[31m[irreversible]\u001b[39m');
+    expect(colored).toContain('\u001b[32m+\u001b[39m');
+    expect(colored).toContain('\u001b[33m~\u001b[39m');
+  });
+});
