@@ -133,3 +133,11 @@ export interface TargetDefaults {
   project?: string;
   environment?: string;
 }
+
+/** One YAML document after parsing and before validation: plain JSON data plus a way back into the file. */
+export interface ParsedDocument extends ManifestSource {
+  /** The document as plain data (`toJS`); validation never mutates or returns it. */
+  data: unknown;
+  /** Like `locate`, but for a mapping entry the position of its key (unknown fields, duplicate keys). */
+  locateKey(pointer: string): SourcePosition;
+}

@@ -1,0 +1,91 @@
+/**
+ * Pure map from a JSON pointer of one YAML document to a `file:line:column` range, built on the
+ * `yaml` library's node ranges. A pointer to something that does not exist (a missing required
+ * property, an index past the end) falls back to the nearest ancestor that does.
+ */
+import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
+import type { Document, LineCounter, Node, Pair, Range } from 'yaml';
+
+import type { SourcePosition } from '../types.js';
+import { parsePointer } from './pointer.js';
+
+export interface SourceMap {
+  /** Position of the value at `pointer`, or of its nearest existing ancestor. */
+  locate(pointer: string): SourcePosition;
+  /** Position of the key of the mapping entry at `pointer` (falls back like `locate`). */
+  locateKey(pointer: string): SourcePosition;
+  /** Position of a raw `[start, end]` offset range of the file. */
+  positionOf(range: readonly number[]): SourcePosition;
+}
+
+interface Found {
+  node: Node;
+  /** The mapping entry the node is the value of, when the last step went through a mapping. */
+  pair?: Pair;
+}
+
+/** Build the source map of one document; `text` is the whole file the line counter was fed. */
+export function createSourceMap(file: string, text: string, doc: Document, lineCounter: LineCounter): SourceMap {
+  const position = (range: readonly number[]): SourcePosition => {
+    const [from = 0, to = from] = range;
+    const start = lineCounter.linePos(from);
+    const end = lineCounter.linePos(trimEnd(text, from, to));
+    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  const rangeOf = (found: Found | undefined, preferKey: boolean): readonly number[] => {
+    const key = found?.pair?.key;
+    if (preferKey && hasRange(key)) return key.range;
+    return found?.node.range ?? doc.range ?? [0, 0];
+  };
+  return {
+    positionOf: position,
+    locate: (pointer) => position(rangeOf(walk(doc, parsePointer(pointer)), false)),
+    locateKey: (pointer) => {
+      const segments = parsePointer(pointer);
+      const found = walk(doc, segments);
+      // Only prefer the key when the whole pointer resolved; otherwise the ancestor's value is meant.
+      const complete = found !== undefined && found.depth === segments.length;
+      return position(rangeOf(found, complete));
+    },
+  };
+}
+
+function hasRange(value: unknown): value is Node & { range: Range } {
+  return isNode(value) && value.range !== undefined && value.range !== null;
+}
+
+/** Follow the pointer as far as it goes; `depth` says how many segments were matched. */
+function walk(doc: Document, segments: readonly string[]): (Found & { depth: number }) | undefined {
+  let current: Found | undefined = doc.contents ? { node: doc.contents } : undefined;
+  if (!current) return undefined;
+  let depth = 0;
+  for (const segment of segments) {
+    const next = step(doc, current.node, segment);
+    if (!next) break;
+    current = next;
+    depth += 1;
+  }
+  return { ...current, depth };
+}
+
+function step(doc: Document, parent: Node, segment: string): Found | undefined {
+  const node = isAlias(parent) ? parent.resolve(doc) : parent;
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+    if (!pair || !isScalar(pair.key)) return undefined;
+    // `key:` with no value still has a (null) scalar; fall back to the key when there is no node at all.
+    return hasRange(pair.value) ? { node: pair.value, pair } : { node: pair.key, pair };
+  }
+  if (isSeq(node) && /^(0|[1-9]\d*)$/.test(segment)) {
+    const item = node.items[Number(segment)];
+    return hasRange(item) ? { node: item } : undefined;
+  }
+  return undefined;
+}
+
+/** Block collections end after their last newline; point at the last character that is content. */
+function trimEnd(text: string, start: number, end: number): number {
+  let offset = end;
+  while (offset > start && /\s/.test(text.charAt(offset - 1))) offset -= 1;
+  return offset;
+}

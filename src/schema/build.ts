@@ -1,0 +1,77 @@
+/**
+ * Schema-valid documents → the desired model: documented defaults filled in, the `variation:`
+ * shorthand expanded, every value a fresh copy (nothing is shared with the parsed YAML, and
+ * experiments expanded from one document share nothing but their source).
+ */
+import type {
+  ExperimentManifest,
+  ExperimentSpec,
+  HoldoutManifest,
+  ManifestConfig,
+  ManifestSource,
+  ParsedDocument,
+  TreatmentSpec,
+} from '../manifest/types.js';
+import type { Target } from '../types.js';
+import type { ConfigDocument, ExperimentDocument, HoldoutDocument, TreatmentDocument } from './documents.js';
+
+export const DEFAULT_MANAGED_TAG = 'ldexp-managed';
+
+/** The run's Config, with defaults when there is no Config document. */
+export function buildConfig(data: ConfigDocument | undefined): ManifestConfig {
+  return {
+    ...(data?.project !== undefined && { project: data.project }),
+    ...(data?.environment !== undefined && { environment: data.environment }),
+    prune: data?.prune ?? false,
+    managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG,
+  };
+}
+
+/** The source of a document, without its data. */
+export function sourceOf(doc: ParsedDocument): ManifestSource {
+  return { file: doc.file, documentIndex: doc.documentIndex, locate: (pointer) => doc.locate(pointer) };
+}
+
+/** One experiment in one target. */
+export function buildExperiment(data: ExperimentDocument, target: Target, source: ManifestSource): ExperimentManifest {
+  return { kind: 'Experiment', key: data.metadata.key, ...target, spec: experimentSpec(data), source };
+}
+
+/** One holdout in its target. */
+export function buildHoldout(data: HoldoutDocument, target: Target, source: ManifestSource): HoldoutManifest {
+  const spec = structuredClone(data.spec);
+  return {
+    kind: 'Holdout',
+    key: data.metadata.key,
+    ...target,
+    spec: { ...spec, randomizationUnit: spec.randomizationUnit ?? 'user' },
+    source,
+  };
+}
+
+function experimentSpec(data: ExperimentDocument): ExperimentSpec {
+  const spec = structuredClone(data.spec);
+  const { iteration } = spec;
+  const flags = Object.keys(iteration.flags);
+  return {
+    ...spec,
+    methodology: spec.methodology ?? 'bayesian',
+    dataSource: spec.dataSource ?? 'launchdarkly',
+    type: spec.type ?? 'experiment',
+    iteration: {
+      ...iteration,
+      randomizationUnit: iteration.randomizationUnit ?? 'user',
+      canReshuffleTraffic: iteration.canReshuffleTraffic ?? true,
+      metrics: iteration.metrics ?? [],
+      treatments: iteration.treatments.map((t) => treatmentSpec(t, flags)),
+    },
+  };
+}
+
+function treatmentSpec(treatment: TreatmentDocument, flags: readonly string[]): TreatmentSpec {
+  const { variation, variations, baseline, ...rest } = treatment;
+  // Rules guarantee the shorthand only appears with exactly one flag.
+  const onlyFlag = flags[0];
+  const expanded = variation !== undefined && onlyFlag !== undefined ? { [onlyFlag]: variation } : {};
+  return { ...rest, baseline: baseline ?? false, variations: variations ?? expanded };
+}

@@ -1,0 +1,11 @@
+/** The shape every semantic rule has: look at one schema-valid document, report what is wrong. */
+import type { ReportOptions } from '../problems.js';
+
+export interface RuleContext<T> {
+  /** The document as written; it already matches its kind's schema. */
+  readonly doc: T;
+  /** Report a problem about the value at a JSON pointer of the document. */
+  readonly report: (code: string, pointer: string, message: string, options?: ReportOptions) => void;
+}
+
+export type Rule<T> = (ctx: RuleContext<T>) => void;
