@@ -1,0 +1,128 @@
+/**
+ * Run a plan against LaunchDarkly: each step starts as soon as the steps it depends on succeeded,
+ * with at most `concurrency` requests in flight. A failure skips what depends on it and nothing else.
+ */
+import pLimit from 'p-limit';
+
+import { RemoteError } from '../errors.js';
+import type { LdClient } from '../live/client.js';
+import type { Plan, PlanStep } from '../plan/types.js';
+import { silentReporter, type Reporter } from '../reporter.js';
+import { stepDependencies } from './dependencies.js';
+import { getAt, setAt } from './json-pointer.js';
+import type { ApplyReport, StepOutcome } from './types.js';
+
+export interface ApplyOptions {
+  /** Requests in flight at once (at least 1). */
+  concurrency: number;
+  reporter?: Reporter;
+}
+
+interface StepResult {
+  outcome: StepOutcome;
+  /** The response body, for later steps that bind to it. */
+  response?: unknown;
+  /** The failed step that caused this one to be skipped (or this step, when it failed). */
+  rootFailure?: string;
+}
+
+/** Apply `plan` through `client`; every step appears in the report, in plan order. */
+export async function apply(plan: Plan, client: LdClient, options: ApplyOptions): Promise<ApplyReport> {
+  const dependencies = stepDependencies(plan.steps);
+  const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
+  const reporter = options.reporter ?? silentReporter;
+  const total = plan.steps.length;
+  const results = new Map<string, Promise<StepResult>>();
+  const resultOf = (id: string): Promise<StepResult> => {
+    const result = results.get(id);
+    // Unreachable: stepDependencies only lets a step depend on earlier ones, scheduled before it.
+    if (!result) throw new Error(`internal error: step "${id}" was not scheduled`);
+    return result;
+  };
+
+  const runStep = async (step: PlanStep, index: number): Promise<StepResult> => {
+    const before = await Promise.all((dependencies.get(step.id) ?? []).map(resultOf));
+    const blocker = before.find((r) => r.outcome.status !== 'ok');
+    if (blocker) {
+      const root = blocker.rootFailure ?? blocker.outcome.stepId;
+      const reason = `not run because step "${root}" failed`;
+      reporter.report({ type: 'step-end', stepId: step.id, status: 'skipped', message: reason, index, total });
+      return { outcome: { status: 'skipped', stepId: step.id, reason }, rootFailure: root };
+    }
+    const responses = new Map(before.map((r) => [r.outcome.stepId, r.response]));
+    return limit(() => execute(client, reporter, step, { index, total }, responses));
+  };
+
+  for (const [index, step] of plan.steps.entries()) results.set(step.id, runStep(step, index + 1));
+  const outcomes = (await Promise.all(results.values())).map((r) => r.outcome);
+  return {
+    planHash: plan.hash,
+    outcomes,
+    ok: outcomes.filter((o) => o.status === 'ok').length,
+    failed: outcomes.filter((o) => o.status === 'failed').length,
+    skipped: outcomes.filter((o) => o.status === 'skipped').length,
+  };
+}
+
+async function execute(
+  client: LdClient,
+  reporter: Reporter,
+  step: PlanStep,
+  progress: { index: number; total: number },
+  responses: ReadonlyMap<string, unknown>,
+): Promise<StepResult> {
+  reporter.report({ type: 'step-start', stepId: step.id, description: step.reason, ...progress });
+  const result = await send(client, step, responses);
+  const { outcome } = result;
+  reporter.report({
+    type: 'step-end',
+    stepId: step.id,
+    status: outcome.status,
+    ...(outcome.status === 'failed' ? { message: outcome.message } : {}),
+    ...progress,
+  });
+  return result;
+}
+
+async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<string, unknown>): Promise<StepResult> {
+  const failed = (httpStatus: number, message: string, code?: string): StepResult => ({
+    outcome: { status: 'failed', stepId: step.id, httpStatus, message, ...(code === undefined ? {} : { code }) },
+    rootFailure: step.id,
+  });
+  let body: unknown;
+  try {
+    body = fillBindings(step, responses);
+  } catch (error) {
+    return failed(0, errorText(error), 'BindingUnresolved');
+  }
+  try {
+    // Every PATCH ldexp plans (experiments, holdouts) is a semantic patch; POST bodies are plain JSON.
+    const response = await client.request<unknown>(step.method, step.path, {
+      body,
+      semanticPatch: step.method === 'PATCH',
+    });
+    return { outcome: { status: 'ok', stepId: step.id, httpStatus: response.status }, response: response.body };
+  } catch (error) {
+    if (error instanceof RemoteError) return failed(error.status, error.ldMessage ?? error.message, error.ldCode);
+    return failed(0, errorText(error));
+  }
+}
+
+/** The step's body with every binding filled in, as a copy: the plan itself is never touched. */
+function fillBindings(step: PlanStep, responses: ReadonlyMap<string, unknown>): unknown {
+  let body = step.body;
+  for (const binding of step.bindings) {
+    const found = getAt(responses.get(binding.fromStep), binding.responsePointer);
+    if (!found.found) {
+      throw new Error(
+        `the response of step "${binding.fromStep}" has no value at ${binding.responsePointer || '(root)'}`,
+      );
+    }
+    body = setAt(body, binding.bodyPointer, structuredClone(found.value));
+  }
+  return body;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,3 @@
+export { apply, type ApplyOptions } from './apply.js';
+export { checkFingerprints } from './stale.js';
+export type { ApplyReport, StepOutcome } from './types.js';

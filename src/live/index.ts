@@ -1,0 +1,15 @@
+export {
+  createClient,
+  LD_API_VERSION,
+  SEMANTIC_PATCH_CONTENT_TYPE,
+  type ClientOptions,
+  type HttpMethod,
+  type LdClient,
+  type LdResponse,
+  type Query,
+  type QueryValue,
+  type RequestOptions,
+  type RetryOptions,
+} from './client.js';
+export { fetchLive, type FetchLiveOptions } from './fetch-live.js';
+export type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';

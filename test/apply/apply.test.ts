@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { apply } from '../../src/apply/apply.js';
+import { UsageError } from '../../src/errors.js';
+import { createClient, SEMANTIC_PATCH_CONTENT_TYPE } from '../../src/live/client.js';
+import { RecordingReporter } from '../../src/reporter.js';
+import { startFakeLd, type FakeLd } from '../live/fake-server.js';
+import { plan, ScriptedClient, step } from './builders.js';
+
+const indexOf = (log: string[], entry: string) => {
+  const at = log.indexOf(entry);
+  expect(at, entry).toBeGreaterThanOrEqual(0);
+  return at;
+};
+
+describe('apply ordering and concurrency', () => {
+  it('runs independent resources concurrently, never more than `concurrency` at once', async () => {
+    const client = new ScriptedClient();
+    const steps = ['a', 'b', 'c', 'd', 'e'].map((id) => step(id, `experiment/p/e/${id}`));
+    const report = await apply(plan(steps), client, { concurrency: 2 });
+    expect(client.maxInFlight).toBe(2);
+    expect(report.ok).toBe(5);
+  });
+
+  it('with concurrency 1 runs strictly one after another in plan order', async () => {
+    const client = new ScriptedClient();
+    const steps = ['a', 'b', 'c'].map((id) => step(id, `experiment/p/e/${id}`));
+    await apply(plan(steps), client, { concurrency: 1 });
+    expect(client.maxInFlight).toBe(1);
+    expect(client.log).toEqual(['a', 'b', 'c'].flatMap((id) => [`start /api/v2/${id}`, `end /api/v2/${id}`]));
+  });
+
+  it('starts a step only after its dependencies and earlier steps of the same resource finished', async () => {
+    const client = new ScriptedClient();
+    const steps = [
+      step('holdout', 'holdout/p/e/h', { method: 'POST', kind: 'createHoldout' }),
+      step('exp1-create', 'experiment/p/e/x', { method: 'POST', kind: 'createExperiment', dependsOn: ['holdout'] }),
+      step('other', 'experiment/p/e/y'),
+      // Same resource as exp1-create, no dependsOn: plan order still holds.
+      step('exp1-start', 'experiment/p/e/x'),
+    ];
+    await apply(plan(steps), client, { concurrency: 4 });
+    const log = client.log;
+    expect(indexOf(log, 'start /api/v2/exp1-create')).toBeGreaterThan(indexOf(log, 'end /api/v2/holdout'));
+    expect(indexOf(log, 'start /api/v2/exp1-start')).toBeGreaterThan(indexOf(log, 'end /api/v2/exp1-create'));
+    // "other" depends on nothing, so it does not wait for the holdout.
+    expect(indexOf(log, 'start /api/v2/other')).toBeLessThan(indexOf(log, 'end /api/v2/holdout'));
+  });
+
+  it('rejects a plan whose dependencies point at unknown or later steps, before sending anything', async () => {
+    const client = new ScriptedClient();
+    for (const steps of [
+      [step('a', 'r1', { dependsOn: ['nope'] })],
+      [step('a', 'r1', { dependsOn: ['b'] }), step('b', 'r2')],
+      [step('a', 'r1'), step('a', 'r2')],
+      [step('a', 'r1', { bindings: [{ fromStep: 'a', responsePointer: '/_id', bodyPointer: '/x' }] })],
+    ]) {
+      await expect(apply(plan(steps), client, { concurrency: 2 })).rejects.toBeInstanceOf(UsageError);
+    }
+    expect(client.calls).toEqual([]);
+  });
+});
+
+describe('apply failures', () => {
+  it('skips transitive dependents and later steps of the resource, keeps independents going; reports in plan order', async () => {
+    const client = new ScriptedClient({
+      '/api/v2/holdout': { status: 400, body: { code: 'invalid_request', message: 'holdoutamount must be a string' } },
+      '/api/v2/ok2': { status: 201, body: {} },
+    });
+    const steps = [
+      step('holdout', 'holdout/p/e/h', { method: 'POST', kind: 'createHoldout' }),
+      step('ok1', 'experiment/p/e/a'),
+      step('exp-create', 'experiment/p/e/x', { method: 'POST', dependsOn: ['holdout'] }),
+      step('ok2', 'experiment/p/e/b', { method: 'POST' }),
+      step('exp-start', 'experiment/p/e/x'),
+      step('after-start', 'experiment/p/e/z', { dependsOn: ['exp-start', 'ok1'] }),
+      step('holdout-2', 'holdout/p/e/h'),
+    ];
+    const reporter = new RecordingReporter();
+    const report = await apply(plan(steps), client, { concurrency: 3, reporter });
+    const reason = 'not run because step "holdout" failed';
+    expect(report).toEqual({
+      planHash: 'sha256:abc',
+      outcomes: [
+        {
+          status: 'failed',
+          stepId: 'holdout',
+          httpStatus: 400,
+          message: 'holdoutamount must be a string',
+          code: 'invalid_request',
+        },
+        { status: 'ok', stepId: 'ok1', httpStatus: 200 },
+        { status: 'skipped', stepId: 'exp-create', reason },
+        { status: 'ok', stepId: 'ok2', httpStatus: 201 },
+        { status: 'skipped', stepId: 'exp-start', reason },
+        { status: 'skipped', stepId: 'after-start', reason },
+        { status: 'skipped', stepId: 'holdout-2', reason },
+      ],
+      ok: 2,
+      failed: 1,
+      skipped: 4,
+    });
+    expect(client.calls.map((c) => c.path).sort()).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
+
+    const ends = reporter.events.filter((e) => e.type === 'step-end');
+    expect(ends).toHaveLength(7);
+    expect(ends.find((e) => e.stepId === 'holdout')).toEqual({
+      type: 'step-end',
+      stepId: 'holdout',
+      status: 'failed',
+      message: 'holdoutamount must be a string',
+      index: 1,
+      total: 7,
+    });
+    expect(ends.find((e) => e.stepId === 'holdout-2')).toEqual({
+      type: 'step-end',
+      stepId: 'holdout-2',
+      status: 'skipped',
+      message: reason,
+      index: 7,
+      total: 7,
+    });
+    const starts = reporter.events.filter((e) => e.type === 'step-start');
+    expect(starts.map((e) => e.stepId).sort()).toEqual(['holdout', 'ok1', 'ok2']);
+    expect(starts.find((e) => e.stepId === 'ok2')).toEqual({
+      type: 'step-start',
+      stepId: 'ok2',
+      description: 'do ok2',
+      index: 4,
+      total: 7,
+    });
+  });
+
+  it('fails a step whose binding finds nothing in the earlier response, and skips its dependents', async () => {
+    const client = new ScriptedClient({ '/api/v2/holdout': { status: 201, body: { key: 'h' } } });
+    const steps = [
+      step('holdout', 'holdout/p/e/h', { method: 'POST' }),
+      step('exp', 'experiment/p/e/x', {
+        method: 'POST',
+        dependsOn: ['holdout'],
+        bindings: [{ fromStep: 'holdout', responsePointer: '/_id', bodyPointer: '/holdoutId' }],
+      }),
+      step('exp-start', 'experiment/p/e/x'),
+    ];
+    const report = await apply(plan(steps), client, { concurrency: 2 });
+    expect(report.outcomes).toEqual([
+      { status: 'ok', stepId: 'holdout', httpStatus: 201 },
+      {
+        status: 'failed',
+        stepId: 'exp',
+        httpStatus: 0,
+        message: 'the response of step "holdout" has no value at /_id',
+        code: 'BindingUnresolved',
+      },
+      { status: 'skipped', stepId: 'exp-start', reason: 'not run because step "exp" failed' },
+    ]);
+    expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/holdout']);
+  });
+
+  it('reports an empty plan as an empty report', async () => {
+    expect(await apply(plan([]), new ScriptedClient(), { concurrency: 4 })).toEqual({
+      planHash: 'sha256:abc',
+      outcomes: [],
+      ok: 0,
+      failed: 0,
+      skipped: 0,
+    });
+  });
+});
+
+describe('apply over HTTP', () => {
+  let fake: FakeLd;
+  beforeEach(async () => {
+    fake = await startFakeLd();
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('fills a created holdout _id into the experiment create, sends PATCH as a semantic patch, and leaves the plan untouched', async () => {
+    const base = '/api/v2/projects/p/environments/e';
+    fake.route('POST', `${base}/holdouts`, { status: 201, body: { _id: 'holdout-uuid-1', status: 'created' } });
+    fake.route('POST', `${base}/experiments`, { status: 201, body: { key: 'x' } });
+    fake.route('PATCH', `${base}/experiments/x`, { status: 200, body: { key: 'x' } });
+    const steps = [
+      step('h', 'holdout/p/e/h', {
+        kind: 'createHoldout',
+        method: 'POST',
+        path: `${base}/holdouts`,
+        body: { key: 'h', holdoutamount: '5' },
+      }),
+      step('x-create', 'experiment/p/e/x', {
+        kind: 'createExperiment',
+        method: 'POST',
+        path: `${base}/experiments`,
+        body: { key: 'x', name: 'X', iteration: { hypothesis: 'h' } },
+        dependsOn: ['h'],
+        bindings: [{ fromStep: 'h', responsePointer: '/_id', bodyPointer: '/holdoutId' }],
+      }),
+      step('x-start', 'experiment/p/e/x', {
+        path: `${base}/experiments/x`,
+        body: { instructions: [{ kind: 'startIteration' }] },
+      }),
+    ];
+    const saved = plan(steps);
+    const before = structuredClone(saved);
+    const client = createClient({ baseUrl: fake.url, token: 'tok' });
+    const report = await apply(saved, client, { concurrency: 4 });
+
+    expect(report.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${base}/holdouts`,
+      `POST ${base}/experiments`,
+      `PATCH ${base}/experiments/x`,
+    ]);
+    expect(fake.requests[1]!.body).toEqual({
+      key: 'x',
+      name: 'X',
+      iteration: { hypothesis: 'h' },
+      holdoutId: 'holdout-uuid-1',
+    });
+    expect(fake.headerValues(fake.requests[1]!, 'content-type')).toEqual(['application/json']);
+    expect(fake.headerValues(fake.requests[2]!, 'content-type')).toEqual([SEMANTIC_PATCH_CONTENT_TYPE]);
+    expect(saved).toEqual(before);
+  });
+});
