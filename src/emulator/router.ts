@@ -1,0 +1,62 @@
+/** Routes keyed by OpenAPI path templates, so log entries can name the documented operation. */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Json } from './json.js';
+import type { EmulatorStore } from './store.js';
+
+export interface RequestContext {
+  store: EmulatorStore;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+}
+
+export interface RouteResult {
+  status: number;
+  body: Json;
+}
+
+/** How the request body is read: none, plain JSON, or a semantic patch. */
+export type BodyKind = 'none' | 'json' | 'semanticPatch';
+
+export interface Route {
+  method: string;
+  /** The path template exactly as in the OpenAPI document. */
+  template: string;
+  body: BodyKind;
+  /** Beta resources need `LD-API-Version: beta`. */
+  beta?: boolean;
+  handle: (ctx: RequestContext) => RouteResult;
+}
+
+export type RouteMatch = { route: Route; params: Record<string, string> } | { status: 404 | 405; allowed: string[] };
+
+/** Find the route for a method and path; 405 when the path exists with other methods. */
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const params = matchTemplate(route.template, pathname);
+    if (!params) continue;
+    if (route.method === method) return { route, params };
+    allowed.push(route.method);
+  }
+  return { status: allowed.length > 0 ? 405 : 404, allowed };
+}
+
+function matchTemplate(template: string, pathname: string): Record<string, string> | undefined {
+  const want = template.split('/');
+  const got = pathname.replace(/\/+$/, '').split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of want.entries()) {
+    const actual = got[index] ?? '';
+    const name = /^\{(.+)\}$/.exec(part)?.[1];
+    if (name !== undefined) {
+      if (actual === '') return undefined;
+      params[name] = decodeURIComponent(actual);
+    } else if (part !== actual) {
+      return undefined;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,72 @@
+/** Every operation the emulator implements, by its OpenAPI method and path template. */
+import { createExperiment, createIteration } from './experiments/create.js';
+import { getExperiment } from './experiments/get.js';
+import { listExperiments } from './experiments/list.js';
+import { patchExperiment } from './experiments/patch.js';
+import { getFlag } from './flags.js';
+import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
+import {
+  getExperimentationSettings,
+  getMetric,
+  getMetricGroup,
+  listContextKinds,
+  listMetricGroups,
+  listMetrics,
+} from './metrics.js';
+import type { Route } from './router.js';
+
+const ENV = '/api/v2/projects/{projectKey}/environments/{environmentKey}';
+const EXPERIMENT = `${ENV}/experiments/{experimentKey}`;
+
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', template: `${ENV}/experiments`, body: 'none', handle: listExperiments },
+  { method: 'POST', template: `${ENV}/experiments`, body: 'json', handle: createExperiment },
+  { method: 'GET', template: EXPERIMENT, body: 'none', handle: getExperiment },
+  { method: 'PATCH', template: EXPERIMENT, body: 'semanticPatch', handle: patchExperiment },
+  { method: 'POST', template: `${EXPERIMENT}/iterations`, body: 'json', handle: createIteration },
+  {
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/experiments',
+    body: 'none',
+    handle: listExperiments,
+  },
+  {
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/experimentation-settings',
+    body: 'none',
+    handle: getExperimentationSettings,
+  },
+  { method: 'GET', template: `${ENV}/holdouts`, body: 'none', handle: listHoldouts },
+  { method: 'POST', template: `${ENV}/holdouts`, body: 'json', handle: createHoldout },
+  { method: 'GET', template: `${ENV}/holdouts/id/{holdoutId}`, body: 'none', handle: getHoldoutById },
+  { method: 'GET', template: `${ENV}/holdouts/{holdoutKey}`, body: 'none', handle: getHoldout },
+  {
+    method: 'PATCH',
+    template: `${ENV}/holdouts/{holdoutKey}`,
+    body: 'semanticPatch',
+    handle: patchHoldout,
+  },
+  { method: 'GET', template: '/api/v2/flags/{projectKey}/{featureFlagKey}', body: 'none', handle: getFlag },
+  { method: 'GET', template: '/api/v2/metrics/{projectKey}', body: 'none', handle: listMetrics },
+  { method: 'GET', template: '/api/v2/metrics/{projectKey}/{metricKey}', body: 'none', handle: getMetric },
+  {
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/metric-groups',
+    body: 'none',
+    beta: true,
+    handle: listMetricGroups,
+  },
+  {
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/metric-groups/{metricGroupKey}',
+    body: 'none',
+    beta: true,
+    handle: getMetricGroup,
+  },
+  {
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/context-kinds',
+    body: 'none',
+    handle: listContextKinds,
+  },
+];

@@ -1,0 +1,56 @@
+/** Loading and checking seed files (JSON or YAML). */
+import { readFile } from 'node:fs/promises';
+import { Ajv } from 'ajv';
+import { parse as parseYaml } from 'yaml';
+import { LdexpError } from '../errors.js';
+import { buildStore } from './seed-build.js';
+import { seedSchema } from './seed-schema.js';
+import type { EmulatorSeed } from './seed-types.js';
+
+/** A seed that cannot be read, does not match the format, or refers to things it lacks. */
+export class SeedError extends LdexpError {
+  override readonly name = 'SeedError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('InvalidSeed', message, 'user', options);
+  }
+}
+
+const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(seedSchema);
+
+/**
+ * Parse and check a seed: structure against the seed schema, then references (flags, variations,
+ * rules, metrics, holdouts) by building a throwaway store. Errors name the file and the path.
+ */
+export function parseSeed(text: string, fileName: string): EmulatorSeed {
+  let data: unknown;
+  try {
+    data = fileName.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new SeedError(`${fileName}: cannot parse: ${(error as Error).message}`, { cause: error });
+  }
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => {
+      const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : '';
+      return `  ${e.instancePath || '/'}: ${e.message ?? 'is invalid'}${extra}`;
+    });
+    throw new SeedError(`${fileName}: invalid seed:\n${problems.join('\n')}`);
+  }
+  const seed = data as EmulatorSeed;
+  try {
+    buildStore(seed, () => 0);
+  } catch (error) {
+    throw new SeedError(`${fileName}: ${(error as Error).message}`, { cause: error });
+  }
+  return seed;
+}
+
+/** Read a seed file; `.json` is parsed as JSON, anything else as YAML. */
+export async function loadSeed(file: string): Promise<EmulatorSeed> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SeedError(`${file}: cannot read: ${(error as Error).message}`, { cause: error });
+  }
+  return parseSeed(text, file);
+}
