@@ -98,7 +98,11 @@ function stepLines(step: PlanStep, stepIndex: Map<string, number>, c: Painter, v
     const after = step.dependsOn.map((id) => String(stepIndex.get(id) ?? oneLine(id))).join(', ');
     extra.push(`after step ${after}`);
   }
-  extra.push(...JSON.stringify(step.body, null, 2).split('\n').map(oneLine));
+  extra.push(
+    ...JSON.stringify(step.body ?? null, null, 2)
+      .split('\n')
+      .map(oneLine),
+  );
   return [line, ...extra.map((text) => `${INDENT}${INDENT}${c.dim(text)}`)];
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -150,5 +151,25 @@ describe('escaping untrusted strings', () => {
     ['emoji 🛑', 'emoji #128721;'],
   ])('escapeMermaidLabel(%j)', (input, expected) => {
     expect(escapeMermaidLabel(input)).toBe(expected);
+  });
+
+  it('escapeMarkdown: for any text, no tag, line break, unescaped special or live mention survives', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const out = escapeMarkdown(text);
+        expect(out).not.toMatch(/[<>\r\n]/);
+        // Every special character is preceded by an odd number of backslashes.
+        for (const match of out.matchAll(/(\\*)([`*_[\]()#|~!$])/g)) expect(match[1]!.length % 2).toBe(1);
+        expect(out).not.toMatch(/@[\p{L}\p{N}_-]/u);
+      }),
+    );
+  });
+
+  it('escapeMermaidLabel: for any text, only safe characters and entity codes remain', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(escapeMermaidLabel(text)).toMatch(/^(?:[A-Za-z0-9 .,:/=+-]|#\d+;)*$/);
+      }),
+    );
   });
 });
