@@ -43,7 +43,7 @@ export async function fetchLive(
   reporter: Reporter = silentReporter,
   options: FetchLiveOptions = {},
 ): Promise<LiveState> {
-  const limit = pLimit(options.concurrency ?? 4);
+  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
   const targets = uniqueTargets(request.targets);
   const projectKeys = [...new Set(targets.map((t) => t.project))];
   const results = await Promise.all(
