@@ -38,7 +38,7 @@ export default tseslint.config(
     files: [`src/${stage}/**/*.ts`],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
@@ -49,6 +49,7 @@ export default tseslint.config(
             {
               group: ['**/live/client*', '**/apply/*', '**/cli/*', '**/action/*', '**/emulator/*'],
               message: 'Pure stages import no I/O stage.',
+              allowTypeImports: true,
             },
           ],
         },

@@ -1,7 +1,6 @@
 /** The outcome of an apply, step by step, for a terminal and for Markdown. */
 import { createColors } from 'picocolors';
 
-// eslint-disable-next-line no-restricted-imports -- a type-only import of the shared ApplyReport contract, no I/O
 import type { ApplyReport, StepOutcome } from '../apply/types.js';
 import type { Plan, PlanStep } from '../plan/types.js';
 import { md, mdCode, mdValue } from './markdown-escape.js';
