@@ -1,0 +1,461 @@
+import path from 'node:path';
+
+import { describe, expect, test } from 'vitest';
+
+import { loadManifests } from '../../src/manifest/index.js';
+import type { Severity } from '../../src/types.js';
+
+const DIR = path.join(import.meta.dirname, '..', 'fixtures', 'bad-manifests');
+
+/** [code, file, line, column, part of the message, severity (default error)] */
+type Expected = [string, string, number, number, string, Severity?];
+
+// Each fixture is a valid manifest with one defect (see the file); positions are 1-based.
+const EXPERIMENT_CASES: [string, Expected[]][] = [
+  ['yaml-syntax.yaml', [['YamlSyntax', 'yaml-syntax.yaml', 15, 5, 'Flow map in block collection']]],
+  [
+    'duplicate-yaml-key.yaml',
+    [['DuplicateYamlKey', 'duplicate-yaml-key.yaml', 9, 3, 'duplicate key "name" in a mapping (first at line 8)']],
+  ],
+  [
+    'wrong-type-allocation.yaml',
+    [
+      [
+        'SchemaType',
+        'wrong-type-allocation.yaml',
+        17,
+        39,
+        'spec.iteration.treatments[1].allocationPercent: expected number, found string "fifty"',
+      ],
+    ],
+  ],
+  [
+    'wrong-type-tags.yaml',
+    [['SchemaType', 'wrong-type-tags.yaml', 9, 9, 'spec.tags: expected array, found string "checkout"']],
+  ],
+  [
+    'unknown-field.yaml',
+    [
+      [
+        'SchemaUnknownField',
+        'unknown-field.yaml',
+        9,
+        3,
+        'spec: unknown field "owner"; allowed fields: name, description, maintainerId',
+      ],
+    ],
+  ],
+  [
+    'missing-state.yaml',
+    [
+      [
+        'SchemaRequired',
+        'missing-state.yaml',
+        8,
+        3,
+        'spec: missing required field "state" (draft | running | stopped | archived)',
+      ],
+    ],
+  ],
+  [
+    'bad-state.yaml',
+    [
+      [
+        'SchemaEnum',
+        'bad-state.yaml',
+        9,
+        10,
+        'spec.state: expected one of draft, running, stopped, archived, found string "paused"',
+      ],
+    ],
+  ],
+  [
+    'bad-methodology.yaml',
+    [['SchemaEnum', 'bad-methodology.yaml', 9, 16, 'expected one of bayesian, frequentist, export_only']],
+  ],
+  ['two-baselines.yaml', [['BaselineCount', 'two-baselines.yaml', 17, 30, 'treatments[1] "B" is a second baseline']]],
+  [
+    'no-baseline.yaml',
+    [['BaselineCount', 'no-baseline.yaml', 16, 7, 'no treatment has baseline: true; mark exactly one of A, B']],
+  ],
+  [
+    'duplicate-treatment-names.yaml',
+    [['DuplicateTreatmentName', 'duplicate-treatment-names.yaml', 17, 17, '"A" is already the name of treatments[0]']],
+  ],
+  [
+    'allocation-sum.yaml',
+    [['AllocationSum', 'allocation-sum.yaml', 16, 7, 'sum to 90 (50 + 40); they must sum to 100']],
+  ],
+  [
+    'allocation-all-zero.yaml',
+    [['AllocationAllZero', 'allocation-all-zero.yaml', 16, 7, 'every allocationPercent is 0']],
+  ],
+  [
+    'allocation-over-100.yaml',
+    [
+      [
+        'SchemaRange',
+        'allocation-over-100.yaml',
+        16,
+        55,
+        'treatments[0].allocationPercent: expected a number <= 100, found number 150',
+      ],
+      [
+        'SchemaRange',
+        'allocation-over-100.yaml',
+        17,
+        39,
+        'treatments[1].allocationPercent: expected a number >= 0, found number -50',
+      ],
+    ],
+  ],
+  [
+    'unknown-winner.yaml',
+    [['UnknownWinner', 'unknown-winner.yaml', 19, 13, '"C" is not a treatment; expected one of A, B']],
+  ],
+  [
+    'stopped-without-stop.yaml',
+    [['MissingStop', 'stopped-without-stop.yaml', 9, 10, 'spec.stop: required when state is stopped']],
+  ],
+  [
+    'shorthand-two-flags.yaml',
+    [
+      [
+        'VariationShorthand',
+        'shorthand-two-flags.yaml',
+        17,
+        70,
+        'treatment "A": the variation shorthand needs exactly one flag, but the iteration has 2 (f, g)',
+      ],
+      ['VariationShorthand', 'shorthand-two-flags.yaml', 18, 54, 'treatment "B"'],
+    ],
+  ],
+  [
+    'variation-and-variations.yaml',
+    [['VariationShorthand', 'variation-and-variations.yaml', 17, 54, 'set variation or variations, not both']],
+  ],
+  [
+    'treatment-missing-flag.yaml',
+    [['TreatmentFlagMismatch', 'treatment-missing-flag.yaml', 18, 55, 'treatment "B" names no variation for flag "g"']],
+  ],
+  [
+    'treatment-unknown-flag.yaml',
+    [
+      [
+        'TreatmentFlagMismatch',
+        'treatment-unknown-flag.yaml',
+        17,
+        63,
+        'treatment "B" names flag "h", which is not in spec.iteration.flags (f)',
+      ],
+    ],
+  ],
+  [
+    'bad-variation-ref.yaml',
+    [['SchemaType', 'bad-variation-ref.yaml', 17, 54, 'treatments[1].variation: expected a variation reference']],
+  ],
+  [
+    'both-primaries.yaml',
+    [['PrimaryMetricChoice', 'both-primaries.yaml', 13, 5, 'exactly one of primaryMetric or primaryFunnel, not both']],
+  ],
+  ['no-primary.yaml', [['PrimaryMetricChoice', 'no-primary.yaml', 11, 5, 'no primary metric; set primaryMetric']]],
+  [
+    'bad-key.yaml',
+    [
+      [
+        'SchemaPattern',
+        'bad-key.yaml',
+        4,
+        8,
+        `metadata.key: expected a key of letters, digits, '.', '_' or '-', found string "checkout button"`,
+      ],
+    ],
+  ],
+  [
+    'bad-flag-key.yaml',
+    [['SchemaPattern', 'bad-flag-key.yaml', 14, 7, 'spec.iteration.flags: key "my flag" is not valid']],
+  ],
+  [
+    'duplicate-keys',
+    [
+      [
+        'DuplicateKey',
+        'duplicate-keys/b.yaml',
+        5,
+        8,
+        'Experiment "exp" in web/production is already defined at duplicate-keys/a.yaml:4:8',
+      ],
+    ],
+  ],
+  ['realloc-without-mab.yaml', [['MabOnlyField', 'realloc-without-mab.yaml', 13, 5, 'only valid with spec.type: mab']]],
+  [
+    'too-many-attributes.yaml',
+    [
+      [
+        'SchemaMaxItems',
+        'too-many-attributes.yaml',
+        13,
+        17,
+        'spec.iteration.attributes: expected at most 5 items, found 6',
+      ],
+    ],
+  ],
+  [
+    'empty-treatments.yaml',
+    [['SchemaMinItems', 'empty-treatments.yaml', 15, 17, 'expected at least 1 item(s), found 0']],
+  ],
+  [
+    'unknown-api-version.yaml',
+    [
+      [
+        'UnsupportedApiVersion',
+        'unknown-api-version.yaml',
+        1,
+        13,
+        'expected ldexp/v1 (the only supported version), found string "ldexp/v2"',
+      ],
+    ],
+  ],
+  [
+    'unknown-kind.yaml',
+    [
+      [
+        'UnknownKind',
+        'unknown-kind.yaml',
+        2,
+        7,
+        'expected one of Experiment, Holdout, Config, found string "Experimnt"',
+      ],
+    ],
+  ],
+  ['missing-project.yaml', [['MissingTarget', 'missing-project.yaml', 4, 3, 'Experiment "exp": no project']]],
+  [
+    'two-configs.yaml',
+    [['MultipleConfigs', 'two-configs.yaml', 6, 7, 'only one is allowed per run (first at two-configs.yaml:1:1)']],
+  ],
+  [
+    'config-unknown-field.yaml',
+    [
+      [
+        'SchemaUnknownField',
+        'config-unknown-field.yaml',
+        4,
+        1,
+        'unknown field "prunes"; allowed fields: apiVersion, kind, project, environment, prune, managedTag',
+      ],
+    ],
+  ],
+  [
+    'environment-and-environments.yaml',
+    [['EnvironmentConflict', 'environment-and-environments.yaml', 7, 3, 'set environment or environments, not both']],
+  ],
+  [
+    'duplicate-environments.yaml',
+    [['SchemaUniqueItems', 'duplicate-environments.yaml', 6, 39, 'metadata.environments: items 0 and 2 are equal']],
+  ],
+  [
+    'unknown-data-source.yaml',
+    [
+      [
+        'UnknownDataSource',
+        'unknown-data-source.yaml',
+        9,
+        15,
+        '"bigquery" is not a data source ldexp knows',
+        'warning',
+      ],
+    ],
+  ],
+  [
+    'not-a-mapping.yaml',
+    [['SchemaType', 'not-a-mapping.yaml', 1, 1, 'document: expected a mapping with apiVersion and kind, found array']],
+  ],
+];
+
+const HOLDOUT_CASES: [string, Expected[]][] = [
+  [
+    'holdout-amount-zero.yaml',
+    [['SchemaRange', 'holdout-amount-zero.yaml', 9, 18, 'spec.holdoutAmount: expected a number > 0, found number 0']],
+  ],
+  [
+    'holdout-amount-100.yaml',
+    [
+      [
+        'SchemaRange',
+        'holdout-amount-100.yaml',
+        9,
+        18,
+        'spec.holdoutAmount: expected a number < 100, found number 100',
+      ],
+    ],
+  ],
+  [
+    'holdout-amount-negative.yaml',
+    [['SchemaRange', 'holdout-amount-negative.yaml', 9, 18, 'expected a number > 0, found number -5']],
+  ],
+  [
+    'holdout-amount-string.yaml',
+    [['SchemaType', 'holdout-amount-string.yaml', 9, 18, 'spec.holdoutAmount: expected number, found string "5%"']],
+  ],
+  [
+    'holdout-missing-state.yaml',
+    [['SchemaRequired', 'holdout-missing-state.yaml', 8, 3, 'spec: missing required field "state" (active | ended)']],
+  ],
+  [
+    'holdout-bad-state.yaml',
+    [
+      [
+        'SchemaEnum',
+        'holdout-bad-state.yaml',
+        12,
+        10,
+        'spec.state: expected one of active, ended, found string "running"',
+      ],
+    ],
+  ],
+  [
+    'holdout-unknown-field.yaml',
+    [
+      [
+        'SchemaUnknownField',
+        'holdout-unknown-field.yaml',
+        9,
+        3,
+        'spec: unknown field "amount"; allowed fields: name, description, randomizationUnit',
+      ],
+    ],
+  ],
+  [
+    'holdout-bad-key.yaml',
+    [['SchemaPattern', 'holdout-bad-key.yaml', 4, 8, 'metadata.key: expected a key of letters']],
+  ],
+  [
+    'holdout-primary-not-in-metrics.yaml',
+    [
+      [
+        'HoldoutPrimaryNotInMetrics',
+        'holdout-primary-not-in-metrics.yaml',
+        10,
+        18,
+        '"revenue" is not in spec.metrics (clicks, funnel)',
+      ],
+    ],
+  ],
+  [
+    'holdout-missing-name.yaml',
+    [['SchemaRequired', 'holdout-missing-name.yaml', 8, 3, 'spec: missing required field "name"']],
+  ],
+  [
+    'holdout-missing-metrics.yaml',
+    [['SchemaRequired', 'holdout-missing-metrics.yaml', 8, 3, 'spec: missing required field "metrics"']],
+  ],
+  [
+    'holdout-duplicate-key.yaml',
+    [
+      [
+        'DuplicateKey',
+        'holdout-duplicate-key.yaml',
+        17,
+        8,
+        'Holdout "hold" in web/production is already defined at holdout-duplicate-key.yaml:4:8',
+      ],
+    ],
+  ],
+  [
+    'holdout-environments.yaml',
+    [
+      [
+        'SchemaUnknownField',
+        'holdout-environments.yaml',
+        6,
+        3,
+        'metadata: unknown field "environments"; allowed fields: key, project, environment',
+      ],
+    ],
+  ],
+  [
+    'holdout-too-many-attributes.yaml',
+    [
+      [
+        'SchemaMaxItems',
+        'holdout-too-many-attributes.yaml',
+        9,
+        15,
+        'spec.attributes: expected at most 5 items, found 6',
+      ],
+    ],
+  ],
+];
+
+describe.each([
+  ['experiment and config', EXPERIMENT_CASES],
+  ['holdout', HOLDOUT_CASES],
+])('bad manifests: %s', (_group, cases) => {
+  test.each(cases)('%s', async (fixture, expected) => {
+    const { manifests, problems } = await loadManifests([fixture], {}, { cwd: DIR });
+    const shape = (severity: Severity, code: string, file: string, line: number, column: number) => ({
+      severity,
+      code,
+      file,
+      line,
+      column,
+    });
+    expect(
+      problems.map((p) => shape(p.severity, p.code, p.position!.file, p.position!.line, p.position!.column)),
+    ).toEqual(
+      expected.map(([code, file, line, column, , severity]) => shape(severity ?? 'error', code, file, line, column)),
+    );
+    expected.forEach(([, , , , message], index) => {
+      expect(problems[index]?.message).toContain(message);
+    });
+    // Whatever is wrong with a document keeps it out of the model; a warning does not.
+    const warningsOnly = expected.every(([, , , , , severity]) => severity === 'warning');
+    const built = manifests.experiments.length + manifests.holdouts.length;
+    expect(built > 0).toBe(warningsOnly || fixture.includes('duplicate-key'));
+  });
+});
+
+test('at least 25 experiment/config cases and 10 holdout cases', () => {
+  expect(EXPERIMENT_CASES.length).toBeGreaterThanOrEqual(25);
+  expect(HOLDOUT_CASES.length).toBeGreaterThanOrEqual(10);
+});
+
+describe('paths', () => {
+  test('a missing path and a folder without YAML files', async () => {
+    const { problems, manifests } = await loadManifests(['does-not-exist', 'no-yaml'], {}, { cwd: DIR });
+    expect(problems).toEqual([
+      { severity: 'error', code: 'PathNotFound', message: 'path not found: does-not-exist' },
+      {
+        severity: 'error',
+        code: 'NoManifests',
+        message: 'no *.yaml or *.yml files found under does-not-exist, no-yaml',
+      },
+    ]);
+    expect(manifests.files).toEqual([]);
+  });
+
+  test('a folder is read recursively in sorted order, and hidden folders are skipped', async () => {
+    const { manifests } = await loadManifests(
+      ['duplicate-keys', 'bad-key.yaml', 'duplicate-keys/a.yaml'],
+      {},
+      { cwd: DIR },
+    );
+    expect(manifests.files).toEqual(['bad-key.yaml', 'duplicate-keys/a.yaml', 'duplicate-keys/b.yaml']);
+  });
+
+  test('problems are ordered by file, line and column across files', async () => {
+    const { problems } = await loadManifests(
+      ['two-configs.yaml', 'allocation-over-100.yaml', 'bad-key.yaml'],
+      {},
+      { cwd: DIR },
+    );
+    expect(
+      problems.map((p) => `${p.position!.file}:${String(p.position!.line)}:${String(p.position!.column)}`),
+    ).toEqual([
+      'allocation-over-100.yaml:16:55',
+      'allocation-over-100.yaml:17:39',
+      'bad-key.yaml:4:8',
+      'two-configs.yaml:6:7',
+    ]);
+  });
+});
