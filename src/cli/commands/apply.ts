@@ -1,0 +1,52 @@
+/** `ldexp apply`: plan (or load a saved plan), confirm, apply, report. */
+import { readFile } from 'node:fs/promises';
+
+import { UsageError } from '../../errors.js';
+import { hasChanges } from '../../plan/types.js';
+import type { Plan } from '../../plan/types.js';
+import { applyPlan } from '../../pipeline.js';
+import { parsePlanJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
+import type { CommandContext } from '../context.js';
+import { connectionFrom } from '../context.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { planAndShow } from './plan.js';
+
+export async function applyCommand(context: CommandContext): Promise<number> {
+  const { line, io } = context;
+  const saved = line.planFile !== undefined;
+  const planned = saved ? await loadSavedPlan(context) : await planAndShow(context);
+  if (!planned) return EXIT_ERROR;
+  if (!hasChanges(planned)) return EXIT_OK;
+  if (!(await approved(context, planned))) {
+    io.stderr.write('Apply cancelled. Nothing was changed.\n');
+    return EXIT_ERROR;
+  }
+  const connection = connectionFrom(context);
+  try {
+    const report = await applyPlan(planned, connection, { checkFreshness: saved });
+    connection.done();
+    io.stdout.write(renderApplyReportText(report, planned, { color: line.color }));
+    return report.failed > 0 ? EXIT_ERROR : EXIT_OK;
+  } finally {
+    connection.done();
+  }
+}
+
+async function loadSavedPlan(context: CommandContext): Promise<Plan> {
+  const file = context.line.planFile ?? '';
+  const saved = parsePlanJson(await readFile(file, 'utf8'));
+  const { baseUrl } = connectionFrom(context);
+  if (saved.target.baseUrl !== baseUrl) {
+    throw new UsageError(`${file} was planned against ${saved.target.baseUrl}, but LD_API_URL is ${baseUrl}`);
+  }
+  context.io.stdout.write(renderPlanText(saved, { color: context.line.color }));
+  return saved;
+}
+
+async function approved(context: CommandContext, planned: Plan): Promise<boolean> {
+  if (context.line.autoApprove) return true;
+  if (!context.io.confirm) {
+    throw new UsageError('apply needs --auto-approve when it cannot ask for confirmation (no terminal)');
+  }
+  return context.io.confirm(`Apply ${String(planned.steps.length)} step(s) to LaunchDarkly? Only 'yes' is accepted: `);
+}

@@ -1,0 +1,40 @@
+/** What every command shares: the parsed command line, IO, and the connection settings. */
+import { UsageError } from '../errors.js';
+import { DEFAULT_BASE_URL } from '../pipeline.js';
+import type { ConnectionOptions } from '../pipeline.js';
+import type { CommandLine } from './args.js';
+import type { CliIo } from './io.js';
+import { createProgressReporter } from './progress.js';
+
+export interface CommandContext {
+  line: CommandLine;
+  io: CliIo;
+}
+
+/** Token and base URL from the environment; the token is required for anything that talks to LaunchDarkly. */
+export function connectionFrom(context: CommandContext): ConnectionOptions & { done(): void } {
+  const token = context.io.env.LD_API_TOKEN;
+  if (token === undefined || token.trim() === '') {
+    throw new UsageError(
+      'LD_API_TOKEN is not set: create an API access token in LaunchDarkly (Account settings → Authorization) and export it',
+    );
+  }
+  const baseUrl = (context.io.env.LD_API_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const reporter = createProgressReporter(context.io.stderr, { verbose: context.line.verbose });
+  return {
+    baseUrl,
+    token,
+    concurrency: context.line.concurrency,
+    reporter,
+    done: () => {
+      reporter.done();
+    },
+  };
+}
+
+export function targetDefaults(line: CommandLine): { project?: string; environment?: string } {
+  return {
+    ...(line.project !== undefined ? { project: line.project } : {}),
+    ...(line.environment !== undefined ? { environment: line.environment } : {}),
+  };
+}

@@ -1,0 +1,25 @@
+/** The one place where outcomes and errors become exit codes and final messages. */
+import { LdexpError, ManifestError, redact } from '../errors.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_CHANGES = 2;
+
+export interface Failure {
+  exitCode: number;
+  message: string;
+}
+
+/** Turn anything thrown into a message (token redacted) and exit code 1. */
+export function describeFailure(error: unknown, token: string | undefined): Failure {
+  if (error instanceof ManifestError) return { exitCode: EXIT_ERROR, message: redact(error.message, token) };
+  if (error instanceof LdexpError) {
+    const prefix = error.source === 'internal' ? 'Internal error (please report it)' : 'Error';
+    return { exitCode: EXIT_ERROR, message: redact(`${prefix} [${error.code}]: ${error.message}`, token) };
+  }
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return {
+    exitCode: EXIT_ERROR,
+    message: redact(`Internal error (please report it at https://github.com/ldexp/ldexp/issues):\n${text}`, token),
+  };
+}

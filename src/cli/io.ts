@@ -1,0 +1,11 @@
+/** The process edges the CLI needs, injectable so commands can be run in-process by tests. */
+import type { ProgressStream } from './progress.js';
+
+export interface CliIo {
+  stdout: ProgressStream;
+  stderr: ProgressStream;
+  env: NodeJS.ProcessEnv;
+  /** Ask a yes/no question on the terminal; undefined when there is no terminal to ask. */
+  confirm: ((question: string) => Promise<boolean>) | undefined;
+  cwd: string;
+}

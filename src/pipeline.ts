@@ -1,0 +1,139 @@
+/**
+ * The whole pipeline, composed. The CLI and the GitHub Action are thin adapters over `run`:
+ * load → validate → fetch live → resolve/normalize/diff/plan → (apply).
+ */
+import type { Dispatcher } from 'undici';
+
+import type { ApplyReport } from './apply/types.js';
+import { apply, checkFingerprints } from './apply/index.js';
+import { StalePlanError } from './errors.js';
+import { createClient, fetchLive } from './live/index.js';
+import type { LdClient } from './live/index.js';
+import type { LiveRequest } from './live/types.js';
+import { loadManifests } from './manifest/index.js';
+import type { ManifestSet, TargetDefaults } from './manifest/types.js';
+import { buildPlan, fingerprintLive } from './plan/index.js';
+import type { Plan } from './plan/types.js';
+import type { Reporter } from './reporter.js';
+import { silentReporter } from './reporter.js';
+import type { Problem, Target } from './types.js';
+
+export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
+
+export interface ConnectionOptions {
+  baseUrl: string;
+  token: string;
+  concurrency: number;
+  reporter?: Reporter;
+  /** Injected transport, for tests. */
+  dispatcher?: Dispatcher;
+}
+
+export interface ValidateResult {
+  manifests: ManifestSet;
+  problems: Problem[];
+}
+
+export interface PlanResult {
+  problems: Problem[];
+  manifests?: ManifestSet;
+  plan?: Plan;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Offline: parse, schema and semantic rules. */
+export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {
+  return loadManifests(paths, defaults);
+}
+
+/** Read live state and plan. Nothing is written. */
+export async function plan(
+  paths: string[],
+  defaults: TargetDefaults,
+  connection: ConnectionOptions,
+): Promise<PlanResult> {
+  const reporter = connection.reporter ?? silentReporter;
+  reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
+  const { manifests, problems } = await validate(paths, defaults);
+  if (hasErrors(problems)) return { problems, manifests };
+
+  reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
+  const client = clientFor(connection);
+  const live = await fetchLive(client, liveRequestFor(manifests), reporter);
+  const planned = buildPlan(manifests, live);
+  const allProblems = [...problems, ...planned.problems];
+  return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
+}
+
+/** Apply a plan. A saved plan is first checked against live state: refused when what it touches moved. */
+export async function applyPlan(
+  planToApply: Plan,
+  connection: ConnectionOptions,
+  options: { checkFreshness: boolean },
+): Promise<ApplyReport> {
+  const client = clientFor(connection);
+  if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
+  return apply(planToApply, client, {
+    concurrency: connection.concurrency,
+    ...(connection.reporter ? { reporter: connection.reporter } : {}),
+  });
+}
+
+async function assertFresh(saved: Plan, client: LdClient, reporter: Reporter | undefined): Promise<void> {
+  const targets = targetsOfPlan(saved);
+  const live = await fetchLive(client, { targets, flagKeys: new Map() }, reporter ?? silentReporter);
+  const moved = checkFingerprints(saved, fingerprintLive(live));
+  if (moved.length > 0) {
+    throw new StalePlanError(
+      `The saved plan is stale: ${moved.join(', ')} changed in LaunchDarkly since the plan was made. Run plan again.`,
+      moved,
+    );
+  }
+}
+
+function clientFor(connection: ConnectionOptions): LdClient {
+  return createClient({
+    baseUrl: connection.baseUrl,
+    token: connection.token,
+    ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
+    ...(connection.reporter ? { reporter: connection.reporter } : {}),
+  });
+}
+
+/** Every project+environment the manifests mention, and the flags each project needs. */
+export function liveRequestFor(manifests: ManifestSet): LiveRequest {
+  const targets = new Map<string, Target>();
+  const flagKeys = new Map<string, Set<string>>();
+  for (const resource of [...manifests.experiments, ...manifests.holdouts]) {
+    targets.set(`${resource.project}/${resource.environment}`, {
+      project: resource.project,
+      environment: resource.environment,
+    });
+  }
+  for (const experiment of manifests.experiments) {
+    const keys = flagKeys.get(experiment.project) ?? new Set<string>();
+    for (const flagKey of Object.keys(experiment.spec.iteration.flags)) keys.add(flagKey);
+    flagKeys.set(experiment.project, keys);
+  }
+  for (const holdout of manifests.holdouts) {
+    if (holdout.spec.prerequisiteFlag === undefined) continue;
+    const keys = flagKeys.get(holdout.project) ?? new Set<string>();
+    keys.add(holdout.spec.prerequisiteFlag);
+    flagKeys.set(holdout.project, keys);
+  }
+  return { targets: [...targets.values()], flagKeys };
+}
+
+function targetsOfPlan(saved: Plan): Target[] {
+  const targets = new Map<string, Target>();
+  for (const resource of saved.resources) {
+    targets.set(`${resource.project}/${resource.environment}`, {
+      project: resource.project,
+      environment: resource.environment,
+    });
+  }
+  return [...targets.values()];
+}
