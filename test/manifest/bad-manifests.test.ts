@@ -270,6 +270,27 @@ const EXPERIMENT_CASES: [string, Expected[]][] = [
     'not-a-mapping.yaml',
     [['SchemaType', 'not-a-mapping.yaml', 1, 1, 'document: expected a mapping with apiVersion and kind, found array']],
   ],
+  [
+    'empty-flags.yaml',
+    [['SchemaMinProperties', 'empty-flags.yaml', 13, 12, 'spec.iteration.flags: expected at least 1 entry, found 0']],
+  ],
+  [
+    'empty-name.yaml',
+    [['SchemaMinLength', 'empty-name.yaml', 8, 9, 'spec.name: expected a non-empty string, found string ""']],
+  ],
+  [
+    'integer-reallocation.yaml',
+    [
+      [
+        'SchemaType',
+        'integer-reallocation.yaml',
+        14,
+        34,
+        'reallocationFrequencyMillis: expected integer, found number 1.5',
+      ],
+    ],
+  ],
+  ['yaml-unknown-tag.yaml', [['YamlWarning', 'yaml-unknown-tag.yaml', 8, 9, 'Unresolved tag: !fancy', 'warning']]],
 ];
 
 const HOLDOUT_CASES: [string, Expected[]][] = [

@@ -1,0 +1,22 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { expect, test } from 'vitest';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+test('docs/manifest-errors.md has a row for every problem code the manifest stages emit', () => {
+  const code = [...sources('src/manifest'), ...sources('src/schema')].map((f) => readFileSync(f, 'utf8')).join('\n');
+  // Problem codes are the only multi-word PascalCase string literals in these folders.
+  const used = [...new Set([...code.matchAll(/'([A-Z][a-z]+(?:[A-Z][a-z]*)+)'/g)].map((m) => m[1]))].sort();
+  const doc = readFileSync(path.join(ROOT, 'docs', 'manifest-errors.md'), 'utf8');
+  const documented = [...doc.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]).sort();
+  expect(used.length).toBeGreaterThan(30);
+  expect(documented).toEqual(used);
+});
