@@ -1,0 +1,20 @@
+export { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from './experiment.js';
+export { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from './holdout.js';
+export { metricSet, sortedSet, toNumber } from './rules.js';
+export {
+  comparedIteration,
+  iterationNumber,
+  iterationState,
+  liveStatus,
+  type IterationState,
+  type LiveStatus,
+} from './status.js';
+export type {
+  CanonicalAnalysis,
+  CanonicalExperiment,
+  CanonicalFlag,
+  CanonicalHoldout,
+  CanonicalIteration,
+  CanonicalMetric,
+  CanonicalTreatment,
+} from './types.js';

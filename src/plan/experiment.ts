@@ -1,0 +1,169 @@
+/** Everything one experiment's lifecycle cell needs: inputs, the diff, and step/problem helpers. */
+import type { ResourceDiff } from '../diff/types.js';
+import type { LdExperiment, LdFlag } from '../live/ld-types.js';
+import type { LiveEnvironment, LiveProject } from '../live/types.js';
+import { iterationNumber } from '../normalize/status.js';
+import type { CanonicalExperiment } from '../normalize/types.js';
+import { pointer, problemAt } from '../resolve/problem.js';
+import type { ResolvedExperiment } from '../resolve/types.js';
+import { resourceAddress, type Problem } from '../types.js';
+import { fieldUpdates, type FieldUpdate } from './bodies.js';
+import { semanticPatch, type DraftStep, type StepFactory, type StepInit } from './draft.js';
+import { experimentPath } from './paths.js';
+import type { FieldChange, Impact, ImpactContext } from './types.js';
+
+export interface ExperimentInput {
+  resolved: ResolvedExperiment;
+  desired: CanonicalExperiment;
+  /** Live experiment, if any. */
+  live?: LdExperiment;
+  /** Its canonical form with unmanaged fields dropped. */
+  liveCanonical?: CanonicalExperiment;
+  diff: ResourceDiff<CanonicalExperiment>;
+  environment: LiveEnvironment;
+  project: LiveProject;
+  /** Local key of the step that creates the holdout this experiment joins, when the same plan creates it. */
+  holdoutCreateStep?: string;
+  factory: StepFactory;
+}
+
+const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
+
+/** Builds the steps and problems of one experiment; each lifecycle cell drives it. */
+export class ExperimentPlanner {
+  readonly steps: DraftStep[] = [];
+  readonly problems: Problem[] = [];
+  /** Which of the diff's changes the cell realises: all, metadata only, or none. */
+  applied: 'all' | 'metadata' | 'none' = 'all';
+  /** Facts for the plain-words impact text (iteration number and start, winner). */
+  context: ImpactContext = {};
+
+  constructor(readonly input: ExperimentInput) {}
+
+  get manifest(): ResolvedExperiment['manifest'] {
+    return this.input.resolved.manifest;
+  }
+  get address(): string {
+    return this.input.resolved.address;
+  }
+  get name(): string {
+    return this.manifest.spec.name;
+  }
+
+  error(at: string, code: string, message: string): void {
+    this.problems.push(problemAt(this.manifest.source, at, code, message));
+  }
+
+  warn(at: string, code: string, message: string): void {
+    this.problems.push(problemAt(this.manifest.source, at, code, message, { severity: 'warning' }));
+  }
+
+  /** The steps added so far: what a new step of this experiment must wait for. */
+  private previous(): string[] {
+    const last = this.steps.at(-1);
+    return last ? [last.key] : [];
+  }
+
+  add(init: Omit<StepInit, 'resource' | 'touches'> & { resource?: string; touches?: string[] }): DraftStep {
+    const holdout = this.holdoutAddress();
+    const step = this.input.factory.make({
+      resource: this.address,
+      owner: this.address,
+      ...init,
+      dependsOn: [...new Set([...this.previous(), ...(init.dependsOn ?? [])])],
+      touches: init.touches ?? this.touches(),
+      ...(holdout !== undefined ? { holdout } : {}),
+    });
+    this.steps.push(step);
+    return step;
+  }
+
+  /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
+  patch(instructions: { kind: string; [k: string]: unknown }[], impact: Impact, reason: string): DraftStep {
+    return this.add({
+      kind: 'patchExperiment',
+      method: 'PATCH',
+      path: experimentPath(this.manifest, this.manifest.key),
+      body: semanticPatch(reason, instructions),
+      instructions: instructions.map((i) => i.kind),
+      impact,
+      reason,
+    });
+  }
+
+  /** The live objects a step of this experiment relies on: the experiment itself. */
+  touches(): string[] {
+    return [this.address];
+  }
+
+  /** The holdout (address) this experiment is or will be part of. */
+  holdoutAddress(): string | undefined {
+    const key = this.input.desired.holdout ?? this.input.liveCanonical?.holdout;
+    return key === undefined ? undefined : resourceAddress('holdout', this.manifest, key);
+  }
+
+  /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
+  updates(
+    filter: (field: string, category: string) => boolean,
+  ): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+    const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
+    if (rules.length === 0) return undefined;
+    const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
+    return { kind: 'updateExperimentFields', value };
+  }
+
+  metadataUpdates(): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+    return this.updates((_, category) => category === 'metadata');
+  }
+
+  allUpdates(): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+    return this.updates((_, category) => category === 'metadata' || category === 'design');
+  }
+
+  designFields(): string[] {
+    return this.input.diff.fields.filter((r) => r.category === 'design').map((r) => r.field);
+  }
+
+  /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
+  checkFlagsOn(): void {
+    const env = this.manifest.environment;
+    for (const f of this.input.resolved.flags) {
+      const flag: LdFlag | undefined = this.input.project.flags.get(f.key);
+      const flagEnv = flag?.environments[env];
+      if (!flag || !flagEnv) continue;
+      const why = flag.archived || flagEnv.archived ? 'archived' : flagEnv.on ? undefined : 'off';
+      if (why === undefined) continue;
+      this.error(
+        pointer('spec', 'iteration', 'flags', f.key),
+        'FlagOffForStart',
+        `flag "${f.key}" is ${why} in "${env}", so LaunchDarkly would refuse to start the iteration; turn it on first or keep the experiment as a draft`,
+      );
+    }
+  }
+
+  /** The changes this experiment's plan realises, for people. */
+  changes(): FieldChange[] {
+    if (this.applied === 'none') return [];
+    const all = this.input.diff.changes;
+    return this.applied === 'all' ? all : all.filter((c) => METADATA_FIELDS.has(c.field));
+  }
+
+  /** Record the live iteration a new iteration or a stop ends, for reviewers. */
+  noteEndingIteration(): void {
+    const started = this.input.live?.currentIteration?.startedAt ?? this.input.live?.draftIteration?.startedAt;
+    if (started !== undefined) this.context.iterationStartedAt = new Date(started).toISOString();
+    this.context.iterationNumber = iterationNumber(this.live);
+  }
+
+  /** The live experiment; only called from cells whose row says it exists. */
+  get live(): LdExperiment {
+    if (!this.input.live) throw new Error(`internal: no live experiment for ${this.address}`);
+    return this.input.live;
+  }
+
+  /** The live canonical experiment; only called from cells whose row says it exists. */
+  get liveCanonical(): CanonicalExperiment {
+    if (!this.input.liveCanonical) throw new Error(`internal: no live experiment for ${this.address}`);
+    return this.input.liveCanonical;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Fingerprints of live objects and the plan hash. A saved plan is applied only when the live
+ * objects it touches still have the fingerprints they had at plan time.
+ */
+import { createHash } from 'node:crypto';
+
+import { stringify } from 'safe-stable-stringify';
+
+import type { LiveState } from '../live/types.js';
+import { canonicalFromLive } from '../normalize/experiment.js';
+import { canonicalHoldoutFromLive } from '../normalize/holdout.js';
+import { comparedIteration, liveStatus } from '../normalize/status.js';
+import {
+  findLiveExperiment,
+  findLiveHoldout,
+  findLiveHoldoutById,
+  holdoutKey,
+  liveEnvironment,
+  liveExperiments,
+} from '../resolve/context.js';
+import { resourceAddress } from '../types.js';
+import type { PlanStep } from './types.js';
+
+function sha256(value: unknown): string {
+  return createHash('sha256')
+    .update(stringify(value) ?? 'null')
+    .digest('hex');
+}
+
+// Addresses with nothing live get no fingerprint: apply treats a missing one as moved, and checks
+// creates separately (their address must still be free).
+function fingerprintOne(live: LiveState, address: string): string | undefined {
+  const [type, project = '', environment = '', ...rest] = address.split('/');
+  const key = rest.join('/');
+  const env = liveEnvironment(live, { project, environment });
+  if (type === 'experiment') {
+    const e = findLiveExperiment(env, key);
+    if (!e) return undefined;
+    const canonical = canonicalFromLive(e, (id) => {
+      const h = findLiveHoldoutById(env, id);
+      return h ? holdoutKey(h) : undefined;
+    });
+    return sha256({ canonical, status: liveStatus(e), iteration: comparedIteration(e)?._id ?? null });
+  }
+  if (type === 'holdout') {
+    const h = findLiveHoldout(env, key);
+    return h ? sha256({ canonical: canonicalHoldoutFromLive(h), status: h.status, id: h._id }) : undefined;
+  }
+  return undefined;
+}
+
+/** Every address fingerprintLive can see: live experiments (not holdout bases) and holdouts. */
+function allAddresses(live: LiveState): string[] {
+  const out: string[] = [];
+  for (const env of live.environments) {
+    for (const e of liveExperiments(env)) out.push(resourceAddress('experiment', env, e.key));
+    for (const h of env.holdouts) out.push(resourceAddress('holdout', env, holdoutKey(h)));
+  }
+  return out;
+}
+
+/**
+ * sha256 per address (`experiment/…`, `holdout/…`) of the stable JSON of the canonical live
+ * object, its lifecycle status and iteration ID. Without `addresses`, every live object is
+ * fingerprinted; addresses with nothing live are left out.
+ */
+export function fingerprintLive(live: LiveState, addresses?: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const address of [...new Set(addresses ?? allAddresses(live))].sort()) {
+    const fingerprint = fingerprintOne(live, address);
+    if (fingerprint !== undefined) out[address] = fingerprint;
+  }
+  return out;
+}
+
+/** sha256 of the stable JSON of the steps: the identity of what reviewers approved. */
+export function computePlanHash(steps: readonly PlanStep[]): string {
+  return sha256(steps);
+}

@@ -1,0 +1,26 @@
+/** LaunchDarkly API paths (without the base URL) for the requests a plan makes. */
+import type { Target } from '../types.js';
+
+function environmentPath(t: Target): string {
+  return `/api/v2/projects/${encodeURIComponent(t.project)}/environments/${encodeURIComponent(t.environment)}`;
+}
+
+export function experimentsPath(t: Target): string {
+  return `${environmentPath(t)}/experiments`;
+}
+
+export function experimentPath(t: Target, key: string): string {
+  return `${experimentsPath(t)}/${encodeURIComponent(key)}`;
+}
+
+export function iterationsPath(t: Target, key: string): string {
+  return `${experimentPath(t, key)}/iterations`;
+}
+
+export function holdoutsPath(t: Target): string {
+  return `${environmentPath(t)}/holdouts`;
+}
+
+export function holdoutPath(t: Target, key: string): string {
+  return `${holdoutsPath(t)}/${encodeURIComponent(key)}`;
+}

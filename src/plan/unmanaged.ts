@@ -1,0 +1,90 @@
+/** Live experiments and holdouts that no manifest describes, and pruning of the managed ones. */
+import type { LiveState } from '../live/types.js';
+import type { ManifestSet } from '../manifest/types.js';
+import { liveStatus } from '../normalize/status.js';
+import { holdoutKey, liveExperiments } from '../resolve/context.js';
+import { resourceAddress, type Problem } from '../types.js';
+import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
+import { experimentPath } from './paths.js';
+import type { ResourcePlan, UnmanagedResource } from './types.js';
+
+/** Every live experiment (never a holdout's base experiment) and holdout without a manifest for its project+environment+key. */
+export function findUnmanaged(desired: ManifestSet, live: LiveState): UnmanagedResource[] {
+  const managed = new Set([
+    ...desired.experiments.map((m) => resourceAddress('experiment', m, m.key)),
+    ...desired.holdouts.map((m) => resourceAddress('holdout', m, m.key)),
+  ]);
+  const out: UnmanagedResource[] = [];
+  for (const env of live.environments) {
+    for (const e of liveExperiments(env)) {
+      const address = resourceAddress('experiment', env, e.key);
+      if (!managed.has(address)) out.push({ address, type: 'experiment', name: e.name, status: liveStatus(e) });
+    }
+    for (const h of env.holdouts) {
+      const address = resourceAddress('holdout', env, holdoutKey(h));
+      if (!managed.has(address)) out.push({ address, type: 'holdout', name: h.baseExperiment.name, status: h.status });
+    }
+  }
+  return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+}
+
+export interface PruneOutcome {
+  steps: DraftStep[];
+  resources: Omit<ResourcePlan, 'stepIds'>[];
+  warnings: Problem[];
+}
+
+/**
+ * With `prune: true`, archive unmanaged experiments that carry the managed tag (so ldexp only
+ * removes what it was told it manages). A running one is never archived: stopping it needs a
+ * winner, which only a manifest can name.
+ */
+export function planPrune(desired: ManifestSet, live: LiveState, factory: StepFactory): PruneOutcome {
+  const out: PruneOutcome = { steps: [], resources: [], warnings: [] };
+  if (!desired.config.prune) return out;
+  const tag = desired.config.managedTag;
+  const unmanaged = new Set(findUnmanaged(desired, live).map((u) => u.address));
+  for (const env of live.environments) {
+    for (const e of liveExperiments(env)) {
+      const address = resourceAddress('experiment', env, e.key);
+      const status = liveStatus(e);
+      if (!unmanaged.has(address) || !(e.tags ?? []).includes(tag) || status === 'archived') continue;
+      if (status === 'running') {
+        out.warnings.push({
+          severity: 'warning',
+          code: 'PruneSkippedRunning',
+          message: `${address} carries "${tag}" and has no manifest, but it is running; it is not archived (stop it with a manifest that names a winner)`,
+        });
+        continue;
+      }
+      const reason = `archives "${e.name}": it carries the "${tag}" tag and no manifest describes it any more`;
+      out.steps.push(
+        factory.make({
+          resource: address,
+          kind: 'patchExperiment',
+          method: 'PATCH',
+          path: experimentPath(env, e.key),
+          body: semanticPatch(reason, [{ kind: 'archiveExperiment' }]),
+          instructions: ['archiveExperiment'],
+          impact: 'archive',
+          reason,
+          touches: [address],
+        }),
+      );
+      out.resources.push({
+        address,
+        type: 'experiment',
+        project: env.project,
+        environment: env.environment,
+        key: e.key,
+        name: e.name,
+        action: 'update',
+        stateFrom: status,
+        stateTo: 'archived',
+        changes: [],
+        impact: 'archive',
+      });
+    }
+  }
+  return out;
+}
