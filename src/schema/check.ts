@@ -32,6 +32,11 @@ function checkEnvelope(doc: ParsedDocument): { kind?: Kind; problems: Problem[] 
     return { problems: [problemAt(doc, '', 'SchemaType', message)] };
   }
   const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
+  if (apiVersion === undefined && kind === undefined) {
+    // Most likely some other YAML file (a workflow, a compose file) under a manifest folder.
+    const message = `not an ldexp document: no apiVersion or kind; expected apiVersion: ${API_VERSION} and kind: ${KINDS.join(', ')}`;
+    return { problems: [problemAt(doc, '', 'UnknownKind', message, { candidates: [...KINDS] })] };
+  }
   const problems: Problem[] = [];
   if (apiVersion !== API_VERSION) {
     const found = apiVersion === undefined ? 'nothing' : describeValue(apiVersion);
