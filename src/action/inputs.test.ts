@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { UsageError } from '../errors.js';
+import { parseInputs } from './inputs.js';
+
+const reader =
+  (values: Record<string, string>) =>
+  (name: string): string =>
+    values[name] ?? '';
+
+describe('parseInputs', () => {
+  it('applies the action.yml defaults when the runner did not', () => {
+    expect(parseInputs(reader({}))).toEqual({
+      command: 'plan',
+      paths: ['.'],
+      apiToken: '',
+      apiUrl: 'https://app.launchdarkly.com',
+      githubToken: '',
+      comment: true,
+      concurrency: 4,
+      allowUnreviewedChanges: false,
+    });
+  });
+
+  it('reads every input', () => {
+    const inputs = parseInputs(
+      reader({
+        command: 'apply',
+        paths: 'experiments\n  holdouts , more\n\n',
+        project: 'web',
+        environment: 'production',
+        'api-token': ' api-xyz ',
+        'api-url': 'http://127.0.0.1:9000/',
+        'github-token': 'ghs_1',
+        comment: 'False',
+        concurrency: '8',
+        'allow-unreviewed-changes': 'TRUE',
+      }),
+    );
+    expect(inputs).toEqual({
+      command: 'apply',
+      paths: ['experiments', 'holdouts', 'more'],
+      project: 'web',
+      environment: 'production',
+      apiToken: 'api-xyz',
+      apiUrl: 'http://127.0.0.1:9000',
+      githubToken: 'ghs_1',
+      comment: false,
+      concurrency: 8,
+      allowUnreviewedChanges: true,
+    });
+  });
+
+  it.each([
+    [{ command: 'destroy' }, 'input "command" must be "plan" or "apply", got "destroy"'],
+    [{ comment: 'yes' }, 'input "comment" must be true or false, got "yes"'],
+    [{ concurrency: '0' }, 'input "concurrency" must be an integer from 1 to 64, got "0"'],
+    [{ concurrency: '2.5' }, 'input "concurrency" must be an integer from 1 to 64, got "2.5"'],
+  ])('rejects %j', (values, message) => {
+    expect(() => parseInputs(reader(values))).toThrow(new UsageError(message));
+  });
+});

@@ -1,0 +1,80 @@
+/** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
+import { UsageError } from '../errors.js';
+
+export type ActionCommand = 'plan' | 'apply';
+
+export interface ActionInputs {
+  command: ActionCommand;
+  paths: string[];
+  project?: string;
+  environment?: string;
+  /** Empty when the workflow has no LaunchDarkly token (a fork's pull request). */
+  apiToken: string;
+  apiUrl: string;
+  /** Empty when GitHub gave the job no token. */
+  githubToken: string;
+  comment: boolean;
+  concurrency: number;
+  allowUnreviewedChanges: boolean;
+}
+
+/** Reads one input by its action.yml name; returns '' when unset (like `core.getInput`). */
+export type InputReader = (name: string) => string;
+
+export const DEFAULT_API_URL = 'https://app.launchdarkly.com';
+
+/**
+ * Parse every input. Defaults are repeated here because action.yml defaults are applied by the
+ * runner only: a test or a composite action that sets `INPUT_*` itself gets the same behaviour.
+ */
+export function parseInputs(read: InputReader): ActionInputs {
+  const inputs: ActionInputs = {
+    command: commandOf(read('command')),
+    paths: pathsOf(read('paths')),
+    apiToken: read('api-token').trim(),
+    apiUrl: (read('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, ''),
+    githubToken: read('github-token').trim(),
+    comment: booleanOf('comment', read('comment'), true),
+    concurrency: concurrencyOf(read('concurrency')),
+    allowUnreviewedChanges: booleanOf('allow-unreviewed-changes', read('allow-unreviewed-changes'), false),
+  };
+  const project = read('project').trim();
+  const environment = read('environment').trim();
+  if (project !== '') inputs.project = project;
+  if (environment !== '') inputs.environment = environment;
+  return inputs;
+}
+
+function commandOf(text: string): ActionCommand {
+  const value = text.trim() || 'plan';
+  if (value === 'plan' || value === 'apply') return value;
+  throw new UsageError(`input "command" must be "plan" or "apply", got "${value}"`);
+}
+
+/** One path per line or comma-separated, as workflow authors write lists in YAML. */
+function pathsOf(text: string): string[] {
+  const paths = text
+    .split(/[\n,]/)
+    .map((path) => path.trim())
+    .filter((path) => path !== '');
+  return paths.length > 0 ? paths : ['.'];
+}
+
+/** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
+function booleanOf(name: string, text: string, fallback: boolean): boolean {
+  const value = text.trim();
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UsageError(`input "${name}" must be true or false, got "${value}"`);
+}
+
+function concurrencyOf(text: string): number {
+  const value = text.trim();
+  if (value === '') return 4;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 64) {
+    throw new UsageError(`input "concurrency" must be an integer from 1 to 64, got "${value}"`);
+  }
+  return number;
+}
