@@ -1,0 +1,215 @@
+/**
+ * Validates requests and responses against LaunchDarkly's official OpenAPI document, so the
+ * emulator (and any recorded emulator traffic, e.g. in CLI end-to-end tests) can be held to it.
+ * The document is parsed once per process and its schemas are compiled lazily per operation.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+const addFormats = addFormatsModule.default;
+
+/** Where the official document lives; `LD_OPENAPI_PATH` overrides. */
+export const DEFAULT_OPENAPI_PATH = '/work/shared/reference/ld-openapi.yaml';
+
+type Obj = Record<string, unknown>;
+
+export interface OperationMatch {
+  pathTemplate: string;
+  operationId: string;
+}
+
+/** What a request log entry must carry to be validated (the emulator's RequestLogEntry fits). */
+export interface Exchange {
+  method: string;
+  path: string;
+  route?: string;
+  status: number;
+  body?: unknown;
+  responseBody?: unknown;
+}
+
+export interface OpenApiValidator {
+  /** Problems of a response body for `method pathTemplate` answered with `status`; [] if valid. */
+  validateResponse(method: string, pathTemplate: string, status: number, body: unknown): string[];
+  /** Problems of a request body against the operation's `requestBody` schema; [] if valid. */
+  validateRequest(method: string, pathTemplate: string, body: unknown): string[];
+  /** The documented operation for a concrete path (query ignored), if any. */
+  matchOperation(method: string, concretePath: string): OperationMatch | undefined;
+  /**
+   * Both sides of one exchange. The request is checked only when the response was 2xx: a 4xx may
+   * be the intended answer to a deliberately bad request.
+   */
+  validateExchange(exchange: Exchange): string[];
+  /** The documented statuses of an operation. */
+  documentedStatuses(method: string, pathTemplate: string): string[];
+}
+
+export interface ValidatorOptions {
+  specPath?: string;
+  /**
+   * Report error statuses the operation does not document (default false: they are only checked
+   * against the common `{code, message}` error shape). Undocumented 2xx are always reported.
+   */
+  strictStatus?: boolean;
+}
+
+const documents = new Map<string, Obj>();
+
+function loadDocument(specPath: string): Obj {
+  let doc = documents.get(specPath);
+  if (!doc) {
+    if (!existsSync(specPath)) {
+      throw new Error(`OpenAPI document not found at ${specPath}; set LD_OPENAPI_PATH`);
+    }
+    doc = parse(readFileSync(specPath, 'utf8')) as Obj;
+    documents.set(specPath, doc);
+  }
+  return doc;
+}
+
+const DOC_ID = 'ld-openapi';
+
+/** Point document-local refs at the registered document, so inline schemas resolve too. */
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (value && typeof value === 'object') {
+    const out: Obj = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] =
+        key === '$ref' && typeof item === 'string' && item.startsWith('#/') ? `${DOC_ID}${item}` : rewriteRefs(item);
+    }
+    return out;
+  }
+  return value;
+}
+
+function collectFormats(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) value.forEach((item) => collectFormats(item, into));
+  else if (value && typeof value === 'object') {
+    const format = (value as Obj)['format'];
+    if (typeof format === 'string') into.add(format);
+    Object.values(value).forEach((item) => collectFormats(item, into));
+  }
+  return into;
+}
+
+function obj(value: unknown): Obj | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : undefined;
+}
+
+function segmentsMatch(template: string, path: string): boolean {
+  const want = template.split('/');
+  const got = path.split('/');
+  return (
+    want.length === got.length &&
+    want.every((part, i) => (/^\{.+\}$/.test(part) ? (got[i] ?? '') !== '' : part === got[i]))
+  );
+}
+
+/** Build a validator over the official document (parsed once per path per process). */
+export function createOpenApiValidator(options: ValidatorOptions = {}): OpenApiValidator {
+  const specPath = options.specPath ?? process.env['LD_OPENAPI_PATH'] ?? DEFAULT_OPENAPI_PATH;
+  const doc = loadDocument(specPath);
+  const components = obj(doc['components']) ?? {};
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
+  addFormats(ajv);
+  for (const format of collectFormats(components, collectFormats(doc['paths'], new Set()))) {
+    if (!(format in ajv.formats)) ajv.addFormat(format, true);
+  }
+  ajv.addSchema({ $id: DOC_ID, components: rewriteRefs(components) });
+  const compiled = new Map<string, ValidateFunction>();
+  const paths = obj(doc['paths']) ?? {};
+
+  const operation = (method: string, template: string): Obj => {
+    const op = obj(obj(paths[template])?.[method.toLowerCase()]);
+    if (!op) throw new Error(`${method} ${template} is not an operation of the OpenAPI document`);
+    return op;
+  };
+
+  const resolve = (value: unknown): Obj | undefined => {
+    const o = obj(value);
+    const ref = o?.['$ref'];
+    if (typeof ref !== 'string') return o;
+    const [, , kind = '', name = ''] = ref.split('/');
+    return obj(obj(components[kind])?.[name]);
+  };
+
+  const check = (cacheKey: string, schema: unknown, body: unknown, label: string): string[] => {
+    let validate = compiled.get(cacheKey);
+    if (!validate) {
+      validate = ajv.compile(rewriteRefs(schema) as Obj);
+      compiled.set(cacheKey, validate);
+    }
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map(
+      (e) => `${label}: ${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`,
+    );
+  };
+
+  const jsonSchemaOf = (content: unknown): unknown => {
+    const media = obj(content);
+    if (!media) return undefined;
+    const json = obj(media['application/json']) ?? obj(Object.values(media)[0]);
+    return json?.['schema'];
+  };
+
+  const validator: OpenApiValidator = {
+    validateResponse(method, template, status, body) {
+      const responses = obj(operation(method, template)['responses']) ?? {};
+      const label = `${method} ${template} → ${status}`;
+      const response = resolve(responses[String(status)]) ?? resolve(responses['default']);
+      if (!response) {
+        if (status < 400) return [`${label}: status ${status} is not documented`];
+        const problems = options.strictStatus ? [`${label}: status ${status} is not documented`] : [];
+        const errorShape = {
+          type: 'object',
+          required: ['code', 'message'],
+          properties: { code: { type: 'string' }, message: { type: 'string' } },
+        };
+        return [...problems, ...check('error-shape', errorShape, body, label)];
+      }
+      const schema = jsonSchemaOf(response['content']);
+      if (schema === undefined) {
+        return body === undefined || body === null || body === '' ? [] : [`${label}: no body documented`];
+      }
+      return check(`res ${method} ${template} ${status}`, schema, body, label);
+    },
+    validateRequest(method, template, body) {
+      const requestBody = resolve(operation(method, template)['requestBody']);
+      const label = `${method} ${template} request`;
+      if (!requestBody) return body === undefined ? [] : [`${label}: no request body documented`];
+      const schema = jsonSchemaOf(requestBody['content']);
+      return schema === undefined ? [] : check(`req ${method} ${template}`, schema, body, label);
+    },
+    matchOperation(method, concretePath) {
+      const path = (concretePath.split('?')[0] ?? '').replace(/\/+$/, '');
+      const candidates = Object.keys(paths)
+        .filter((template) => obj(obj(paths[template])?.[method.toLowerCase()]))
+        .filter((template) => segmentsMatch(template, path))
+        .sort((a, b) => literalCount(b) - literalCount(a));
+      const template = candidates[0];
+      if (template === undefined) return undefined;
+      const operationId = operation(method, template)['operationId'];
+      return { pathTemplate: template, operationId: typeof operationId === 'string' ? operationId : '' };
+    },
+    validateExchange(exchange) {
+      const template = exchange.route ?? validator.matchOperation(exchange.method, exchange.path)?.pathTemplate;
+      if (template === undefined) return [`${exchange.method} ${exchange.path}: no documented operation`];
+      const problems = validator.validateResponse(exchange.method, template, exchange.status, exchange.responseBody);
+      if (exchange.status >= 200 && exchange.status < 300 && exchange.body !== undefined) {
+        problems.push(...validator.validateRequest(exchange.method, template, exchange.body));
+      }
+      return problems;
+    },
+    documentedStatuses(method, template) {
+      return Object.keys(obj(operation(method, template)['responses']) ?? {});
+    },
+  };
+  return validator;
+}
+
+function literalCount(template: string): number {
+  return template.split('/').filter((part) => !part.startsWith('{')).length;
+}
