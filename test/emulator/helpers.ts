@@ -27,11 +27,11 @@ export interface CallOptions {
 
 export interface Harness {
   emu: RunningEmulator;
-  call(method: string, path: string, options?: CallOptions): Promise<Reply>;
-  get(path: string, headers?: Record<string, string>): Promise<Reply>;
-  post(path: string, body: unknown): Promise<Reply>;
-  patch(path: string, ...instructions: object[]): Promise<Reply>;
-  close(): Promise<void>;
+  call: (method: string, path: string, options?: CallOptions) => Promise<Reply>;
+  get: (path: string, headers?: Record<string, string>) => Promise<Reply>;
+  post: (path: string, body: unknown) => Promise<Reply>;
+  patch: (path: string, ...instructions: object[]) => Promise<Reply>;
+  close: () => Promise<void>;
 }
 
 /** Start a seeded emulator with a fixed clock. */
