@@ -63128,6 +63128,16 @@ function diffResource(desired, live, names = IDENTITY_NAMES) {
     )
   };
 }
+var HOLDOUT_FIELD_ORDER = [
+  "name",
+  "description",
+  "randomizationUnit",
+  "attributes",
+  "holdoutAmount",
+  "primaryMetric",
+  "metrics",
+  "maintainerId"
+];
 function diffHoldout(desired, live) {
   const ops = compare2(desired, live);
   const fields = [];
@@ -63137,6 +63147,7 @@ function diffHoldout(desired, live) {
     const category = HOLDOUT_MUTABLE_FIELDS.includes(field2) ? "metadata" : "immutable";
     fields.push({ pointer: `/${field2}`, field: field2, category });
   }
+  fields.sort((a, b) => HOLDOUT_FIELD_ORDER.indexOf(a.field) - HOLDOUT_FIELD_ORDER.indexOf(b.field));
   return {
     ...shell(desired, live, ops),
     metadataOps: ops.filter((op) => HOLDOUT_MUTABLE_FIELDS.includes(op.path.split("/")[1] ?? "")),
@@ -65177,7 +65188,7 @@ function finalizeSteps(ordered) {
     path: s.path,
     body: s.body,
     instructions: s.instructions,
-    dependsOn: s.dependsOn.map(id),
+    dependsOn: s.dependsOn.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
     bindings: s.bindings.map((b) => ({ ...b, fromStep: id(b.fromStep) })),
     impact: s.impact,
     reason: s.reason
@@ -66394,8 +66405,8 @@ function fail(outcome, reason, message) {
 // src/action/plan-diff.ts
 var MAX_LINES = 200;
 function changedLines(reviewed, current) {
-  const before = reviewed.split("\n");
-  const after = current.split("\n");
+  const before = reviewed.split("\n").filter((line) => line.trim() !== "");
+  const after = current.split("\n").filter((line) => line.trim() !== "");
   const removed = unmatched(before, after).map((line) => `- ${line}`);
   const added = unmatched(after, before).map((line) => `+ ${line}`);
   return [...removed, ...added];

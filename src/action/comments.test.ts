@@ -49,7 +49,7 @@ describe('planHashOf', () => {
 
 describe('changedLines / diffBlock', () => {
   it('lists removed then added lines, each in order, ignoring moved duplicates', () => {
-    expect(changedLines('a\nb\nc\nb', 'b\na\nd\nc')).toEqual(['- b', '+ d']);
+    expect(changedLines('a\nb\n\nc\nb', 'b\na\nd\nc\n\n')).toEqual(['- b', '+ d']);
   });
 
   it('fences so that backticks inside cannot close the block', () => {

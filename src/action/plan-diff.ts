@@ -5,10 +5,10 @@
 
 const MAX_LINES = 200;
 
-/** Lines only in the reviewed comment (`-`) and only in the new one (`+`), each in its own order. */
+/** Lines only in the reviewed comment (`-`) and only in the new one (`+`), each in its own order; blank lines ignored. */
 export function changedLines(reviewed: string, current: string): string[] {
-  const before = reviewed.split('\n');
-  const after = current.split('\n');
+  const before = reviewed.split('\n').filter((line) => line.trim() !== '');
+  const after = current.split('\n').filter((line) => line.trim() !== '');
   const removed = unmatched(before, after).map((line) => `- ${line}`);
   const added = unmatched(after, before).map((line) => `+ ${line}`);
   return [...removed, ...added];
