@@ -49,6 +49,18 @@ export function diffResource(
   };
 }
 
+// Holdout fields in manifest order, so instructions and errors come out in a stable order.
+const HOLDOUT_FIELD_ORDER = [
+  'name',
+  'description',
+  'randomizationUnit',
+  'attributes',
+  'holdoutAmount',
+  'primaryMetric',
+  'metrics',
+  'maintainerId',
+];
+
 /** Diff two canonical holdouts; every changed field is listed in `fields` as name/description or immutable. */
 export function diffHoldout(
   desired: CanonicalHoldout | undefined,
@@ -62,6 +74,7 @@ export function diffHoldout(
     const category = HOLDOUT_MUTABLE_FIELDS.includes(field) ? 'metadata' : 'immutable';
     fields.push({ pointer: `/${field}`, field, category });
   }
+  fields.sort((a, b) => HOLDOUT_FIELD_ORDER.indexOf(a.field) - HOLDOUT_FIELD_ORDER.indexOf(b.field));
   return {
     ...shell(desired, live, ops),
     metadataOps: ops.filter((op) => HOLDOUT_MUTABLE_FIELDS.includes(op.path.split('/')[1] ?? '')),

@@ -40,7 +40,7 @@ export function finalizeSteps(ordered: readonly DraftStep[]): { steps: PlanStep[
     path: s.path,
     body: s.body,
     instructions: s.instructions,
-    dependsOn: s.dependsOn.map(id),
+    dependsOn: s.dependsOn.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
     bindings: s.bindings.map((b) => ({ ...b, fromStep: id(b.fromStep) })),
     impact: s.impact,
     reason: s.reason,

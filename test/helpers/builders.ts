@@ -52,7 +52,13 @@ function pointers(value: unknown, at = ''): string[] {
  * block style), column = 1 + 2 × depth; unknown pointers fall back to their nearest ancestor.
  */
 export function fakeSource(file: string, document: unknown): ManifestSource {
-  const lines = new Map(pointers(document).map((p, i) => [p, i + 1]));
+  // The document starts on line 1, together with its first key.
+  const lines = new Map([
+    ['', 1],
+    ...pointers(document)
+      .slice(1)
+      .map((p, i): [string, number] => [p, i + 1]),
+  ]);
   return {
     file,
     documentIndex: 0,
@@ -72,8 +78,11 @@ export function positionOf(m: { source: ManifestSource }, pointer: string): Sour
 
 // ── manifests ──────────────────────────────────────────────────────────────────────────────────
 
-export function iterationSpec(overrides: Partial<IterationSpec> = {}): IterationSpec {
-  return {
+/** Iteration overrides; `undefined` removes a default (e.g. `primaryMetric: undefined` with a funnel). */
+export type IterationOverrides = { [K in keyof IterationSpec]?: IterationSpec[K] | undefined };
+
+export function iterationSpec(overrides: IterationOverrides = {}): IterationSpec {
+  const spec = {
     hypothesis: 'Moving the button above the fold lifts conversion',
     randomizationUnit: 'user',
     canReshuffleTraffic: true,
@@ -86,13 +95,14 @@ export function iterationSpec(overrides: Partial<IterationSpec> = {}): Iteration
     ],
     ...overrides,
   };
+  return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as unknown as IterationSpec;
 }
 
 export interface ExperimentOverrides extends Partial<Omit<ExperimentSpec, 'iteration'>> {
   key?: string;
   project?: string;
   environment?: string;
-  iteration?: Partial<IterationSpec>;
+  iteration?: IterationOverrides;
 }
 
 /** An experiment manifest; defaults: draft, one flag, two treatments, 50/50. */
@@ -418,8 +428,10 @@ export function liveFromDesired(
     environments.set(environment, found);
     return found;
   };
+  envOf(ENV);
+  // Holdouts exist before their experiments, which resolve against them (even ended ones).
   for (const h of desired.holdouts) envOf(h.environment).holdouts.push(ldHoldoutFrom(h, world));
+  world.environments = [...environments.values()];
   for (const m of desired.experiments) envOf(m.environment).experiments.push(ldExperimentFrom(m, world, desired));
-  if (environments.size === 0) envOf(ENV);
   return { ...world, environments: [...environments.values()] };
 }

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+
+import { diffResource } from '../../src/diff/index.js';
+import type { LdExperiment } from '../../src/live/ld-types.js';
+import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../../src/normalize/index.js';
+import { nameBook, resolveExperiment } from '../../src/resolve/index.js';
+import { experiment, ldExperiment, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
+import { planOf } from './helpers.js';
+
+const noHoldouts = (): undefined => undefined;
+
+function liveExperimentOf(live: ReturnType<typeof liveFromDesired>): LdExperiment {
+  return live.environments[0]!.experiments[0]!;
+}
+
+function desiredCanonical(m: ReturnType<typeof experiment>) {
+  const { resolved } = resolveExperiment(m, manifestSet([m]), liveState());
+  return canonicalFromDesired(resolved!);
+}
+
+describe('normalize', () => {
+  it('reads string numbers as numbers and sorts sets, treatments and metrics', () => {
+    const e = ldExperiment({
+      key: 'x',
+      tags: ['b', 'a', 'b'],
+      analysisConfig: { bayesianThreshold: '95', significanceThreshold: '0.05' },
+      currentIteration: {
+        hypothesis: 'h',
+        status: 'running',
+        createdAt: 1,
+        attributes: ['device', 'country'],
+        primarySingleMetric: { key: 'm2', _versionId: 'v', name: 'M2', kind: 'custom', _links: {} },
+        metrics: [
+          { key: 'm1', _versionId: 'v', name: 'M1', kind: 'custom', isGroup: false, _links: {} },
+          { key: 'g', _versionId: 'v', name: 'G', kind: 'funnel', isGroup: true, _links: {} },
+        ],
+        treatments: [
+          { name: 'Zed', allocationPercent: '25.5', parameters: [{ flagKey: 'f', variationId: 'v2' }] },
+          {
+            name: 'Alpha',
+            allocationPercent: '74.5',
+            baseline: true,
+            parameters: [{ flagKey: 'f', variationId: 'v1' }],
+          },
+        ],
+        flags: { f: { _links: {} } },
+      },
+    });
+    const canonical = canonicalFromLive(e, noHoldouts);
+    expect(canonical).toEqual({
+      name: 'x',
+      methodology: 'bayesian',
+      dataSource: 'launchdarkly',
+      type: 'experiment',
+      maintainerId: 'member-1',
+      tags: ['a', 'b'],
+      analysisConfig: { bayesianThreshold: 95, significanceThreshold: 0.05 },
+      iteration: {
+        hypothesis: 'h',
+        randomizationUnit: 'user',
+        attributes: ['country', 'device'],
+        canReshuffleTraffic: true,
+        primary: { key: 'm2', isGroup: false },
+        metrics: [
+          { key: 'g', isGroup: true },
+          { key: 'm1', isGroup: false },
+          { key: 'm2', isGroup: false },
+        ],
+        flags: { f: { ruleId: 'fallthrough', notInExperimentVariationId: 'v1' } },
+        treatments: [
+          { name: 'Alpha', baseline: true, allocationPercent: 74.5, parameters: [{ flagKey: 'f', variationId: 'v1' }] },
+          { name: 'Zed', baseline: false, allocationPercent: 25.5, parameters: [{ flagKey: 'f', variationId: 'v2' }] },
+        ],
+      },
+    });
+  });
+
+  it('maps a live holdout ID to its key, and keeps an unknown one distinguishable', () => {
+    const e = ldExperiment({ key: 'x', holdoutId: 'h-1' });
+    expect(canonicalFromLive(e, (id) => (id === 'h-1' ? 'q4' : undefined)).holdout).toBe('q4');
+    expect(canonicalFromLive(e, noHoldouts).holdout).toBe('id:h-1');
+  });
+
+  it('drops from live what the manifest leaves out, without touching the input', () => {
+    const m = experiment({ analysis: { bayesianThreshold: 90 } });
+    const e = { ...liveExperimentOf(liveFromDesired(manifestSet([m]))), description: 'set in the UI', tags: ['ui'] };
+    e.analysisConfig = { bayesianThreshold: '90', testDirection: 'two-sided' };
+    const live = canonicalFromLive(e, noHoldouts);
+    const before = structuredClone(live);
+    const masked = withoutUnmanaged(live, desiredCanonical(m));
+    expect(live).toEqual(before);
+    expect(masked).not.toHaveProperty('description');
+    expect(masked).not.toHaveProperty('tags');
+    expect(masked).not.toHaveProperty('maintainerId');
+    expect(masked.analysisConfig).toEqual({ bayesianThreshold: 90 });
+    expect(masked.iteration).not.toHaveProperty('attributes');
+  });
+
+  it('never plans changes for fields the manifest does not manage', () => {
+    const m = experiment({ state: 'running' });
+    const live = liveFromDesired(manifestSet([m]));
+    const e = liveExperimentOf(live);
+    live.environments[0]!.experiments[0] = {
+      ...e,
+      description: 'UI text',
+      tags: ['ui-tag'],
+      _maintainerId: 'someone-else',
+      analysisConfig: { bayesianThreshold: '80' },
+      currentIteration: { ...e.currentIteration!, attributes: ['plan'], reallocationFrequencyMillis: 1000 },
+    };
+    expect(planOf(manifestSet([m]), live).steps).toEqual([]);
+  });
+
+  it('manages what the manifest states, even when it is empty', () => {
+    const m = experiment({ tags: [] });
+    const live = liveFromDesired(manifestSet([experiment({ tags: ['old'] })]));
+    const plan = planOf(manifestSet([m]), live);
+    expect(plan.resources[0]!.changes).toEqual([{ field: 'tags', from: 'old', to: '' }]);
+  });
+});
+
+describe('diffResource', () => {
+  const m = experiment();
+  const live = liveFromDesired(manifestSet([m]));
+  const names = nameBook(live, m);
+  const liveCanonical = (): ReturnType<typeof canonicalFromLive> =>
+    canonicalFromLive(liveExperimentOf(live), noHoldouts);
+
+  it('is empty for equal canonical values', () => {
+    const desired = desiredCanonical(m);
+    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff).toMatchObject({
+      isCreate: false,
+      isUpdate: false,
+      isDelete: false,
+      isEmpty: true,
+      ops: [],
+      fields: [],
+      changes: [],
+    });
+  });
+
+  it('answers create and delete', () => {
+    expect(diffResource(desiredCanonical(m), undefined)).toMatchObject({ isCreate: true, isEmpty: false, ops: [] });
+    expect(diffResource(undefined, liveCanonical())).toMatchObject({ isDelete: true, isEmpty: false });
+  });
+
+  it('splits metadata from design and names the changed fields', () => {
+    const changed = experiment({
+      name: 'Renamed',
+      iteration: {
+        metrics: ['checkout-conversion'],
+        treatments: [
+          { name: 'Control', baseline: true, allocationPercent: 30, variations: { 'checkout-button': 'control' } },
+          { name: 'Above the fold', baseline: false, allocationPercent: 70, variations: { 'checkout-button': 'top' } },
+        ],
+      },
+    });
+    const desired = desiredCanonical(changed);
+    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff.isUpdate).toBe(true);
+    expect(diff.metadataOps).toEqual([{ op: 'replace', path: '/name', value: 'Renamed' }]);
+    expect(diff.designOps.map((op) => op.path)).toEqual([
+      '/iteration/treatments/1/allocationPercent',
+      '/iteration/treatments/0/allocationPercent',
+      '/iteration/metrics/1',
+    ]);
+    expect(diff.fields.map((f) => f.field)).toEqual(['name', 'metrics', 'treatments']);
+    expect(diff.changes).toEqual([
+      { field: 'name', from: 'Checkout button placement', to: 'Renamed' },
+      {
+        field: 'iteration.metrics',
+        from: 'Checkout conversion (checkout-conversion), Page load time (page-load-ms)',
+        to: 'Checkout conversion (checkout-conversion)',
+      },
+      { field: 'iteration.treatments[Above the fold].allocationPercent', from: '50', to: '70' },
+      { field: 'iteration.treatments[Control].allocationPercent', from: '50', to: '30' },
+    ]);
+  });
+
+  it('shows rules and variations by name', () => {
+    const changed = experiment({
+      iteration: { flags: { 'checkout-button': { rule: 'rule-2', notInExperiment: 'bottom' } } },
+    });
+    const desired = desiredCanonical(changed);
+    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff.changes).toEqual([
+      { field: 'iteration.flags[checkout-button].rule', from: 'fallthrough', to: 'Everyone in Canada' },
+      { field: 'iteration.flags[checkout-button].notInExperiment', from: 'control', to: 'Bottom placement' },
+    ]);
+  });
+
+  it('lists added and removed treatments field by field', () => {
+    const changed = experiment({
+      iteration: {
+        treatments: [
+          { name: 'Control', baseline: true, allocationPercent: 50, variations: { 'checkout-button': 'control' } },
+          { name: 'Below', baseline: false, allocationPercent: 50, variations: { 'checkout-button': 'bottom' } },
+        ],
+      },
+    });
+    const desired = desiredCanonical(changed);
+    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff.changes).toEqual([
+      { field: 'iteration.treatments[Below].baseline', to: 'false' },
+      { field: 'iteration.treatments[Below].allocationPercent', to: '50' },
+      { field: 'iteration.treatments[Below].variation[checkout-button]', to: 'Bottom placement' },
+      { field: 'iteration.treatments[Above the fold].baseline', from: 'false' },
+      { field: 'iteration.treatments[Above the fold].allocationPercent', from: '50' },
+      { field: 'iteration.treatments[Above the fold].variation[checkout-button]', from: 'top' },
+    ]);
+  });
+});
