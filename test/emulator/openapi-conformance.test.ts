@@ -1,7 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are explored dynamically in tests */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../src/emulator/routes.js';
-import { createOpenApiValidator, type OpenApiValidator } from './openapi-validator.js';
+import { extractOpenApiSubset } from './openapi-subset.js';
+import {
+  createOpenApiValidator,
+  loadOpenApiDocument,
+  resolveOpenApiPath,
+  type OpenApiValidator,
+} from './openapi-validator.js';
 import { EXPERIMENTS, HOLDOUTS, experimentPost, flagInfo, startHarness, type Harness } from './helpers.js';
 
 let validator: OpenApiValidator;
@@ -136,6 +142,17 @@ describe('OpenAPI conformance of recorded emulator traffic', () => {
       'POST /api/v2/projects/{projectKey}/environments/{environmentKey}/holdouts 409',
       'POST /api/v2/projects/{projectKey}/environments/{environmentKey}/experiments 409',
     ]);
+  });
+});
+
+describe('the committed document extract', () => {
+  test('is the extract of the document in use (refresh with vitest -u)', async () => {
+    const doc = loadOpenApiDocument(resolveOpenApiPath());
+    const subset = extractOpenApiSubset(
+      doc,
+      ROUTES.map((r) => ({ method: r.method, template: r.template })),
+    );
+    await expect(`${JSON.stringify(subset, null, 1)}\n`).toMatchFileSnapshot('./ld-openapi-subset.json.snap');
   });
 });
 

@@ -4,6 +4,7 @@
  * The document is parsed once per process and its schemas are compiled lazily per operation.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
@@ -12,6 +13,16 @@ const addFormats = addFormatsModule.default;
 
 /** Where the official document lives; `LD_OPENAPI_PATH` overrides. */
 export const DEFAULT_OPENAPI_PATH = '/work/shared/reference/ld-openapi.yaml';
+
+/** The committed extract (see openapi-subset.ts), used when the full document is absent. */
+export const SUBSET_PATH = fileURLToPath(new URL('./ld-openapi-subset.json.snap', import.meta.url));
+
+/** The document to validate against: `LD_OPENAPI_PATH`, the full document, else the extract. */
+export function resolveOpenApiPath(): string {
+  const fromEnv = process.env['LD_OPENAPI_PATH'];
+  if (fromEnv) return fromEnv;
+  return existsSync(DEFAULT_OPENAPI_PATH) ? DEFAULT_OPENAPI_PATH : SUBSET_PATH;
+}
 
 type Obj = Record<string, unknown>;
 
@@ -57,7 +68,8 @@ export interface ValidatorOptions {
 
 const documents = new Map<string, Obj>();
 
-function loadDocument(specPath: string): Obj {
+/** The parsed document at `specPath` (YAML or JSON), parsed once per process. */
+export function loadOpenApiDocument(specPath: string): Obj {
   let doc = documents.get(specPath);
   if (!doc) {
     if (!existsSync(specPath)) {
@@ -110,8 +122,8 @@ function segmentsMatch(template: string, path: string): boolean {
 
 /** Build a validator over the official document (parsed once per path per process). */
 export function createOpenApiValidator(options: ValidatorOptions = {}): OpenApiValidator {
-  const specPath = options.specPath ?? process.env['LD_OPENAPI_PATH'] ?? DEFAULT_OPENAPI_PATH;
-  const doc = loadDocument(specPath);
+  const specPath = options.specPath ?? resolveOpenApiPath();
+  const doc = loadOpenApiDocument(specPath);
   const components = obj(doc['components']) ?? {};
   const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
   addFormats(ajv);
