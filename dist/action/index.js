@@ -66123,6 +66123,36 @@ function footer(options) {
   return parts.length > 0 ? `<sub>Planned by ldexp ${parts.join(" \xB7 ")}</sub>` : "";
 }
 
+// src/action/budget.ts
+var COMMENT_BUDGET = 64e3;
+var STEP_SUMMARY_LIMIT = 1e6;
+var STEP_SUMMARY_BYTES = 8e5;
+function stepSummaryPlan(plan2, options) {
+  let maxLength = STEP_SUMMARY_BYTES;
+  for (; ; ) {
+    const text2 = renderPlanMarkdown(plan2, { ...options, maxLength });
+    if (Buffer.byteLength(text2) <= STEP_SUMMARY_BYTES || maxLength < 1e4) return text2;
+    maxLength = Math.floor(maxLength / 2);
+  }
+}
+function commentPlan(plan2, options, reserve = 0) {
+  return renderPlanMarkdown(plan2, { ...options, maxLength: COMMENT_BUDGET - reserve });
+}
+function stepSummaryText(sections) {
+  const kept = [];
+  let bytes = 0;
+  for (const section of sections) {
+    const size = Buffer.byteLength(section) + 2;
+    if (bytes + size > STEP_SUMMARY_LIMIT) {
+      kept.push("_The rest of this summary did not fit in the 1 MiB GitHub allows._");
+      break;
+    }
+    kept.push(section);
+    bytes += size;
+  }
+  return kept.join("\n\n");
+}
+
 // src/action/github.ts
 var GitHubError = class extends LdexpError {
   constructor(status, method, path2, detail2) {
@@ -66331,21 +66361,6 @@ function describe(event) {
   }
 }
 
-// src/action/budget.ts
-var COMMENT_BUDGET = 64e3;
-var STEP_SUMMARY_BYTES = 9e5;
-function stepSummaryPlan(plan2, options) {
-  let maxLength = STEP_SUMMARY_BYTES;
-  for (; ; ) {
-    const text2 = renderPlanMarkdown(plan2, { ...options, maxLength });
-    if (Buffer.byteLength(text2) <= STEP_SUMMARY_BYTES || maxLength < 1e4) return text2;
-    maxLength = Math.floor(maxLength / 2);
-  }
-}
-function commentPlan(plan2, options) {
-  return renderPlanMarkdown(plan2, { ...options, maxLength: COMMENT_BUDGET });
-}
-
 // src/action/comments.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 function planMarker(target) {
@@ -66449,9 +66464,14 @@ async function updatePlanComment(inputs, context, deps, body) {
     message: `${created ? "Created" : "Updated"} the plan comment on pull request #${String(pullRequest.number)}`
   });
 }
-async function replyOnPullRequest(deps, pullRequest, body, fallback) {
+async function replyOnPullRequest(deps, outcome, pullRequest, body, fallback) {
   if (deps.github === void 0 || pullRequest === void 0) return;
-  await deps.github.createIssueComment(pullRequest, body.length < GITHUB_COMMENT_LIMIT - 100 ? body : fallback);
+  try {
+    await deps.github.createIssueComment(pullRequest, body.length < GITHUB_COMMENT_LIMIT - 100 ? body : fallback);
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message : String(error2);
+    outcome.notices.push(`Could not reply on pull request #${String(pullRequest)}: ${message}`);
+  }
 }
 
 // src/action/plan-run.ts
@@ -66566,6 +66586,7 @@ ${reportMarkdown}`,
   );
   await replyOnPullRequest(
     deps,
+    outcome,
     review.pullRequest,
     applyReply(title, context, reportMarkdown),
     applyReplyFallback(title, context, report)
@@ -66595,24 +66616,21 @@ async function acceptUnreviewed(inputs, context, deps, outcome, planned, review)
 
 ${why}
 
-${difference}`,
+${difference}`.trimEnd(),
     stepSummaryPlan(planned, { title: "The plan as of this commit (not applied)", ...runUrl })
   );
-  const reply = `## ${title}: refused, nothing was changed
+  const heading2 = `## ${title}: refused, nothing was changed
 
 ${why}
 
-${commentPlan(planned, { title: "The plan as of this commit (not applied)", marker: "", ...runUrl })}`;
-  await replyOnPullRequest(
-    deps,
-    review.pullRequest,
-    reply,
-    `## ${title}: refused, nothing was changed
-
-${why}
-
-The new plan is in the job summary${context.runUrl === void 0 ? "" : ` of ${context.runUrl}`}.`
+`;
+  const newPlan = commentPlan(
+    planned,
+    { title: "The plan as of this commit (not applied)", ...runUrl },
+    heading2.length + 100
   );
+  const fallback = `${heading2}The new plan is in the job summary${context.runUrl === void 0 ? "" : ` of ${context.runUrl}`}.`;
+  await replyOnPullRequest(deps, outcome, review.pullRequest, heading2 + newPlan, fallback);
   const reason = review.hash === void 0 ? "no-reviewed-plan" : "plan-changed";
   fail(outcome, reason, `${why} Re-run the plan on a pull request and merge it once reviewed.`);
   return false;
@@ -66750,7 +66768,7 @@ async function publish(outcome, cwd) {
   setOutput("failure-reason", outputs.failureReason ?? "");
   for (const notice2 of outcome.notices) notice(notice2);
   if (outcome.stepSummary.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
-    await summary.addRaw(outcome.stepSummary.join("\n\n")).addEOL().write();
+    await summary.addRaw(stepSummaryText(outcome.stepSummary)).addEOL().write();
   }
   if (outcome.failure !== void 0) setFailed(outcome.failure);
 }

@@ -58,6 +58,7 @@ export async function runApply(
   );
   await replyOnPullRequest(
     deps,
+    outcome,
     review.pullRequest,
     applyReply(title, context, reportMarkdown),
     applyReplyFallback(title, context, report),
@@ -101,16 +102,17 @@ async function acceptUnreviewed(
           commentPlan(planned, { title: titleOf('plan', inputs), marker: planMarker(inputs), ...runUrl }),
         );
   outcome.stepSummary.push(
-    `## ${title}: refused, nothing was changed\n\n${why}\n\n${difference}`,
+    `## ${title}: refused, nothing was changed\n\n${why}\n\n${difference}`.trimEnd(),
     stepSummaryPlan(planned, { title: 'The plan as of this commit (not applied)', ...runUrl }),
   );
-  const reply = `## ${title}: refused, nothing was changed\n\n${why}\n\n${commentPlan(planned, { title: 'The plan as of this commit (not applied)', marker: '', ...runUrl })}`;
-  await replyOnPullRequest(
-    deps,
-    review.pullRequest,
-    reply,
-    `## ${title}: refused, nothing was changed\n\n${why}\n\nThe new plan is in the job summary${context.runUrl === undefined ? '' : ` of ${context.runUrl}`}.`,
+  const heading = `## ${title}: refused, nothing was changed\n\n${why}\n\n`;
+  const newPlan = commentPlan(
+    planned,
+    { title: 'The plan as of this commit (not applied)', ...runUrl },
+    heading.length + 100,
   );
+  const fallback = `${heading}The new plan is in the job summary${context.runUrl === undefined ? '' : ` of ${context.runUrl}`}.`;
+  await replyOnPullRequest(deps, outcome, review.pullRequest, heading + newPlan, fallback);
   const reason = review.hash === undefined ? 'no-reviewed-plan' : 'plan-changed';
   fail(outcome, reason, `${why} Re-run the plan on a pull request and merge it once reviewed.`);
   return false;

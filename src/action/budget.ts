@@ -5,8 +5,10 @@ import { renderPlanMarkdown } from '../render/index.js';
 /** Under GitHub's 65,536-character comment limit, with room for the marker line. */
 export const COMMENT_BUDGET = 64_000;
 
-/** The runner aborts step-summary uploads above 1024 KiB; keep the plan well inside. */
-const STEP_SUMMARY_BYTES = 900_000;
+/** The runner aborts step-summary uploads above 1024 KiB. */
+const STEP_SUMMARY_LIMIT = 1_000_000;
+/** Keep the plan well inside, leaving room for the apply report and notes. */
+const STEP_SUMMARY_BYTES = 800_000;
 
 /**
  * The plan for the job summary: complete whenever it fits. Budgets count characters but the limit
@@ -21,7 +23,33 @@ export function stepSummaryPlan(plan: Plan, options: { title: string; runUrl?: s
   }
 }
 
-/** The plan for the sticky PR comment: summary first, detail truncated visibly by the renderer. */
-export function commentPlan(plan: Plan, options: { title: string; marker: string; runUrl?: string }): string {
-  return renderPlanMarkdown(plan, { ...options, maxLength: COMMENT_BUDGET });
+/**
+ * The plan for a PR comment: summary first, detail truncated visibly by the renderer. `reserve`
+ * leaves room for text the caller puts before it.
+ */
+export function commentPlan(
+  plan: Plan,
+  options: { title: string; marker?: string; runUrl?: string },
+  reserve = 0,
+): string {
+  return renderPlanMarkdown(plan, { ...options, maxLength: COMMENT_BUDGET - reserve });
+}
+
+/**
+ * The job summary from its sections, under the runner's byte limit: sections that would overflow
+ * are replaced by one line saying so (the first section is the one that matters most).
+ */
+export function stepSummaryText(sections: readonly string[]): string {
+  const kept: string[] = [];
+  let bytes = 0;
+  for (const section of sections) {
+    const size = Buffer.byteLength(section) + 2;
+    if (bytes + size > STEP_SUMMARY_LIMIT) {
+      kept.push('_The rest of this summary did not fit in the 1 MiB GitHub allows._');
+      break;
+    }
+    kept.push(section);
+    bytes += size;
+  }
+  return kept.join('\n\n');
 }

@@ -10,6 +10,7 @@ import * as core from '@actions/core';
 import { redact } from '../errors.js';
 import { applyPlan, plan, validate } from '../pipeline.js';
 import { renderAnnotations } from '../render/index.js';
+import { stepSummaryText } from './budget.js';
 import { createGitHubClient } from './github.js';
 import { githubContextFrom } from './github-context.js';
 import { parseInputs } from './inputs.js';
@@ -68,7 +69,7 @@ async function publish(outcome: ActionOutcome, cwd: string): Promise<void> {
   core.setOutput('failure-reason', outputs.failureReason ?? '');
   for (const notice of outcome.notices) core.notice(notice);
   if (outcome.stepSummary.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(outcome.stepSummary.join('\n\n')).addEOL().write();
+    await core.summary.addRaw(stepSummaryText(outcome.stepSummary)).addEOL().write();
   }
   if (outcome.failure !== undefined) core.setFailed(outcome.failure);
 }

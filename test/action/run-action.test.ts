@@ -248,6 +248,20 @@ describe('apply', () => {
     expect(replies).toHaveLength(1);
   });
 
+  it('still succeeds when the reply cannot be posted, with a notice', async () => {
+    reviewed(HASH_A);
+    const pipeline = fakePipeline({ plan: makePlan(HASH_A) });
+    const base = deps(pipeline);
+    const client = base.github!;
+    const outcome = await runAction(inputs({ command: 'apply' }), pushContext(), {
+      ...base,
+      github: { ...client, createIssueComment: () => Promise.reject(new Error('secondary rate limit')) },
+    });
+    expect(outcome.failure).toBeUndefined();
+    expect(pipeline.applied).toHaveLength(1);
+    expect(outcome.notices).toEqual(['Could not reply on pull request #7: secondary rate limit']);
+  });
+
   it('refuses a plan that is not the reviewed one', async () => {
     reviewed(HASH_A);
     const pipeline = fakePipeline({ plan: makePlan(HASH_B) });
