@@ -147,6 +147,7 @@ function applyHoldoutInstruction(
     case 'removeExperiment': {
       const experimentKey = text(ins['value'], `${path}.value`, true);
       const member = holdoutMembers(env, holdout).find((e) => e.key === experimentKey);
+      // Choice: removing an experiment that is not a member is an error, not a no-op.
       if (!member) {
         throw badRequest(`experiment "${experimentKey}" is not part of holdout "${holdout.key}"`);
       }
@@ -154,6 +155,7 @@ function applyHoldoutInstruction(
       return;
     }
     default:
+      // endHoldout. Choice: no precondition (members may still be running).
       holdout.endedAt = now;
   }
 }

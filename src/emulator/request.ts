@@ -48,6 +48,7 @@ export const SEMANTIC_PATCH_TYPE = 'application/json; domain-model=launchdarkly.
  */
 export function readBody(kind: BodyKind, contentType: string | undefined, text: string): unknown {
   if (kind === 'none') return undefined;
+  // Choice: media types and parameter names compare case-insensitively, spacing is ignored.
   const media = mediaType(contentType);
   if (kind === 'semanticPatch') {
     if (media?.type !== 'application/json' || media.params['domain-model'] !== 'launchdarkly.semanticpatch') {

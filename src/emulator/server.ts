@@ -56,7 +56,10 @@ interface Outcome {
   headers: Record<string, string>;
 }
 
-/** Seconds-long window of LaunchDarkly's rate limits; only the headers are emulated. */
+/**
+ * LaunchDarkly's ten-second rate-limit window. Choice: the numbers (100 per route, 500 overall)
+ * are made up, since LaunchDarkly does not publish them; only the headers are emulated.
+ */
 const WINDOW_MS = 10_000;
 const ROUTE_LIMIT = 100;
 const GLOBAL_LIMIT = 500;

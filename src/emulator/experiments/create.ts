@@ -9,6 +9,7 @@ import { iterationFromInput } from './iteration-input.js';
 import { WRITE_RESPONSE_EXPAND, experimentRep, iterationRep } from './represent.js';
 
 const TYPES = ['experiment', 'mab', 'holdout'] as const;
+// Choice: keys follow LaunchDarkly's usual key alphabet.
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** createExperiment: the iteration becomes the experiment's `not_started` draft. */

@@ -20,6 +20,8 @@ const HANDLERS: Record<string, Handler> = {
   },
   updateExperimentFields: (ctx, ins, path) => {
     const experiment = ctx.experiment;
+    // Choice: the draft is edited when there is one, else the current iteration; the edited
+    // iteration's status decides what may change, experiment-level fields included.
     const iteration = experiment.draftIteration ?? experiment.currentIteration;
     if (!iteration) throw badRequest(`experiment "${experiment.key}" has no iteration to update`);
     const target = { ...ctx, envKey: ctx.env.key, iteration, status: iteration.status };
@@ -31,6 +33,7 @@ const HANDLERS: Record<string, Handler> = {
       throw badRequest(`saveAndStartNewIteration requires a running iteration`);
     }
     optionalString(ins, 'changeJustification', path);
+    // Choice: an existing draft is left as it is; the copy of the running iteration starts.
     const copy = copyIteration(ctx, current);
     if (ins['value'] !== undefined) {
       // Updates land on the new, not yet started iteration, so draft rules apply.

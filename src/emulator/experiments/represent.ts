@@ -109,6 +109,7 @@ export function iterationRep(
     primarySingleMetric: single ? metricV2Rep(project.key, single) : undefined,
     primaryFunnel: funnel ? dependentGroupRep(project, funnel) : undefined,
     randomizationUnit: iteration.randomizationUnit,
+    // Choice: empty attribute lists are omitted, like empty expanded fields.
     attributes: nonEmpty(iteration.attributes),
     treatments: view.treatments ? nonEmpty(treatmentsRep(iteration)) : undefined,
     secondaryMetrics: view.secondaryMetrics ? nonEmpty(secondaryRep(project, iteration)) : undefined,

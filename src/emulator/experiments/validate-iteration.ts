@@ -87,6 +87,7 @@ function checkMetrics(project: ProjectState, iteration: IterationState): void {
       throw badRequest(`iteration.metrics[${index}]: unknown ${what} key "${ref.key}"`);
     }
   }
+  // Choice: the primary metric need not also be listed in `metrics`.
   const { primarySingleMetricKey: single, primaryFunnelKey: funnel } = iteration;
   if (single === undefined && funnel === undefined) {
     throw badRequest('Either primarySingleMetricKey or primaryFunnelKey must be present');
