@@ -1,7 +1,7 @@
 /** The terminal view of a plan: Terraform-like, read at a glance. */
 import { createColors } from 'picocolors';
 
-import type { Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../plan/types.js';
+import type { FieldChange, Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../plan/types.js';
 import { problemLines } from './problems.js';
 import type { Painter } from './words.js';
 import {
@@ -66,13 +66,49 @@ function resourceBlock(
     const { file, line, column } = resource.source;
     lines.push(INDENT + c.dim(`from ${oneLine(file)}:${String(line)}:${String(column)}`));
   }
-  for (const change of resource.changes) {
-    const values = `${oneLine(shownValue(change.from))} → ${oneLine(shownValue(change.to))}`;
-    lines.push(`${INDENT}${oneLine(change.field)}: ${values}`);
-  }
+  const changeLines =
+    resource.action === 'create' && !verbose
+      ? createdFieldLines(resource.changes)
+      : changedFieldLines(resource.changes);
+  lines.push(...changeLines.map((line) => INDENT + line));
   for (const step of steps) lines.push(...stepLines(step, stepIndex, c, verbose));
   return lines.join('\n');
 }
+
+function changedFieldLines(changes: readonly FieldChange[]): string[] {
+  return changes.map(
+    (change) => `${oneLine(change.field)}: ${oneLine(shownValue(change.from))} → ${oneLine(shownValue(change.to))}`,
+  );
+}
+
+/**
+ * A create has no "before", so it reads as a list of values; treatments fold into one line each
+ * (`Control (baseline): 50% Bottom`) because a field-by-field list of a new experiment buries the design.
+ */
+function createdFieldLines(changes: readonly FieldChange[]): string[] {
+  const treatments = new Map<string, { baseline: boolean; allocation: string; variations: string[] }>();
+  const lines: string[] = [];
+  for (const change of changes) {
+    const match = TREATMENT_FIELD.exec(change.field);
+    if (!match) {
+      lines.push(`${oneLine(change.field)}: ${oneLine(shownValue(change.to))}`);
+      continue;
+    }
+    const [, name = '', property = ''] = match;
+    const treatment = treatments.get(name) ?? { baseline: false, allocation: '?', variations: [] };
+    if (property === 'baseline') treatment.baseline = change.to === 'true';
+    else if (property === 'allocationPercent') treatment.allocation = change.to ?? '?';
+    else treatment.variations.push(change.to ?? '?');
+    treatments.set(name, treatment);
+  }
+  for (const [name, treatment] of treatments) {
+    const label = `${name}${treatment.baseline ? ' (baseline)' : ''}`;
+    lines.push(oneLine(`treatment ${label}: ${[`${treatment.allocation}%`, ...treatment.variations].join(' ')}`));
+  }
+  return lines;
+}
+
+const TREATMENT_FIELD = /^iteration\.treatments\[(.*)\]\.(baseline|allocationPercent|variation.*)$/;
 
 function headline(resource: ResourcePlan, c: Painter): string {
   const symbol = resource.action === 'create' ? c.green('+') : resource.action === 'update' ? c.yellow('~') : ' ';

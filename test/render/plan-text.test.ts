@@ -13,10 +13,10 @@ describe('renderPlanText', () => {
 
       + experiment web/production/checkout-button (Checkout button placement)  create, then start
           absent → running
-          name: (unset) → Checkout button placement
-          iteration.hypothesis: (unset) → Moving the button above the fold increases conversion
-          iteration.treatments[Control].allocationPercent: (unset) → 50
-          iteration.treatments[Above the fold].allocationPercent: (unset) → 50
+          name: Checkout button placement
+          iteration.hypothesis: Moving the button above the fold increases conversion
+          treatment Control: 50%
+          treatment Above the fold: 50%
           1. POST /api/v2/projects/web/experiments/production  createExperiment  [create]  Create the experiment with its first iteration as a draft
           2. PATCH /api/v2/projects/web/experiments/production/checkout-button  startIteration  [start]  Start the first iteration
 
