@@ -19,7 +19,7 @@ export function connectionFrom(context: CommandContext): ConnectionOptions & { d
       'LD_API_TOKEN is not set: create an API access token in LaunchDarkly (Account settings → Authorization) and export it',
     );
   }
-  const baseUrl = (context.io.env.LD_API_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const baseUrl = baseUrlFrom(context.io.env);
   const reporter = createProgressReporter(context.io.stderr, { verbose: context.line.verbose });
   return {
     baseUrl,
@@ -30,6 +30,11 @@ export function connectionFrom(context: CommandContext): ConnectionOptions & { d
       reporter.done();
     },
   };
+}
+
+/** LD_API_URL without trailing slashes, or LaunchDarkly's default instance. */
+export function baseUrlFrom(env: NodeJS.ProcessEnv): string {
+  return (env.LD_API_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 export function targetDefaults(line: CommandLine): { project?: string; environment?: string } {

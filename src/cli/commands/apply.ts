@@ -7,7 +7,7 @@ import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
 import { parsePlanJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
-import { connectionFrom } from '../context.js';
+import { baseUrlFrom, connectionFrom } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 import { planAndShow } from './plan.js';
 
@@ -35,7 +35,7 @@ export async function applyCommand(context: CommandContext): Promise<number> {
 async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
   const saved = parsePlanJson(await readFile(file, 'utf8'));
-  const { baseUrl } = connectionFrom(context);
+  const baseUrl = baseUrlFrom(context.io.env);
   if (saved.target.baseUrl !== baseUrl) {
     throw new UsageError(`${file} was planned against ${saved.target.baseUrl}, but LD_API_URL is ${baseUrl}`);
   }
