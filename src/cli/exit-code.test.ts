@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { LdexpError, RemoteError, StalePlanError, UsageError } from '../errors.js';
+import { describeFailure } from './exit-code.js';
+
+const TOKEN = 'api-secret-0000';
+
+describe('describeFailure', () => {
+  it.each([
+    [new UsageError('bad flag'), 'Error [Usage]: bad flag'],
+    [new StalePlanError('moved', ['experiment/web/production/x']), 'Error [StalePlan]: moved'],
+    [
+      new RemoteError(401, 'GET', '/api/v2/flags', 'unauthorized', `token ${TOKEN} rejected`),
+      'Error [RemoteError]: GET /api/v2/flags → 401 unauthorized: token [REDACTED] rejected',
+    ],
+    [new LdexpError('Broken', 'invariant', 'internal'), 'Internal error (please report it) [Broken]: invariant'],
+  ])('%s', (error, message) => {
+    expect(describeFailure(error, TOKEN)).toEqual({ exitCode: 1, message });
+  });
+
+  it('asks for a bug report on unexpected errors and still redacts the token', () => {
+    const failure = describeFailure(new TypeError(`cannot read ${TOKEN}`), TOKEN);
+    expect(failure.exitCode).toBe(1);
+    expect(failure.message).toContain('Internal error (please report it at');
+    expect(failure.message).not.toContain(TOKEN);
+  });
+});
