@@ -1,6 +1,7 @@
 /** PATCH an experiment with a semantic patch; all instructions apply, or none. */
 import type { RequestContext, RouteResult } from '../router.js';
 import { readInstructions } from '../semantic-patch.js';
+import type { ProjectState } from '../state.js';
 import { envOf, experimentOf } from '../store.js';
 import { EXPERIMENT_INSTRUCTIONS, applyInstruction } from './instructions.js';
 import { WRITE_RESPONSE_EXPAND, experimentRep } from './represent.js';
@@ -10,8 +11,8 @@ export function patchExperiment(ctx: RequestContext): RouteResult {
   const { projectKey = '', environmentKey = '', experimentKey = '' } = ctx.params;
   experimentOf(envOf(ctx.store.project(projectKey), environmentKey), experimentKey);
   const instructions = readInstructions(ctx.body, EXPERIMENT_INSTRUCTIONS);
-  // Atomicity: edit a copy of the whole project and commit it only if every instruction succeeds.
-  const project = structuredClone(ctx.store.project(projectKey));
+  // Atomicity: edit a copy and commit it only if every instruction succeeds.
+  const project = copyForPatch(ctx.store.project(projectKey), environmentKey, experimentKey);
   const env = envOf(project, environmentKey);
   const experiment = experimentOf(env, experimentKey);
   const context = {
@@ -26,4 +27,18 @@ export function patchExperiment(ctx: RequestContext): RouteResult {
   });
   ctx.store.commit(project);
   return { status: 200, body: experimentRep(project, experiment, WRITE_RESPONSE_EXPAND) };
+}
+
+/**
+ * A copy sharing what a patch of one experiment never changes (other experiments, metrics): only
+ * the experiment, its environment's holdouts and the flags (start and stop bump flag versions) are
+ * cloned, so a patch costs the size of one experiment rather than of the whole project.
+ */
+function copyForPatch(project: ProjectState, environmentKey: string, experimentKey: string): ProjectState {
+  const env = envOf(project, environmentKey);
+  const experiments = new Map(env.experiments);
+  experiments.set(experimentKey, structuredClone(experimentOf(env, experimentKey)));
+  const environments = new Map(project.environments);
+  environments.set(environmentKey, { ...env, experiments, holdouts: structuredClone(env.holdouts) });
+  return { ...project, environments, flags: structuredClone(project.flags) };
 }
