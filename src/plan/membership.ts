@@ -1,4 +1,5 @@
 /** Holdout membership and other fields of an existing experiment that no update instruction can change. */
+import { findLiveHoldout } from '../resolve/context.js';
 import { pointer } from '../resolve/problem.js';
 import { resourceAddress } from '../types.js';
 import { semanticPatch } from './draft.js';
@@ -34,6 +35,15 @@ export function planMembership(p: ExperimentPlanner): void {
     return;
   }
   if (have === undefined) return;
+  if (findLiveHoldout(p.input.environment, have)?.status === 'ended') {
+    // An ended holdout accepts no instruction, removeExperiment included: its membership is history.
+    p.warn(
+      pointer('spec'),
+      'HoldoutEndedMembership',
+      `experiment "${key}" stays in holdout "${have}": the holdout has ended, so its members can no longer change (add \`holdout: ${have}\` to the manifest to silence this)`,
+    );
+    return;
+  }
   const holdout = resourceAddress('holdout', p.manifest, have);
   const reason = `removes experiment "${p.name}" from holdout "${have}"`;
   p.add({

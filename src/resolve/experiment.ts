@@ -3,7 +3,15 @@ import type { LiveState } from '../live/types.js';
 import type { ExperimentManifest, FlagSpec, ManifestSet } from '../manifest/types.js';
 import { resourceAddress, type Problem } from '../types.js';
 import { closestFirst } from './candidates.js';
-import { findDesiredHoldout, findFlag, findLiveHoldout, holdoutKey, liveEnvironment, liveProject } from './context.js';
+import {
+  findDesiredHoldout,
+  findFlag,
+  findLiveExperiment,
+  findLiveHoldout,
+  holdoutKey,
+  liveEnvironment,
+  liveProject,
+} from './context.js';
 import { metricKey, resolveMetric, resolveRandomizationUnit, withPrimary } from './metrics.js';
 import { Collector } from './collector.js';
 import { pointer } from './problem.js';
@@ -127,6 +135,14 @@ function resolveHoldoutLink(
   if (key === undefined) return undefined;
   const environment = liveEnvironment(live, manifest);
   const liveHoldout = findLiveHoldout(environment, key);
+  if (liveHoldout?.status === 'ended' && findLiveExperiment(environment, manifest.key)?.holdoutId !== liveHoldout._id) {
+    c.add(
+      pointer('spec', 'holdout'),
+      'JoinEndedHoldout',
+      `holdout "${key}" has ended in ${manifest.project}/${manifest.environment} and accepts no new experiments`,
+    );
+    return undefined;
+  }
   if (liveHoldout) return { key, id: liveHoldout._id };
   const desiredHoldout = findDesiredHoldout(desired, manifest, key);
   if (desiredHoldout?.spec.state === 'active') return { key };
