@@ -19,7 +19,7 @@ import type { CliResult } from './run-ldexp.js';
 /** A token distinctive enough that any leak of it into output or files is unmistakable. */
 export const TOKEN = 'api-e2e-SECRET-7f3a';
 export const EXPERIMENTS = '/api/v2/projects/web/environments/production/experiments';
-/** The seed of test/fixtures/e2e: one experiment per lifecycle state, each on its own flag. */
+/** test/fixtures/e2e/seed.yaml: one experiment per lifecycle state, each on its own flag, and new-flag. */
 export const E2E_SEED_FILE = fileURLToPath(new URL('../fixtures/e2e/seed.yaml', import.meta.url));
 /** Fixed clock so emulator responses do not depend on the wall clock. */
 const NOW = Date.UTC(2026, 2, 1, 12);
