@@ -1,6 +1,7 @@
 /**
- * Run a plan against LaunchDarkly: each step starts as soon as the steps it depends on succeeded,
- * with at most `concurrency` requests in flight. A failure skips what depends on it and nothing else.
+ * Run a plan against LaunchDarkly: each step starts as soon as the steps it depends on succeeded
+ * and its `after` steps finished, with at most `concurrency` requests in flight. A failure skips
+ * what depends on it and nothing else (not the steps that only run after it).
  */
 import pLimit from 'p-limit';
 
@@ -35,13 +36,16 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
   const results = new Map<string, Promise<StepResult>>();
   const resultOf = (id: string): Promise<StepResult> => {
     const result = results.get(id);
-    // Unreachable: stepDependencies only lets a step depend on earlier ones, scheduled before it.
+    // Unreachable: stepDependencies only lets a step wait for earlier ones, scheduled before it.
     if (!result) throw new Error(`internal error: step "${id}" was not scheduled`);
     return result;
   };
 
   const runStep = async (step: PlanStep, index: number): Promise<StepResult> => {
-    const before = await Promise.all((dependencies.get(step.id) ?? []).map(resultOf));
+    const waits = dependencies.get(step.id);
+    // Ordering only (a flag version another step moves): finished is enough, whatever the outcome.
+    await Promise.all((waits?.after ?? []).map(resultOf));
+    const before = await Promise.all((waits?.dependencies ?? []).map(resultOf));
     const blocker = before.find((r) => r.outcome.status !== 'ok');
     if (blocker) {
       const root = blocker.rootFailure ?? blocker.outcome.stepId;

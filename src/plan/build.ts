@@ -19,6 +19,7 @@ import { resourceAddress, type Problem } from '../types.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { ExperimentPlanner } from './experiment.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
+import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
 import { planLifecycle, rowOf } from './lifecycle.js';
 import { checkImmutable, planMembership } from './membership.js';
@@ -166,7 +167,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
-  const ordered = orderSteps(steps);
+  const ordered = orderSteps(orderFlagVersions(steps));
   if (!ordered) {
     return {
       problems: [

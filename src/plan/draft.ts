@@ -10,6 +10,8 @@ export interface DraftStep extends Omit<PlanStep, 'id'> {
   touches: string[];
   /** Holdout address this step relates to, for ordering endHoldout last. */
   holdout?: string;
+  /** Flags whose environment version this step changes (startIteration, stopIteration, saveAndStartNewIteration). */
+  movesFlagVersions?: string[];
 }
 
 export interface StepInit {

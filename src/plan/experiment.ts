@@ -80,7 +80,7 @@ export class ExperimentPlanner {
 
   /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
   patch(instructions: { kind: string; [k: string]: unknown }[], impact: Impact, reason: string): DraftStep {
-    return this.add({
+    const step = this.add({
       kind: 'patchExperiment',
       method: 'PATCH',
       path: experimentPath(this.manifest, this.manifest.key),
@@ -89,6 +89,25 @@ export class ExperimentPlanner {
       impact,
       reason,
     });
+    const moved = this.flagVersionsMoved(step.instructions);
+    if (moved.length > 0) step.movesFlagVersions = moved;
+    return step;
+  }
+
+  /**
+   * Flags whose environment version these instructions change (ld-api-notes §9 #19): a stop
+   * rewrites the rules of the live running iteration's flags, a start those of the iteration it
+   * starts, which after this plan's edits in the same request is the desired one.
+   */
+  private flagVersionsMoved(kinds: readonly string[]): string[] {
+    const moved = new Set<string>();
+    if (kinds.includes('stopIteration')) {
+      for (const key of Object.keys(this.input.live?.currentIteration?.flags ?? {})) moved.add(key);
+    }
+    if (kinds.includes('startIteration') || kinds.includes('saveAndStartNewIteration')) {
+      for (const f of this.input.resolved.flags) moved.add(f.key);
+    }
+    return [...moved].sort();
   }
 
   /** The live objects a step of this experiment relies on: the experiment itself. */

@@ -86,6 +86,11 @@ export interface PlanStep {
   /** Semantic-patch instruction kinds, for display and for tests. */
   instructions: string[];
   dependsOn: string[];
+  /**
+   * Ordering only: run after these steps have finished, whatever their outcome (a failure of one
+   * does not skip this step, unlike `dependsOn`). Absent when empty.
+   */
+  after?: string[];
   bindings: StepBinding[];
   impact: Impact;
   /** Why this step exists, in words a product manager understands. */

@@ -32,6 +32,8 @@ export function mermaidGraph(steps: readonly PlanStep[], lookup: StepLookup): st
   for (const step of steps) {
     const target = node(step.id);
     for (const dependency of step.dependsOn) edges.push(`  ${node(dependency)} --> ${target}`);
+    // Dashed: ordering only, the step runs even when that one failed.
+    for (const before of step.after ?? []) edges.push(`  ${node(before)} -.-> ${target}`);
   }
   return ['```mermaid', 'graph TD', ...lines, ...edges, '```'].join('\n');
 }

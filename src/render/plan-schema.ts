@@ -73,6 +73,8 @@ const definitions = {
       body: {},
       instructions: strings,
       dependsOn: strings,
+      // Ordering only: wait for these steps to finish, whatever their outcome. Absent when empty.
+      after: { type: 'array', items: nonEmpty, minItems: 1 },
       bindings: { type: 'array', items: { $ref: '#/definitions/binding' } },
       impact: { $ref: '#/definitions/impact' },
       reason: str,

@@ -134,6 +134,10 @@ function stepLines(step: PlanStep, stepIndex: Map<string, number>, c: Painter, v
     const after = step.dependsOn.map((id) => String(stepIndex.get(id) ?? oneLine(id))).join(', ');
     extra.push(`after step ${after}`);
   }
+  if (step.after !== undefined && step.after.length > 0) {
+    const waits = step.after.map((id) => String(stepIndex.get(id) ?? oneLine(id))).join(', ');
+    extra.push(`waits for step ${waits}`);
+  }
   extra.push(
     ...JSON.stringify(step.body ?? null, null, 2)
       .split('\n')

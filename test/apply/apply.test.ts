@@ -47,9 +47,25 @@ describe('apply ordering and concurrency', () => {
     expect(indexOf(log, 'start /api/v2/other')).toBeLessThan(indexOf(log, 'end /api/v2/holdout'));
   });
 
+  it('starts a step with `after` only once those steps finished; independent steps do not wait', async () => {
+    const client = new ScriptedClient();
+    const steps = [
+      step('create-b', 'experiment/p/e/b', { method: 'POST', kind: 'createExperiment' }),
+      step('other', 'experiment/p/e/c'),
+      step('stop-a', 'experiment/p/e/a', { after: ['create-b'] }),
+    ];
+    const report = await apply(plan(steps), client, { concurrency: 4 });
+    const log = client.log;
+    expect(indexOf(log, 'start /api/v2/stop-a')).toBeGreaterThan(indexOf(log, 'end /api/v2/create-b'));
+    expect(indexOf(log, 'start /api/v2/other')).toBeLessThan(indexOf(log, 'end /api/v2/create-b'));
+    expect(report.ok).toBe(3);
+  });
+
   it('rejects a plan whose dependencies point at unknown or later steps, before sending anything', async () => {
     const client = new ScriptedClient();
     for (const steps of [
+      [step('a', 'r1', { after: ['nope'] })],
+      [step('a', 'r1', { after: ['b'] }), step('b', 'r2')],
       [step('a', 'r1', { dependsOn: ['nope'] })],
       [step('a', 'r1', { dependsOn: ['b'] }), step('b', 'r2')],
       [step('a', 'r1'), step('a', 'r2')],
@@ -129,6 +145,24 @@ describe('apply failures', () => {
       index: 4,
       total: 7,
     });
+  });
+
+  it('runs a step whose `after` step failed or was skipped: ordering only, not a dependency', async () => {
+    const client = new ScriptedClient({ '/api/v2/create-b': { status: 400, body: { message: 'bad' } } });
+    const steps = [
+      step('create-b', 'experiment/p/e/b', { method: 'POST', kind: 'createExperiment' }),
+      step('start-b', 'experiment/p/e/b'),
+      step('stop-a', 'experiment/p/e/a', { after: ['create-b', 'start-b'] }),
+      step('archive-a', 'experiment/p/e/a', { dependsOn: ['stop-a'] }),
+    ];
+    const report = await apply(plan(steps), client, { concurrency: 1 });
+    expect(report.outcomes.map((o) => [o.stepId, o.status])).toEqual([
+      ['create-b', 'failed'],
+      ['start-b', 'skipped'],
+      ['stop-a', 'ok'],
+      ['archive-a', 'ok'],
+    ]);
+    expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/create-b', '/api/v2/stop-a', '/api/v2/archive-a']);
   });
 
   it('fails a step whose binding finds nothing in the earlier response, and skips its dependents', async () => {

@@ -61,9 +61,17 @@ describe('unmanaged and prune', () => {
 
 describe('ordering', () => {
   it('orders by dependencies, then by resource address, then creation order', () => {
+    // zeta runs on another flag than alpha: a shared flag would also order by flag version.
+    const banner = {
+      flags: { banner: { rule: 'fallthrough' } },
+      treatments: [
+        { name: 'Off', baseline: true, allocationPercent: 50, variations: { banner: false } },
+        { name: 'On', baseline: false, allocationPercent: 50, variations: { banner: true } },
+      ],
+    };
     const desired = manifestSet(
       [
-        experiment({ key: 'zeta', state: 'running', holdout: 'q4-holdout' }),
+        experiment({ key: 'zeta', state: 'running', holdout: 'q4-holdout', iteration: banner }),
         experiment({ key: 'alpha', state: 'running' }),
       ],
       [holdout()],

@@ -74,8 +74,15 @@ describe('plan JSON', () => {
     ['a relative step path', withChange((v) => (v.steps[0].path = 'api/v2')), 'InvalidPlanFile'],
     ['a line of 0', withChange((v) => (v.warnings[0].position.line = 0)), 'InvalidPlanFile'],
     ['an unknown byImpact key', withChange((v) => (v.summary.byImpact.huge = 1)), 'InvalidPlanFile'],
+    ['an empty after list (absent when empty)', withChange((v) => (v.steps[1].after = [])), 'InvalidPlanFile'],
+    ['an empty step id in after', withChange((v) => (v.steps[1].after = [''])), 'InvalidPlanFile'],
   ])('rejects %s', (_, text, code) => {
     expect(codeOf(() => parsePlanJson(text))).toBe(code);
+  });
+
+  it('accepts a step that runs after others (ordering only)', () => {
+    const text = withChange((v) => (v.steps[5].after = ['s1', 's3']));
+    expect(parsePlanJson(text).steps[5]!.after).toEqual(['s1', 's3']);
   });
 
   it('accepts any request body', () => {

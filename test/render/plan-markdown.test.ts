@@ -211,6 +211,20 @@ describe('renderPlanMarkdown', () => {
     expect(renderPlanMarkdown(flat)).not.toContain('mermaid');
   });
 
+  it('draws `after` (ordering only) as a dashed edge', () => {
+    const p = plan({
+      resources: [resource('a', { stepIds: ['s2', 's3'] }), resource('b', { action: 'create', stepIds: ['s1'] })],
+      steps: [
+        step('s1', 'experiment/web/production/b', { kind: 'createExperiment', method: 'POST' }),
+        step('s2', 'experiment/web/production/a', { instructions: ['stopIteration'], after: ['s1'] }),
+        step('s3', 'experiment/web/production/a', { instructions: ['archiveExperiment'], dependsOn: ['s2'] }),
+      ],
+    });
+    expect(renderPlanMarkdown(p)).toContain(
+      '```mermaid\ngraph TD\n  s1["2. stopIteration #40;a#41;"]\n  s2["1. createExperiment #40;b#41;"]\n  s3["3. archiveExperiment #40;a#41;"]\n  s2 -.-> s1\n  s1 --> s3\n```',
+    );
+  });
+
   it('stays within the budget for 500 resources, keeping summary and hash, with a visible notice', () => {
     const resources = Array.from({ length: 500 }, (_, index) =>
       resource(`experiment-${String(index)}`, {

@@ -70,6 +70,15 @@ describe('renderPlanText', () => {
     expect(verbose).toContain('from experiments/checkout.yaml:1:1');
   });
 
+  it('says which steps a step waits for (after) when verbose', () => {
+    const p = realisticPlan();
+    p.steps[5] = { ...p.steps[5]!, after: ['s1', 's3'] };
+    expect(renderPlanText(p, { color: false })).not.toContain('waits for');
+    const verbose = renderPlanText(p, { color: false, verbose: true }).split('\n');
+    const stop = verbose.findIndex((line) => line.includes('stopIteration'));
+    expect(verbose[stop + 1]?.trim()).toBe('waits for step 1, 3');
+  });
+
   it('has no ANSI escape without color and has them with color', () => {
     expect(renderPlanText(realisticPlan(), { color: false })).not.toMatch(ANSI);
     expect(renderPlanText(realisticPlan(), { color: false, verbose: true })).not.toMatch(ANSI);
