@@ -39,8 +39,12 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   return { documents, problems };
 }
 
-function bind(map: SourceMap): Pick<ParsedDocument, 'locate' | 'locateKey'> {
-  return { locate: (pointer) => map.locate(pointer), locateKey: (pointer) => map.locateKey(pointer) };
+function bind(map: SourceMap): Pick<ParsedDocument, 'locate' | 'locateKey' | 'locateSubject'> {
+  return {
+    locate: (pointer) => map.locate(pointer),
+    locateKey: (pointer) => map.locateKey(pointer),
+    locateSubject: (pointer) => map.locateSubject(pointer),
+  };
 }
 
 function toData(doc: Document): { ok: true; value: unknown } | { ok: false; message: string } {

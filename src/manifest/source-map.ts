@@ -14,6 +14,12 @@ export interface SourceMap {
   locate(pointer: string): SourcePosition;
   /** Position of the key of the mapping entry at `pointer` (falls back like `locate`). */
   locateKey(pointer: string): SourcePosition;
+  /**
+   * Where a problem about the value at `pointer` should point: a scalar at itself; a mapping or
+   * sequence that is a mapping entry's value at its key (`iteration:`), since the collection only
+   * starts on its first child's line; a missing value like `locateKey` of its nearest ancestor.
+   */
+  locateSubject(pointer: string): SourcePosition;
   /** Position of a raw `[start, end]` offset range of the file. */
   positionOf(range: readonly number[]): SourcePosition;
 }
@@ -46,6 +52,11 @@ export function createSourceMap(file: string, text: string, doc: Document, lineC
       // Only prefer the key when the whole pointer resolved; otherwise the ancestor's value is meant.
       const complete = found !== undefined && found.depth === segments.length;
       return position(rangeOf(found, complete));
+    },
+    locateSubject: (pointer) => {
+      const found = walk(doc, parsePointer(pointer));
+      const collection = found !== undefined && (isMap(found.node) || isSeq(found.node));
+      return position(rangeOf(found, collection));
     },
   };
 }

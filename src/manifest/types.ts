@@ -140,4 +140,6 @@ export interface ParsedDocument extends ManifestSource {
   data: unknown;
   /** Like `locate`, but for a mapping entry the position of its key (unknown fields, duplicate keys). */
   locateKey(pointer: string): SourcePosition;
+  /** Where a later stage's problem about a value points (see SourceMap.locateSubject). */
+  locateSubject(pointer: string): SourcePosition;
 }

@@ -24,3 +24,17 @@ export function closestFirst(wanted: string, candidates: Iterable<string>): stri
     .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
     .map(({ c }) => c);
 }
+
+/**
+ * Sort items by the edit distance of the closest of their forms (a variation's name and its value)
+ * to what was looked for; ties keep their order. Scoring forms rather than a display string keeps a
+ * short display like `On (true)` from winning over the name that was mistyped.
+ */
+export function closestBy<T>(wanted: string, items: Iterable<T>, forms: (item: T) => string[]): T[] {
+  const target = wanted.toLowerCase();
+  const score = (item: T): number => Math.min(...forms(item).map((form) => distance(target, form.toLowerCase())));
+  return [...items]
+    .map((item) => ({ item, d: score(item) }))
+    .sort((x, y) => x.d - y.d)
+    .map(({ item }) => item);
+}

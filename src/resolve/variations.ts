@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 
 import type { LdFlag, LdVariation } from '../live/ld-types.js';
 import type { VariationRef } from '../manifest/types.js';
-import { closestFirst } from './candidates.js';
+import { closestBy } from './candidates.js';
 import { showJson } from './json.js';
 import { failed, found, type Outcome } from './outcome.js';
 
@@ -11,6 +11,11 @@ import { failed, found, type Outcome } from './outcome.js';
 export function describeVariation(variation: LdVariation): string {
   const value = showJson(variation.value);
   return variation.name === undefined ? `(${value})` : `${variation.name} (${value})`;
+}
+
+function variationForms(variation: LdVariation): string[] {
+  const value = typeof variation.value === 'string' ? variation.value : showJson(variation.value);
+  return variation.name === undefined ? [value] : [variation.name, value];
 }
 
 function describeRef(ref: VariationRef): string {
@@ -54,7 +59,7 @@ function match(variations: LdVariation[], ref: VariationRef): LdVariation[] {
 export function resolveVariation(flag: LdFlag, ref: VariationRef): Outcome<string> {
   const matches = match(flag.variations, ref);
   const wanted = typeof ref === 'object' ? describeRef(ref) : String(ref);
-  const all = closestFirst(wanted, flag.variations.map(describeVariation));
+  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
   if (matches.length > 1) {
     return failed(
       'AmbiguousVariation',

@@ -27,9 +27,28 @@ export function buildConfig(data: ConfigDocument | undefined): ManifestConfig {
   };
 }
 
-/** The source of a document, without its data. */
+/**
+ * The source of a document, without its data, for problems found after validation (references,
+ * lifecycle): they point at a collection's key rather than its first child, and a pointer into
+ * the expanded `variations` of a treatment written with the `variation:` shorthand points at it.
+ */
 export function sourceOf(doc: ParsedDocument): ManifestSource {
-  return { file: doc.file, documentIndex: doc.documentIndex, locate: (pointer) => doc.locate(pointer) };
+  return {
+    file: doc.file,
+    documentIndex: doc.documentIndex,
+    locate: (pointer) => doc.locateSubject(shorthandPointer(doc.data, pointer)),
+  };
+}
+
+const EXPANDED_SHORTHAND = /^(\/spec\/iteration\/treatments\/(\d+))\/variations\/[^/]+$/;
+
+function shorthandPointer(data: unknown, pointer: string): string {
+  const match = EXPANDED_SHORTHAND.exec(pointer);
+  if (!match) return pointer;
+  const treatments = (data as { spec?: { iteration?: { treatments?: unknown } } } | null)?.spec?.iteration?.treatments;
+  const treatment: unknown = Array.isArray(treatments) ? treatments[Number(match[2])] : undefined;
+  const usesShorthand = typeof treatment === 'object' && treatment !== null && 'variation' in treatment;
+  return usesShorthand ? `${match[1] ?? ''}/variation` : pointer;
 }
 
 /** One experiment in one target. */

@@ -429,9 +429,16 @@ export function liveFromDesired(
     return found;
   };
   envOf(ENV);
-  // Holdouts exist before their experiments, which resolve against them (even ended ones).
-  for (const h of desired.holdouts) envOf(h.environment).holdouts.push(ldHoldoutFrom(h, world));
+  // Holdouts exist before their experiments, which resolve against them; as in LaunchDarkly, a holdout
+  // ends only after its experiments joined it.
+  for (const h of desired.holdouts) {
+    envOf(h.environment).holdouts.push(ldHoldoutFrom({ ...h, spec: { ...h.spec, state: 'active' } }, world));
+  }
   world.environments = [...environments.values()];
   for (const m of desired.experiments) envOf(m.environment).experiments.push(ldExperimentFrom(m, world, desired));
+  for (const h of desired.holdouts) {
+    const live = envOf(h.environment).holdouts.find((l) => l.baseExperiment.key === h.key);
+    if (live && h.spec.state === 'ended') live.status = 'ended';
+  }
   return { ...world, environments: [...environments.values()] };
 }

@@ -96,3 +96,16 @@ describe('source map', () => {
     });
   });
 });
+
+describe('locateSubject: where a later stage points', () => {
+  test.each([
+    ['a mapping value points at its key', '/spec/iteration', 7, 3],
+    ['a sequence value points at its key', '/spec/iteration/treatments', 8, 5],
+    ['a scalar points at itself', '/spec/iteration/treatments/0/variation', 10, 20],
+    ['a flow mapping value points at its key', '/spec/iteration/treatments/1/variation', 12, 9],
+    ['a missing child points at the key of its nearest collection', '/spec/iteration/changeJustification', 7, 3],
+    ['a sequence item (no key) points at itself', '/spec/iteration/treatments/1', 11, 9],
+  ])('%s', (_name, pointer, line, column) => {
+    expect(first?.locateSubject(pointer)).toMatchObject({ line, column });
+  });
+});

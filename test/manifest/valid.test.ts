@@ -196,12 +196,13 @@ describe('valid manifests', () => {
     const raw = documents[1]?.data as { spec: { iteration: { flags: unknown } } };
     expect(checkout?.spec.iteration.flags).not.toBe(raw.spec.iteration.flags);
 
+    // A mapping value is located at its key: the place a reference problem about it points to.
     expect(checkout?.source.locate('/spec/iteration/treatments/1/variations')).toEqual({
       file: FILE,
       line: 51,
-      column: 21,
+      column: 9,
       endLine: 51,
-      endColumn: 55,
+      endColumn: 19,
     });
     expect(checkout?.source.locate('/spec/iteration/treatments/0/variation')).toEqual({
       file: FILE,

@@ -71,8 +71,9 @@ describe('variation references', () => {
       ok: false,
       code: 'UnknownVariation',
       message:
-        'flag "checkout-button" has no variation "topp"; it has: top ("top"), control ("control"), Bottom placement ("bottom")',
-      candidates: ['top ("top")', 'control ("control")', 'Bottom placement ("bottom")'],
+        'flag "checkout-button" has no variation "topp"; it has: top ("top"), Bottom placement ("bottom"), control ("control")',
+      // Scored by name and by value: "bottom" is closer to "topp" than "control" is.
+      candidates: ['top ("top")', 'Bottom placement ("bottom")', 'control ("control")'],
     });
     expect(resolveVariation(checkout, { id: 'nope' })).toMatchObject({ ok: false, code: 'UnknownVariation' });
     expect(resolveVariation(banner, 'maybe')).toMatchObject({ ok: false, candidates: ['(false)', '(true)'] });
