@@ -7,7 +7,7 @@ const TOKEN = 'api-secret-0000';
 
 describe('describeFailure', () => {
   it.each([
-    [new UsageError('bad flag'), 'Error [Usage]: bad flag'],
+    [new UsageError('bad flag'), 'Error [Usage]: bad flag\nRun ldexp --help for usage.'],
     [new StalePlanError('moved', ['experiment/web/production/x']), 'Error [StalePlan]: moved'],
     [
       new RemoteError(401, 'GET', '/api/v2/flags', 'unauthorized', `token ${TOKEN} rejected`),

@@ -1,5 +1,5 @@
 /** The one place where outcomes and errors become exit codes and final messages. */
-import { LdexpError, ManifestError, redact } from '../errors.js';
+import { LdexpError, ManifestError, UsageError, redact } from '../errors.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -13,6 +13,12 @@ export interface Failure {
 /** Turn anything thrown into a message (token redacted) and exit code 1. */
 export function describeFailure(error: unknown, token: string | undefined): Failure {
   if (error instanceof ManifestError) return { exitCode: EXIT_ERROR, message: redact(error.message, token) };
+  if (error instanceof UsageError) {
+    return {
+      exitCode: EXIT_ERROR,
+      message: redact(`Error [Usage]: ${error.message}\nRun ldexp --help for usage.`, token),
+    };
+  }
   if (error instanceof LdexpError) {
     const prefix = error.source === 'internal' ? 'Internal error (please report it)' : 'Error';
     return { exitCode: EXIT_ERROR, message: redact(`${prefix} [${error.code}]: ${error.message}`, token) };
