@@ -14,6 +14,8 @@ import { planAndShow } from './plan.js';
 export async function applyCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
   const saved = line.planFile !== undefined;
+  // Refuse before reading anything when nobody can approve: an unattended apply needs --auto-approve.
+  if (!line.autoApprove && !io.confirm) throw unattended();
   const planned = saved ? await loadSavedPlan(context) : await planAndShow(context);
   if (!planned) return EXIT_ERROR;
   if (!hasChanges(planned)) return EXIT_OK;
@@ -45,8 +47,10 @@ async function loadSavedPlan(context: CommandContext): Promise<Plan> {
 
 async function approved(context: CommandContext, planned: Plan): Promise<boolean> {
   if (context.line.autoApprove) return true;
-  if (!context.io.confirm) {
-    throw new UsageError('apply needs --auto-approve when it cannot ask for confirmation (no terminal)');
-  }
+  if (!context.io.confirm) throw unattended();
   return context.io.confirm(`Apply ${String(planned.steps.length)} step(s) to LaunchDarkly? Only 'yes' is accepted: `);
+}
+
+function unattended(): UsageError {
+  return new UsageError('apply needs --auto-approve when it cannot ask for confirmation (no terminal)');
 }
