@@ -3,7 +3,7 @@ import { createExperiment, createIteration } from './experiments/create.js';
 import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
-import { getFlag } from './flags.js';
+import { getFlag, listFlags } from './flags.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
 import {
   getExperimentationSettings,
@@ -46,6 +46,7 @@ export const ROUTES: readonly Route[] = [
     body: 'semanticPatch',
     handle: patchHoldout,
   },
+  { method: 'GET', template: '/api/v2/flags/{projectKey}', body: 'none', handle: listFlags },
   { method: 'GET', template: '/api/v2/flags/{projectKey}/{featureFlagKey}', body: 'none', handle: getFlag },
   { method: 'GET', template: '/api/v2/metrics/{projectKey}', body: 'none', handle: listMetrics },
   { method: 'GET', template: '/api/v2/metrics/{projectKey}/{metricKey}', body: 'none', handle: getMetric },

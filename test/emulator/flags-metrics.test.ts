@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- tests explore JSON response bodies dynamically */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { parseSeed } from '../../src/emulator/index.js';
 import { startHarness, type Harness } from './helpers.js';
 
 let h: Harness;
@@ -40,6 +41,128 @@ describe('feature flags', () => {
   test('404 for an unknown flag or project', async () => {
     expect((await h.get('/api/v2/flags/web/nope')).status).toBe(404);
     expect((await h.get('/api/v2/flags/nope/new-checkout')).status).toBe(404);
+  });
+});
+
+describe('list feature flags (getFeatureFlags)', () => {
+  const keys = (reply: { body: any }) => reply.body.items.map((f: any) => f.key);
+
+  test('every flag in seed order, totalCount, no environments unless asked for', async () => {
+    const reply = await h.get('/api/v2/flags/web');
+    expect(reply.status).toBe(200);
+    expect(keys(reply)).toEqual(['new-checkout', 'button-color', 'search-ranking']);
+    expect(reply.body.totalCount).toBe(3);
+    expect(reply.body._links).toEqual({
+      self: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
+      first: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
+      last: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
+    });
+    expect(reply.body.items.some((f: any) => 'environments' in f)).toBe(false);
+    // Items are the single-flag representation.
+    const one = (await h.get('/api/v2/flags/web/button-color?env=nope')).body;
+    expect(reply.body.items[1]).toEqual({ ...one, environments: undefined });
+  });
+
+  test.each([
+    ['?limit=2', ['new-checkout', 'button-color'], '/api/v2/flags/web?limit=2&offset=2', undefined],
+    ['?limit=2&offset=2', ['search-ranking'], undefined, '/api/v2/flags/web?limit=2&offset=0'],
+    ['?limit=1&offset=1', ['button-color'], '/api/v2/flags/web?limit=1&offset=2', '/api/v2/flags/web?limit=1&offset=0'],
+    ['?offset=5', [], undefined, '/api/v2/flags/web?offset=0&limit=20'],
+  ])('pages %s', async (query, expected, next, prev) => {
+    const reply = await h.get(`/api/v2/flags/web${query}`);
+    expect(keys(reply)).toEqual(expected);
+    expect(reply.body.totalCount).toBe(3);
+    expect(reply.body._links.next?.href).toBe(next);
+    expect(reply.body._links.prev?.href).toBe(prev);
+  });
+
+  test.each([
+    ['?limit=0', 'limit must be a positive integer'],
+    ['?offset=-1', 'offset must not be negative'],
+    ['?summary=maybe', 'summary must be a boolean, got "maybe"'],
+    ['?filter=bogus:1', 'unsupported filter field "bogus"'],
+  ])('400 for %s', async (query, message) => {
+    const reply = await h.get(`/api/v2/flags/web${query}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ code: 'invalid_request', message });
+  });
+
+  test('summaries by default: counts per variation instead of rules, targets and prerequisites', async () => {
+    const reply = await h.get('/api/v2/flags/web?env=production&limit=2&offset=1');
+    const prod = reply.body.items[0].environments.production;
+    expect(Object.keys(reply.body.items[0].environments)).toEqual(['production']);
+    expect(prod).not.toHaveProperty('rules');
+    expect(prod).not.toHaveProperty('targets');
+    expect(prod).not.toHaveProperty('prerequisites');
+    expect(prod).toMatchObject({ on: true, version: 12, fallthrough: { variation: 0 }, offVariation: 2 });
+    expect(prod._summary).toEqual({
+      prerequisites: 0,
+      variations: {
+        '0': { rules: 1, nullRules: 0, targets: 0, contextTargets: 0, isFallthrough: true },
+        '1': { rules: 0, nullRules: 0, targets: 0, contextTargets: 0 },
+        '2': { rules: 0, nullRules: 0, targets: 0, contextTargets: 0, isOff: true },
+      },
+    });
+  });
+
+  test.each([['summary=0'], ['summary=false']])('%s with env gives full configurations', async (param) => {
+    const reply = await h.get(`/api/v2/flags/web?env=production&${param}`);
+    const prod = reply.body.items[1].environments.production;
+    const one = (await h.get('/api/v2/flags/web/button-color?env=production')).body;
+    expect(prod).toEqual(one.environments.production);
+    expect(prod).not.toHaveProperty('_summary');
+  });
+
+  test.each([
+    ['?filter=filterEnv:staging', ['staging']],
+    ['?env=staging,production', ['production', 'staging']],
+    ['?env=nope', []],
+    ['?summary=0', undefined],
+  ])('environments for %s', async (query, envs) => {
+    const reply = await h.get(`/api/v2/flags/web${query}`);
+    const environments = reply.body.items[0].environments;
+    expect(environments === undefined ? undefined : Object.keys(environments)).toEqual(envs);
+  });
+
+  test.each([
+    ['', ['live-one', 'tagged']],
+    ['?filter=query:TAG', ['tagged']],
+    ['?filter=query:live', ['live-one']],
+    ['?filter=tags:beta%2Bui', ['tagged']],
+    ['?filter=tags:beta%2Bnope', []],
+    ['?tag=ui', ['tagged']],
+    ['?filter=state:archived', ['old']],
+    ['?filter=state:live', ['live-one', 'tagged']],
+    ['?archived=true', ['old']],
+    ['?filter=type:temporary', []],
+    ['?filter=type:permanent', ['live-one', 'tagged']],
+    ['?filter=hasExperiment:true', ['live-one', 'tagged']],
+  ])('filter %s (archived flags only when asked for)', async (query, expected) => {
+    await h.close();
+    const seed = parseSeed(
+      JSON.stringify({
+        projects: [
+          {
+            key: 'p',
+            environments: ['production'],
+            flags: [
+              { key: 'live-one' },
+              { key: 'old', archived: true },
+              { key: 'tagged', name: 'Tagged flag', tags: ['beta', 'ui'] },
+            ],
+          },
+        ],
+      }),
+      'seed.json',
+    );
+    h = await startHarness({ seed });
+    const reply = await h.get(`/api/v2/flags/p${query}`);
+    expect(keys(reply)).toEqual(expected);
+    expect(reply.body.totalCount).toBe(expected.length);
+  });
+
+  test('404 for an unknown project', async () => {
+    expect((await h.get('/api/v2/flags/nope')).status).toBe(404);
   });
 });
 

@@ -45,6 +45,9 @@ async function driveEveryOperation(harness: Harness): Promise<void> {
   await get('/api/v2/projects/web/context-kinds');
   await get('/api/v2/flags/web/button-color');
   await get('/api/v2/flags/web/new-checkout?env=production');
+  await get('/api/v2/flags/web?limit=2&summary=true');
+  await get('/api/v2/flags/web?env=production&env=staging');
+  await get('/api/v2/flags/web?env=production&summary=0&offset=1');
   await get('/api/v2/metrics/web?limit=2');
   await get('/api/v2/metrics/web/page-load-ms');
   await get('/api/v2/projects/web/metric-groups', BETA);
@@ -109,6 +112,7 @@ async function driveEveryOperation(harness: Harness): Promise<void> {
   await post(EXPERIMENTS, await experimentPost(harness, 'checkout-flow'));
   await get('/api/v2/projects/web/metric-groups');
   await get('/api/v2/metrics/web/nope');
+  await get('/api/v2/flags/web?filter=bogus:1');
 }
 
 describe('OpenAPI conformance of recorded emulator traffic', () => {
