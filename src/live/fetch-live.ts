@@ -24,6 +24,8 @@ import type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './typ
 /** The spec documents no maximum for experiment and holdout pages; 20 is its default. */
 const EXPERIMENT_PAGE = 20;
 const HOLDOUT_PAGE = 20;
+/** The documented default page for flags; the spec names no maximum. */
+const FLAG_PAGE = 20;
 /** Metrics and metric groups cap `limit` at 50. */
 const METRIC_PAGE = 50;
 const EXPERIMENT_EXPAND = 'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations';
@@ -88,7 +90,21 @@ async function readProject(
     [...flagKeys].sort(),
     targets.map((t) => t.environment),
   );
-  return { project: { key, ...basics, flags, missingFlags }, environments };
+  const project: LiveProject = { key, ...basics, flags, missingFlags };
+  // Only a missing flag needs the project's keys (to suggest the right one); otherwise no extra request.
+  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
+  return { project, environments };
+}
+
+/** Every flag key of the project, in server order; summaries, without environments, keep the pages small. */
+async function listFlagKeys(client: LdClient, limit: LimitFunction, project: string): Promise<string[]> {
+  const flags = await limit(() =>
+    client.getAllPages<{ key?: unknown }>(`/api/v2/flags/${encodeURIComponent(project)}`, {
+      limit: FLAG_PAGE,
+      summary: true,
+    }),
+  );
+  return flags.map((f) => f.key).filter((k): k is string => typeof k === 'string' && k !== '');
 }
 
 type ProjectBasics = Pick<LiveProject, 'metrics' | 'metricGroups' | 'contextKinds' | 'randomizationUnits'>;

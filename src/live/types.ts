@@ -9,6 +9,8 @@ export interface LiveProject {
   flags: Map<string, LdFlag>;
   /** Flag keys that were asked for and do not exist (404). */
   missingFlags: Set<string>;
+  /** Every (unarchived) flag key of the project; listed only when some flag is missing, to suggest candidates. */
+  flagKeys?: string[];
   metrics: Map<string, LdMetric>;
   metricGroups: Map<string, LdMetricGroup>;
   contextKinds: LdContextKind[];

@@ -39,7 +39,8 @@ function resolveFlag(
   const at = pointer(...ITERATION, 'flags', key);
   const flag = findFlag(project, key);
   if (!flag) {
-    const candidates = closestFirst(key, project.flags.keys());
+    // Every flag of the project when fetchLive listed them (it does when one is missing), else those read.
+    const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
     c.add(at, 'UnknownFlag', `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
     return undefined;
   }

@@ -100,6 +100,18 @@ function scriptAccount(fake: FakeLd): void {
     fake.route('GET', `/api/v2/flags/p/${key}`, { body: flag(key) });
   }
   fake.route('GET', '/api/v2/flags/p/f-missing', { status: 404, body: { code: 'not_found', message: 'Unknown flag' } });
+  // The project's flags, two pages linked by `next`.
+  fake.route('GET', '/api/v2/flags/p', (req) =>
+    req.query.get('offset') === '20'
+      ? { body: { items: [flag('f-shared')], totalCount: 21, _links: {} } }
+      : {
+          body: {
+            items: [flag('f-mising'), ...Array.from({ length: 19 }, (_, i) => flag(`f-${i}`))],
+            totalCount: 21,
+            _links: { next: { href: '/api/v2/flags/p?limit=20&offset=20&summary=true', type: 'application/json' } },
+          },
+        },
+  );
 }
 
 let fake: FakeLd;
@@ -125,7 +137,7 @@ describe('fetchLive', () => {
   it('reads every flag once, with every environment of its project, and records 404 flags as missing', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
-    const flagReads = fake.requests.filter((r) => r.path.startsWith('/api/v2/flags/'));
+    const flagReads = fake.requests.filter((r) => r.path.startsWith('/api/v2/flags/p/'));
     expect(flagReads.map((r) => r.url).sort()).toEqual(
       ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map(
         (key) => `/api/v2/flags/p/${key}?env=prod&env=staging`,
@@ -135,6 +147,43 @@ describe('fetchLive', () => {
     expect([...p.flags.keys()]).toEqual(['f-holdout', 'f-live-a', 'f-manifest', 'f-old', 'f-shared']);
     expect([...p.missingFlags]).toEqual(['f-missing']);
     expect(live.projects.get('q')!.flags.size).toBe(0);
+  });
+
+  it('lists the project flag keys once, paging, only for a project with a missing flag', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, request);
+    expect(fake.requestsTo('GET', '/api/v2/flags/p').map((r) => r.url)).toEqual([
+      '/api/v2/flags/p?limit=20&summary=true',
+      '/api/v2/flags/p?limit=20&summary=true&offset=20',
+    ]);
+    expect(live.projects.get('p')!.flagKeys).toEqual([
+      'f-mising',
+      ...Array.from({ length: 19 }, (_, i) => `f-${i}`),
+      'f-shared',
+    ]);
+    // Project q asked for no missing flag: no listing, no field.
+    expect(fake.requestsTo('GET', '/api/v2/flags/q')).toEqual([]);
+    expect(live.projects.get('q')!).not.toHaveProperty('flagKeys');
+  });
+
+  it('sends no listing when every requested flag exists', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, { ...request, flagKeys: new Map([['p', new Set(['f-manifest'])]]) });
+    const without = fake.requests.length;
+    expect(fake.requests.filter((r) => r.path === '/api/v2/flags/p')).toEqual([]);
+    expect(live.projects.get('p')!).not.toHaveProperty('flagKeys');
+    expect([...live.projects.get('p')!.missingFlags]).toEqual([]);
+
+    // The same run with one missing flag costs exactly the two listing pages and the 404 more.
+    fake.requests.length = 0;
+    await fetchLive(client, request);
+    expect(fake.requests.length - without).toBe(3);
+  });
+
+  it('fails when listing the flags fails', async () => {
+    fake.route('GET', '/api/v2/flags/p', { status: 403, body: { code: 'forbidden', message: 'no' } });
+    const { client } = testClient(fake);
+    await expect(fetchLive(client, request)).rejects.toBeInstanceOf(RemoteError);
   });
 
   it('reads project-wide things once per project, however many environments', async () => {
