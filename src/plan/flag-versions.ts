@@ -94,9 +94,9 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
  * Copies of `steps` where each step that moves a flag's version has `after` on every other step
  * sending a version for that flag in the same project + environment. An edge already implied by
  * the existing order is left out (create → start of one experiment), and so is one that would close
- * a cycle: within one resource a sender never follows a mover, so that takes two steps that both
- * send and move one flag (two restarts on one flag), which no order can satisfy; the second
- * is then rejected as stale, as it would be without this ordering.
+ * a cycle: within one resource a sender never follows a mover, so that takes steps of two
+ * experiments that both send and move one flag (two restarts whose new iterations configure it),
+ * which no order can satisfy; the second is then rejected as stale, as without this ordering.
  */
 export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
   const next = successors(steps);

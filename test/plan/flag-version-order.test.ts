@@ -119,6 +119,18 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a restart moves the flags of the iteration it ends as well as of the one it starts',
+    live: () => liveOf(exp('exp-a', { state: 'running', iteration: BANNER })),
+    desired: [
+      exp('exp-a', { state: 'running', iteration: { changeJustification: 'Button now' } }),
+      exp('exp-b', { iteration: BANNER }),
+    ],
+    steps: [
+      ['s1', 'exp-b', 'createExperiment', [], undefined],
+      ['s2', 'exp-a', 'saveAndStartNewIteration', [], ['s1']],
+    ],
+  },
+  {
     name: 'two restarts that both send and move one flag: one after edge, the other would close a cycle',
     live: () => liveOf(exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' })),
     desired: [
