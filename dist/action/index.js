@@ -61447,23 +61447,26 @@ var silentReporter = {
 function stepDependencies(steps) {
   const position = /* @__PURE__ */ new Map();
   const lastOfResource = /* @__PURE__ */ new Map();
-  const dependencies = /* @__PURE__ */ new Map();
+  const waits = /* @__PURE__ */ new Map();
   for (const [index, step2] of steps.entries()) {
     if (position.has(step2.id)) throw new UsageError(`The plan has two steps with id "${step2.id}"`);
     const wanted = /* @__PURE__ */ new Set([...step2.dependsOn, ...step2.bindings.map((b) => b.fromStep)]);
     const previous = lastOfResource.get(step2.resource);
     if (previous !== void 0) wanted.add(previous);
-    for (const id of wanted) {
+    const after = new Set((step2.after ?? []).filter((id) => !wanted.has(id)));
+    const earlier = (id, verb) => {
       const at = position.get(id);
       if (at === void 0 || at >= index) {
-        throw new UsageError(`Plan step "${step2.id}" depends on "${id}", which is not an earlier step of the plan`);
+        throw new UsageError(`Plan step "${step2.id}" ${verb} "${id}", which is not an earlier step of the plan`);
       }
-    }
+    };
+    for (const id of wanted) earlier(id, "depends on");
+    for (const id of after) earlier(id, "runs after");
     position.set(step2.id, index);
     lastOfResource.set(step2.resource, step2.id);
-    dependencies.set(step2.id, [...wanted]);
+    waits.set(step2.id, { dependencies: [...wanted], after: [...after] });
   }
-  return dependencies;
+  return waits;
 }
 
 // src/apply/json-pointer.ts
@@ -61525,7 +61528,9 @@ async function apply(plan2, client, options) {
     return result;
   };
   const runStep = async (step2, index) => {
-    const before = await Promise.all((dependencies.get(step2.id) ?? []).map(resultOf));
+    const waits = dependencies.get(step2.id);
+    await Promise.all((waits?.after ?? []).map(resultOf));
+    const before = await Promise.all((waits?.dependencies ?? []).map(resultOf));
     const blocker = before.find((r) => r.outcome.status !== "ok");
     if (blocker) {
       const root = blocker.rootFailure ?? blocker.outcome.stepId;
@@ -61906,6 +61911,7 @@ function iterationsOf(experiment) {
 // src/live/fetch-live.ts
 var EXPERIMENT_PAGE = 20;
 var HOLDOUT_PAGE = 20;
+var FLAG_PAGE = 20;
 var METRIC_PAGE = 50;
 var EXPERIMENT_EXPAND = "draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations";
 var EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
@@ -61948,7 +61954,18 @@ async function readProject(client, limit, reporter, key, targets, manifestFlags)
     [...flagKeys].sort(),
     targets.map((t) => t.environment)
   );
-  return { project: { key, ...basics, flags, missingFlags }, environments };
+  const project = { key, ...basics, flags, missingFlags };
+  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
+  return { project, environments };
+}
+async function listFlagKeys(client, limit, project) {
+  const flags = await limit(
+    () => client.getAllPages(`/api/v2/flags/${encodeURIComponent(project)}`, {
+      limit: FLAG_PAGE,
+      summary: true
+    })
+  );
+  return flags.map((f) => f.key).filter((k) => typeof k === "string" && k !== "");
 }
 async function readProjectBasics(client, limit, project) {
   const p = encodeURIComponent(project);
@@ -62080,7 +62097,20 @@ function buildConfig(data) {
   };
 }
 function sourceOf(doc) {
-  return { file: doc.file, documentIndex: doc.documentIndex, locate: (pointer2) => doc.locate(pointer2) };
+  return {
+    file: doc.file,
+    documentIndex: doc.documentIndex,
+    locate: (pointer2) => doc.locateSubject(shorthandPointer(doc.data, pointer2))
+  };
+}
+var EXPANDED_SHORTHAND = /^(\/spec\/iteration\/treatments\/(\d+))\/variations\/[^/]+$/;
+function shorthandPointer(data, pointer2) {
+  const match3 = EXPANDED_SHORTHAND.exec(pointer2);
+  if (!match3) return pointer2;
+  const treatments = data?.spec?.iteration?.treatments;
+  const treatment = Array.isArray(treatments) ? treatments[Number(match3[2])] : void 0;
+  const usesShorthand = typeof treatment === "object" && treatment !== null && "variation" in treatment;
+  return usesShorthand ? `${match3[1] ?? ""}/variation` : pointer2;
 }
 function buildExperiment(data, target, source) {
   return { kind: "Experiment", key: data.metadata.key, ...target, spec: experimentSpec(data), source };
@@ -62636,6 +62666,11 @@ function createSourceMap(file, text2, doc, lineCounter) {
       const found3 = walk(doc, segments2);
       const complete = found3 !== void 0 && found3.depth === segments2.length;
       return position(rangeOf(found3, complete));
+    },
+    locateSubject: (pointer2) => {
+      const found3 = walk(doc, parsePointer(pointer2));
+      const collection = found3 !== void 0 && ((0, import_yaml.isMap)(found3.node) || (0, import_yaml.isSeq)(found3.node));
+      return position(rangeOf(found3, collection));
     }
   };
 }
@@ -62695,7 +62730,11 @@ function parseManifestText(file, text2) {
   return { documents, problems };
 }
 function bind(map) {
-  return { locate: (pointer2) => map.locate(pointer2), locateKey: (pointer2) => map.locateKey(pointer2) };
+  return {
+    locate: (pointer2) => map.locate(pointer2),
+    locateKey: (pointer2) => map.locateKey(pointer2),
+    locateSubject: (pointer2) => map.locateSubject(pointer2)
+  };
 }
 function toData(doc) {
   try {
@@ -63389,6 +63428,11 @@ function closestFirst(wanted, candidates) {
   const target = wanted.toLowerCase();
   return [...new Set(candidates)].map((c) => ({ c, d: distance(target, c.toLowerCase()) })).sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0)).map(({ c }) => c);
 }
+function closestBy(wanted, items, forms) {
+  const target = wanted.toLowerCase();
+  const score = (item) => Math.min(...forms(item).map((form) => distance(target, form.toLowerCase())));
+  return [...items].map((item) => ({ item, d: score(item) })).sort((x, y) => x.d - y.d).map(({ item }) => item);
+}
 
 // src/resolve/outcome.ts
 function found2(value) {
@@ -63549,6 +63593,10 @@ function describeVariation(variation) {
   const value = showJson(variation.value);
   return variation.name === void 0 ? `(${value})` : `${variation.name} (${value})`;
 }
+function variationForms(variation) {
+  const value = typeof variation.value === "string" ? variation.value : showJson(variation.value);
+  return variation.name === void 0 ? [value] : [variation.name, value];
+}
 function describeRef(ref) {
   return typeof ref === "object" ? JSON.stringify(ref) : JSON.stringify(ref);
 }
@@ -63578,7 +63626,7 @@ function match2(variations, ref) {
 function resolveVariation(flag, ref) {
   const matches = match2(flag.variations, ref);
   const wanted = typeof ref === "object" ? describeRef(ref) : String(ref);
-  const all = closestFirst(wanted, flag.variations.map(describeVariation));
+  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
   if (matches.length > 1) {
     return failed(
       "AmbiguousVariation",
@@ -63604,7 +63652,7 @@ function resolveFlag(c, manifest, live, key, spec) {
   const at = pointer(...ITERATION, "flags", key);
   const flag = findFlag(project, key);
   if (!flag) {
-    const candidates = closestFirst(key, project.flags.keys());
+    const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
     c.add(at, "UnknownFlag", `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
     return void 0;
   }
@@ -63672,6 +63720,14 @@ function resolveHoldoutLink(c, manifest, desired, live) {
   if (key === void 0) return void 0;
   const environment = liveEnvironment(live, manifest);
   const liveHoldout = findLiveHoldout(environment, key);
+  if (liveHoldout?.status === "ended" && findLiveExperiment(environment, manifest.key)?.holdoutId !== liveHoldout._id) {
+    c.add(
+      pointer("spec", "holdout"),
+      "JoinEndedHoldout",
+      `holdout "${key}" has ended in ${manifest.project}/${manifest.environment} and accepts no new experiments`
+    );
+    return void 0;
+  }
   if (liveHoldout) return { key, id: liveHoldout._id };
   const desiredHoldout = findDesiredHoldout(desired, manifest, key);
   if (desiredHoldout?.spec.state === "active") return { key };
@@ -63859,7 +63915,7 @@ var ExperimentPlanner = class {
   }
   /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
   patch(instructions, impact, reason) {
-    return this.add({
+    const step2 = this.add({
       kind: "patchExperiment",
       method: "PATCH",
       path: experimentPath(this.manifest, this.manifest.key),
@@ -63868,6 +63924,24 @@ var ExperimentPlanner = class {
       impact,
       reason
     });
+    const moved = this.flagVersionsMoved(step2.instructions);
+    if (moved.length > 0) step2.movesFlagVersions = moved;
+    return step2;
+  }
+  /**
+   * Flags whose environment version these instructions change (ld-api-notes §9 #19): a stop
+   * rewrites the rules of the live running iteration's flags, a start those of the iteration it
+   * starts, which after this plan's edits in the same request is the desired one.
+   */
+  flagVersionsMoved(kinds) {
+    const moved = /* @__PURE__ */ new Set();
+    if (kinds.includes("stopIteration")) {
+      for (const key of Object.keys(this.input.live?.currentIteration?.flags ?? {})) moved.add(key);
+    }
+    if (kinds.includes("startIteration") || kinds.includes("saveAndStartNewIteration")) {
+      for (const f of this.input.resolved.flags) moved.add(f.key);
+    }
+    return [...moved].sort();
   }
   /** The live objects a step of this experiment relies on: the experiment itself. */
   touches() {
@@ -64769,6 +64843,90 @@ function computePlanHash(steps) {
   return sha256(steps);
 }
 
+// src/plan/flag-versions.ts
+var ENVIRONMENT_PATH = /^\/api\/v2\/projects\/[^/]+\/environments\/[^/]+/;
+function scopeOf(step2) {
+  return ENVIRONMENT_PATH.exec(step2.path)?.[0] ?? step2.path;
+}
+function isRecord2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function flagVersionsSent(body) {
+  const found3 = /* @__PURE__ */ new Set();
+  const walk3 = (value) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk3);
+      return;
+    }
+    if (!isRecord2(value)) return;
+    for (const [key, child] of Object.entries(value)) {
+      if (isRecord2(child) && "flagConfigVersion" in child) found3.add(key);
+      walk3(child);
+    }
+  };
+  walk3(body);
+  return [...found3].sort();
+}
+function successors(steps) {
+  const next = new Map(steps.map((s) => [s.key, /* @__PURE__ */ new Set()]));
+  const lastOfResource = /* @__PURE__ */ new Map();
+  for (const step2 of steps) {
+    const before = [...step2.dependsOn, ...step2.bindings.map((b) => b.fromStep), ...step2.after ?? []];
+    const previous = lastOfResource.get(step2.resource);
+    if (previous !== void 0) before.push(previous);
+    for (const key of before) next.get(key)?.add(step2.key);
+    lastOfResource.set(step2.resource, step2.key);
+  }
+  return next;
+}
+function reaches(next, from, to) {
+  const seen = /* @__PURE__ */ new Set([from]);
+  const stack = [from];
+  for (let key = stack.pop(); key !== void 0; key = stack.pop()) {
+    if (key === to) return true;
+    for (const k of next.get(key) ?? []) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        stack.push(k);
+      }
+    }
+  }
+  return false;
+}
+function byFlag(steps) {
+  const out = /* @__PURE__ */ new Map();
+  const entry = (step2, flag) => {
+    const id = `${scopeOf(step2)}\0${flag}`;
+    const found3 = out.get(id) ?? { senders: [], movers: [] };
+    out.set(id, found3);
+    return found3;
+  };
+  for (const step2 of steps) {
+    for (const flag of flagVersionsSent(step2.body)) entry(step2, flag).senders.push(step2);
+    for (const flag of step2.movesFlagVersions ?? []) entry(step2, flag).movers.push(step2);
+  }
+  return out;
+}
+function orderFlagVersions(steps) {
+  const next = successors(steps);
+  const after = /* @__PURE__ */ new Map();
+  const groups = [...byFlag(steps).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  for (const [, { senders, movers }] of groups) {
+    for (const mover of movers) {
+      for (const sender of senders) {
+        if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
+        if (reaches(next, mover.key, sender.key)) continue;
+        next.get(sender.key)?.add(mover.key);
+        after.set(mover.key, [...after.get(mover.key) ?? [], sender.key]);
+      }
+    }
+  }
+  return steps.map((s) => {
+    const keys = after.get(s.key);
+    return keys ? { ...s, after: [.../* @__PURE__ */ new Set([...s.after ?? [], ...keys])] } : s;
+  });
+}
+
 // src/plan/holdouts.ts
 function planHoldout(resolved, live, factory) {
   const m = resolved.manifest;
@@ -65134,6 +65292,14 @@ function planMembership(p) {
     return;
   }
   if (have === void 0) return;
+  if (findLiveHoldout(p.input.environment, have)?.status === "ended") {
+    p.warn(
+      pointer("spec"),
+      "HoldoutEndedMembership",
+      `experiment "${key}" stays in holdout "${have}": the holdout has ended, so its members can no longer change (add \`holdout: ${have}\` to the manifest to silence this)`
+    );
+    return;
+  }
   const holdout = resourceAddress("holdout", p.manifest, have);
   const reason = `removes experiment "${p.name}" from holdout "${have}"`;
   p.add({
@@ -65165,7 +65331,9 @@ function seq(step2) {
 }
 function orderSteps(steps) {
   const byKey = new Map(steps.map((s) => [s.key, s]));
-  const waiting = new Map(steps.map((s) => [s.key, new Set(s.dependsOn.filter((d) => byKey.has(d)))]));
+  const waiting = new Map(
+    steps.map((s) => [s.key, new Set([...s.dependsOn, ...s.after ?? []].filter((d) => byKey.has(d)))])
+  );
   const ordered = [];
   while (waiting.size > 0) {
     const ready = [...waiting.entries()].filter(([, deps]) => deps.size === 0).map(([key]) => byKey.get(key));
@@ -65180,6 +65348,7 @@ function orderSteps(steps) {
 function finalizeSteps(ordered) {
   const idOf = new Map(ordered.map((s, i) => [s.key, `s${String(i + 1)}`]));
   const id = (key) => idOf.get(key) ?? key;
+  const ids = (keys) => keys.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const steps = ordered.map((s) => ({
     id: id(s.key),
     resource: s.resource,
@@ -65188,7 +65357,9 @@ function finalizeSteps(ordered) {
     path: s.path,
     body: s.body,
     instructions: s.instructions,
-    dependsOn: s.dependsOn.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1))),
+    dependsOn: ids(s.dependsOn),
+    // Absent when empty, so plans without such ordering keep their shape and hash.
+    ...s.after !== void 0 && s.after.length > 0 ? { after: ids(s.after) } : {},
     bindings: s.bindings.map((b) => ({ ...b, fromStep: id(b.fromStep) })),
     impact: s.impact,
     reason: s.reason
@@ -65398,7 +65569,7 @@ function buildPlan(desired, live) {
   );
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === "error")) return { problems };
-  const ordered = orderSteps(steps);
+  const ordered = orderSteps(orderFlagVersions(steps));
   if (!ordered) {
     return {
       problems: [
@@ -65797,6 +65968,8 @@ var definitions = {
       body: {},
       instructions: strings,
       dependsOn: strings,
+      // Ordering only: wait for these steps to finish, whatever their outcome. Absent when empty.
+      after: { type: "array", items: nonEmpty, minItems: 1 },
       bindings: { type: "array", items: { $ref: "#/definitions/binding" } },
       impact: { $ref: "#/definitions/impact" },
       reason: str
@@ -65957,6 +66130,7 @@ function mermaidGraph(steps, lookup) {
   for (const step2 of steps) {
     const target = node(step2.id);
     for (const dependency of step2.dependsOn) edges.push(`  ${node(dependency)} --> ${target}`);
+    for (const before of step2.after ?? []) edges.push(`  ${node(before)} -.-> ${target}`);
   }
   return ["```mermaid", "graph TD", ...lines, ...edges, "```"].join("\n");
 }
