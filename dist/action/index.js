@@ -63929,18 +63929,20 @@ var ExperimentPlanner = class {
     return step2;
   }
   /**
-   * Flags whose environment version these instructions change (ld-api-notes §9 #19): a stop
-   * rewrites the rules of the live running iteration's flags, a start those of the iteration it
-   * starts, which after this plan's edits in the same request is the desired one.
+   * Flags whose environment version these instructions change (ld-api-notes §9 #19): ending the
+   * live running iteration (a stop, or a start or restart, which ends it) rewrites the rules of its
+   * flags; starting one those of the iteration it starts, which after this plan's edits in the same
+   * request is the desired one.
    */
   flagVersionsMoved(kinds) {
     const moved = /* @__PURE__ */ new Set();
-    if (kinds.includes("stopIteration")) {
-      for (const key of Object.keys(this.input.live?.currentIteration?.flags ?? {})) moved.add(key);
+    const starts = kinds.includes("startIteration") || kinds.includes("saveAndStartNewIteration");
+    const live = this.input.live;
+    const running = [live?.currentIteration, live?.draftIteration].find((it) => it?.status === "running");
+    if (starts || kinds.includes("stopIteration")) {
+      for (const key of Object.keys(running?.flags ?? {})) moved.add(key);
     }
-    if (kinds.includes("startIteration") || kinds.includes("saveAndStartNewIteration")) {
-      for (const f of this.input.resolved.flags) moved.add(f.key);
-    }
+    if (starts) for (const f of this.input.resolved.flags) moved.add(f.key);
     return [...moved].sort();
   }
   /** The live objects a step of this experiment relies on: the experiment itself. */
