@@ -4,7 +4,7 @@
  * and `:` `,` in property values.
  */
 import type { Problem } from '../types.js';
-import { displayFile } from './problems.js';
+import { displayFile, shownCandidates } from './problems.js';
 
 /** Escape the message part of a workflow command. */
 export function escapeData(text: string): string {
@@ -32,7 +32,9 @@ function annotation(problem: Problem, cwd: string | undefined): string {
   }
   properties.push(['title', `ldexp ${problem.code}`]);
   const props = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
-  const candidates = problem.candidates?.length ? `\nCandidates: ${problem.candidates.join(', ')}` : '';
+  const candidates = problem.candidates?.length
+    ? `\nCandidates: ${shownCandidates(problem.candidates).join(', ')}`
+    : '';
   const command = problem.severity === 'error' ? 'error' : 'warning';
   return `::${command} ${props}::${escapeData(problem.message + candidates)}`;
 }

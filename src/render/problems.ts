@@ -29,7 +29,7 @@ export function problemLines(problems: readonly Problem[], options: ProblemsText
     const head = [where, severity, c.dim(oneLine(problem.code)), oneLine(problem.message)].filter(Boolean);
     lines.push(head.join('  ') + pointer);
     if (problem.candidates && problem.candidates.length > 0) {
-      lines.push(`    ${c.dim('candidates:')} ${problem.candidates.map(oneLine).join(', ')}`);
+      lines.push(`    ${c.dim('candidates:')} ${shownCandidates(problem.candidates).map(oneLine).join(', ')}`);
     }
   }
   return lines;
@@ -65,8 +65,16 @@ export function problemItems(problems: readonly Problem[], options: { cwd?: stri
     const where = problem.position ? `${mdCode(positionText(problem.position, options.cwd))} ` : '';
     const candidates =
       problem.candidates && problem.candidates.length > 0
-        ? ` (candidates: ${problem.candidates.map(md).join(', ')})`
+        ? ` (candidates: ${shownCandidates(problem.candidates).map(md).join(', ')})`
         : '';
     return `- ${icon} ${where}${mdCode(problem.code)}: ${md(problem.message)}${candidates}`;
   });
+}
+
+const MAX_CANDIDATES = 10;
+
+/** The closest candidates (they come closest first), with a count of the rest: a project may have thousands of flags. */
+export function shownCandidates(candidates: readonly string[]): string[] {
+  if (candidates.length <= MAX_CANDIDATES) return [...candidates];
+  return [...candidates.slice(0, MAX_CANDIDATES), `… ${String(candidates.length - MAX_CANDIDATES)} more`];
 }

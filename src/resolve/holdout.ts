@@ -27,7 +27,7 @@ export function resolveHoldout(
   metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer('spec', 'metrics', i)));
   c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer('spec', 'randomizationUnit'));
   if (spec.prerequisiteFlag !== undefined && !findFlag(project, spec.prerequisiteFlag)) {
-    const candidates = closestFirst(spec.prerequisiteFlag, project.flags.keys());
+    const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
     c.add(
       pointer('spec', 'prerequisiteFlag'),
       'UnknownFlag',

@@ -103,3 +103,25 @@ describe('renderAnnotations', () => {
     expect(line).toBe('::error file=dir%2Cwith%3Aodd.yaml,line=1,col=1,title=ldexp Odd::line 1%0Aline 2: 100%25\n');
   });
 });
+
+describe('long candidate lists', () => {
+  it('shows the ten closest and counts the rest, in text, Markdown and annotations', () => {
+    const candidates = Array.from({ length: 25 }, (_, i) => `flag-${String(i)}`);
+    const problem = {
+      severity: 'error' as const,
+      code: 'UnknownFlag',
+      message: 'flag "flag-x" does not exist',
+      position: { file: 'a.yaml', line: 3, column: 5 },
+      candidates,
+    };
+    for (const out of [
+      renderProblemsText([problem], { color: false }),
+      renderProblemsMarkdown([problem]),
+      renderAnnotations([problem]),
+    ]) {
+      expect(out).toContain('flag-9');
+      expect(out).not.toContain('flag-10');
+      expect(out).toContain('15 more');
+    }
+  });
+});
