@@ -63784,7 +63784,7 @@ function resolveHoldout(manifest, live) {
   metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer("spec", "metrics", i)));
   c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer("spec", "randomizationUnit"));
   if (spec.prerequisiteFlag !== void 0 && !findFlag(project, spec.prerequisiteFlag)) {
-    const candidates = closestFirst(spec.prerequisiteFlag, project.flags.keys());
+    const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
     c.add(
       pointer("spec", "prerequisiteFlag"),
       "UnknownFlag",
@@ -65830,9 +65830,14 @@ function problemItems(problems, options = {}) {
   return problems.map((problem) => {
     const icon = problem.severity === "error" ? "\u274C **error**" : "\u26A0\uFE0F **warning**";
     const where = problem.position ? `${mdCode(positionText(problem.position, options.cwd))} ` : "";
-    const candidates = problem.candidates && problem.candidates.length > 0 ? ` (candidates: ${problem.candidates.map(md).join(", ")})` : "";
+    const candidates = problem.candidates && problem.candidates.length > 0 ? ` (candidates: ${shownCandidates(problem.candidates).map(md).join(", ")})` : "";
     return `- ${icon} ${where}${mdCode(problem.code)}: ${md(problem.message)}${candidates}`;
   });
+}
+var MAX_CANDIDATES = 10;
+function shownCandidates(candidates) {
+  if (candidates.length <= MAX_CANDIDATES) return [...candidates];
+  return [...candidates.slice(0, MAX_CANDIDATES), `\u2026 ${String(candidates.length - MAX_CANDIDATES)} more`];
 }
 
 // src/render/annotations.ts
@@ -65858,7 +65863,7 @@ function annotation(problem, cwd) {
   properties.push(["title", `ldexp ${problem.code}`]);
   const props = properties.map(([key, value]) => `${key}=${escapeProperty2(value)}`).join(",");
   const candidates = problem.candidates?.length ? `
-Candidates: ${problem.candidates.join(", ")}` : "";
+Candidates: ${shownCandidates(problem.candidates).join(", ")}` : "";
   const command = problem.severity === "error" ? "error" : "warning";
   return `::${command} ${props}::${escapeData2(problem.message + candidates)}`;
 }
