@@ -19,7 +19,7 @@ import { resourceAddress, type Problem } from '../types.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { ExperimentPlanner } from './experiment.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
-import { orderFlagVersions } from './flag-versions.js';
+import { orderFlagVersions, type FlagVersionConflict } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
 import { planLifecycle, rowOf } from './lifecycle.js';
 import { checkImmutable, planMembership } from './membership.js';
@@ -167,7 +167,9 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
-  const ordered = orderSteps(orderFlagVersions(steps));
+  const flagOrder = orderFlagVersions(steps);
+  problems.push(...flagOrder.conflicts.map(flagVersionWarning));
+  const ordered = orderSteps(flagOrder.steps);
   if (!ordered) {
     return {
       problems: [
@@ -232,4 +234,13 @@ function managedTagWarnings(desired: ManifestSet): Problem[] {
         { severity: 'warning' },
       ),
     );
+}
+
+/** No order makes both steps valid: say so before apply meets LaunchDarkly's stale-version error. */
+function flagVersionWarning(conflict: FlagVersionConflict): Problem {
+  return {
+    severity: 'warning',
+    code: 'FlagVersionConflict',
+    message: `${conflict.first} and ${conflict.second} both configure and restart flag "${conflict.flag}" in one apply; LaunchDarkly will refuse the one that runs second as stale. Apply again afterwards (the next plan has exactly that change left), or change one experiment at a time.`,
+  };
 }

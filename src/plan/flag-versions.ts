@@ -98,22 +98,38 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
  * experiments that both send and move one flag (two restarts whose new iterations configure it),
  * which no order can satisfy; the second is then rejected as stale, as without this ordering.
  */
-export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
+export function orderFlagVersions(steps: readonly DraftStep[]): {
+  steps: DraftStep[];
+  conflicts: FlagVersionConflict[];
+} {
   const next = successors(steps);
   const after = new Map<string, string[]>();
+  const conflicts: FlagVersionConflict[] = [];
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [, { senders, movers }] of groups) {
+  for (const [flag, { senders, movers }] of groups) {
     for (const mover of movers) {
       for (const sender of senders) {
         if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
-        if (reaches(next, mover.key, sender.key)) continue;
+        if (reaches(next, mover.key, sender.key)) {
+          conflicts.push({ flag: flag.split('\u0000')[1] ?? flag, first: mover.resource, second: sender.resource });
+          continue;
+        }
         next.get(sender.key)?.add(mover.key);
         after.set(mover.key, [...(after.get(mover.key) ?? []), sender.key]);
       }
     }
   }
-  return steps.map((s) => {
+  const ordered = steps.map((s) => {
     const keys = after.get(s.key);
     return keys ? { ...s, after: [...new Set([...(s.after ?? []), ...keys])] } : s;
   });
+  return { steps: ordered, conflicts };
+}
+
+/** Two steps no order can reconcile: `second` sends a version of `flag` that `first` will have moved. */
+export interface FlagVersionConflict {
+  /** The flag key (both resources are in one project and environment). */
+  flag: string;
+  first: string;
+  second: string;
 }

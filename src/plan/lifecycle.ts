@@ -57,8 +57,9 @@ function stopInstruction(p: ExperimentPlanner): { kind: string; [k: string]: unk
   p.noteEndingIteration();
   if (stop) p.context.winner = stop.winner;
   if (!stop) {
+    // `stop` is missing, so point where MissingStop would: at the state that asks for the stop.
     p.error(
-      pointer('spec', 'stop'),
+      pointer('spec', 'state'),
       'WinnerRequired',
       'stopping a running experiment needs `stop.winner` (LaunchDarkly requires a winning treatment; declare the baseline when inconclusive)',
     );

@@ -60,7 +60,9 @@ function stepsDetails(steps: readonly PlanStep[], lookup: StepLookup): string {
     return `| ${String(lookup.number(step.id))} | ${request} | ${what} | ${IMPACT_LABELS[step.impact]} | ${mdValue(step.reason, 300)} |`;
   });
   const table = ['| # | Request | Instruction | Impact | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
-  const graph = steps.some((step) => step.dependsOn.length > 0) ? [mermaidGraph(steps, lookup), ''] : [];
+  const graph = steps.some((step) => step.dependsOn.length > 0 || (step.after?.length ?? 0) > 0)
+    ? [mermaidGraph(steps, lookup), '']
+    : [];
   return [`<details><summary>Steps (${String(steps.length)})</summary>`, '', table, '', ...graph, '</details>'].join(
     '\n',
   );

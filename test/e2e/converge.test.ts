@@ -493,7 +493,7 @@ function explains(s: Scenario, problem: Problem): boolean {
       return (
         (desired.inHoldout && holdout?.live === 'absent' && holdout.desired?.state === 'ended') || endedMembershipChange
       );
-    case 'HoldoutEnded':
+    case 'JoinEndedHoldout':
       return endedMembershipChange;
     default:
       return false;

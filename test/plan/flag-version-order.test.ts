@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../../src/live/types.js';
 import type { ExperimentManifest } from '../../src/manifest/types.js';
 import { flagVersionsSent } from '../../src/plan/flag-versions.js';
+import { buildPlan } from '../../src/plan/index.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import { experiment, liveFromDesired, manifestSet, type ExperimentOverrides } from '../helpers/builders.js';
 import { planOf } from './helpers.js';
@@ -155,6 +156,26 @@ describe('flag version ordering', () => {
   it.each(cases)('$name', ({ live, desired, steps }) => {
     const plan = planOf(manifestSet(desired), live());
     expect(ordering(plan.steps)).toEqual(steps);
+  });
+
+  it('warns when two restarts configure one flag, since no order can satisfy both', () => {
+    const restartOnBeta = (key: string): ExperimentManifest =>
+      exp(key, {
+        state: 'running',
+        iteration: { flags: { 'checkout-button': { rule: 'beta-users' } }, changeJustification: 'Beta only' },
+      });
+    const live = liveOf(exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' }));
+    const { problems } = buildPlan(manifestSet([restartOnBeta('exp-a'), restartOnBeta('exp-b')]), live);
+    expect(problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'FlagVersionConflict']]);
+    expect(problems[0]!.message).toContain(
+      'experiment/web/production/exp-b and experiment/web/production/exp-a both configure and restart flag "checkout-button"',
+    );
+  });
+
+  it('does not warn about a stop and a create on one flag: ordering reconciles them', () => {
+    const live = liveOf(exp('exp-a', { state: 'running' }));
+    const { problems } = buildPlan(manifestSet([exp('exp-a', { state: 'stopped', stop: STOP }), exp('exp-b')]), live);
+    expect(problems).toEqual([]);
   });
 
   it('leaves `after` out of steps that need none, so their plans and hashes keep their shape', () => {

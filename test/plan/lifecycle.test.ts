@@ -319,7 +319,7 @@ const errorCells: ErrorCell[] = [
     live: () => liveIn('running'),
     desired: experiment({ state: 'stopped' }),
     code: 'WinnerRequired',
-    pointer: '/spec/stop',
+    pointer: '/spec/state',
     message: 'needs `stop.winner`',
   },
   {
@@ -327,7 +327,7 @@ const errorCells: ErrorCell[] = [
     live: () => liveIn('running'),
     desired: experiment({ state: 'archived' }),
     code: 'WinnerRequired',
-    pointer: '/spec/stop',
+    pointer: '/spec/state',
     message: 'needs `stop.winner`',
   },
   {
