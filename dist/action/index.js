@@ -64912,21 +64912,26 @@ function byFlag(steps) {
 function orderFlagVersions(steps) {
   const next = successors(steps);
   const after = /* @__PURE__ */ new Map();
+  const conflicts = [];
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  for (const [, { senders, movers }] of groups) {
+  for (const [flag, { senders, movers }] of groups) {
     for (const mover of movers) {
       for (const sender of senders) {
         if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
-        if (reaches(next, mover.key, sender.key)) continue;
+        if (reaches(next, mover.key, sender.key)) {
+          conflicts.push({ flag: flag.split("\0")[1] ?? flag, first: mover.resource, second: sender.resource });
+          continue;
+        }
         next.get(sender.key)?.add(mover.key);
         after.set(mover.key, [...after.get(mover.key) ?? [], sender.key]);
       }
     }
   }
-  return steps.map((s) => {
+  const ordered = steps.map((s) => {
     const keys = after.get(s.key);
     return keys ? { ...s, after: [.../* @__PURE__ */ new Set([...s.after ?? [], ...keys])] } : s;
   });
+  return { steps: ordered, conflicts };
 }
 
 // src/plan/holdouts.ts
@@ -65063,7 +65068,7 @@ function stopInstruction(p) {
   if (stop2) p.context.winner = stop2.winner;
   if (!stop2) {
     p.error(
-      pointer("spec", "stop"),
+      pointer("spec", "state"),
       "WinnerRequired",
       "stopping a running experiment needs `stop.winner` (LaunchDarkly requires a winning treatment; declare the baseline when inconclusive)"
     );
@@ -65571,7 +65576,9 @@ function buildPlan(desired, live) {
   );
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === "error")) return { problems };
-  const ordered = orderSteps(orderFlagVersions(steps));
+  const flagOrder = orderFlagVersions(steps);
+  problems.push(...flagOrder.conflicts.map(flagVersionWarning));
+  const ordered = orderSteps(flagOrder.steps);
   if (!ordered) {
     return {
       problems: [
@@ -65632,6 +65639,13 @@ function managedTagWarnings(desired) {
       { severity: "warning" }
     )
   );
+}
+function flagVersionWarning(conflict) {
+  return {
+    severity: "warning",
+    code: "FlagVersionConflict",
+    message: `${conflict.first} and ${conflict.second} both configure and restart flag "${conflict.flag}" in one apply; LaunchDarkly will refuse the one that runs second as stale. Apply again afterwards (the next plan has exactly that change left), or change one experiment at a time.`
+  };
 }
 
 // src/pipeline.ts
@@ -66191,7 +66205,7 @@ function stepsDetails(steps, lookup) {
     return `| ${String(lookup.number(step2.id))} | ${request} | ${what} | ${IMPACT_LABELS[step2.impact]} | ${mdValue(step2.reason, 300)} |`;
   });
   const table = ["| # | Request | Instruction | Impact | Why |", "| --- | --- | --- | --- | --- |", ...rows2].join("\n");
-  const graph = steps.some((step2) => step2.dependsOn.length > 0) ? [mermaidGraph(steps, lookup), ""] : [];
+  const graph = steps.some((step2) => step2.dependsOn.length > 0 || (step2.after?.length ?? 0) > 0) ? [mermaidGraph(steps, lookup), ""] : [];
   return [`<details><summary>Steps (${String(steps.length)})</summary>`, "", table, "", ...graph, "</details>"].join(
     "\n"
   );
