@@ -12,7 +12,9 @@ import { parse } from 'yaml';
 const addFormats = addFormatsModule.default;
 
 /** Where the official document lives: shared/ beside the repository (as in CI); `LD_OPENAPI_PATH` overrides. */
-export const DEFAULT_OPENAPI_PATH = fileURLToPath(new URL('../../../shared/reference/ld-openapi.yaml', import.meta.url));
+export const DEFAULT_OPENAPI_PATH = fileURLToPath(
+  new URL('../../../shared/reference/ld-openapi.yaml', import.meta.url),
+);
 
 /** The committed extract (see openapi-subset.ts), used when the full document is absent. */
 export const SUBSET_PATH = fileURLToPath(new URL('./ld-openapi-subset.json.snap', import.meta.url));
