@@ -32,4 +32,12 @@ describe('progress reporter', () => {
     reporter.done();
     expect(out.text).toBe('\r\x1b[KGET /p → 200\r\x1b[K[2/2] s2 skipped\n');
   });
+
+  it('ignores events that arrive after done, such as reads still in flight when a run failed', () => {
+    const out = stream(false);
+    const reporter = createProgressReporter(out, { verbose: true });
+    reporter.done();
+    reporter.report({ type: 'request', method: 'GET', path: '/late', status: 200 });
+    expect(out.text).toBe('');
+  });
 });

@@ -12,6 +12,8 @@ export function createProgressReporter(
 ): Reporter & { done(): void } {
   const live = stream.isTTY === true;
   let lineOpen = false;
+  // Reads still in flight when a run fails would otherwise print after its final error message.
+  let closed = false;
   const line = (text: string): void => {
     if (live) {
       stream.write(`\r\x1b[K${text}`);
@@ -27,12 +29,14 @@ export function createProgressReporter(
   };
   return {
     report(event: ProgressEvent): void {
+      if (closed) return;
       const text = describe(event, options.verbose);
       if (text === undefined) return;
       if (event.type === 'step-end' && event.status !== 'ok') permanent(text);
       else line(text);
     },
     done(): void {
+      closed = true;
       if (lineOpen) stream.write('\r\x1b[K');
       lineOpen = false;
     },
