@@ -2,7 +2,7 @@
 import { notFound } from './http-error.js';
 import { compact, type JsonObject } from './json.js';
 import { API, link, pageLinks, paths, readPage } from './links.js';
-import { metricsInGroupRep } from './metric-represent.js';
+import { dependentGroupRep } from './metric-represent.js';
 import type { RequestContext, RouteResult } from './router.js';
 import type { MetricGroupState, MetricState, ProjectState } from './state.js';
 import { EMULATOR_MEMBER_ID } from './store.js';
@@ -78,22 +78,16 @@ export function getMetricGroup(ctx: RequestContext): RouteResult {
   return { status: 200, body: groupRep(project, group) };
 }
 
+/** `MetricGroupRep`: the iteration form (key, name, kind, links, metrics) plus the group's own details. */
 function groupRep(project: ProjectState, group: MetricGroupState): JsonObject {
   return compact({
     _id: group._id,
-    key: group.key,
-    name: group.name,
-    kind: group.kind,
+    ...dependentGroupRep(project, group),
     description: group.description,
-    _links: {
-      parent: link(paths.project(project.key)),
-      self: link(paths.metricGroup(project.key, group.key)),
-    },
     tags: group.tags,
     _creationDate: group.creationDate,
     _lastModified: group.creationDate,
     maintainer: { key: EMULATOR_MEMBER_ID, kind: 'member' },
-    metrics: metricsInGroupRep(project, group),
     _version: group.version,
   });
 }
