@@ -59,7 +59,7 @@ const DOCUMENTED_FILTERS = new Set([
  */
 export function listFlags(ctx: RequestContext): RouteResult {
   const project = ctx.store.project(ctx.params['projectKey'] ?? '');
-  const page = readPage(ctx.query, FLAG_PAGE);
+  const page = readPage(ctx, FLAG_PAGE);
   const filters = readFilters(ctx.query);
   const summary = boolParam(ctx.query, 'summary') ?? true;
   const wanted = [...listParam(ctx.query, 'env'), ...(filters.get('filterEnv') ?? [])];

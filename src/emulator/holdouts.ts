@@ -18,7 +18,7 @@ function scope(ctx: RequestContext): { project: ProjectState; env: EnvState } {
 /** getAllHoldouts. */
 export function listHoldouts(ctx: RequestContext): RouteResult {
   const { project, env } = scope(ctx);
-  const page = readPage(ctx.query, 20);
+  const page = readPage(ctx, 20);
   const all = [...env.holdouts.values()];
   const items = all.slice(page.offset, page.offset + page.limit).map((h) => simpleHoldoutRep(env, h));
   const base = paths.holdouts(project.key, env.key);

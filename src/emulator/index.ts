@@ -1,6 +1,10 @@
 export { startEmulator } from './server.js';
-export type { EmulatorOptions, RequestLogEntry, RunningEmulator } from './server.js';
+export type { EmulatorOptions, RunningEmulator } from './server.js';
+export type { EmulatorStats, InjectedFault, RequestLogEntry, RouteStats } from './request-log.js';
 export { loadSeed, parseSeed, SeedError } from './seed.js';
 export type * from './seed-types.js';
+export { ConditionsError, checkConditions, loadConditions, parseConditions } from './conditions/load.js';
+export type * from './conditions/types.js';
+export { describeConditions } from './conditions/describe.js';
 export { EmulatorStore } from './store.js';
 export { SEMANTIC_PATCH_TYPE } from './request.js';

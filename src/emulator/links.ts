@@ -30,15 +30,23 @@ export interface Page {
   offset: number;
 }
 
-/** `limit`/`offset` from the query; non-integers, negatives and limits over `max` are a 400. */
-export function readPage(query: URLSearchParams, defaultLimit: number, max?: number): Page {
-  const limit = intParam(query, 'limit') ?? defaultLimit;
-  const offset = intParam(query, 'offset') ?? 0;
+/**
+ * `limit`/`offset` from the query; non-integers, negatives and limits over `max` are a 400. A
+ * `pageSizeCap` condition then silently lowers the limit, and the `_links` follow the lowered one,
+ * as a server that pages by its own maximum does.
+ */
+export function readPage(
+  ctx: { query: URLSearchParams; pageSizeCap?: number },
+  defaultLimit: number,
+  max?: number,
+): Page {
+  const limit = intParam(ctx.query, 'limit') ?? defaultLimit;
+  const offset = intParam(ctx.query, 'offset') ?? 0;
   if (limit < 1) throw badRequest('limit must be a positive integer');
   // Choice: a limit above the documented maximum is refused rather than silently capped.
   if (max !== undefined && limit > max) throw badRequest(`limit must be at most ${max}`);
   if (offset < 0) throw badRequest('offset must not be negative');
-  return { limit, offset };
+  return { limit: Math.min(limit, ctx.pageSizeCap ?? limit), offset };
 }
 
 function intParam(query: URLSearchParams, name: string): number | undefined {

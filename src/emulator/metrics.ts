@@ -17,7 +17,7 @@ function projectOf(ctx: RequestContext): ProjectState {
 /** getMetrics: `MetricCollectionRep` with `totalCount` (not `total_count`). */
 export function listMetrics(ctx: RequestContext): RouteResult {
   const project = projectOf(ctx);
-  const page = readPage(ctx.query, 20, MAX_LIMIT);
+  const page = readPage(ctx, 20, MAX_LIMIT);
   const all = [...project.metrics.values()];
   const items = all.slice(page.offset, page.offset + page.limit).map((m) => metricRep(project, m));
   const links = pageLinks(paths.metrics(project.key), ctx.query, page, all.length);
@@ -62,7 +62,7 @@ function metricRep(project: ProjectState, metric: MetricState): JsonObject {
 /** getMetricGroups (beta). */
 export function listMetricGroups(ctx: RequestContext): RouteResult {
   const project = projectOf(ctx);
-  const page = readPage(ctx.query, 20, MAX_LIMIT);
+  const page = readPage(ctx, 20, MAX_LIMIT);
   const all = [...project.metricGroups.values()];
   const items = all.slice(page.offset, page.offset + page.limit).map((g) => groupRep(project, g));
   const links = pageLinks(paths.metricGroups(project.key), ctx.query, page, all.length);

@@ -9,6 +9,8 @@ export interface RequestContext {
   query: URLSearchParams;
   body: unknown;
   headers: IncomingHttpHeaders;
+  /** The `pageSizeCap` condition: lists return at most this many items per page. */
+  pageSizeCap?: number;
 }
 
 export interface RouteResult {
@@ -21,6 +23,8 @@ export type BodyKind = 'none' | 'json' | 'semanticPatch';
 
 export interface Route {
   method: string;
+  /** The documented operationId, which fault rules and rate-limit overrides may name. */
+  operationId: string;
   /** The path template exactly as in the OpenAPI document. */
   template: string;
   body: BodyKind;

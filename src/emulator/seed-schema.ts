@@ -1,4 +1,5 @@
 /** JSON Schema (draft-07) of the seed file; structure only, references are checked while building. */
+import { conditionsSchema } from './conditions/schema.js';
 
 const str = { type: 'string', minLength: 1 } as const;
 const strings = { type: 'array', items: str } as const;
@@ -182,4 +183,6 @@ const project = obj(
 );
 
 /** The seed schema. */
-export const seedSchema = obj({ projects: { type: 'array', items: project } }, ['projects']);
+export const seedSchema = obj({ projects: { type: 'array', items: project }, conditions: conditionsSchema }, [
+  'projects',
+]);

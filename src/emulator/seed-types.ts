@@ -4,8 +4,12 @@
  * docs/emulator.md for an example.
  */
 
+import type { EmulatorConditions } from './conditions/types.js';
+
 export interface EmulatorSeed {
   projects: SeedProject[];
+  /** Latency, page-size cap, rate limits and faults (see docs/emulator.md, "Conditions"). */
+  conditions?: EmulatorConditions;
 }
 
 export interface SeedProject {

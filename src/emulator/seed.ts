@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { LdexpError } from '../errors.js';
+import { conditionProblems } from './conditions/check.js';
+import { schemaProblems } from './schema-errors.js';
 import { buildStore } from './seed-build.js';
 import { seedSchema } from './seed-schema.js';
 import type { EmulatorSeed } from './seed-types.js';
@@ -18,8 +20,8 @@ export class SeedError extends LdexpError {
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(seedSchema);
 
 /**
- * Parse and check a seed: structure against the seed schema, then references (flags, variations,
- * rules, metrics, holdouts) by building a throwaway store. Errors name the file and the path.
+ * Parse and check a seed: structure against the seed schema, then its `conditions`, then references
+ * (flags, variations, rules, metrics, holdouts) by building a throwaway store. Errors name the file and the path.
  */
 export function parseSeed(text: string, fileName: string): EmulatorSeed {
   let data: unknown;
@@ -29,13 +31,13 @@ export function parseSeed(text: string, fileName: string): EmulatorSeed {
     throw new SeedError(`${fileName}: cannot parse: ${(error as Error).message}`, { cause: error });
   }
   if (!validate(data)) {
-    const problems = (validate.errors ?? []).map((e) => {
-      const extra = e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : '';
-      return `  ${e.instancePath || '/'}: ${e.message ?? 'is invalid'}${extra}`;
-    });
-    throw new SeedError(`${fileName}: invalid seed:\n${problems.join('\n')}`);
+    throw new SeedError(`${fileName}: invalid seed:\n${schemaProblems(validate.errors).join('\n')}`);
   }
   const seed = data as EmulatorSeed;
+  const problems = seed.conditions === undefined ? [] : conditionProblems(seed.conditions, 'conditions');
+  if (problems.length > 0) {
+    throw new SeedError(`${fileName}: invalid seed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
   try {
     buildStore(seed, () => 0);
   } catch (error) {

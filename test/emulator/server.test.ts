@@ -115,8 +115,8 @@ describe('rate limits', () => {
     expect(first.headers.get('x-ratelimit-reset')).toBe(String(NOW + 10_000));
   });
 
-  test('failEvery forces 429 rate_limited with Retry-After in seconds', async () => {
-    h = await startHarness({ rateLimit: { failEvery: 3, retryAfterSeconds: 2 } });
+  test('an every-N status fault forces 429 rate_limited with Retry-After in seconds', async () => {
+    h = await startHarness({ conditions: { faults: [{ kind: 'status', status: 429, every: 3, retryAfter: 2 }] } });
     const statuses: number[] = [];
     let limited;
     for (let i = 0; i < 6; i++) {

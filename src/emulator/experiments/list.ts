@@ -18,7 +18,7 @@ export function listExperiments(ctx: RequestContext): RouteResult {
   const envs = environmentKey ? [envOf(project, environmentKey)] : [...project.environments.values()];
   const filters = [lifecycleFilter(ctx.query), ...readFilters(ctx.query)];
   const expand = new Set(listParam(ctx.query, 'expand'));
-  const page = readPage(ctx.query, DEFAULT_LIMIT);
+  const page = readPage(ctx, DEFAULT_LIMIT);
   // Choice: items are in creation order (seed order first), oldest first.
   const matching = envs
     .flatMap((env) => [...env.experiments.values()])
