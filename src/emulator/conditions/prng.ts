@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers (mulberry32), so every "random" fault and latency is reproducible.
- * Each consumer gets its own stream, derived from the seed and a stream number: adding a fault
- * rule does not change what the others draw.
+ * Each consumer gets its own stream, derived from the seed and a stream number (a fault rule's
+ * position): appending a fault rule does not change what the others draw.
  */
 
 /** A generator of floats in [0, 1). */
