@@ -62,10 +62,7 @@ describe('status faults', () => {
     expect(empty.status).toBe(503);
     expect(await empty.text()).toBe('');
     expect(empty.headers.get('retry-after')).toBe('30');
-    expect(harness.emu.requests.map((e) => e.responseBody)).toEqual([
-      expect.any(String),
-      undefined,
-    ]);
+    expect(harness.emu.requests.map((e) => e.responseBody)).toEqual([expect.any(String), undefined]);
   });
 
   describe('429 header variants', () => {

@@ -122,10 +122,13 @@ describe('OpenAPI conformance of recorded emulator traffic', () => {
     expect(implemented.filter((op) => !seen.has(op))).toEqual([]);
   });
 
-  test('every implemented route is an operation of the document', () => {
+  test('every implemented route is an operation of the document, under its operationId', () => {
     for (const route of ROUTES) {
       const concrete = route.template.replace(/\{[^}]+\}/g, 'x');
-      expect(validator.matchOperation(route.method, concrete)?.pathTemplate).toBe(route.template);
+      expect(validator.matchOperation(route.method, concrete)).toEqual({
+        pathTemplate: route.template,
+        operationId: route.operationId,
+      });
     }
   });
 
@@ -146,6 +149,56 @@ describe('OpenAPI conformance of recorded emulator traffic', () => {
       'POST /api/v2/projects/{projectKey}/environments/{environmentKey}/holdouts 409',
       'POST /api/v2/projects/{projectKey}/environments/{environmentKey}/experiments 409',
     ]);
+  });
+});
+
+describe('OpenAPI conformance of condition responses', () => {
+  const EXPERIMENT = '/api/v2/projects/{projectKey}/environments/{environmentKey}/experiments/{experimentKey}';
+  const LIST = '/api/v2/projects/{projectKey}/environments/{environmentKey}/experiments';
+
+  test('429 rate_limited (limiter and fault) and 409 optimistic_locking_error are documented answers', async () => {
+    const harness = await startHarness({
+      conditions: {
+        rateLimit: { route: { limit: 1, overrides: { getExperiment: 100 } } },
+        faults: [
+          { kind: 'conflict409', route: 'patchExperiment', nth: 1 },
+          { kind: 'status', status: 429, route: 'getExperiment', nth: 1 },
+          { kind: 'status', status: 503, route: 'getExperiment', nth: 2 },
+          { kind: 'reset-before', route: 'getExperiment', nth: 3 },
+        ],
+      },
+    });
+    try {
+      await harness.get(EXPERIMENTS);
+      await harness.get(EXPERIMENTS);
+      await harness.patch(`${EXPERIMENTS}/checkout-flow`, { kind: 'updateName', value: 'x' });
+      await harness.get(`${EXPERIMENTS}/checkout-flow`);
+      await harness.get(`${EXPERIMENTS}/checkout-flow`);
+      await harness.get(`${EXPERIMENTS}/checkout-flow`).catch(() => undefined);
+      await harness.get(`${EXPERIMENTS}/checkout-flow`);
+      const log = harness.emu.requests;
+      expect(log.map((e) => `${e.method} ${e.status}`)).toEqual([
+        'GET 200',
+        'GET 429',
+        'PATCH 409',
+        'GET 429',
+        'GET 503',
+        'GET 0',
+        'GET 200',
+      ]);
+      const strict = createOpenApiValidator({ strictStatus: true });
+      const documented = log.filter((e) => e.status === 409 || e.status === 429);
+      expect(documented.map((e) => `${e.method} ${e.route ?? ''} ${e.status}`)).toEqual([
+        `GET ${LIST} 429`,
+        `PATCH ${EXPERIMENT} 409`,
+        `GET ${EXPERIMENT} 429`,
+      ]);
+      expect(documented.flatMap((e) => strict.validateExchange(e))).toEqual([]);
+      // 5xx are not in the document: they are checked against the common {code, message} shape.
+      expect(log.flatMap((e) => validator.validateExchange(e))).toEqual([]);
+    } finally {
+      await harness.close();
+    }
   });
 });
 
