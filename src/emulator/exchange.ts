@@ -44,8 +44,8 @@ interface Parsed {
   text: string;
   url: URL;
   match: RouteMatch;
+  /** The rate-limit headers every answer carries. */
   headers: Record<string, string>;
-  entry: RequestLogEntry;
 }
 
 export class Exchange {
@@ -82,44 +82,56 @@ export class Exchange {
       entry.rateLimited = rate.limited.scope;
       return answer(rateLimitedOutcome(rate.headers));
     }
-    const parsed: Parsed = { req, text, url, match, headers: rate.headers, entry };
+    const parsed: Parsed = { req, text, url, match, headers: rate.headers };
     const picked = this.faults.pick(target);
-    if (!picked) return answer(this.process(parsed));
-    entry.fault = { rule: picked.index, kind: picked.rule.kind, detail: '' };
-    return this.inject(picked.rule, parsed, now);
+    if (!picked) return answer(this.process(parsed).outcome);
+    const { delivery, detail } = this.inject(picked.rule, parsed, now);
+    entry.fault = { rule: picked.index, kind: picked.rule.kind, detail };
+    return delivery;
   }
 
-  private inject(rule: FaultRule, parsed: Parsed, now: number): Delivery {
-    const fault = parsed.entry.fault ?? { detail: '' };
+  private inject(rule: FaultRule, parsed: Parsed, now: number): { delivery: Delivery; detail: string } {
     switch (rule.kind) {
       case 'reset-before':
-        fault.detail = 'connection reset before the request was processed';
-        return { reset: true, delayMs: 0 };
+        return { delivery: { reset: true, delayMs: 0 }, detail: 'connection reset before the request was processed' };
       case 'reset-after-commit': {
-        const outcome = this.process(parsed);
-        fault.detail = `processed (${outcome.status}), then the connection was reset`;
-        return { outcome, reset: true, delayMs: 0 };
+        const { outcome } = this.process(parsed);
+        const detail = `processed (${outcome.status}), then the connection was reset`;
+        return { delivery: { outcome, reset: true, delayMs: 0 }, detail };
       }
-      case 'slow':
-        fault.detail = `answered after ${rule.delayMs} ms`;
-        return { outcome: this.process(parsed), reset: false, delayMs: rule.delayMs };
+      case 'slow': {
+        const { outcome } = this.process(parsed);
+        return {
+          delivery: { outcome, reset: false, delayMs: rule.delayMs },
+          detail: `answered after ${rule.delayMs} ms`,
+        };
+      }
       case 'conflict409':
-        fault.detail = '409 optimistic_locking_error, not processed';
-        return answer(conflictOutcome(parsed.headers));
-      case 'concurrent-write':
-        return answer(this.process(parsed, rule));
+        return {
+          delivery: answer(conflictOutcome(parsed.headers)),
+          detail: '409 optimistic_locking_error, not processed',
+        };
+      case 'concurrent-write': {
+        const { outcome, wrote } = this.process(parsed, rule);
+        return { delivery: answer(outcome), detail: wrote ?? `${rule.write}: skipped: the request was refused first` };
+      }
       default: {
-        const processed = rule.commit === true ? `processed (${this.process(parsed).status}), ` : '';
-        fault.detail = `${processed}answered ${rule.status}`;
-        return answer(statusFaultOutcome(rule, parsed.headers, now));
+        const processed = rule.commit === true ? `processed (${this.process(parsed).outcome.status}), ` : '';
+        return {
+          delivery: answer(statusFaultOutcome(rule, parsed.headers, now)),
+          detail: `${processed}answered ${rule.status}`,
+        };
       }
     }
   }
 
-  /** Route, check and run the handler; errors become `{code, message}` answers. */
-  private process(parsed: Parsed, writer?: ConcurrentWriteFault): Outcome {
-    const { match, url, req, text, headers, entry } = parsed;
-    if (writer && entry.fault) entry.fault.detail = `${writer.write}: skipped: the request was refused first`;
+  /**
+   * Route, check and run the handler; errors become `{code, message}` answers. A concurrent
+   * writer acts once the request has passed its checks, right before the handler.
+   */
+  private process(parsed: Parsed, writer?: ConcurrentWriteFault): { outcome: Outcome; wrote?: string } {
+    const { match, url, req, text, headers } = parsed;
+    let wrote: string | undefined;
     try {
       if (!('route' in match)) throw routingError(match, req.method ?? 'GET', url.pathname);
       const { route, params } = match;
@@ -135,11 +147,14 @@ export class Exchange {
       };
       const cap = this.options.conditions.pageSizeCap;
       if (cap !== undefined) ctx.pageSizeCap = cap;
-      if (writer && entry.fault) entry.fault.detail = concurrentWrite(writer, ctx, route);
-      return { ...route.handle(ctx), headers };
+      if (writer) wrote = concurrentWrite(writer, ctx, route);
+      return { outcome: { ...route.handle(ctx), headers }, ...(wrote !== undefined ? { wrote } : {}) };
     } catch (error) {
       const outcome = errorOutcome(error);
-      return { ...outcome, headers: { ...headers, ...outcome.headers } };
+      return {
+        outcome: { ...outcome, headers: { ...headers, ...outcome.headers } },
+        ...(wrote !== undefined ? { wrote } : {}),
+      };
     }
   }
 

@@ -35,12 +35,14 @@ async function serve(args: string[], env: Record<string, string> = {}): Promise<
   child = started;
   let banner = '';
   return new Promise((resolve, reject) => {
-    started.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    started.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       banner += chunk;
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
       if (url && banner.includes('Try:')) resolve({ url, banner });
     });
-    started.on('exit', (code) => reject(new Error(`ldexp emulator exited with ${String(code)} before listening`)));
+    started.on('exit', (code) => {
+      reject(new Error(`ldexp emulator exited with ${String(code)} before listening`));
+    });
   });
 }
 

@@ -131,7 +131,7 @@ describe('conditions files', () => {
   ])('%s is a ConditionsError', (_name, file, text, message) => {
     const error = thrown(() => parseConditions(text, file));
     expect(error).toBeInstanceOf(ConditionsError);
-    expect((error as ConditionsError).code).toBe('InvalidEmulatorConditions');
+    expect(error).toHaveProperty('code', 'InvalidEmulatorConditions');
     expect(error.message).toMatch(message);
   });
 

@@ -17,7 +17,8 @@ async function withFaults(faults: FaultRule[], more: Partial<EmulatorConditions>
 }
 
 async function nameOf(harness: Harness): Promise<string> {
-  return (await harness.get(CHECKOUT)).body.name;
+  const reply = await harness.get(CHECKOUT);
+  return String(reply.body.name);
 }
 
 describe('status faults', () => {
@@ -144,7 +145,9 @@ describe('slow answers', () => {
       body: JSON.stringify({ instructions: [{ kind: 'updateName', value: 'Slow' }] }),
       signal: controller.signal,
     });
-    await vi.waitFor(() => expect(waits).toHaveLength(1));
+    await vi.waitFor(() => {
+      expect(waits).toHaveLength(1);
+    });
     expect(waits[0]?.ms).toBe(60_000);
     // The client gives up (its timeout) while the write is already committed.
     controller.abort();

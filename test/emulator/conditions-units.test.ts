@@ -270,8 +270,8 @@ describe('conditions checks', () => {
         rateLimit: { route: { limit: 1, overrides: { nope: 1 } } },
       },
       [
-        expect.stringMatching(/^rateLimit\.route\.overrides: unknown operation "nope"/) as unknown as string,
-        expect.stringMatching(/^faults\[0\]\.route: unknown operation "patchExperimnt"/) as unknown as string,
+        expect.stringMatching(/^rateLimit\.route\.overrides: unknown operation "nope"/),
+        expect.stringMatching(/^faults\[0\]\.route: unknown operation "patchExperimnt"/),
       ],
     ],
   ])('%s', (_name, conditions, problems) => {
