@@ -41,9 +41,10 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/** Unreferenced, so a pending slow answer does not keep a closed emulator's process alive. */
 const timerSleep = (ms: number) =>
   new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
+    setTimeout(resolve, ms).unref();
   });
 
 function logEntry(req: IncomingMessage, text: string): RequestLogEntry {
