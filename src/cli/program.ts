@@ -3,7 +3,8 @@
  * writes to it: every error comes back as a thrown UsageError naming the command, and help text
  * goes to the given writer, so runCli stays callable in-process.
  */
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
+import type { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
 import type { CliCommand } from './command.js';
@@ -79,7 +80,9 @@ function configure(
 ): void {
   command
     .configureOutput({
-      writeOut: hooks.write,
+      writeOut: (text) => {
+        hooks.write(text);
+      },
       // Errors become exceptions (exitOverride below); help shown on error is not wanted.
       writeErr: () => undefined,
       outputError: () => undefined,

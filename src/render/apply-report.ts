@@ -108,8 +108,9 @@ function outcomeFields(outcome: StepOutcome): Record<string, unknown> {
  * plan order with what was sent and what LaunchDarkly answered.
  */
 export function renderApplyReportJson(report: ApplyReport, plan: Plan): string {
+  // An outcome for a step the plan lacks (apply never makes one) keeps just its id and outcome.
   const steps = rows(report, plan).map(({ number, step, outcome }) => ({
-    number: Number(number),
+    ...(step ? { number: Number(number) } : {}),
     id: outcome.stepId,
     ...(step
       ? {

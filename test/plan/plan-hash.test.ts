@@ -12,8 +12,9 @@ import { realisticPlan } from '../render/plan-fixtures.js';
 type Unhashed = Omit<Plan, 'hash'>;
 
 function unhashed(): Unhashed {
-  const { hash: _hash, ...rest } = realisticPlan();
-  return rest;
+  const plan: Partial<Plan> = realisticPlan();
+  delete plan.hash;
+  return plan as Unhashed;
 }
 
 function body(plan: Unhashed, index: number): Record<string, unknown> {
