@@ -55,28 +55,27 @@ export function parseArgv(
   isTty: boolean,
 ): { line: CommandLine; program: Command } {
   let invocation: Invocation | undefined;
-  const output = { out: '', err: '' };
+  let helpText = '';
   const program = buildProgram(COMMANDS, {
-    write: (text) => (output.out += text),
+    write: (text) => (helpText += text),
     onRun: (command, args, options) => (invocation = { command, args, options }),
   });
   const help = (text: string): { line: CommandLine; program: Command } => ({
     line: { ...lineFrom({ command: 'help', args: [], options: {} }, env, isTty), helpText: text },
     program,
   });
-  // No command at all: the overview, as `ldexp --help` prints it.
-  if (argv.length === 0) return help(program.helpInformation());
   try {
-    program.parse(argv, { from: 'user' });
+    // No command at all: the overview, as `ldexp --help` prints it.
+    program.parse(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.version') return { line: lineFrom(versionInvocation, env, isTty), program };
-    // Help asked for (`--help`, `ldexp help plan`) is written out; commander writes the help it
-    // shows for options without a command (`ldexp --no-color`) to its error stream instead.
-    if (output.out !== '') return help(output.out);
+    // Help that was asked for (`--help`, `ldexp help plan`). Commander shows help without writing
+    // it out only as an error, for options given without a command.
+    if (helpText !== '') return help(helpText);
     throw new UsageError(`no command given; expected one of: ${names()}`);
   }
-  // Unreachable: commander either runs an action or throws through exitOverride.
+  // Commander either runs an action or throws through exitOverride; this is the safety net.
   if (!invocation) throw new UsageError(`no command given; expected one of: ${names()}`);
   const line = lineFrom(invocation, env, isTty);
   COMMANDS.find((c) => c.name === line.command)?.check?.(line);

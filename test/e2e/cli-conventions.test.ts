@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 import { E2E_SEED_FILE, experimentManifest, ldexp, startSeeded, workspace } from './helpers.js';
 import { REPO_ROOT, runLdexp } from './run-ldexp.js';

@@ -68,7 +68,14 @@ const TAMPERINGS: Tampering[] = [
     code: 'PlanTampered',
     message: 'Nothing was sent',
   },
-  { title: 'the step order', edit: (plan) => plan.steps.reverse(), code: 'PlanTampered', message: 'modified' },
+  {
+    title: 'the step order',
+    edit: (plan) => {
+      plan.steps.reverse();
+    },
+    code: 'PlanTampered',
+    message: 'modified',
+  },
   { title: 'a dependency', edit: (plan) => (plan.steps[2].dependsOn = []), code: 'PlanTampered', message: 'modified' },
   {
     title: 'a request path',
@@ -276,7 +283,9 @@ describe('apply --json prints exactly one JSON document', () => {
       expect(result.code).toBe(0);
       const parsed = report(result.stdout);
       expect(parsed).toMatchObject({ formatVersion: 1, result: 'applied', ok: 3, failed: 0, skipped: 0 });
-      expect(parsed.steps.map((s: Loose) => [s.number, s.method, s.path, s.status, s.httpStatus])).toEqual([
+      expect(
+        (parsed.steps as Loose[]).map((s): unknown[] => [s.number, s.method, s.path, s.status, s.httpStatus]),
+      ).toEqual([
         [1, 'PATCH', `${EXPERIMENTS}/exp-draft`, 'ok', 200],
         [2, 'POST', EXPERIMENTS, 'ok', 201],
         [3, 'PATCH', `${EXPERIMENTS}/exp-new`, 'ok', 200],
@@ -417,7 +426,7 @@ describe.concurrent('validate --json prints the problems as one JSON document', 
     expect(result.code).toBe(1);
     const parsed = JSON.parse(result.stdout) as Loose;
     expect(validReport(parsed)).toBe(true);
-    expect(parsed.problems.map((p: Loose) => [p.code, p.severity, 'file' in p])).toEqual([
+    expect((parsed.problems as Loose[]).map((p): unknown[] => [p.code, p.severity, 'file' in p])).toEqual([
       ['PathNotFound', 'error', false],
       ['NoManifests', 'error', false],
     ]);
