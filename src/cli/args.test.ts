@@ -46,6 +46,7 @@ describe('parseCommandLine', () => {
   it.each([
     [['deploy'], `unknown command "deploy"; expected one of: ${ALL}`, undefined],
     [['plna'], `unknown command "plna"; expected one of: ${ALL}; did you mean plan?`, undefined],
+    [['help', 'deploy'], `unknown command "deploy"; expected one of: ${ALL}`, undefined],
     [['plan', '--concurrency', '0'], '--concurrency expects a positive integer, got "0"', 'plan'],
     [['plan', '--concurrency', 'many'], '--concurrency expects a positive integer, got "many"', 'plan'],
     [['plan', '--timeout', '0'], '--timeout expects a positive number of seconds, got "0"', 'plan'],

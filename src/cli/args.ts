@@ -8,7 +8,7 @@ import { CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
-import { buildProgram } from './program.js';
+import { buildProgram, unknownCommandError } from './program.js';
 
 export interface CommandLine {
   /** A registered command's name, or `help` (then `helpText` is what to print). */
@@ -73,6 +73,8 @@ export function parseArgv(
     // Help that was asked for (`--help`, `ldexp help plan`). Commander shows help without writing
     // it out only as an error, for options given without a command.
     if (helpText !== '') return help(helpText);
+    // `ldexp help frobnicate`: commander only shows the overview, as an error.
+    if (argv[0] === 'help' && argv[1] !== undefined) throw unknownCommandError(argv[1], COMMANDS);
     throw new UsageError(`no command given; expected one of: ${names()}`);
   }
   // Commander either runs an action or throws through exitOverride; this is the safety net.

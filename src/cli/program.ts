@@ -105,14 +105,16 @@ function usageError(error: CommanderError, command: string | undefined, commands
     .replace(/^\(Did you mean (.*)\?\)$/, '; did you mean $1?')
     .trim();
   const unknownCommand = /^unknown command '(.*)'$/.exec(first);
-  if (unknownCommand) {
-    const list = commands.map((c) => c.name).join(', ');
-    return new UsageError(`unknown command "${unknownCommand[1] ?? ''}"; expected one of: ${list}${suggestion}`);
-  }
+  if (unknownCommand) return unknownCommandError(unknownCommand[1] ?? '', commands, suggestion);
   const unknownOption = /^unknown option '(.*)'$/.exec(first);
   if (unknownOption) {
     const where = command === undefined ? '' : ` for ldexp ${command}`;
     return new UsageError(`Unknown option '${unknownOption[1] ?? ''}'${where}${suggestion}`, command);
   }
   return new UsageError(`${first}${suggestion}`, command);
+}
+
+export function unknownCommandError(name: string, commands: readonly CliCommand[], suggestion = ''): UsageError {
+  const list = commands.map((c) => c.name).join(', ');
+  return new UsageError(`unknown command "${name}"; expected one of: ${list}${suggestion}`);
 }
