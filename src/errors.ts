@@ -64,7 +64,11 @@ export class StalePlanError extends LdexpError {
 /** A usage error on the command line or in the Action inputs. */
 export class UsageError extends LdexpError {
   override readonly name = 'UsageError';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The CLI command whose `--help` explains the mistake, when known. */
+    readonly command?: string,
+  ) {
     super('Usage', message, 'user');
   }
 }

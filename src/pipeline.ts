@@ -5,7 +5,7 @@
 import type { Dispatcher } from 'undici';
 
 import type { ApplyReport } from './apply/types.js';
-import { apply, checkFingerprints } from './apply/index.js';
+import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
 import { StalePlanError } from './errors.js';
 import { createClient, fetchLive } from './live/index.js';
 import type { LdClient } from './live/index.js';
@@ -68,12 +68,16 @@ export async function plan(
   return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
 }
 
-/** Apply a plan. A saved plan is first checked against live state: refused when what it touches moved. */
+/**
+ * Apply a plan. A saved plan is first checked against its hash (refused when edited, before any
+ * request) and against live state (refused when what it touches moved).
+ */
 export async function applyPlan(
   planToApply: Plan,
   connection: ConnectionOptions,
   options: { checkFreshness: boolean },
 ): Promise<ApplyReport> {
+  if (options.checkFreshness) assertPlanIntact(planToApply);
   const client = clientFor(connection);
   if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
   return apply(planToApply, client, {

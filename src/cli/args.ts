@@ -1,17 +1,25 @@
-/** argv → a typed command line. Uses node:util parseArgs; unknown flags are usage errors. */
-import { parseArgs } from 'node:util';
+/**
+ * argv → a typed command line, through commander (src/cli/program.ts): each command takes only
+ * the options it declares, and `--help` is per command. Pure: help text is returned, not printed.
+ */
+import type { Command } from 'commander';
+import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
-
-export const COMMANDS = ['validate', 'plan', 'apply', 'emulator', 'demo'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+import { COMMANDS } from './commands/index.js';
+import type { OptionValues } from './options.js';
+import { buildProgram, unknownCommandError } from './program.js';
 
 export interface CommandLine {
-  command: CommandName | 'help' | 'version';
+  /** A registered command's name, or `help` (then `helpText` is what to print). */
+  command: string;
+  helpText?: string;
   paths: string[];
   project?: string;
   environment?: string;
   concurrency: number;
+  /** Seconds before a LaunchDarkly request is given up (`--timeout`); absent: the client's default. */
+  timeout?: number;
   color: boolean;
   verbose: boolean;
   json: boolean;
@@ -19,109 +27,127 @@ export interface CommandLine {
   out?: string;
   detailedExitcode: boolean;
   autoApprove: boolean;
+  /** `apply --plan FILE`, or the file `show` renders. */
   planFile?: string;
   port: number;
   seed?: string;
   token?: string;
+  /** `completion bash|zsh`. */
+  shell?: string;
 }
 
-const OPTIONS = {
-  project: { type: 'string' },
-  environment: { type: 'string' },
-  concurrency: { type: 'string' },
-  'no-color': { type: 'boolean' },
-  verbose: { type: 'boolean', short: 'v' },
-  json: { type: 'boolean' },
-  markdown: { type: 'boolean' },
-  out: { type: 'string', short: 'o' },
-  'detailed-exitcode': { type: 'boolean' },
-  'auto-approve': { type: 'boolean' },
-  plan: { type: 'string' },
-  port: { type: 'string' },
-  seed: { type: 'string' },
-  token: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-} as const;
+/** What commander saw: the command that matched, its arguments and its options. */
+interface Invocation {
+  command: string;
+  args: unknown[];
+  options: OptionValues;
+}
 
 /** Parse argv (without node and script). `env` supplies NO_COLOR; `isTty` whether stdout is a terminal. */
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTty: boolean): CommandLine {
-  let parsed;
+  return parseArgv(argv, env, isTty).line;
+}
+
+/** As parseCommandLine, also returning the commander program (completion scripts are made from it). */
+export function parseArgv(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  isTty: boolean,
+): { line: CommandLine; program: Command } {
+  let invocation: Invocation | undefined;
+  let helpText = '';
+  const program = buildProgram(COMMANDS, {
+    write: (text) => (helpText += text),
+    onRun: (command, args, options) => (invocation = { command, args, options }),
+  });
+  const help = (text: string): { line: CommandLine; program: Command } => ({
+    line: { ...lineFrom({ command: 'help', args: [], options: {} }, env, isTty), helpText: text },
+    program,
+  });
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // No command at all: the overview, as `ldexp --help` prints it.
+    program.parse(argv.length === 0 ? ['--help'] : argv, { from: 'user' });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.version') return { line: lineFrom(versionInvocation, env, isTty), program };
+    // Help that was asked for (`--help`, `ldexp help plan`). Commander shows help without writing
+    // it out only as an error, for options given without a command.
+    if (helpText !== '') return help(helpText);
+    // `ldexp help frobnicate`: commander only shows the overview, as an error.
+    if (argv[0] === 'help' && argv[1] !== undefined) throw unknownCommandError(argv[1], COMMANDS);
+    throw new UsageError(`no command given; expected one of: ${names()}`);
   }
-  const { values, positionals } = parsed;
-  const [first, ...rest] = positionals;
-  const command = commandOf(first, values.help === true, values.version === true);
-  const noColor = values['no-color'] === true || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
+  // Commander either runs an action or throws through exitOverride; this is the safety net.
+  if (!invocation) throw new UsageError(`no command given; expected one of: ${names()}`);
+  const line = lineFrom(invocation, env, isTty);
+  COMMANDS.find((c) => c.name === line.command)?.check?.(line);
+  return { line, program };
+}
+
+const versionInvocation: Invocation = { command: 'version', args: [], options: {} };
+
+function names(): string {
+  return COMMANDS.map((c) => c.name).join(', ');
+}
+
+function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean): CommandLine {
+  const { options } = invocation;
+  const noColor = options.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
   const line: CommandLine = {
-    command,
-    paths: rest.length > 0 ? rest : ['.'],
-    concurrency: positiveInteger('--concurrency', values.concurrency ?? '4'),
+    command: invocation.command,
+    paths: ['.'],
+    concurrency: positiveInteger('--concurrency', options.concurrency ?? '4', invocation.command),
     color: !noColor && isTty,
-    verbose: values.verbose === true,
-    json: values.json === true,
-    markdown: values.markdown === true,
-    detailedExitcode: values['detailed-exitcode'] === true,
-    autoApprove: values['auto-approve'] === true,
-    port: nonNegativeInteger('--port', values.port ?? '0'),
+    verbose: options.verbose === true,
+    json: options.json === true,
+    markdown: options.markdown === true,
+    detailedExitcode: options.detailedExitcode === true,
+    autoApprove: options.autoApprove === true,
+    port: portNumber(options.port ?? '0', invocation.command),
   };
-  if (values.project !== undefined) line.project = values.project;
-  if (values.environment !== undefined) line.environment = values.environment;
-  if (values.out !== undefined) line.out = values.out;
-  if (values.plan !== undefined) line.planFile = values.plan;
-  if (values.seed !== undefined) line.seed = values.seed;
-  if (values.token !== undefined) line.token = values.token;
-  if (line.json && line.markdown) throw new UsageError('--json and --markdown cannot be used together');
+  if (options.project !== undefined) line.project = options.project;
+  if (options.environment !== undefined) line.environment = options.environment;
+  if (options.out !== undefined) line.out = options.out;
+  if (options.plan !== undefined) line.planFile = options.plan;
+  if (options.seed !== undefined) line.seed = options.seed;
+  if (options.token !== undefined) line.token = options.token;
+  if (options.timeout !== undefined) line.timeout = positiveSeconds(options.timeout, invocation.command);
+  const declared = COMMANDS.find((c) => c.name === invocation.command)?.arguments ?? [];
+  for (const [index, argument] of declared.entries()) assignArgument(line, argument.field, invocation.args[index]);
+  if (line.json && line.markdown) {
+    throw new UsageError('--json and --markdown cannot be used together', invocation.command);
+  }
   return line;
 }
 
-function commandOf(word: string | undefined, help: boolean, version: boolean): CommandLine['command'] {
-  if (version) return 'version';
-  if (help || word === undefined || word === 'help') return 'help';
-  if ((COMMANDS as readonly string[]).includes(word)) return word as CommandName;
-  throw new UsageError(`unknown command "${word}"; expected one of: ${COMMANDS.join(', ')}`);
+function assignArgument(line: CommandLine, field: 'paths' | 'planFile' | 'shell', value: unknown): void {
+  if (field === 'paths') {
+    if (Array.isArray(value) && value.length > 0) line.paths = value.map(String);
+  } else if (typeof value === 'string') {
+    line[field] = value;
+  }
 }
 
-function positiveInteger(flag: string, text: string): number {
+function positiveInteger(flag: string, text: string, command: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} expects a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`${flag} expects a positive integer, got "${text}"`, command);
+  }
   return value;
 }
 
-function nonNegativeInteger(flag: string, text: string): number {
+function positiveSeconds(text: string, command: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0 || value > 65535)
-    throw new UsageError(`${flag} expects a port number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`--timeout expects a positive number of seconds, got "${text}"`, command);
+  }
   return value;
 }
 
-export const HELP = `ldexp: experiments as code for LaunchDarkly
-
-Usage:
-  ldexp validate [paths…]                 check manifests offline (no token needed)
-  ldexp plan [paths…]                     show what apply would change
-  ldexp apply [paths…]                    plan, confirm, apply
-  ldexp apply --plan plan.json            apply a saved plan (refused if live state moved)
-  ldexp emulator [--port N] [--seed F]    serve the LaunchDarkly API emulator on 127.0.0.1
-  ldexp demo                              plan → apply → plan against the built-in emulator
-
-Options:
-  --project KEY, --environment KEY        default target (a Config document or metadata can set them too)
-  --json | --markdown                     plan output format (JSON is the plan file format)
-  -o, --out FILE                          also write the plan (JSON) to FILE
-  --detailed-exitcode                     plan: exit 0 no changes, 1 error, 2 changes
-  --auto-approve                          apply without asking (required when not on a terminal)
-  --concurrency N                         parallel requests during apply (default 4)
-  --no-color                              no colors (NO_COLOR is honoured too)
-  -v, --verbose                           show every HTTP request
-
-Environment:
-  LD_API_TOKEN   LaunchDarkly API access token (never printed)
-  LD_API_URL     API base URL (default https://app.launchdarkly.com; EU https://app.eu.launchdarkly.com,
-                 federal https://app.launchdarkly.us; http:// only for 127.0.0.1/localhost)
-
-Exit codes: 0 success, 1 error, 2 changes present (plan --detailed-exitcode)
-`;
+function portNumber(text: string, command: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new UsageError(`--port expects a port number, got "${text}"`, command);
+  }
+  return value;
+}

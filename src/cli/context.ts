@@ -1,4 +1,6 @@
 /** What every command shares: the parsed command line, IO, and the connection settings. */
+import type { Command } from 'commander';
+
 import { UsageError } from '../errors.js';
 import { DEFAULT_BASE_URL } from '../pipeline.js';
 import type { ConnectionOptions } from '../pipeline.js';
@@ -9,6 +11,8 @@ import { createProgressReporter } from './progress.js';
 export interface CommandContext {
   line: CommandLine;
   io: CliIo;
+  /** The parsed program: what `ldexp completion` describes. */
+  program: Command;
 }
 
 /** Token and base URL from the environment; the token is required for anything that talks to LaunchDarkly. */

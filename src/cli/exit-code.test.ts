@@ -18,6 +18,14 @@ describe('describeFailure', () => {
     expect(describeFailure(error, TOKEN)).toEqual({ exitCode: 1, message });
   });
 
+  it.each([
+    [new UsageError('bad flag', 'plan'), undefined, 'Error [Usage]: bad flag\nRun ldexp plan --help for usage.'],
+    [new UsageError('no token'), 'apply', 'Error [Usage]: no token\nRun ldexp apply --help for usage.'],
+    [new UsageError('bad flag', 'show'), 'apply', 'Error [Usage]: bad flag\nRun ldexp show --help for usage.'],
+  ])('a usage error points at the help of its command: %s', (error, command, message) => {
+    expect(describeFailure(error, TOKEN, command)).toEqual({ exitCode: 1, message });
+  });
+
   it('asks for a bug report on unexpected errors and still redacts the token', () => {
     const failure = describeFailure(new TypeError(`cannot read ${TOKEN}`), TOKEN);
     expect(failure.exitCode).toBe(1);

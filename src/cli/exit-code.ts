@@ -4,19 +4,26 @@ import { LdexpError, ManifestError, UsageError, redact } from '../errors.js';
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_CHANGES = 2;
+/** Usage errors exit like every other error: 2 is taken by plan --detailed-exitcode. */
+export const EXIT_USAGE = EXIT_ERROR;
 
 export interface Failure {
   exitCode: number;
   message: string;
 }
 
-/** Turn anything thrown into a message (token redacted) and exit code 1. */
-export function describeFailure(error: unknown, token: string | undefined): Failure {
+/**
+ * Turn anything thrown into a message (token redacted) and exit code 1. A usage error points at
+ * the help of the command it is about: the error's own, else `command` (the one being run).
+ */
+export function describeFailure(error: unknown, token: string | undefined, command?: string): Failure {
   if (error instanceof ManifestError) return { exitCode: EXIT_ERROR, message: redact(error.message, token) };
   if (error instanceof UsageError) {
+    const about = error.command ?? command;
+    const help = about === undefined || about === 'help' ? 'ldexp --help' : `ldexp ${about} --help`;
     return {
-      exitCode: EXIT_ERROR,
-      message: redact(`Error [Usage]: ${error.message}\nRun ldexp --help for usage.`, token),
+      exitCode: EXIT_USAGE,
+      message: redact(`Error [Usage]: ${error.message}\nRun ${help} for usage.`, token),
     };
   }
   if (error instanceof LdexpError) {

@@ -1,48 +1,26 @@
 /** argv → command → exit code. Every error becomes an exit code here and nowhere else. */
-import { readFile } from 'node:fs/promises';
-
-import { HELP, parseCommandLine } from './args.js';
+import { parseArgv } from './args.js';
 import type { CommandLine } from './args.js';
-import { applyCommand } from './commands/apply.js';
-import { demoCommand } from './commands/demo.js';
-import { emulatorCommand } from './commands/emulator.js';
-import { planCommand } from './commands/plan.js';
-import { validateCommand } from './commands/validate.js';
-import type { CommandContext } from './context.js';
+import { COMMANDS } from './commands/index.js';
 import { EXIT_OK, describeFailure } from './exit-code.js';
 import type { CliIo } from './io.js';
 
-const COMMAND_HANDLERS: Record<
-  Exclude<CommandLine['command'], 'help' | 'version'>,
-  (context: CommandContext) => Promise<number>
-> = {
-  validate: validateCommand,
-  plan: planCommand,
-  apply: applyCommand,
-  emulator: emulatorCommand,
-  demo: demoCommand,
-};
-
 export async function runCli(argv: string[], io: CliIo, isTty: boolean): Promise<number> {
+  let line: CommandLine | undefined;
   try {
-    const line = parseCommandLine(argv, io.env, isTty);
-    if (line.command === 'help') {
-      io.stdout.write(HELP);
+    const parsed = parseArgv(argv, io.env, isTty);
+    line = parsed.line;
+    if (line.helpText !== undefined) {
+      io.stdout.write(line.helpText);
       return EXIT_OK;
     }
-    if (line.command === 'version') {
-      io.stdout.write(`${await packageVersion()}\n`);
-      return EXIT_OK;
-    }
-    return await COMMAND_HANDLERS[line.command]({ line, io });
+    const command = COMMANDS.find((c) => c.name === parsed.line.command);
+    // Unreachable: the parser only yields registered commands.
+    if (!command) throw new Error(`no handler for command "${line.command}"`);
+    return await command.run({ line, io, program: parsed.program });
   } catch (error) {
-    const failure = describeFailure(error, io.env.LD_API_TOKEN);
+    const failure = describeFailure(error, io.env.LD_API_TOKEN, line?.command);
     io.stderr.write(`${failure.message}\n`);
     return failure.exitCode;
   }
-}
-
-async function packageVersion(): Promise<string> {
-  const text = await readFile(new URL('../../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
 }

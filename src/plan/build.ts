@@ -198,7 +198,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   const unmanaged = findUnmanaged(desired, live);
   const targets = [...desired.experiments, ...desired.holdouts, ...live.environments];
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const plan: Plan = {
+  const unhashed: Omit<Plan, 'hash'> = {
     formatVersion: PLAN_FORMAT_VERSION,
     target: {
       baseUrl: live.baseUrl,
@@ -214,9 +214,8 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
       live,
       ordered.flatMap((s) => s.touches),
     ),
-    hash: computePlanHash(finalSteps),
   };
-  return { plan, problems };
+  return { plan: { ...unhashed, hash: computePlanHash(unhashed) }, problems };
 }
 
 /** With pruning on, an experiment without the managed tag would never be pruned later: say so. */

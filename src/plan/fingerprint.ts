@@ -19,7 +19,7 @@ import {
   liveExperiments,
 } from '../resolve/context.js';
 import { resourceAddress } from '../types.js';
-import type { PlanStep } from './types.js';
+import type { Plan } from './types.js';
 
 function sha256(value: unknown): string {
   return createHash('sha256')
@@ -73,7 +73,18 @@ export function fingerprintLive(live: LiveState, addresses?: string[]): Record<s
   return out;
 }
 
-/** sha256 of the stable JSON of the steps: the identity of what reviewers approved. */
-export function computePlanHash(steps: readonly PlanStep[]): string {
-  return sha256(steps);
+/**
+ * sha256 of the stable JSON of everything apply acts on and everything a reviewer is shown about
+ * it: format version, target (base URL, projects, environments), steps (method, path, body,
+ * order, bindings, dependsOn, after), resources with their changes, summary, warnings and the
+ * fingerprints that decide whether the plan may still run. Left out: the hash itself and the list
+ * of unmanaged resources (with its count), which ldexp leaves alone and which changes whenever
+ * someone adds an unrelated experiment in LaunchDarkly.
+ */
+export function computePlanHash(plan: Omit<Plan, 'hash'>): string {
+  const covered: Record<string, unknown> = { ...plan, summary: { ...plan.summary } };
+  delete covered.hash;
+  delete covered.unmanaged;
+  delete (covered.summary as Partial<Plan['summary']>).unmanaged;
+  return sha256(covered);
 }

@@ -79,3 +79,60 @@ export function renderApplyReportMarkdown(report: ApplyReport, plan: Plan): stri
     body.length > 0 ? ['| | # | Step | Resource | Result |', '| --- | --- | --- | --- | --- |', ...body] : [];
   return `${['### ldexp apply', '', `**${applySummaryLine(report)}**`, ...(table.length ? ['', ...table] : [])].join('\n')}\n`;
 }
+
+/** `result` of the JSON report: one word for the summary line's first words. */
+function resultOf(report: ApplyReport): 'applied' | 'failed' | 'incomplete' | 'no-changes' {
+  if (report.failed > 0) return 'failed';
+  if (report.skipped > 0) return 'incomplete';
+  return report.outcomes.length === 0 ? 'no-changes' : 'applied';
+}
+
+function outcomeFields(outcome: StepOutcome): Record<string, unknown> {
+  switch (outcome.status) {
+    case 'ok':
+      return { status: 'ok', httpStatus: outcome.httpStatus };
+    case 'failed':
+      return {
+        status: 'failed',
+        httpStatus: outcome.httpStatus,
+        ...(outcome.code === undefined ? {} : { code: outcome.code }),
+        message: outcome.message,
+      };
+    case 'skipped':
+      return { status: 'skipped', reason: outcome.reason };
+  }
+}
+
+/**
+ * The report as one JSON document (schemas/apply-report.schema.json), for scripts: every step in
+ * plan order with what was sent and what LaunchDarkly answered.
+ */
+export function renderApplyReportJson(report: ApplyReport, plan: Plan): string {
+  // An outcome for a step the plan lacks (apply never makes one) keeps just its id and outcome.
+  const steps = rows(report, plan).map(({ number, step, outcome }) => ({
+    ...(step ? { number: Number(number) } : {}),
+    id: outcome.stepId,
+    ...(step
+      ? {
+          resource: step.resource,
+          kind: step.kind,
+          method: step.method,
+          path: step.path,
+          instructions: step.instructions,
+          impact: step.impact,
+        }
+      : {}),
+    ...outcomeFields(outcome),
+  }));
+  const document = {
+    formatVersion: 1,
+    planHash: report.planHash,
+    result: resultOf(report),
+    summary: applySummaryLine(report),
+    ok: report.ok,
+    failed: report.failed,
+    skipped: report.skipped,
+    steps,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

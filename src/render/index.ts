@@ -1,6 +1,11 @@
 /** Pure renderers: Plan, ApplyReport and Problems → text, JSON, Markdown and workflow commands. */
 export { renderAnnotations, escapeData, escapeProperty } from './annotations.js';
-export { applySummaryLine, renderApplyReportMarkdown, renderApplyReportText } from './apply-report.js';
+export {
+  applySummaryLine,
+  renderApplyReportJson,
+  renderApplyReportMarkdown,
+  renderApplyReportText,
+} from './apply-report.js';
 export { md as escapeMarkdown, mermaidLabel as escapeMermaidLabel } from './markdown-escape.js';
 export { parsePlanJson, renderPlanJson } from './plan-json.js';
 export { DEFAULT_MAX_LENGTH, renderPlanMarkdown, shortHash, TRUNCATED_MARKER } from './plan-markdown.js';
@@ -9,5 +14,7 @@ export { planSchema } from './plan-schema.js';
 export { renderPlanText } from './plan-text.js';
 export type { PlanTextOptions } from './plan-text.js';
 export { renderProblemsMarkdown, renderProblemsText } from './problems.js';
+export { applyReportSchema, validateReportSchema } from './report-schemas.js';
+export { renderValidateReportJson } from './validate-report.js';
 export type { ProblemsTextOptions } from './problems.js';
 export { NO_CHANGES, summaryLine } from './words.js';

@@ -441,7 +441,8 @@ describe.concurrent('usage errors', () => {
     { argv: ['plan', '--bogus'], message: "Unknown option '--bogus'" },
     {
       argv: ['frobnicate'],
-      message: 'unknown command "frobnicate"; expected one of: validate, plan, apply, emulator, demo',
+      message:
+        'unknown command "frobnicate"; expected one of: validate, plan, apply, show, emulator, demo, version, completion',
     },
   ])('ldexp $argv → exit 1 with a usage message', async ({ argv, message }, { expect }) => {
     const result = await runLdexp(argv);

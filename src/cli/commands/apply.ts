@@ -1,14 +1,28 @@
 /** `ldexp apply`: plan (or load a saved plan), confirm, apply, report. */
-import { readFile } from 'node:fs/promises';
-
+import type { ApplyReport } from '../../apply/index.js';
 import { UsageError } from '../../errors.js';
 import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
-import { parsePlanJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
+import { renderApplyReportJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
+import type { CliCommand } from '../command.js';
+import { PATHS_ARGUMENT } from '../command.js';
+import type { CommandLine } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import {
+  autoApproveOption,
+  concurrencyOption,
+  environmentOption,
+  jsonOption,
+  noColorOption,
+  planFileOption,
+  projectOption,
+  timeoutOption,
+  verboseOption,
+} from '../options.js';
+import { assertSameTarget, readSavedPlan } from '../saved-plan.js';
 import { planAndShow } from './plan.js';
 
 export async function applyCommand(context: CommandContext): Promise<number> {
@@ -16,9 +30,16 @@ export async function applyCommand(context: CommandContext): Promise<number> {
   const saved = line.planFile !== undefined;
   // Refuse before reading anything when nobody can approve: an unattended apply needs --auto-approve.
   if (!line.autoApprove && !io.confirm) throw unattended();
-  const planned = saved ? await loadSavedPlan(context) : await planAndShow(context);
+  // With --json, stdout holds the report alone: the plan is shown on stderr, for the person approving.
+  const shown: CommandContext = line.json
+    ? { ...context, line: { ...line, json: false }, io: { ...io, stdout: io.stderr } }
+    : context;
+  const planned = saved ? await loadSavedPlan(shown) : await planAndShow(shown);
   if (!planned) return EXIT_ERROR;
-  if (!hasChanges(planned)) return EXIT_OK;
+  if (!hasChanges(planned)) {
+    if (line.json) io.stdout.write(renderReport(line, nothingApplied(planned), planned));
+    return EXIT_OK;
+  }
   if (!(await approved(context, planned))) {
     io.stderr.write('Apply cancelled. Nothing was changed.\n');
     return EXIT_ERROR;
@@ -27,20 +48,25 @@ export async function applyCommand(context: CommandContext): Promise<number> {
   try {
     const report = await applyPlan(planned, connection, { checkFreshness: saved });
     connection.done();
-    io.stdout.write(renderApplyReportText(report, planned, { color: line.color }));
+    io.stdout.write(renderReport(line, report, planned));
     return report.failed > 0 ? EXIT_ERROR : EXIT_OK;
   } finally {
     connection.done();
   }
 }
 
+function renderReport(line: CommandLine, report: ApplyReport, planned: Plan): string {
+  return line.json ? renderApplyReportJson(report, planned) : renderApplyReportText(report, planned, line);
+}
+
+function nothingApplied(planned: Plan): ApplyReport {
+  return { planHash: planned.hash, outcomes: [], ok: 0, failed: 0, skipped: 0 };
+}
+
 async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
-  const saved = parsePlanJson(await readFile(file, 'utf8'));
-  const baseUrl = baseUrlFrom(context.io.env);
-  if (saved.target.baseUrl !== baseUrl) {
-    throw new UsageError(`${file} was planned against ${saved.target.baseUrl}, but LD_API_URL is ${baseUrl}`);
-  }
+  const saved = await readSavedPlan(file);
+  assertSameTarget(saved, file, baseUrlFrom(context.io.env));
   context.io.stdout.write(renderPlanText(saved, { color: context.line.color }));
   return saved;
 }
@@ -52,5 +78,50 @@ async function approved(context: CommandContext, planned: Plan): Promise<boolean
 }
 
 function unattended(): UsageError {
-  return new UsageError('apply needs --auto-approve when it cannot ask for confirmation (no terminal)');
+  return new UsageError('apply needs --auto-approve when it cannot ask for confirmation (no terminal)', 'apply');
 }
+
+/** A saved plan is applied exactly as made: nothing may re-target or re-scope it. */
+function checkApply(line: CommandLine): void {
+  if (line.planFile === undefined) return;
+  const extra = [
+    ...(line.paths.length !== 1 || line.paths[0] !== '.' ? [`paths (${line.paths.join(' ')})`] : []),
+    ...(line.project !== undefined ? ['--project'] : []),
+    ...(line.environment !== undefined ? ['--environment'] : []),
+  ];
+  if (extra.length > 0) {
+    throw new UsageError(
+      `apply --plan applies the saved plan exactly as made; it takes no ${extra.join(', ')}: plan again with them instead`,
+      'apply',
+    );
+  }
+}
+
+export const applySpec: CliCommand = {
+  name: 'apply',
+  summary: 'plan, confirm, apply (or apply a saved plan with --plan)',
+  description:
+    'Plan, show the plan, ask for confirmation (on a terminal; --auto-approve otherwise) and apply it, reporting every step. With --plan, apply a saved plan exactly as it was reviewed: it is refused, before any request, when the file was edited, was made for another LaunchDarkly instance, or when what it touches changed in LaunchDarkly since.',
+  arguments: [PATHS_ARGUMENT],
+  options: [
+    planFileOption,
+    autoApproveOption,
+    projectOption,
+    environmentOption,
+    jsonOption(
+      'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',
+    ),
+    concurrencyOption,
+    timeoutOption,
+    noColorOption,
+    verboseOption(),
+  ],
+  examples: [
+    'ldexp apply manifests/                           # shows the plan, asks before writing',
+    'ldexp apply --auto-approve manifests/            # in scripts and CI',
+    'ldexp apply --plan plan.json --auto-approve      # exactly the plan saved by plan --out',
+    'ldexp apply --json --auto-approve manifests/ > report.json',
+  ],
+  check: checkApply,
+  run: applyCommand,
+};

@@ -1,7 +1,9 @@
 /** `ldexp demo`: the built-in emulator seeded from examples/, then plan → apply → plan. */
 import { loadSeed, startEmulator } from '../../emulator/index.js';
+import type { CliCommand } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { concurrencyOption, noColorOption, timeoutOption, verboseOption } from '../options.js';
 import { applyCommand } from './apply.js';
 import { planAndShow } from './plan.js';
 import { examplesPath } from './paths.js';
@@ -11,6 +13,7 @@ export async function demoCommand(context: CommandContext): Promise<number> {
   const emulator = await startEmulator({ seed: await loadSeed(examplesPath('emulator-seed.yaml')) });
   try {
     const demo: CommandContext = {
+      ...context,
       line: { ...context.line, paths: [examplesPath('manifests')], autoApprove: true, json: false, markdown: false },
       io: { ...io, env: { ...io.env, LD_API_URL: emulator.url, LD_API_TOKEN: 'demo-token' } },
     };
@@ -37,3 +40,14 @@ export async function demoCommand(context: CommandContext): Promise<number> {
     await emulator.close();
   }
 }
+
+export const demoSpec: CliCommand = {
+  name: 'demo',
+  summary: 'plan → apply → plan against the built-in emulator (no account needed)',
+  description:
+    'Start the built-in emulator seeded with examples/emulator-seed.yaml, then plan, apply and plan again examples/manifests: the last plan says "No changes".',
+  arguments: [],
+  options: [concurrencyOption, timeoutOption, noColorOption, verboseOption()],
+  examples: ['ldexp demo', 'ldexp demo --verbose   # every HTTP request'],
+  run: demoCommand,
+};

@@ -1,7 +1,9 @@
 /** `ldexp emulator`: serve the LaunchDarkly API emulator on 127.0.0.1 until interrupted. */
 import { describeConditions, loadConditions, loadSeed, startEmulator } from '../../emulator/index.js';
+import type { CliCommand } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_OK } from '../exit-code.js';
+import { portOption, seedOption, tokenOption } from '../options.js';
 import { examplesPath } from './paths.js';
 
 export async function emulatorCommand(context: CommandContext): Promise<number> {
@@ -29,3 +31,17 @@ export async function emulatorCommand(context: CommandContext): Promise<number> 
   await emulator.close();
   return EXIT_OK;
 }
+
+export const emulatorSpec: CliCommand = {
+  name: 'emulator',
+  summary: 'serve the LaunchDarkly API emulator on 127.0.0.1 until interrupted',
+  description:
+    'Serve an in-memory LaunchDarkly API on 127.0.0.1 that behaves as the official OpenAPI document describes, seeded from a file. Point ldexp at it with LD_API_URL. Latency, rate limits and faults come from the seed\'s `conditions:` key or from the file named by LDEXP_EMULATOR_CONDITIONS (docs/emulator.md). Stops on Ctrl-C.',
+  arguments: [],
+  options: [portOption, seedOption, tokenOption],
+  examples: [
+    'ldexp emulator --port 8765',
+    'LD_API_URL=http://127.0.0.1:8765 LD_API_TOKEN=any ldexp plan examples/manifests',
+  ],
+  run: emulatorCommand,
+};

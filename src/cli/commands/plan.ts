@@ -5,9 +5,23 @@ import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { hasErrors, plan } from '../../pipeline.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText, renderProblemsText } from '../../render/index.js';
+import type { CliCommand } from '../command.js';
+import { PATHS_ARGUMENT } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { connectionFrom, targetDefaults } from '../context.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import {
+  concurrencyOption,
+  detailedExitcodeOption,
+  environmentOption,
+  jsonOption,
+  markdownOption,
+  noColorOption,
+  outOption,
+  projectOption,
+  timeoutOption,
+  verboseOption,
+} from '../options.js';
 
 /** Plan and print; returns the plan (or undefined after printing problems). */
 export async function planAndShow(context: CommandContext): Promise<Plan | undefined> {
@@ -38,3 +52,29 @@ export async function planCommand(context: CommandContext): Promise<number> {
   if (!planned) return EXIT_ERROR;
   return context.line.detailedExitcode && hasChanges(planned) ? EXIT_CHANGES : EXIT_OK;
 }
+
+export const planSpec: CliCommand = {
+  name: 'plan',
+  summary: 'show what apply would change (reads LaunchDarkly, writes nothing)',
+  description:
+    'Read the manifests and live LaunchDarkly state and print the plan: every change, in plain words, and the exact requests apply would send. Nothing is written to LaunchDarkly.',
+  arguments: [PATHS_ARGUMENT],
+  options: [
+    projectOption,
+    environmentOption,
+    jsonOption('print the plan in the plan-file format (schemas/plan.schema.json)'),
+    markdownOption('print the plan as Markdown, as posted on pull requests'),
+    outOption,
+    detailedExitcodeOption,
+    concurrencyOption,
+    timeoutOption,
+    noColorOption,
+    verboseOption('show every HTTP request, and request bodies, dependencies and unchanged resources in the plan'),
+  ],
+  examples: [
+    'ldexp plan manifests/',
+    'ldexp plan manifests/ --out plan.json      # then: ldexp show plan.json, ldexp apply --plan plan.json',
+    'ldexp plan --detailed-exitcode manifests/  # exit 2 when there are changes',
+  ],
+  run: planCommand,
+};

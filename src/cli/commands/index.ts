@@ -1,0 +1,24 @@
+/**
+ * The command table: `ldexp --help` lists the commands in this order. A new command is one file
+ * in this folder exporting a CliCommand, and one line here.
+ */
+import type { CliCommand } from '../command.js';
+import { applySpec } from './apply.js';
+import { completionSpec } from './completion.js';
+import { demoSpec } from './demo.js';
+import { emulatorSpec } from './emulator.js';
+import { planSpec } from './plan.js';
+import { showSpec } from './show.js';
+import { validateSpec } from './validate.js';
+import { versionSpec } from './version.js';
+
+export const COMMANDS: readonly CliCommand[] = [
+  validateSpec,
+  planSpec,
+  applySpec,
+  showSpec,
+  emulatorSpec,
+  demoSpec,
+  versionSpec,
+  completionSpec,
+];

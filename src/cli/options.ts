@@ -1,0 +1,81 @@
+/**
+ * Every command-line option ldexp has, defined once. A command lists the ones it takes (see
+ * `commands/*.ts`); commander then refuses any other, and prints each command's own help.
+ */
+import { Option } from 'commander';
+
+/** The option values commander hands over, keyed by camel-cased long name. */
+export interface OptionValues {
+  project?: string;
+  environment?: string;
+  json?: boolean;
+  markdown?: boolean;
+  out?: string;
+  detailedExitcode?: boolean;
+  autoApprove?: boolean;
+  plan?: string;
+  concurrency?: string;
+  timeout?: string;
+  color?: boolean;
+  verbose?: boolean;
+  port?: string;
+  seed?: string;
+  token?: string;
+}
+
+/** A fresh commander Option per program: commander attaches (and mutates) them. */
+export type OptionFactory = () => Option;
+
+export const projectOption: OptionFactory = () =>
+  new Option('--project <key>', "default project for documents that name none (a document's metadata wins)");
+
+export const environmentOption: OptionFactory = () =>
+  new Option('--environment <key>', "default environment for documents that name none (a document's metadata wins)");
+
+export const jsonOption =
+  (what: string): OptionFactory =>
+  () =>
+    new Option('--json', what);
+
+export const markdownOption =
+  (what: string): OptionFactory =>
+  () =>
+    new Option('--markdown', what);
+
+export const outOption: OptionFactory = () =>
+  new Option('-o, --out <file>', 'also save the plan (JSON) to FILE, for apply --plan and show');
+
+export const detailedExitcodeOption: OptionFactory = () =>
+  new Option('--detailed-exitcode', 'exit 0 when there are no changes, 1 on error, 2 when there are changes');
+
+export const autoApproveOption: OptionFactory = () =>
+  new Option('--auto-approve', 'apply without asking (required when there is no terminal to ask on)');
+
+export const planFileOption: OptionFactory = () =>
+  new Option(
+    '--plan <file>',
+    'apply this saved plan (from plan --out) exactly: refused if edited, or if what it touches changed in LaunchDarkly',
+  );
+
+export const concurrencyOption: OptionFactory = () =>
+  new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
+
+export const timeoutOption: OptionFactory = () =>
+  new Option('--timeout <seconds>', 'give up on a LaunchDarkly request after this many seconds');
+
+export const noColorOption: OptionFactory = () =>
+  new Option('--no-color', 'no colors (NO_COLOR is honoured too; never colored when not on a terminal)');
+
+export const verboseOption =
+  (what = 'show every HTTP request'): OptionFactory =>
+  () =>
+    new Option('-v, --verbose', what);
+
+export const portOption: OptionFactory = () =>
+  new Option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)').default('0', '0');
+
+export const seedOption: OptionFactory = () =>
+  new Option('--seed <file>', 'seed file (YAML or JSON; default examples/emulator-seed.yaml)');
+
+export const tokenOption: OptionFactory = () =>
+  new Option('--token <token>', 'accept only this API token (default: any non-empty token)');

@@ -1,0 +1,116 @@
+/**
+ * JSON Schemas (draft-07) of what `ldexp apply --json` and `ldexp validate --json` print. As with
+ * the plan schema, these objects are the source of truth and schemas/*.schema.json their published
+ * copies, kept identical by test/render/report-json.test.ts.
+ */
+const str = { type: 'string' } as const;
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+const count = { type: 'integer', minimum: 0 } as const;
+const positive = { type: 'integer', minimum: 1 } as const;
+
+function object(properties: Record<string, unknown>, required: string[]): Record<string, unknown> {
+  return { type: 'object', additionalProperties: false, required, properties };
+}
+
+/** Fields every step outcome has, whatever its status. */
+const stepFields = {
+  number: positive,
+  id: nonEmpty,
+  resource: nonEmpty,
+  kind: nonEmpty,
+  method: { enum: ['POST', 'PATCH'] },
+  path: nonEmpty,
+  instructions: { type: 'array', items: str },
+  impact: nonEmpty,
+};
+const stepRequired = Object.keys(stepFields);
+
+export const applyReportSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ldexp apply report',
+  description:
+    'What `ldexp apply --json` prints: every step of the plan, in plan order, with its outcome. A failed step carries LaunchDarkly’s HTTP status, code and message; a skipped step says why.',
+  ...object(
+    {
+      formatVersion: { const: 1 },
+      planHash: nonEmpty,
+      result: {
+        description: 'applied: every step succeeded; failed: at least one failed; incomplete: some were skipped',
+        enum: ['applied', 'failed', 'incomplete', 'no-changes'],
+      },
+      summary: { description: 'The closing line of the text report', ...nonEmpty },
+      ok: count,
+      failed: count,
+      skipped: count,
+      steps: {
+        type: 'array',
+        items: {
+          oneOf: [
+            { $ref: '#/definitions/okStep' },
+            { $ref: '#/definitions/failedStep' },
+            { $ref: '#/definitions/skippedStep' },
+          ],
+        },
+      },
+    },
+    ['formatVersion', 'planHash', 'result', 'summary', 'ok', 'failed', 'skipped', 'steps'],
+  ),
+  definitions: {
+    okStep: object({ ...stepFields, status: { const: 'ok' }, httpStatus: positive }, [
+      ...stepRequired,
+      'status',
+      'httpStatus',
+    ]),
+    failedStep: object(
+      {
+        ...stepFields,
+        status: { const: 'failed' },
+        httpStatus: { description: '0 when no HTTP answer came (network error, unresolved binding)', ...count },
+        code: { description: 'LaunchDarkly’s error code, e.g. invalid_request', ...nonEmpty },
+        message: str,
+      },
+      [...stepRequired, 'status', 'httpStatus', 'message'],
+    ),
+    skippedStep: object({ ...stepFields, status: { const: 'skipped' }, reason: nonEmpty }, [
+      ...stepRequired,
+      'status',
+      'reason',
+    ]),
+  },
+};
+
+export const validateReportSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ldexp validate report',
+  description:
+    'What `ldexp validate --json` prints: every problem found in the manifests. Positions are 1-based; paths are relative to the working directory when inside it.',
+  ...object(
+    {
+      formatVersion: { const: 1 },
+      valid: { description: 'true when there is no error (warnings allowed)', type: 'boolean' },
+      files: count,
+      resources: { description: 'Experiments and holdouts read without errors', ...count },
+      errors: count,
+      warnings: count,
+      problems: { type: 'array', items: { $ref: '#/definitions/problem' } },
+    },
+    ['formatVersion', 'valid', 'files', 'resources', 'errors', 'warnings', 'problems'],
+  ),
+  definitions: {
+    problem: object(
+      {
+        file: { description: 'Absent for problems about no file (e.g. a path that does not exist)', ...nonEmpty },
+        line: positive,
+        column: positive,
+        endLine: positive,
+        endColumn: positive,
+        severity: { enum: ['error', 'warning'] },
+        code: nonEmpty,
+        message: str,
+        pointer: { description: 'JSON pointer inside the document', ...str },
+        candidates: { description: 'What would have been valid, closest first', type: 'array', items: str },
+      },
+      ['severity', 'code', 'message'],
+    ),
+  },
+};
