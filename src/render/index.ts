@@ -10,4 +10,4 @@ export { renderPlanText } from './plan-text.js';
 export type { PlanTextOptions } from './plan-text.js';
 export { renderProblemsMarkdown, renderProblemsText } from './problems.js';
 export type { ProblemsTextOptions } from './problems.js';
-export { NO_CHANGES, summaryLine } from './words.js';
+export { NO_CHANGES, summaryLine, unappliedPhrase } from './words.js';

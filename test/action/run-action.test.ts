@@ -25,7 +25,7 @@ function makePlan(hash: string, steps = 1): Plan {
   return {
     formatVersion: 1,
     target: { baseUrl: 'http://127.0.0.1:1', projects: ['web'], environments: ['production'] },
-    summary: { create: 1, update: 0, noOp: 0, unmanaged: 0, steps, byImpact: { create: 1 } },
+    summary: { create: 1, update: 0, noOp: 0, unapplied: 0, unmanaged: 0, steps, byImpact: { create: 1 } },
     resources: [
       {
         address: 'experiment/web/production/button',
@@ -61,6 +61,7 @@ function makePlan(hash: string, steps = 1): Plan {
         : [],
     unmanaged: [],
     warnings: [],
+    notices: [],
     fingerprints: {},
     hash,
   };

@@ -1,5 +1,5 @@
 /** Small builders for hand-made plans, so render tests do not depend on the planner. */
-import type { Impact, Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../../src/plan/types.js';
+import type { Impact, Plan, PlanNotice, PlanStep, ResourcePlan, UnmanagedResource } from '../../src/plan/types.js';
 import type { Problem } from '../../src/types.js';
 
 export const HASH = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -52,6 +52,7 @@ export function plan(parts: {
   steps?: PlanStep[];
   unmanaged?: UnmanagedResource[];
   warnings?: Problem[];
+  notices?: PlanNotice[];
   hash?: string;
 }): Plan {
   const resources = parts.resources ?? [];
@@ -67,6 +68,7 @@ export function plan(parts: {
       create: resources.filter((entry) => entry.action === 'create').length,
       update: resources.filter((entry) => entry.action === 'update').length,
       noOp: resources.filter((entry) => entry.action === 'no-op').length,
+      unapplied: resources.filter((entry) => entry.unapplied !== undefined).length,
       unmanaged: (parts.unmanaged ?? []).length,
       steps: steps.length,
       byImpact,
@@ -75,6 +77,7 @@ export function plan(parts: {
     steps,
     unmanaged: parts.unmanaged ?? [],
     warnings: parts.warnings ?? [],
+    notices: parts.notices ?? [],
     fingerprints: Object.fromEntries(
       resources
         .filter((entry) => entry.action === 'update')

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { UsageError } from '../../errors.js';
-import { hasChanges } from '../../plan/types.js';
+import { hasSteps } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
 import { parsePlanJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
@@ -18,7 +18,7 @@ export async function applyCommand(context: CommandContext): Promise<number> {
   if (!line.autoApprove && !io.confirm) throw unattended();
   const planned = saved ? await loadSavedPlan(context) : await planAndShow(context);
   if (!planned) return EXIT_ERROR;
-  if (!hasChanges(planned)) return EXIT_OK;
+  if (!hasSteps(planned)) return EXIT_OK;
   if (!(await approved(context, planned))) {
     io.stderr.write('Apply cancelled. Nothing was changed.\n');
     return EXIT_ERROR;
