@@ -27,7 +27,7 @@ export function resourceSection(resource: ResourcePlan, lookup: StepLookup): str
 
 function heading(resource: ResourcePlan): string {
   if (resource.action === 'no-op' && resource.unapplied) {
-    return `#### ⚠️ ${resource.type} “${md(resource.name)}” differs · cannot be applied`;
+    return `#### ⚠️ Keep ${resource.type} “${md(resource.name)}” · differs, cannot be applied`;
   }
   const verb = resource.action === 'create' ? 'Create' : resource.action === 'update' ? 'Update' : 'Keep';
   const icon = IMPACT_ICONS[resource.impact];

@@ -198,6 +198,47 @@ describe('plan on a pull request', () => {
   });
 });
 
+/** No steps, but a stopped experiment whose design the plan cannot apply, and a prune notice. */
+function unappliedOnlyPlan(hash: string): Plan {
+  const planned = makePlan(hash, 0);
+  const [resource] = planned.resources;
+  planned.resources = [
+    {
+      ...resource!,
+      action: 'no-op',
+      impact: 'none',
+      unapplied: { reason: 'it is stopped', changes: [{ field: 'iteration.hypothesis', from: 'a', to: 'b' }] },
+    },
+  ];
+  planned.summary = { ...planned.summary, create: 0, noOp: 1, unapplied: 1, byImpact: {} };
+  planned.notices = [{ code: 'PruneSkipped', message: 'Pruning skipped: a partial run.' }];
+  return planned;
+}
+
+describe('differences that cannot be applied', () => {
+  it('plan: count as changes (a drift check fails on them), and notices reach the run log', async () => {
+    const outcome = await runAction(
+      inputs({ comment: false }),
+      pushContext(),
+      deps(fakePipeline({ plan: unappliedOnlyPlan(HASH_A) })),
+    );
+    expect(outcome.outputs.changes).toBe(true);
+    expect(outcome.notices).toEqual(['Pruning skipped: a partial run.']);
+    expect(outcome.stepSummary.join('\n')).toContain('**Nothing to apply**, but 1 resource differs from LaunchDarkly');
+  });
+
+  it('apply: nothing is sent, and the notice says what still differs', async () => {
+    const pipeline = fakePipeline({ plan: unappliedOnlyPlan(HASH_A) });
+    const outcome = await runAction(inputs({ command: 'apply' }), pushContext(), deps(pipeline));
+    expect(pipeline.applied).toEqual([]);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.notices).toEqual([
+      'Pruning skipped: a partial run.',
+      'Nothing to apply, but 1 resource differs from LaunchDarkly in ways that cannot be applied: see the job summary.',
+    ]);
+  });
+});
+
 describe('without a LaunchDarkly token', () => {
   it('a fork pull request is validated offline and ends neutral, without a comment', async () => {
     const pipeline = fakePipeline({ plan: makePlan(HASH_A) });
