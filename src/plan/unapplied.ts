@@ -28,7 +28,7 @@ function experimentReason(p: ExperimentPlanner, left: readonly FieldChange[]): s
   const fields = [...new Set(left.map((change) => change.field.replace(/^iteration\./, '').split(/[.[]/)[0]))].join(', ');
   switch (p.manifest.spec.state) {
     case 'archived':
-      return `experiment "${key}" is archived as it is: ldexp does not edit an archived experiment, so ${fields} stay as LaunchDarkly has them; ask for state draft, running or stopped to restore it with these changes`;
+      return `experiment "${key}" is archived as it is: ldexp does not edit an archived experiment, so LaunchDarkly keeps its ${fields}; ask for state draft, running or stopped to restore it with these changes`;
     case 'stopped':
       return `stopping ends the running iteration of "${key}" with the design it ran with, so ${fields} can only change in a new iteration (state draft or running)`;
     default:
