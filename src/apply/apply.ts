@@ -127,7 +127,9 @@ async function fillBindings(
   let body = step.body;
   for (const binding of step.bindings) {
     const read = isReadBinding(binding);
-    const source = read ? (await client.request<unknown>('GET', binding.fromGet)).body : responses.get(binding.fromStep);
+    const source = read
+      ? (await client.request<unknown>('GET', binding.fromGet)).body
+      : responses.get(binding.fromStep);
     const found = getAt(source, binding.responsePointer);
     if (!found.found) {
       const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;

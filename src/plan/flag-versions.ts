@@ -10,7 +10,7 @@
 import { parsePointer, toPointer } from '../manifest/pointer.js';
 import type { DraftStep, FlagInputBody } from './draft.js';
 import { flagPath } from './paths.js';
-import type { ReadBinding } from './types.js';
+import { bindingSteps, type ReadBinding } from './types.js';
 
 const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
 
@@ -64,8 +64,7 @@ function successors(steps: readonly DraftStep[]): Map<string, Set<string>> {
   const next = new Map(steps.map((s) => [s.key, new Set<string>()]));
   const lastOfResource = new Map<string, string>();
   for (const step of steps) {
-    const fromSteps = step.bindings.flatMap((b) => ('fromStep' in b ? [b.fromStep] : []));
-    const before = [...step.dependsOn, ...fromSteps, ...(step.after ?? [])];
+    const before = [...step.dependsOn, ...bindingSteps(step.bindings), ...(step.after ?? [])];
     const previous = lastOfResource.get(step.resource);
     if (previous !== undefined) before.push(previous);
     for (const key of before) next.get(key)?.add(step.key);
@@ -160,7 +159,7 @@ function readAgain(step: DraftStep, flags: ReadonlySet<string>): DraftStep {
   const environment = decodeURIComponent(match?.[2] ?? '');
   for (const { flag, pointer } of flagVersionPointers(body)) {
     if (!flags.has(flag)) continue;
-    body = withoutValueAt(body, pointer);
+    body = withoutVersionAt(body, pointer);
     const binding: ReadBinding = {
       bodyPointer: pointer,
       fromGet: flagPath(project, flag, environment),
@@ -209,15 +208,22 @@ function withComment(body: unknown, reason: string): unknown {
   return isPatchBody(body) && body.comment !== undefined ? { ...body, comment: `ldexp: ${reason}` } : body;
 }
 
-/** A copy of `body` without the member at `pointer` (which names an object member). */
-function withoutValueAt(body: unknown, pointer: string): unknown {
+/** A copy of `body` where the FlagInput whose version `pointer` names has no `flagConfigVersion`. */
+function withoutVersionAt(body: unknown, pointer: string): unknown {
   const copy = structuredClone(body);
-  const path = parsePointer(pointer);
-  const last = path.pop();
+  const path = parsePointer(pointer).slice(0, -1);
+  const flag = path.pop();
   let parent: unknown = copy;
   for (const segment of path) {
-    parent = Array.isArray(parent) ? (parent[Number(segment)] as unknown) : isRecord(parent) ? parent[segment] : undefined;
+    parent = Array.isArray(parent)
+      ? (parent[Number(segment)] as unknown)
+      : isRecord(parent)
+        ? parent[segment]
+        : undefined;
   }
-  if (isRecord(parent) && last !== undefined) delete parent[last];
+  const input = isRecord(parent) && flag !== undefined ? parent[flag] : undefined;
+  if (isRecord(parent) && flag !== undefined && isRecord(input)) {
+    parent[flag] = Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'flagConfigVersion'));
+  }
   return copy;
 }

@@ -25,7 +25,9 @@ function experimentReason(p: ExperimentPlanner, left: readonly FieldChange[]): s
   const warnings = p.problems.filter((problem) => problem.severity === 'warning').map((problem) => problem.message);
   if (warnings.length > 0) return warnings.join('; ');
   const key = p.manifest.key;
-  const fields = [...new Set(left.map((change) => change.field.replace(/^iteration\./, '').split(/[.[]/)[0]))].join(', ');
+  const fields = [...new Set(left.map((change) => change.field.replace(/^iteration\./, '').split(/[.[]/)[0]))].join(
+    ', ',
+  );
   switch (p.manifest.spec.state) {
     case 'archived':
       return `experiment "${key}" is archived as it is: ldexp does not edit an archived experiment, so LaunchDarkly keeps its ${fields}; ask for state draft, running or stopped to restore it with these changes`;

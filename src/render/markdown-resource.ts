@@ -36,9 +36,7 @@ function heading(resource: ResourcePlan): string {
 
 /** What stays different after apply, and why: a reviewer must see it as clearly as the changes. */
 function unappliedPart(unapplied: UnappliedDifferences): string {
-  const rows = unapplied.changes.map(
-    (change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |`,
-  );
+  const rows = unapplied.changes.map((change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |`);
   return [
     `**Cannot be applied:** ${md(unapplied.reason)}`,
     '',

@@ -2,7 +2,14 @@
 import { createColors } from 'picocolors';
 
 import { hasChanges, isReadBinding } from '../plan/types.js';
-import type { FieldChange, Plan, PlanStep, ResourcePlan, UnappliedDifferences, UnmanagedResource } from '../plan/types.js';
+import type {
+  FieldChange,
+  Plan,
+  PlanStep,
+  ResourcePlan,
+  UnappliedDifferences,
+  UnmanagedResource,
+} from '../plan/types.js';
 import { problemLines } from './problems.js';
 import type { Painter } from './words.js';
 import {

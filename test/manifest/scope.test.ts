@@ -53,7 +53,7 @@ describe('run scope', () => {
       ['manifests/ldexp.yaml', 'manifests/team-a', 'manifests/team-b/b.yaml', 'manifests/team-b/c.yml'],
     ],
   ])('is whole when the paths cover %s', async (_, paths) => {
-    const scope = await scopeOf(...(paths as string[]));
+    const scope = await scopeOf(...paths);
     expect(scope.limits).toEqual([]);
     expect(isWholeRun(scope)).toBe(true);
   });

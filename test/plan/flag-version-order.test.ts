@@ -229,7 +229,7 @@ describe('flag version ordering', () => {
       { bodyPointer: '/instructions/0/value/flags/value/checkout-button/flagConfigVersion', ...VERSION_READ },
     ]);
     expect(second.reason).toBe(
-      "starts iteration 1: traffic enters the experiment and results start counting; first it refreshes the draft's flags, with the version of flag \"checkout-button\" read again right before sending, because an earlier step of this apply changes it",
+      'starts iteration 1: traffic enters the experiment and results start counting; first it refreshes the draft\'s flags, with the version of flag "checkout-button" read again right before sending, because an earlier step of this apply changes it',
     );
   });
 
@@ -249,7 +249,11 @@ describe('flag version ordering', () => {
           flags: {
             operation: 'update',
             value: {
-              'checkout-button': { ruleId: 'fallthrough', flagConfigVersion: 9, notInExperimentVariationId: 'var-control' },
+              'checkout-button': {
+                ruleId: 'fallthrough',
+                flagConfigVersion: 9,
+                notInExperimentVariationId: 'var-control',
+              },
             },
           },
         },
