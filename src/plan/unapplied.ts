@@ -11,7 +11,9 @@ export function splitExperimentChanges(p: ExperimentPlanner): {
   changes: FieldChange[];
   unapplied?: UnappliedDifferences;
 } {
-  const made = p.steps.length > 0 ? p.changes() : [];
+  // Membership changes only at creation or by removeExperiment; other steps do not make it.
+  const membership = p.steps.some((s) => s.kind === 'createExperiment' || s.instructions.includes('removeExperiment'));
+  const made = p.changes().filter((change) => (change.field === 'holdout' ? membership : p.steps.length > 0));
   const left = p.input.diff.changes.filter((change) => !made.includes(change));
   if (left.length === 0) return { changes: made };
   return { changes: made, unapplied: { reason: experimentReason(p, left), changes: left } };

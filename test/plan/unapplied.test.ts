@@ -209,3 +209,17 @@ describe('pruning on a narrowed run', () => {
     expect(planOf(desired, world()).notices).toEqual([]);
   });
 });
+
+describe('holdout membership that cannot change', () => {
+  it('an experiment of an ended holdout that drops `holdout:` and is renamed: the rename is applied, the membership left', () => {
+    const ended = holdout({ state: 'ended' });
+    const member = experiment({ holdout: ended.key });
+    const world = liveFromDesired(manifestSet([member], [ended]));
+    const plan = planOf(manifestSet([experiment({ name: 'Renamed' })], [ended]), world);
+    const resource = plan.resources.find((r) => r.type === 'experiment');
+    expect(plan.steps.map((s) => s.instructions)).toEqual([['updateExperimentFields']]);
+    expect(resource?.changes.map((c) => c.field)).toEqual(['name']);
+    expect(resource?.unapplied?.changes).toEqual([{ field: 'holdout', from: 'q4-holdout' }]);
+    expect(resource?.unapplied?.reason).toContain('the holdout has ended, so its members can no longer change');
+  });
+});
