@@ -169,8 +169,8 @@ function readAgain(step: DraftStep, flags: ReadonlySet<string>): DraftStep {
   }
   const names = [...flags].map((f) => `"${f}"`).join(', ');
   const reason =
-    `${step.reason}; ${refresh ? "first it refreshes the draft's flags, with " : 'with '}the version of flag ${names} ` +
-    'read again right before sending, because an earlier step of this apply changes it';
+    `${step.reason}; ${refresh ? "first it refreshes the draft's flags, with " : 'with '}the version of ` +
+    `${flags.size === 1 ? 'flag' : 'flags'} ${names} read again right before sending, because an earlier step of this apply changes it`;
   const instructions = refresh ? instructionKinds(body) : step.instructions;
   return { ...step, body: withComment(body, reason), bindings, instructions, reason };
 }
