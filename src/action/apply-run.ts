@@ -4,8 +4,8 @@
  */
 import type { ApplyReport } from '../apply/types.js';
 import type { Plan } from '../plan/types.js';
-import { hasChanges } from '../plan/types.js';
-import { renderApplyReportMarkdown } from '../render/index.js';
+import { hasChanges, hasSteps } from '../plan/types.js';
+import { renderApplyReportMarkdown, unappliedPhrase } from '../render/index.js';
 import { commentPlan, stepSummaryPlan } from './budget.js';
 import { planMarker } from './comments.js';
 import type { ActionDeps } from './deps.js';
@@ -36,9 +36,13 @@ export async function runApply(
   if (planned === undefined) return;
   const title = titleOf('apply', inputs);
   const runUrl = context.runUrl === undefined ? {} : { runUrl: context.runUrl };
-  if (!hasChanges(planned)) {
+  if (!hasSteps(planned)) {
     outcome.stepSummary.push(stepSummaryPlan(planned, { title, ...runUrl }));
-    outcome.notices.push('Nothing to apply: LaunchDarkly already matches the manifests.');
+    outcome.notices.push(
+      hasChanges(planned)
+        ? `Nothing to apply, but ${unappliedPhrase(planned) ?? 'LaunchDarkly differs from the manifests'}: see the job summary.`
+        : 'Nothing to apply: LaunchDarkly already matches the manifests.',
+    );
     return;
   }
 

@@ -63,7 +63,9 @@ export function checkedPlan(
 }
 
 export function setPlanOutputs(outcome: ActionOutcome, planned: Plan): void {
+  // True also when the only differences cannot be applied: a drift check must not pass on them.
   outcome.outputs.changes = hasChanges(planned);
+  outcome.notices.push(...planned.notices.map((notice) => notice.message));
   outcome.outputs.planHash = planned.hash;
   outcome.outputs.summary = JSON.stringify(planned.summary);
 }

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 
 import { RemoteError } from '../errors.js';
 import type { LdClient } from '../live/client.js';
-import type { Plan, PlanStep } from '../plan/types.js';
+import { isReadBinding, type Plan, type PlanStep } from '../plan/types.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { stepDependencies } from './dependencies.js';
 import { getAt, setAt } from './json-pointer.js';
@@ -95,8 +95,11 @@ async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<str
   });
   let body: unknown;
   try {
-    body = fillBindings(step, responses);
+    body = await fillBindings(client, step, responses);
   } catch (error) {
+    if (error instanceof RemoteError) {
+      return failed(error.status, `reading a value for this step: ${error.ldMessage ?? error.message}`, error.ldCode);
+    }
     return failed(0, errorText(error), 'BindingUnresolved');
   }
   try {
@@ -112,15 +115,25 @@ async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<str
   }
 }
 
-/** The step's body with every binding filled in, as a copy: the plan itself is never touched. */
-function fillBindings(step: PlanStep, responses: ReadonlyMap<string, unknown>): unknown {
+/**
+ * The step's body with every binding filled in, as a copy: the plan itself is never touched. A read
+ * binding sends its GET now, after the steps this one waits for have finished.
+ */
+async function fillBindings(
+  client: LdClient,
+  step: PlanStep,
+  responses: ReadonlyMap<string, unknown>,
+): Promise<unknown> {
   let body = step.body;
   for (const binding of step.bindings) {
-    const found = getAt(responses.get(binding.fromStep), binding.responsePointer);
+    const read = isReadBinding(binding);
+    const source = read
+      ? (await client.request<unknown>('GET', binding.fromGet)).body
+      : responses.get(binding.fromStep);
+    const found = getAt(source, binding.responsePointer);
     if (!found.found) {
-      throw new Error(
-        `the response of step "${binding.fromStep}" has no value at ${binding.responsePointer || '(root)'}`,
-      );
+      const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;
+      throw new Error(`the response of ${from} has no value at ${binding.responsePointer || '(root)'}`);
     }
     body = setAt(body, binding.bodyPointer, structuredClone(found.value));
   }

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import type { PlanStep } from '../plan/types.js';
+import { bindingSteps, type PlanStep } from '../plan/types.js';
 
 /** What a step waits for before it starts. */
 export interface StepWaits {
@@ -21,7 +21,7 @@ export function stepDependencies(steps: readonly PlanStep[]): Map<string, StepWa
   const waits = new Map<string, StepWaits>();
   for (const [index, step] of steps.entries()) {
     if (position.has(step.id)) throw new UsageError(`The plan has two steps with id "${step.id}"`);
-    const wanted = new Set([...step.dependsOn, ...step.bindings.map((b) => b.fromStep)]);
+    const wanted = new Set([...step.dependsOn, ...bindingSteps(step.bindings)]);
     const previous = lastOfResource.get(step.resource);
     if (previous !== undefined) wanted.add(previous);
     const after = new Set((step.after ?? []).filter((id) => !wanted.has(id)));

@@ -46,7 +46,7 @@ export const outOption: OptionFactory = () =>
   new Option('-o, --out <file>', 'also save the plan (JSON) to FILE, for apply --plan and show');
 
 export const detailedExitcodeOption: OptionFactory = () =>
-  new Option('--detailed-exitcode', 'exit 0 when there are no changes, 1 on error, 2 when there are changes');
+  new Option('--detailed-exitcode', 'exit 0 when there are no changes, 1 on error, 2 when Git and LaunchDarkly differ (steps to apply, or differences that cannot be applied)');
 
 export const autoApproveOption: OptionFactory = () =>
   new Option('--auto-approve', 'apply without asking (required when there is no terminal to ask on)');

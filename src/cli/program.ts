@@ -28,7 +28,8 @@ Environment:
   NO_COLOR       any non-empty value turns colors off
 
 Exit codes: 0 success, 1 error (bad input, refused plan, API failure, failed step),
-            2 changes present (plan --detailed-exitcode)
+            2 changes present (plan --detailed-exitcode): steps to apply, or differences
+              that cannot be applied
 
 Run ldexp <command> --help for a command's options and examples.`;
 

@@ -10,7 +10,7 @@ import { compileSchemas, sortProblems, validateDocuments } from '../schema/index
 import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
 import { parseManifestText } from './parse.js';
-import type { ManifestSet, ParsedDocument, TargetDefaults } from './types.js';
+import type { ManifestSet, ParsedDocument, RunScope, TargetDefaults } from './types.js';
 
 export interface LoadOptions {
   /** Base for relative paths, and what file names in problems are relative to (default: process.cwd()). */
@@ -39,12 +39,40 @@ export async function loadManifests(
     documents.push(...parsed.documents);
     problems.push(...parsed.problems);
   }
+  if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === 'error')) {
+    problems.push(noDocuments(paths, names));
+  }
   const schemas = options.schemas ?? (await loadSchemas());
   const result = validateDocuments(documents, defaults, schemas);
+  const configFile = files[names.indexOf(result.manifests.config.file ?? '')];
   return {
-    manifests: { ...result.manifests, files: names },
+    manifests: { ...result.manifests, files: names, scope: await runScope(configFile, files, cwd) },
     problems: sortProblems([...problems, ...result.problems]),
   };
+}
+
+/** Files were found but none holds a document: planning would say "No changes" about nothing. */
+function noDocuments(paths: readonly string[], names: readonly string[]): Problem {
+  const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+  return {
+    severity: 'error',
+    code: 'NoManifestDocuments',
+    message: `no manifest documents under ${paths.join(', ')}: the ${names.length === 1 ? 'only YAML file' : `${String(names.length)} YAML files`} (${shown}) ${names.length === 1 ? 'is empty or holds' : 'are empty or hold'} only comments`,
+  };
+}
+
+/**
+ * How much of the managed set (every manifest under the Config document's folder) the files read
+ * are. Without a Config there is no managed set to prune, so nothing narrows the run.
+ */
+async function runScope(configFile: string | undefined, files: readonly string[], cwd: string): Promise<RunScope> {
+  if (configFile === undefined) return { limits: [] };
+  const folder = path.dirname(configFile);
+  const read = new Set(files);
+  const unread = (await walk(folder)).filter((file) => !read.has(file)).sort();
+  const configFolder = path.relative(cwd, folder) === '' ? '.' : displayName(folder, cwd);
+  if (unread.length === 0) return { configFolder, limits: [] };
+  return { configFolder, limits: [{ kind: 'unreadFiles', files: unread.map((file) => displayName(file, cwd)) }] };
 }
 
 /** Absolute paths of every manifest file, sorted and without repeats, plus path problems. */

@@ -112,6 +112,8 @@ export interface HoldoutManifest extends Target {
 }
 
 export interface ManifestConfig {
+  /** The file holding the Config document (named as in problems); absent without one. */
+  file?: string;
   project?: string;
   environment?: string;
   /** Default false. */
@@ -126,7 +128,29 @@ export interface ManifestSet {
   holdouts: HoldoutManifest[];
   /** Every file read, for messages ("read 7 documents from 4 files"). */
   files: string[];
+  /** How much of the managed set this run sees; pruning needs all of it. */
+  scope: RunScope;
 }
+
+/**
+ * The managed set is every manifest under the folder of the Config document: pruning archives
+ * what that set no longer describes, so a run that sees only part of it must not prune. Each
+ * limit says what narrows the run; a target filter (`--target`) will be one more kind.
+ */
+export interface RunScope {
+  /** The Config document's folder (named as files are in problems), when the run has a Config. */
+  configFolder?: string;
+  /** Empty when the run sees the whole managed set. */
+  limits: ScopeLimit[];
+}
+
+/** Manifest files under the Config's folder that the paths given leave out. */
+export interface UnreadFilesLimit {
+  kind: 'unreadFiles';
+  files: string[];
+}
+
+export type ScopeLimit = UnreadFilesLimit;
 
 /** Command-line / Action overrides; metadata in a document wins over these, these over Config. */
 export interface TargetDefaults {

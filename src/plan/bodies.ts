@@ -6,6 +6,7 @@ import type { FieldRule } from '../diff/rules.js';
 import { sortedSet } from '../normalize/rules.js';
 import type { CanonicalAnalysis, CanonicalExperiment, CanonicalMetric } from '../normalize/types.js';
 import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
+import type { FlagInputBody } from './draft.js';
 
 /** AnalysisConfigInput: thresholds are strings in the API. */
 export function analysisConfigInput(analysis: CanonicalAnalysis): Record<string, unknown> {
@@ -30,7 +31,8 @@ function treatmentInputs(r: ResolvedExperiment): unknown[] {
   }));
 }
 
-function flagInputs(r: ResolvedExperiment): Record<string, unknown> {
+/** IterationInput `flags`: each flag's rule, its plan-time version and the not-in-experiment variation. */
+export function flagInputs(r: ResolvedExperiment): Record<string, FlagInputBody> {
   return Object.fromEntries(
     r.flags.map((f) => [
       f.key,

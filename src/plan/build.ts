@@ -19,7 +19,7 @@ import { resourceAddress, type Problem } from '../types.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { ExperimentPlanner } from './experiment.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
-import { orderFlagVersions, type FlagVersionConflict } from './flag-versions.js';
+import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
 import { planLifecycle, rowOf } from './lifecycle.js';
 import { checkImmutable, planMembership } from './membership.js';
@@ -33,6 +33,7 @@ import {
   type PlanSummary,
   type ResourcePlan,
 } from './types.js';
+import { splitExperimentChanges } from './unapplied.js';
 import { findUnmanaged, planPrune } from './unmanaged.js';
 
 type PendingResource = Omit<ResourcePlan, 'stepIds' | 'impact'> & { stepKeys: string[] };
@@ -70,6 +71,7 @@ function planExperiment(
   planLifecycle(planner);
   checkImmutable(planner);
   planMembership(planner);
+  const { changes, unapplied } = splitExperimentChanges(planner);
   const pending: PendingResource = {
     address: resolved.address,
     type: 'experiment',
@@ -79,10 +81,11 @@ function planExperiment(
     name: m.spec.name,
     action: planner.steps.length === 0 ? 'no-op' : ld ? 'update' : 'create',
     stateTo: m.spec.state,
-    changes: planner.changes(),
+    changes,
     source: m.source.locate(''),
     stepKeys: planner.steps.map((s) => s.key),
   };
+  if (unapplied) pending.unapplied = unapplied;
   if (from !== 'absent') pending.stateFrom = from;
   if (Object.keys(planner.context).length > 0) pending.context = planner.context;
   return { planner, pending };
@@ -103,6 +106,7 @@ function holdoutResource(o: HoldoutOutcome): PendingResource {
     source: m.source.locate(''),
     stepKeys: o.steps.map((s) => s.key),
   };
+  if (o.unapplied) pending.unapplied = o.unapplied;
   if (o.live) pending.stateFrom = o.live.status === 'ended' ? 'ended' : 'active';
   return pending;
 }
@@ -115,6 +119,7 @@ function summarize(resources: ResourcePlan[], steps: PlanStep[], unmanaged: numb
     create: count('create'),
     update: count('update'),
     noOp: count('no-op'),
+    unapplied: resources.filter((r) => r.unapplied !== undefined).length,
     unmanaged,
     steps: steps.length,
     byImpact,
@@ -167,9 +172,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
-  const flagOrder = orderFlagVersions(steps);
-  problems.push(...flagOrder.conflicts.map(flagVersionWarning));
-  const ordered = orderSteps(flagOrder.steps);
+  const ordered = orderSteps(orderFlagVersions(steps));
   if (!ordered) {
     return {
       problems: [
@@ -210,6 +213,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
     steps: finalSteps,
     unmanaged,
     warnings,
+    notices: prune.notices,
     fingerprints: fingerprintLive(
       live,
       ordered.flatMap((s) => s.touches),
@@ -233,13 +237,4 @@ function managedTagWarnings(desired: ManifestSet): Problem[] {
         { severity: 'warning' },
       ),
     );
-}
-
-/** No order makes both steps valid: say so before apply meets LaunchDarkly's stale-version error. */
-function flagVersionWarning(conflict: FlagVersionConflict): Problem {
-  return {
-    severity: 'warning',
-    code: 'FlagVersionConflict',
-    message: `${conflict.first} and ${conflict.second} both configure and restart flag "${conflict.flag}" in one apply; LaunchDarkly will refuse the one that runs second as stale. Apply again afterwards (the next plan has exactly that change left), or change one experiment at a time.`,
-  };
 }

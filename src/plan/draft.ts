@@ -12,6 +12,20 @@ export interface DraftStep extends Omit<PlanStep, 'id'> {
   holdout?: string;
   /** Flags whose environment version this step changes (startIteration, stopIteration, saveAndStartNewIteration). */
   movesFlagVersions?: string[];
+  /**
+   * startIteration only: the FlagInput map (plan-time versions) of the iteration it starts.
+   * LaunchDarkly refuses to start a draft whose saved `flagConfigVersion` is not current, so a
+   * start depends on those versions as if it sent them; ordering adds them to the body when an
+   * earlier step of the same apply moves one of its flags.
+   */
+  startFlags?: Record<string, FlagInputBody>;
+}
+
+/** FlagInput as sent: `flagConfigVersion` is left out when a read binding fills it in. */
+export interface FlagInputBody {
+  ruleId: string;
+  flagConfigVersion?: number;
+  notInExperimentVariationId?: string;
 }
 
 export interface StepInit {

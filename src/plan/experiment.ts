@@ -2,12 +2,12 @@
 import type { ResourceDiff } from '../diff/types.js';
 import type { LdExperiment, LdFlag } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
-import { iterationNumber } from '../normalize/status.js';
+import { comparedIteration, iterationNumber } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
 import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
 import { resourceAddress, type Problem } from '../types.js';
-import { fieldUpdates, type FieldUpdate } from './bodies.js';
+import { fieldUpdates, flagInputs, type FieldUpdate } from './bodies.js';
 import { semanticPatch, type DraftStep, type StepFactory, type StepInit } from './draft.js';
 import { experimentPath } from './paths.js';
 import type { FieldChange, Impact, ImpactContext } from './types.js';
@@ -28,6 +28,9 @@ export interface ExperimentInput {
 }
 
 const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
+
+/** An `updateExperimentFields` instruction (a type, so it stays assignable to any instruction). */
+export type FieldsUpdate = { kind: string; value: Record<string, FieldUpdate> };
 
 /** Builds the steps and problems of one experiment; each lifecycle cell drives it. */
 export class ExperimentPlanner {
@@ -91,7 +94,37 @@ export class ExperimentPlanner {
     });
     const moved = this.flagVersionsMoved(step.instructions);
     if (moved.length > 0) step.movesFlagVersions = moved;
+    if (step.instructions.includes('startIteration')) step.startFlags = flagInputs(this.input.resolved);
     return step;
+  }
+
+  /**
+   * The `updateExperimentFields` a start sends before `startIteration`: the draft edits, plus the
+   * iteration's `flags` with current versions when the live draft it starts saved older ones
+   * (LaunchDarkly refuses to start such a draft). `doing` begins the step's reason.
+   */
+  startEdits(edits: FieldsUpdate | undefined): { update?: FieldsUpdate; doing: string } {
+    const stale = this.staleDraftFlags();
+    if (stale.length === 0 || edits?.value['flags'] !== undefined) {
+      return edits ? { update: edits, doing: 'applies the draft edits and ' } : { doing: '' };
+    }
+    const flags: FieldUpdate = { operation: 'update', value: flagInputs(this.input.resolved) };
+    const names = stale.map((f) => `"${f}"`).join(', ');
+    return {
+      update: { kind: 'updateExperimentFields', value: { ...(edits?.value ?? {}), flags } },
+      doing: `${edits ? 'applies the draft edits, ' : ''}refreshes the draft's flags (flag ${names} changed since the draft was saved) and `,
+    };
+  }
+
+  /** Flags whose current version is newer than the one the live draft saved, when this plan starts that draft. */
+  private staleDraftFlags(): string[] {
+    if (this.steps.some((s) => s.kind === 'createExperiment' || s.kind === 'createIteration')) return [];
+    const draft = this.input.live ? comparedIteration(this.input.live) : undefined;
+    if (draft?.status !== 'not_started') return [];
+    return this.input.resolved.flags
+      .filter((f) => draft.flags?.[f.key]?.flagConfigVersion !== f.flagConfigVersion)
+      .map((f) => f.key)
+      .sort();
   }
 
   /**
@@ -124,20 +157,18 @@ export class ExperimentPlanner {
   }
 
   /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
-  updates(
-    filter: (field: string, category: string) => boolean,
-  ): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+  updates(filter: (field: string, category: string) => boolean): FieldsUpdate | undefined {
     const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
     if (rules.length === 0) return undefined;
     const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
     return { kind: 'updateExperimentFields', value };
   }
 
-  metadataUpdates(): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+  metadataUpdates(): FieldsUpdate | undefined {
     return this.updates((_, category) => category === 'metadata');
   }
 
-  allUpdates(): { kind: string; value: Record<string, FieldUpdate> } | undefined {
+  allUpdates(): FieldsUpdate | undefined {
     return this.updates((_, category) => category === 'metadata' || category === 'design');
   }
 

@@ -1,13 +1,18 @@
 /**
- * Ordering for flag versions (ld-api-notes §9 #19). Starting, stopping or restarting an iteration
- * changes its flags' environment version, and LaunchDarkly rejects a `flagConfigVersion` that is
- * not current. The plan sends plan-time versions on purpose (they guard against foreign flag
- * changes between plan and apply), so instead of re-reading flags, every step that sends a
- * version for a flag runs before the steps of the same apply that move that flag's version.
+ * Flag versions (ld-api-notes §9 #19). Starting, stopping or restarting an iteration changes its
+ * flags' environment version, and LaunchDarkly rejects a `flagConfigVersion` that is not current,
+ * including the one a draft saved when it is started. Bodies carry plan-time versions on purpose
+ * (they refuse foreign flag changes made between plan and apply), so every step that sends a
+ * version for a flag, or starts a draft that holds one, runs before the steps of the same apply
+ * that move that flag's version. When no order can do that (two starts or restarts on one flag),
+ * the later step reads the version again right before it is sent: a read binding, shown in the plan.
  */
-import type { DraftStep } from './draft.js';
+import { parsePointer, toPointer } from '../manifest/pointer.js';
+import type { DraftStep, FlagInputBody } from './draft.js';
+import { flagPath } from './paths.js';
+import { bindingSteps, type ReadBinding } from './types.js';
 
-const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/[^/]+\/environments\/[^/]+/;
+const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
 
 /** `project + environment` of a step, from its path: flag versions are per environment. */
 function scopeOf(step: DraftStep): string {
@@ -19,25 +24,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Flags a body sends a `flagConfigVersion` for: every map entry whose value carries one, wherever
- * it sits (ExperimentPost `iteration.flags`, IterationInput `flags`, `updateExperimentFields` and
+ * Where a body sends a `flagConfigVersion`: every map entry whose value carries one, wherever it
+ * sits (ExperimentPost `iteration.flags`, IterationInput `flags`, `updateExperimentFields` and
  * `saveAndStartNewIteration` values), so a new body shape cannot slip past.
  */
-export function flagVersionsSent(body: unknown): string[] {
-  const found = new Set<string>();
-  const walk = (value: unknown): void => {
+export function flagVersionPointers(body: unknown): { flag: string; pointer: string }[] {
+  const found: { flag: string; pointer: string }[] = [];
+  const walk = (value: unknown, at: (string | number)[]): void => {
     if (Array.isArray(value)) {
-      value.forEach(walk);
+      value.forEach((item, index) => {
+        walk(item, [...at, index]);
+      });
       return;
     }
     if (!isRecord(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      if (isRecord(child) && 'flagConfigVersion' in child) found.add(key);
-      walk(child);
+      if (isRecord(child) && 'flagConfigVersion' in child) {
+        found.push({ flag: key, pointer: toPointer([...at, key, 'flagConfigVersion']) });
+      }
+      walk(child, [...at, key]);
     }
   };
-  walk(body);
-  return [...found].sort();
+  walk(body, []);
+  return found;
+}
+
+/** The flags a body sends a `flagConfigVersion` for, sorted. */
+export function flagVersionsSent(body: unknown): string[] {
+  return [...new Set(flagVersionPointers(body).map((p) => p.flag))].sort();
+}
+
+/** Flags whose current version a step relies on: those its body sends, and those of a draft it starts. */
+function versionsRelied(step: DraftStep): string[] {
+  return [...new Set([...flagVersionsSent(step.body), ...Object.keys(step.startFlags ?? {})])].sort();
 }
 
 /** Step keys that follow each key: dependsOn, bindings and the order of one resource's steps. */
@@ -45,7 +64,7 @@ function successors(steps: readonly DraftStep[]): Map<string, Set<string>> {
   const next = new Map(steps.map((s) => [s.key, new Set<string>()]));
   const lastOfResource = new Map<string, string>();
   for (const step of steps) {
-    const before = [...step.dependsOn, ...step.bindings.map((b) => b.fromStep), ...(step.after ?? [])];
+    const before = [...step.dependsOn, ...bindingSteps(step.bindings), ...(step.after ?? [])];
     const previous = lastOfResource.get(step.resource);
     if (previous !== undefined) before.push(previous);
     for (const key of before) next.get(key)?.add(step.key);
@@ -74,7 +93,7 @@ interface FlagSteps {
   movers: DraftStep[];
 }
 
-/** Senders and movers per `scope + flag`, in step creation order (the input order). */
+/** Senders (steps relying on a version) and movers per `scope + flag`, in step creation order. */
 function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
   const out = new Map<string, FlagSteps>();
   const entry = (step: DraftStep, flag: string): FlagSteps => {
@@ -84,7 +103,7 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
     return found;
   };
   for (const step of steps) {
-    for (const flag of flagVersionsSent(step.body)) entry(step, flag).senders.push(step);
+    for (const flag of versionsRelied(step)) entry(step, flag).senders.push(step);
     for (const flag of step.movesFlagVersions ?? []) entry(step, flag).movers.push(step);
   }
   return out;
@@ -92,26 +111,24 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
 
 /**
  * Copies of `steps` where each step that moves a flag's version has `after` on every other step
- * sending a version for that flag in the same project + environment. An edge already implied by
- * the existing order is left out (create → start of one experiment), and so is one that would close
- * a cycle: within one resource a sender never follows a mover, so that takes steps of two
- * experiments that both send and move one flag (two restarts whose new iterations configure it),
- * which no order can satisfy; the second is then rejected as stale, as without this ordering.
+ * relying on a version of that flag in the same project + environment. An edge already implied by
+ * the existing order is left out (create → start of one experiment). When the order already puts
+ * the relying step after the mover (within one resource a sender never follows a mover, so that
+ * takes two experiments that both rely on and move one flag: two starts, or two restarts that
+ * configure it), the relying step reads the flag's version again right before it is sent instead.
  */
-export function orderFlagVersions(steps: readonly DraftStep[]): {
-  steps: DraftStep[];
-  conflicts: FlagVersionConflict[];
-} {
+export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
   const next = successors(steps);
   const after = new Map<string, string[]>();
-  const conflicts: FlagVersionConflict[] = [];
+  const rereads = new Map<string, Set<string>>();
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [flag, { senders, movers }] of groups) {
+  for (const [id, { senders, movers }] of groups) {
+    const flag = id.split('\u0000')[1] ?? id;
     for (const mover of movers) {
       for (const sender of senders) {
         if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
         if (reaches(next, mover.key, sender.key)) {
-          conflicts.push({ flag: flag.split('\u0000')[1] ?? flag, first: mover.resource, second: sender.resource });
+          rereads.set(sender.key, (rereads.get(sender.key) ?? new Set()).add(flag));
           continue;
         }
         next.get(sender.key)?.add(mover.key);
@@ -119,17 +136,94 @@ export function orderFlagVersions(steps: readonly DraftStep[]): {
       }
     }
   }
-  const ordered = steps.map((s) => {
+  return steps.map((s) => {
     const keys = after.get(s.key);
-    return keys ? { ...s, after: [...new Set([...(s.after ?? []), ...keys])] } : s;
+    const ordered = keys ? { ...s, after: [...new Set([...(s.after ?? []), ...keys])] } : s;
+    const flags = rereads.get(s.key);
+    return flags ? readAgain(ordered, flags) : ordered;
   });
-  return { steps: ordered, conflicts };
 }
 
-/** Two steps no order can reconcile: `second` sends a version of `flag` that `first` will have moved. */
-export interface FlagVersionConflict {
-  /** The flag key (both resources are in one project and environment). */
-  flag: string;
-  first: string;
-  second: string;
+/**
+ * The step with the versions of `flags` read right before it is sent: the body leaves them out and
+ * a read binding per flag fills them in. A start that sends no version for one of them (its draft
+ * was saved with the plan-time version) first gets the draft's flags refreshed in the same patch.
+ */
+function readAgain(step: DraftStep, flags: ReadonlySet<string>): DraftStep {
+  const sent = new Set(flagVersionsSent(step.body));
+  const refresh = step.startFlags !== undefined && [...flags].some((f) => !sent.has(f));
+  let body = refresh ? withFlagsRefresh(step.body, step.startFlags ?? {}) : step.body;
+  const bindings = [...step.bindings];
+  const match = ENVIRONMENT_PATH.exec(step.path);
+  const project = decodeURIComponent(match?.[1] ?? '');
+  const environment = decodeURIComponent(match?.[2] ?? '');
+  for (const { flag, pointer } of flagVersionPointers(body)) {
+    if (!flags.has(flag)) continue;
+    body = withoutVersionAt(body, pointer);
+    const binding: ReadBinding = {
+      bodyPointer: pointer,
+      fromGet: flagPath(project, flag, environment),
+      responsePointer: toPointer(['environments', environment, 'version']),
+    };
+    bindings.push(binding);
+  }
+  const names = [...flags].map((f) => `"${f}"`).join(', ');
+  const reason =
+    `${step.reason}; ${refresh ? "first it refreshes the draft's flags, with " : 'with '}the version of ` +
+    `${flags.size === 1 ? 'flag' : 'flags'} ${names} read again right before sending, because an earlier step of this apply changes it`;
+  const instructions = refresh ? instructionKinds(body) : step.instructions;
+  return { ...step, body: withComment(body, reason), bindings, instructions, reason };
+}
+
+interface PatchBody {
+  comment?: string;
+  instructions: { kind: string; value?: Record<string, unknown>; [k: string]: unknown }[];
+}
+
+function isPatchBody(body: unknown): body is PatchBody {
+  return isRecord(body) && Array.isArray(body['instructions']);
+}
+
+/** A start patch whose `updateExperimentFields` (added before `startIteration` when absent) sets `flags`. */
+function withFlagsRefresh(body: unknown, flags: Record<string, FlagInputBody>): unknown {
+  if (!isPatchBody(body)) return body;
+  const copy = structuredClone(body);
+  const update = { operation: 'update', value: structuredClone(flags) };
+  const edit = copy.instructions.find((i) => i.kind === 'updateExperimentFields');
+  if (edit) {
+    edit.value = { ...(edit.value ?? {}), flags: update };
+  } else {
+    const start = copy.instructions.findIndex((i) => i.kind === 'startIteration');
+    copy.instructions.splice(Math.max(start, 0), 0, { kind: 'updateExperimentFields', value: { flags: update } });
+  }
+  return copy;
+}
+
+function instructionKinds(body: unknown): string[] {
+  return isPatchBody(body) ? body.instructions.map((i) => i.kind) : [];
+}
+
+/** The audit-log comment of a semantic patch follows the step's reason. */
+function withComment(body: unknown, reason: string): unknown {
+  return isPatchBody(body) && body.comment !== undefined ? { ...body, comment: `ldexp: ${reason}` } : body;
+}
+
+/** A copy of `body` where the FlagInput whose version `pointer` names has no `flagConfigVersion`. */
+function withoutVersionAt(body: unknown, pointer: string): unknown {
+  const copy = structuredClone(body);
+  const path = parsePointer(pointer).slice(0, -1);
+  const flag = path.pop();
+  let parent: unknown = copy;
+  for (const segment of path) {
+    parent = Array.isArray(parent)
+      ? (parent[Number(segment)] as unknown)
+      : isRecord(parent)
+        ? parent[segment]
+        : undefined;
+  }
+  const input = isRecord(parent) && flag !== undefined ? parent[flag] : undefined;
+  if (isRecord(parent) && flag !== undefined && isRecord(input)) {
+    parent[flag] = Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'flagConfigVersion'));
+  }
+  return copy;
 }

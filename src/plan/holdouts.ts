@@ -8,7 +8,8 @@ import type { Problem } from '../types.js';
 import { holdoutPost } from './bodies.js';
 import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
 import { holdoutPath, holdoutsPath } from './paths.js';
-import type { FieldChange } from './types.js';
+import type { FieldChange, UnappliedDifferences } from './types.js';
+import { holdoutUnapplied } from './unapplied.js';
 
 export interface HoldoutOutcome {
   resolved: ResolvedHoldout;
@@ -16,6 +17,8 @@ export interface HoldoutOutcome {
   steps: DraftStep[];
   problems: Problem[];
   changes: FieldChange[];
+  /** Differences no step makes (an ended holdout, or one that does not exist and is not created). */
+  unapplied?: UnappliedDifferences;
   /** The create step's key, for experiments that join this holdout in the same plan. */
   createStep?: string;
   /** Ending is planned last, once every step touching the holdout or its experiments is known. */
@@ -39,6 +42,8 @@ export function planHoldout(
       out.problems.push(
         problemAt(m.source, pointer('spec', 'state'), 'NothingToEnd', message, { severity: 'warning' }),
       );
+      const unapplied = holdoutUnapplied(diffHoldout(desired, undefined).changes, message);
+      if (unapplied) out.unapplied = unapplied;
       return out;
     }
     out.changes = diffHoldout(desired, undefined).changes;
@@ -65,7 +70,14 @@ export function planHoldout(
           `holdout "${m.key}" has ended in LaunchDarkly and cannot be active again; create a holdout with a new key`,
         ),
       );
+      return out;
     }
+    const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
+    const unapplied = holdoutUnapplied(
+      diffHoldout(pair.desired, pair.live).changes,
+      `holdout "${m.key}" has ended in LaunchDarkly, and an ended holdout accepts no change; make the manifest match it`,
+    );
+    if (unapplied) out.unapplied = unapplied;
     return out;
   }
   const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));

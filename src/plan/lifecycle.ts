@@ -45,10 +45,11 @@ function create(p: ExperimentPlanner): void {
 
 function start(p: ExperimentPlanner, edits: ReturnType<ExperimentPlanner['updates']>, iteration: number): void {
   p.checkFlagsOn();
+  const { update, doing } = p.startEdits(edits);
   p.patch(
-    [...(edits ? [edits] : []), { kind: 'startIteration' }],
+    [...(update ? [update] : []), { kind: 'startIteration' }],
     'start',
-    `${edits ? 'applies the draft edits and ' : ''}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`,
+    `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`,
   );
 }
 

@@ -1,6 +1,6 @@
 /** Topological order of draft steps, then final `s1…` ids. */
 import type { DraftStep } from './draft.js';
-import type { PlanStep } from './types.js';
+import { isReadBinding, type PlanStep } from './types.js';
 
 function seq(step: DraftStep): number {
   return Number(step.key.slice(1));
@@ -48,7 +48,7 @@ export function finalizeSteps(ordered: readonly DraftStep[]): { steps: PlanStep[
     dependsOn: ids(s.dependsOn),
     // Absent when empty, so plans without such ordering keep their shape and hash.
     ...(s.after !== undefined && s.after.length > 0 ? { after: ids(s.after) } : {}),
-    bindings: s.bindings.map((b) => ({ ...b, fromStep: id(b.fromStep) })),
+    bindings: s.bindings.map((b) => (isReadBinding(b) ? b : { ...b, fromStep: id(b.fromStep) })),
     impact: s.impact,
     reason: s.reason,
   }));

@@ -24,3 +24,8 @@ export function holdoutsPath(t: Target): string {
 export function holdoutPath(t: Target, key: string): string {
   return `${holdoutsPath(t)}/${encodeURIComponent(key)}`;
 }
+
+/** A flag with one environment (getFeatureFlag): where a moved flag version is read again. */
+export function flagPath(project: string, flag: string, environment: string): string {
+  return `/api/v2/flags/${encodeURIComponent(project)}/${encodeURIComponent(flag)}?env=${encodeURIComponent(environment)}`;
+}

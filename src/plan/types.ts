@@ -50,6 +50,15 @@ export interface ResourcePlan {
   source?: SourcePosition;
   /** Facts that explain the impact in plain words (PR comments); all optional. */
   context?: ImpactContext;
+  /** Differences between the manifest and LaunchDarkly that no step can make; absent when none. */
+  unapplied?: UnappliedDifferences;
+}
+
+/** What stays different after this plan is applied, and why no step makes it. */
+export interface UnappliedDifferences {
+  /** Why LaunchDarkly cannot be made to match, and what the manifest could say instead. */
+  reason: string;
+  changes: FieldChange[];
 }
 
 /** What a reviewer needs to understand a disruptive change; filled by the planner when known. */
@@ -68,10 +77,33 @@ export type StepKind = 'createExperiment' | 'createIteration' | 'patchExperiment
  * A value only known after an earlier step ran (the `_id` of a holdout created in the same apply);
  * apply writes `fromStep`'s response field at `responsePointer` into this step's body at `bodyPointer`.
  */
-export interface StepBinding {
+export interface ResponseBinding {
   bodyPointer: string;
   fromStep: string;
   responsePointer: string;
+}
+
+/**
+ * A value read again right before the step is sent, once its `after` steps have finished: the
+ * version of a flag that an earlier step of the same apply moves. Apply sends `GET fromGet` and
+ * writes the response field at `responsePointer` into this step's body at `bodyPointer`.
+ */
+export interface ReadBinding {
+  bodyPointer: string;
+  /** API path (with query) of the GET, without the base URL. */
+  fromGet: string;
+  responsePointer: string;
+}
+
+export type StepBinding = ResponseBinding | ReadBinding;
+
+export function isReadBinding(binding: StepBinding): binding is ReadBinding {
+  return 'fromGet' in binding;
+}
+
+/** The steps whose responses a step's bindings read. */
+export function bindingSteps(bindings: readonly StepBinding[]): string[] {
+  return bindings.flatMap((b) => (isReadBinding(b) ? [] : [b.fromStep]));
 }
 
 export interface PlanStep {
@@ -108,6 +140,8 @@ export interface PlanSummary {
   create: number;
   update: number;
   noOp: number;
+  /** Resources with differences no step can make (`ResourcePlan.unapplied`). */
+  unapplied: number;
   unmanaged: number;
   steps: number;
   byImpact: Partial<Record<Impact, number>>;
@@ -122,12 +156,30 @@ export interface Plan {
   unmanaged: UnmanagedResource[];
   /** Warnings found while planning (errors stop planning). */
   warnings: Problem[];
+  /** What the plan deliberately did not do and why (e.g. pruning skipped on a partial run). */
+  notices: PlanNotice[];
   /** address → sha256 of the normalized live object, for every live object a step touches. */
   fingerprints: Record<string, string>;
   /** sha256 over the steps: what reviewers approved. */
   hash: string;
 }
 
-export function hasChanges(plan: Plan): boolean {
+/** Something ldexp left undone on purpose; shown in every output. */
+export interface PlanNotice {
+  /** Stable, e.g. `PruneSkipped`. */
+  code: string;
+  message: string;
+}
+
+/** Whether applying the plan sends anything. */
+export function hasSteps(plan: Plan): boolean {
   return plan.steps.length > 0;
+}
+
+/**
+ * Whether LaunchDarkly differs from the manifests: steps to send, or differences no step can make.
+ * Only a plan without either may say "No changes" (and `--detailed-exitcode` exits 0).
+ */
+export function hasChanges(plan: Plan): boolean {
+  return hasSteps(plan) || plan.resources.some((r) => r.unapplied !== undefined);
 }

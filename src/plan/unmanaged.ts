@@ -1,12 +1,13 @@
 /** Live experiments and holdouts that no manifest describes, and pruning of the managed ones. */
 import type { LiveState } from '../live/types.js';
+import { describeLimits, isWholeRun } from '../manifest/scope.js';
 import type { ManifestSet } from '../manifest/types.js';
 import { liveStatus } from '../normalize/status.js';
 import { holdoutKey, liveExperiments } from '../resolve/context.js';
 import { resourceAddress, type Problem } from '../types.js';
 import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
 import { experimentPath } from './paths.js';
-import type { ResourcePlan, UnmanagedResource } from './types.js';
+import type { PlanNotice, ResourcePlan, UnmanagedResource } from './types.js';
 
 /** Every live experiment (never a holdout's base experiment) and holdout without a manifest for its project+environment+key. */
 export function findUnmanaged(desired: ManifestSet, live: LiveState): UnmanagedResource[] {
@@ -32,16 +33,25 @@ export interface PruneOutcome {
   steps: DraftStep[];
   resources: Omit<ResourcePlan, 'stepIds'>[];
   warnings: Problem[];
+  notices: PlanNotice[];
 }
 
 /**
  * With `prune: true`, archive unmanaged experiments that carry the managed tag (so ldexp only
  * removes what it was told it manages). A running one is never archived: stopping it needs a
- * winner, which only a manifest can name.
+ * winner, which only a manifest can name. A run that sees only part of the managed set prunes
+ * nothing: an experiment missing from it may have its manifest in the part left out.
  */
 export function planPrune(desired: ManifestSet, live: LiveState, factory: StepFactory): PruneOutcome {
-  const out: PruneOutcome = { steps: [], resources: [], warnings: [] };
+  const out: PruneOutcome = { steps: [], resources: [], warnings: [], notices: [] };
   if (!desired.config.prune) return out;
+  if (!isWholeRun(desired.scope)) {
+    out.notices.push({
+      code: 'PruneSkipped',
+      message: `Pruning skipped: this run sees only part of the managed set, so an experiment without a manifest here may have one in the part left out. ${describeLimits(desired.scope)} Run on ${desired.scope.configFolder ?? 'the whole set'} to prune.`,
+    });
+    return out;
+  }
   const tag = desired.config.managedTag;
   const unmanaged = new Set(findUnmanaged(desired, live).map((u) => u.address));
   for (const env of live.environments) {

@@ -17,4 +17,4 @@ export { renderProblemsMarkdown, renderProblemsText } from './problems.js';
 export { applyReportSchema, validateReportSchema } from './report-schemas.js';
 export { renderValidateReportJson } from './validate-report.js';
 export type { ProblemsTextOptions } from './problems.js';
-export { NO_CHANGES, summaryLine } from './words.js';
+export { NO_CHANGES, summaryLine, unappliedPhrase } from './words.js';

@@ -1,5 +1,5 @@
 /** One resource's section of the Markdown plan: what happens, before → after, then the steps. */
-import type { FieldChange, PlanStep, ResourcePlan } from '../plan/types.js';
+import type { FieldChange, PlanStep, ResourcePlan, UnappliedDifferences } from '../plan/types.js';
 import { allocationBar, allocationChanges, isAllocationField } from './allocation.js';
 import type { AllocationChange } from './allocation.js';
 import { explainImpact, IMPACT_ICONS, IMPACT_TITLES } from './explain.js';
@@ -13,19 +13,37 @@ const NONE = '—';
 /** The Markdown section for one resource; `lookup` numbers steps in plan order. */
 export function resourceSection(resource: ResourcePlan, lookup: StepLookup): string {
   const steps = resource.stepIds.flatMap((id) => lookup.byId.get(id) ?? []);
-  const parts = [heading(resource), subtitle(resource), explainImpact(resource)];
+  const unchanged = resource.action === 'no-op' && resource.unapplied !== undefined;
+  const explained = unchanged ? 'Nothing is sent for it: LaunchDarkly keeps what it has.' : explainImpact(resource);
+  const parts = [heading(resource), subtitle(resource), explained];
   const fields = resource.changes.filter((change) => !isAllocationField(change.field));
   if (fields.length > 0) parts.push(fieldTable(fields));
   const allocations = allocationChanges(resource.changes);
   if (allocations.length > 0) parts.push(allocationTable(allocations));
   if (steps.length > 0) parts.push(stepsDetails(steps, lookup));
+  if (resource.unapplied) parts.push(unappliedPart(resource.unapplied));
   return parts.join('\n\n');
 }
 
 function heading(resource: ResourcePlan): string {
+  if (resource.action === 'no-op' && resource.unapplied) {
+    return `#### ⚠️ Keep ${resource.type} “${md(resource.name)}” · differs, cannot be applied`;
+  }
   const verb = resource.action === 'create' ? 'Create' : resource.action === 'update' ? 'Update' : 'Keep';
   const icon = IMPACT_ICONS[resource.impact];
   return `#### ${icon} ${verb} ${resource.type} “${md(resource.name)}” · ${IMPACT_TITLES[resource.impact]}`;
+}
+
+/** What stays different after apply, and why: a reviewer must see it as clearly as the changes. */
+function unappliedPart(unapplied: UnappliedDifferences): string {
+  const rows = unapplied.changes.map((change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |`);
+  return [
+    `**Cannot be applied:** ${md(unapplied.reason)}`,
+    '',
+    '| Field | Manifest | LaunchDarkly |',
+    '| --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 function subtitle(resource: ResourcePlan): string {

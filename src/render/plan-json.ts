@@ -17,6 +17,7 @@ const TOP_LEVEL_ORDER = [
   'steps',
   'unmanaged',
   'warnings',
+  'notices',
   'fingerprints',
 ];
 

@@ -7,7 +7,7 @@ import { problemItems } from './problems.js';
 import { md, mdCode, mdLink } from './markdown-escape.js';
 import { resourceSection } from './markdown-resource.js';
 import { stepLookup } from './mermaid.js';
-import { impactCounts, isDestructive, NO_CHANGES, plural } from './words.js';
+import { impactCounts, isDestructive, NO_CHANGES, plural, unappliedPhrase } from './words.js';
 
 export interface PlanMarkdownOptions {
   /** Heading of the comment; default `ldexp plan`. */
@@ -58,7 +58,7 @@ export function renderPlanMarkdown(plan: Plan, options: PlanMarkdownOptions = {}
 function planSections(plan: Plan): Section[] {
   const lookup = stepLookup(plan.steps);
   const sections: Section[] = plan.resources
-    .filter((resource) => resource.action !== 'no-op')
+    .filter((resource) => resource.action !== 'no-op' || resource.unapplied)
     .map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
   if (plan.unmanaged.length > 0) sections.push({ text: unmanagedSection(plan), kind: 'unmanaged' });
   if (plan.warnings.length > 0) {
@@ -73,16 +73,22 @@ function header(plan: Plan, options: PlanMarkdownOptions): string {
   lines.push(`### ${md(options.title ?? 'ldexp plan')}`, '', summary(plan));
   const banner = warningBanner(plan);
   if (banner) lines.push('', banner);
+  // In the header, so truncation never hides what the plan deliberately did not do.
+  if (plan.notices.length > 0) {
+    lines.push('', '> [!NOTE]', ...plan.notices.map((notice) => `> ${mdCode(notice.code)}: ${md(notice.message)}`));
+  }
   lines.push('', hashLine(plan), hiddenComment(`ldexp:plan-hash ${safeHash(plan.hash)}`));
   return lines.join('\n');
 }
 
 function summary(plan: Plan): string {
-  if (plan.steps.length === 0) return `**${NO_CHANGES}**`;
+  const unapplied = unappliedPhrase(plan);
+  if (plan.steps.length === 0) return unapplied ? `**Nothing to apply**, but ${unapplied}.` : `**${NO_CHANGES}**`;
   const { create, update } = plan.summary;
   const counts = `**${String(create)} to create · ${String(update)} to update · ${plural(plan.steps.length, 'step')}**`;
   const impacts = impactCounts(plan);
-  return impacts ? `${counts} (${impacts})` : counts;
+  const line = impacts ? `${counts} (${impacts})` : counts;
+  return unapplied ? `${line}. Also, ${unapplied}.` : line;
 }
 
 function warningBanner(plan: Plan): string | undefined {

@@ -54,14 +54,30 @@ const definitions = {
       stepIds: strings,
       source: { $ref: '#/definitions/sourcePosition' },
       context: { $ref: '#/definitions/impactContext' },
+      // Differences no step makes; they keep the plan from saying "No changes".
+      unapplied: object(
+        { reason: nonEmpty, changes: { type: 'array', items: { $ref: '#/definitions/fieldChange' }, minItems: 1 } },
+        ['reason', 'changes'],
+      ),
     },
     ['address', 'type', 'project', 'environment', 'key', 'name', 'action', 'stateTo', 'changes', 'impact', 'stepIds'],
   ),
-  binding: object({ bodyPointer: str, fromStep: nonEmpty, responsePointer: str }, [
-    'bodyPointer',
-    'fromStep',
-    'responsePointer',
-  ]),
+  binding: {
+    oneOf: [
+      // A value from an earlier step's response (the `_id` of a holdout created in the same apply).
+      object({ bodyPointer: str, fromStep: nonEmpty, responsePointer: str }, [
+        'bodyPointer',
+        'fromStep',
+        'responsePointer',
+      ]),
+      // A value read right before sending: a flag version an earlier step of the apply moves.
+      object({ bodyPointer: str, fromGet: { type: 'string', pattern: '^/' }, responsePointer: str }, [
+        'bodyPointer',
+        'fromGet',
+        'responsePointer',
+      ]),
+    ],
+  },
   step: object(
     {
       id: nonEmpty,
@@ -92,12 +108,14 @@ const definitions = {
       create: count,
       update: count,
       noOp: count,
+      unapplied: count,
       unmanaged: count,
       steps: count,
       byImpact: object(Object.fromEntries(IMPACTS.map((impact) => [impact, count])), []),
     },
-    ['create', 'update', 'noOp', 'unmanaged', 'steps', 'byImpact'],
+    ['create', 'update', 'noOp', 'unapplied', 'unmanaged', 'steps', 'byImpact'],
   ),
+  notice: object({ code: nonEmpty, message: nonEmpty }, ['code', 'message']),
 };
 
 /** The plan file's JSON Schema (draft-07). */
@@ -118,10 +136,22 @@ export const planSchema = {
       steps: { type: 'array', items: { $ref: '#/definitions/step' } },
       unmanaged: { type: 'array', items: { $ref: '#/definitions/unmanaged' } },
       warnings: { type: 'array', items: { $ref: '#/definitions/problem' } },
+      notices: { type: 'array', items: { $ref: '#/definitions/notice' } },
       fingerprints: { type: 'object', additionalProperties: nonEmpty },
       hash: nonEmpty,
     },
-    ['formatVersion', 'target', 'summary', 'resources', 'steps', 'unmanaged', 'warnings', 'fingerprints', 'hash'],
+    [
+      'formatVersion',
+      'target',
+      'summary',
+      'resources',
+      'steps',
+      'unmanaged',
+      'warnings',
+      'notices',
+      'fingerprints',
+      'hash',
+    ],
   ),
   definitions,
 };

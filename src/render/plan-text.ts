@@ -1,7 +1,15 @@
 /** The terminal view of a plan: Terraform-like, read at a glance. */
 import { createColors } from 'picocolors';
 
-import type { FieldChange, Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../plan/types.js';
+import { hasChanges, isReadBinding } from '../plan/types.js';
+import type {
+  FieldChange,
+  Plan,
+  PlanStep,
+  ResourcePlan,
+  UnappliedDifferences,
+  UnmanagedResource,
+} from '../plan/types.js';
 import { problemLines } from './problems.js';
 import type { Painter } from './words.js';
 import {
@@ -31,7 +39,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const stepsById = new Map(plan.steps.map((step) => [step.id, step]));
   const blocks = [targetLine(plan, c)];
   for (const resource of plan.resources) {
-    if (resource.action === 'no-op' && !verbose) continue;
+    if (resource.action === 'no-op' && !resource.unapplied && !verbose) continue;
     const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
     blocks.push(resourceBlock(resource, steps, stepIndex, c, verbose));
   }
@@ -40,8 +48,12 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     const lines = problemLines(plan.warnings, { color: options.color });
     blocks.push([c.bold('Warnings:'), ...lines.map((line) => INDENT + line)].join('\n'));
   }
+  if (plan.notices.length > 0) {
+    const lines = plan.notices.map((notice) => `${INDENT}${c.cyan(oneLine(notice.code))}  ${oneLine(notice.message)}`);
+    blocks.push([c.bold('Notices:'), ...lines].join('\n'));
+  }
   const summary = summaryLine(plan);
-  blocks.push(plan.steps.length === 0 ? c.green(summary) : c.bold(summary));
+  blocks.push(hasChanges(plan) ? c.bold(summary) : c.green(summary));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -72,7 +84,16 @@ function resourceBlock(
       : changedFieldLines(resource.changes);
   lines.push(...changeLines.map((line) => INDENT + line));
   for (const step of steps) lines.push(...stepLines(step, stepIndex, c, verbose));
+  if (resource.unapplied) lines.push(...unappliedLines(resource.unapplied, c));
   return lines.join('\n');
+}
+
+/** Differences that stay after apply: each one, then why, so a reviewer knows what to change. */
+function unappliedLines(unapplied: UnappliedDifferences, c: Painter): string[] {
+  return [
+    ...changedFieldLines(unapplied.changes).map((line) => `${INDENT}${c.yellow('not applied:')} ${line}`),
+    `${INDENT}${c.yellow('why:')} ${oneLine(unapplied.reason)}`,
+  ];
 }
 
 function changedFieldLines(changes: readonly FieldChange[]): string[] {
@@ -111,9 +132,20 @@ function createdFieldLines(changes: readonly FieldChange[]): string[] {
 const TREATMENT_FIELD = /^iteration\.treatments\[(.*)\]\.(baseline|allocationPercent|variation.*)$/;
 
 function headline(resource: ResourcePlan, c: Painter): string {
-  const symbol = resource.action === 'create' ? c.green('+') : resource.action === 'update' ? c.yellow('~') : ' ';
+  const symbol =
+    resource.action === 'create'
+      ? c.green('+')
+      : resource.action === 'update'
+        ? c.yellow('~')
+        : resource.unapplied
+          ? c.yellow('!')
+          : ' ';
   const phrase = actionPhrase(resource);
-  const painted = isDestructive(resource.impact) ? c.red(phrase) : c.dim(phrase);
+  const painted = isDestructive(resource.impact)
+    ? c.red(phrase)
+    : resource.action === 'no-op' && resource.unapplied
+      ? c.yellow(phrase)
+      : c.dim(phrase);
   const name = oneLine(`${displayAddress(resource.address)} (${resource.name})`);
   return `${symbol} ${c.bold(name)}  ${painted}`;
 }
@@ -137,6 +169,12 @@ function stepLines(step: PlanStep, stepIndex: Map<string, number>, c: Painter, v
   if (step.after !== undefined && step.after.length > 0) {
     const waits = step.after.map((id) => String(stepIndex.get(id) ?? oneLine(id))).join(', ');
     extra.push(`waits for step ${waits}`);
+  }
+  for (const binding of step.bindings) {
+    const source = isReadBinding(binding)
+      ? `GET ${binding.fromGet}, read right before sending`
+      : `the response of step ${String(stepIndex.get(binding.fromStep) ?? binding.fromStep)}`;
+    extra.push(oneLine(`${binding.bodyPointer} ← ${binding.responsePointer || '(root)'} of ${source}`));
   }
   extra.push(
     ...JSON.stringify(step.body ?? null, null, 2)

@@ -51,13 +51,29 @@ export function impactCounts(plan: Plan): string {
   return parts.join(', ');
 }
 
-/** `Plan: 2 to create, 3 to update, 5 steps (1 new iteration, 1 stop).` or the no-changes line. */
+/** How many resources differ from LaunchDarkly in ways no step can change. */
+export function unappliedCount(plan: Plan): number {
+  return plan.resources.filter((resource) => resource.unapplied !== undefined).length;
+}
+
+/** `1 resource differs from LaunchDarkly in ways that cannot be applied`, or undefined when none does. */
+export function unappliedPhrase(plan: Plan): string | undefined {
+  const count = unappliedCount(plan);
+  if (count === 0) return undefined;
+  return `${plural(count, 'resource')} ${count === 1 ? 'differs' : 'differ'} from LaunchDarkly in ways that cannot be applied`;
+}
+
+/**
+ * `Plan: 2 to create, 3 to update, 5 steps (1 new iteration, 1 stop).`, then what cannot be applied;
+ * the no-changes line only when nothing differs at all.
+ */
 export function summaryLine(plan: Plan): string {
-  if (plan.steps.length === 0) return NO_CHANGES;
+  const unapplied = unappliedPhrase(plan);
+  if (plan.steps.length === 0) return unapplied ? `Nothing to apply, but ${unapplied}.` : NO_CHANGES;
   const { create, update } = plan.summary;
   const impacts = impactCounts(plan);
   const counts = `${String(create)} to create, ${String(update)} to update, ${plural(plan.steps.length, 'step')}`;
-  return `Plan: ${counts}${impacts ? ` (${impacts})` : ''}.`;
+  return `Plan: ${counts}${impacts ? ` (${impacts})` : ''}.${unapplied ? ` Also, ${unapplied}.` : ''}`;
 }
 
 /** `experiment/web/production/key` → `experiment web/production/key`. */
@@ -68,7 +84,7 @@ export function displayAddress(address: string): string {
 
 /** `create, then start` / `update` / `unchanged`: what happens to the resource as a whole. */
 export function actionPhrase(resource: ResourcePlan): string {
-  if (resource.action === 'no-op') return 'unchanged';
+  if (resource.action === 'no-op') return resource.unapplied ? 'differs: cannot be applied' : 'unchanged';
   if (resource.action === 'create') {
     return resource.stateTo === 'running' ? 'create, then start' : 'create';
   }

@@ -18,8 +18,9 @@ import type { ConfigDocument, ExperimentDocument, HoldoutDocument, TreatmentDocu
 export const DEFAULT_MANAGED_TAG = 'ldexp-managed';
 
 /** The run's Config, with defaults when there is no Config document. */
-export function buildConfig(data: ConfigDocument | undefined): ManifestConfig {
+export function buildConfig(data: ConfigDocument | undefined, file?: string): ManifestConfig {
   return {
+    ...(file !== undefined && { file }),
     ...(data?.project !== undefined && { project: data.project }),
     ...(data?.environment !== undefined && { environment: data.environment }),
     prune: data?.prune ?? false,

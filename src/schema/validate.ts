@@ -41,7 +41,7 @@ export function validateDocuments(
   });
   const configs = checked.flatMap((c) => (c.kind === 'Config' ? [c] : []));
   problems.push(...multipleConfigs(configs));
-  const config = buildConfig(configs[0]?.data);
+  const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
   const placed = checked.flatMap((c) => (c.kind === 'Config' ? [] : place(c, defaults, config, problems)));
   const duplicates = duplicateKeys(placed);
   problems.push(...duplicates.problems);
@@ -56,6 +56,8 @@ export function validateDocuments(
         r.kind === 'Holdout' ? [buildHoldout(r.data, target, source)] : [],
       ),
       files: [...new Set(docs.map((d) => d.file))],
+      // Which files the paths left out is only known to the loader, which narrows this.
+      scope: { limits: [] },
     },
     problems: sortProblems(problems),
   };

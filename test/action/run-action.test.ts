@@ -25,7 +25,7 @@ function makePlan(hash: string, steps = 1): Plan {
   return {
     formatVersion: 1,
     target: { baseUrl: 'http://127.0.0.1:1', projects: ['web'], environments: ['production'] },
-    summary: { create: 1, update: 0, noOp: 0, unmanaged: 0, steps, byImpact: { create: 1 } },
+    summary: { create: 1, update: 0, noOp: 0, unapplied: 0, unmanaged: 0, steps, byImpact: { create: 1 } },
     resources: [
       {
         address: 'experiment/web/production/button',
@@ -61,6 +61,7 @@ function makePlan(hash: string, steps = 1): Plan {
         : [],
     unmanaged: [],
     warnings: [],
+    notices: [],
     fingerprints: {},
     hash,
   };
@@ -194,6 +195,47 @@ describe('plan on a pull request', () => {
     });
     expect(outcome.outputs.failureReason).toBe('api-error');
     expect(outcome.failure).toBe('GitHub API GET /repos/acme/experiments/issues/7/comments → 401: Bad credentials');
+  });
+});
+
+/** No steps, but a stopped experiment whose design the plan cannot apply, and a prune notice. */
+function unappliedOnlyPlan(hash: string): Plan {
+  const planned = makePlan(hash, 0);
+  const [resource] = planned.resources;
+  planned.resources = [
+    {
+      ...resource!,
+      action: 'no-op',
+      impact: 'none',
+      unapplied: { reason: 'it is stopped', changes: [{ field: 'iteration.hypothesis', from: 'a', to: 'b' }] },
+    },
+  ];
+  planned.summary = { ...planned.summary, create: 0, noOp: 1, unapplied: 1, byImpact: {} };
+  planned.notices = [{ code: 'PruneSkipped', message: 'Pruning skipped: a partial run.' }];
+  return planned;
+}
+
+describe('differences that cannot be applied', () => {
+  it('plan: count as changes (a drift check fails on them), and notices reach the run log', async () => {
+    const outcome = await runAction(
+      inputs({ comment: false }),
+      pushContext(),
+      deps(fakePipeline({ plan: unappliedOnlyPlan(HASH_A) })),
+    );
+    expect(outcome.outputs.changes).toBe(true);
+    expect(outcome.notices).toEqual(['Pruning skipped: a partial run.']);
+    expect(outcome.stepSummary.join('\n')).toContain('**Nothing to apply**, but 1 resource differs from LaunchDarkly');
+  });
+
+  it('apply: nothing is sent, and the notice says what still differs', async () => {
+    const pipeline = fakePipeline({ plan: unappliedOnlyPlan(HASH_A) });
+    const outcome = await runAction(inputs({ command: 'apply' }), pushContext(), deps(pipeline));
+    expect(pipeline.applied).toEqual([]);
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.notices).toEqual([
+      'Pruning skipped: a partial run.',
+      'Nothing to apply, but 1 resource differs from LaunchDarkly in ways that cannot be applied: see the job summary.',
+    ]);
   });
 });
 

@@ -191,6 +191,86 @@ describe('apply failures', () => {
     expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/holdout']);
   });
 
+  describe('read bindings', () => {
+    const FLAG = '/api/v2/flags/p/f?env=e';
+    const readVersion = {
+      bodyPointer: '/instructions/0/value/flags/value/f/flagConfigVersion',
+      fromGet: FLAG,
+      responsePointer: '/environments/e/version',
+    };
+    const second = (): ReturnType<typeof step> =>
+      step('second', 'experiment/p/e/b', {
+        after: ['first'],
+        body: {
+          instructions: [
+            { kind: 'updateExperimentFields', value: { flags: { value: { f: { ruleId: 'fallthrough' } } } } },
+            { kind: 'startIteration' },
+          ],
+        },
+        bindings: [readVersion],
+      });
+
+    it('reads right before sending, after the steps it waits for, and fills the value in', async () => {
+      const client = new ScriptedClient({ [FLAG]: { status: 200, body: { environments: { e: { version: 12 } } } } });
+      const report = await apply(plan([step('first', 'experiment/p/e/a'), second()]), client, { concurrency: 4 });
+      expect(report.ok).toBe(2);
+      expect(client.log).toEqual([
+        'start /api/v2/first',
+        'end /api/v2/first',
+        `start ${FLAG}`,
+        `end ${FLAG}`,
+        'start /api/v2/second',
+        'end /api/v2/second',
+      ]);
+      expect(client.calls.map((c) => c.method)).toEqual(['PATCH', 'GET', 'PATCH']);
+      expect(client.calls[2]!.options.body).toEqual({
+        instructions: [
+          {
+            kind: 'updateExperimentFields',
+            value: { flags: { value: { f: { ruleId: 'fallthrough', flagConfigVersion: 12 } } } },
+          },
+          { kind: 'startIteration' },
+        ],
+      });
+    });
+
+    it('still reads and sends when the step it waits for failed (ordering only)', async () => {
+      const client = new ScriptedClient({
+        '/api/v2/first': { status: 400, body: { code: 'invalid_request', message: 'no' } },
+        [FLAG]: { status: 200, body: { environments: { e: { version: 3 } } } },
+      });
+      const report = await apply(plan([step('first', 'experiment/p/e/a'), second()]), client, { concurrency: 1 });
+      expect(report.outcomes.map((o) => o.status)).toEqual(['failed', 'ok']);
+    });
+
+    it('fails the step with the server status when the read fails, and sends nothing for it', async () => {
+      const client = new ScriptedClient({
+        [FLAG]: { status: 404, body: { code: 'not_found', message: 'Unknown flag key "f"' } },
+      });
+      const report = await apply(plan([step('first', 'experiment/p/e/a'), second()]), client, { concurrency: 1 });
+      expect(report.outcomes[1]).toEqual({
+        status: 'failed',
+        stepId: 'second',
+        httpStatus: 404,
+        message: 'reading a value for this step: Unknown flag key "f"',
+        code: 'not_found',
+      });
+      expect(client.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['PATCH /api/v2/first', `GET ${FLAG}`]);
+    });
+
+    it('fails the step when the read answer has nothing at the pointer', async () => {
+      const client = new ScriptedClient({ [FLAG]: { status: 200, body: { environments: {} } } });
+      const report = await apply(plan([step('first', 'experiment/p/e/a'), second()]), client, { concurrency: 1 });
+      expect(report.outcomes[1]).toEqual({
+        status: 'failed',
+        stepId: 'second',
+        httpStatus: 0,
+        message: `the response of GET ${FLAG} has no value at /environments/e/version`,
+        code: 'BindingUnresolved',
+      });
+    });
+  });
+
   it('reports an empty plan as an empty report', async () => {
     expect(await apply(plan([]), new ScriptedClient(), { concurrency: 4 })).toEqual({
       planHash: 'sha256:abc',

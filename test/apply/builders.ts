@@ -40,11 +40,12 @@ export function plan(steps: PlanStep[], extra: Partial<Plan> = {}): Plan {
   return {
     formatVersion: 1,
     target: { baseUrl: 'http://127.0.0.1:1', projects: ['p'], environments: ['e'] },
-    summary: { create: 0, update: 0, noOp: 0, unmanaged: 0, steps: steps.length, byImpact: {} },
+    summary: { create: 0, update: 0, noOp: 0, unapplied: 0, unmanaged: 0, steps: steps.length, byImpact: {} },
     resources: [],
     steps,
     unmanaged: [],
     warnings: [],
+    notices: [],
     fingerprints: {},
     hash: 'sha256:abc',
     ...extra,

@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import type { EmulatorSeed, SeedExperiment, SeedHoldout, SeedProject } from '../../src/emulator/index.js';
 import type { ConnectionOptions } from '../../src/pipeline.js';
+import type { ResourcePlan } from '../../src/plan/types.js';
 import { applyPlan, plan } from '../../src/pipeline.js';
 import type { Problem } from '../../src/types.js';
 
@@ -140,6 +141,8 @@ interface HoldoutModel {
 interface Scenario {
   holdout?: { desired?: HoldoutModel; live: LiveHoldout };
   experiments: { desired: DesiredExperiment; live?: LiveExperiment }[];
+  /** Flags someone edited in LaunchDarkly after the seed's drafts were saved: their drafts pin an old version. */
+  moved?: FlagKey[];
 }
 
 const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
@@ -301,9 +304,13 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       ),
     ),
     count: fc.integer({ min: 1, max: 4 }),
+    moved: fc.oneof(
+      { weight: 2, arbitrary: fc.constant<FlagKey[]>([]) },
+      { weight: 1, arbitrary: fc.subarray<FlagKey>(['checkout-button', 'banner'], { minLength: 1 }) },
+    ),
   })
   .filter(({ holdout }) => holdout === undefined || holdout.desired !== undefined || holdout.live !== 'absent')
-  .chain(({ holdout, count }) => {
+  .chain(({ holdout, count, moved }) => {
     const holdoutLive = holdout !== undefined && holdout.live !== 'absent';
     const experiments = Array.from({ length: count }, (_, i) =>
       desiredArb(`exp-${String(i)}`, holdout !== undefined).chain((desired) =>
@@ -321,7 +328,9 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         ),
       ),
     );
-    return fc.tuple(...experiments).map((exps) => ({ ...(holdout ? { holdout } : {}), experiments: exps }));
+    return fc
+      .tuple(...experiments)
+      .map((exps) => ({ ...(holdout ? { holdout } : {}), experiments: exps, ...(moved.length > 0 ? { moved } : {}) }));
   });
 
 // ── rendering: manifests and seed ──────────────────────────────────────────────────────────────
@@ -500,6 +509,42 @@ function explains(s: Scenario, problem: Problem): boolean {
   }
 }
 
+/**
+ * Whether the scenario explains a difference the converged plan still reports as not appliable:
+ * a stopped or archived experiment keeps the design (and, archived, the details) LaunchDarkly has;
+ * an archived experiment that never existed is not created; an ended holdout takes no change, and
+ * its members stay in it.
+ */
+function explainsUnapplied(s: Scenario, resource: ResourcePlan): boolean {
+  if (resource.type === 'holdout') return s.holdout?.desired?.state === 'ended';
+  const pair = s.experiments.find(({ desired }) => resource.key === desired.key);
+  if (!pair) return false;
+  const { desired, live } = pair;
+  if (desired.state === 'stopped' || desired.state === 'archived') return true;
+  return s.holdout?.live === 'ended' && live?.inHoldout === true && !desired.inHoldout;
+}
+
+/** What a scenario exercises that the property must cover at least once. */
+interface Coverage {
+  /** A live draft whose flag moved is started. */
+  movedDraftStarted: boolean;
+  /** Two or more experiments are started (created or not) on one flag in one apply. */
+  startsOnOneFlag: boolean;
+}
+
+function coverageOf(s: Scenario): Coverage {
+  const starts = s.experiments.filter(
+    ({ desired, live }) => desired.state === 'running' && (live === undefined || live.state !== 'running'),
+  );
+  const perFlag = (flag: FlagKey): number => starts.filter(({ desired }) => desired.design.flags.includes(flag)).length;
+  return {
+    movedDraftStarted: starts.some(
+      ({ live }) => live?.state === 'draft' && live.design.flags.some((flag) => s.moved?.includes(flag)),
+    ),
+    startsOnOneFlag: perFlag('checkout-button') >= 2 || perFlag('banner') >= 2,
+  };
+}
+
 // ── the property ───────────────────────────────────────────────────────────────────────────────
 
 const errorLines = (problems: readonly Problem[]): string[] =>
@@ -515,6 +560,10 @@ type Outcome = 'converged' | 'refused';
  */
 async function convergeOnce(s: Scenario, concurrency = 4): Promise<Outcome> {
   const emulator = await startEmulator({ seed: seedOf(s), port: 0 });
+  for (const flag of s.moved ?? []) {
+    // An edit to the flag's targeting in LaunchDarkly, after the seeded drafts were saved.
+    emulator.store.project('web').flags.get(flag)!.environments['production']!.version += 3;
+  }
   const dir = await mkdtemp(join(tmpdir(), 'ldexp-converge-'));
   try {
     await writeManifests(dir, s);
@@ -541,6 +590,10 @@ async function convergeOnce(s: Scenario, concurrency = 4): Promise<Outcome> {
     expect(third.plan?.steps).toEqual([]);
     expect(third.plan?.hash).toBe(second.plan?.hash);
     expect(third.plan?.resources.filter((r) => r.action !== 'no-op').map((r) => r.address)).toEqual([]);
+    // What is left must be a difference no instruction can make, and the plan must say so.
+    const left = third.plan?.resources.filter((r) => r.unapplied !== undefined) ?? [];
+    expect(left.filter((r) => !explainsUnapplied(s, r)).map((r) => [r.address, r.unapplied])).toEqual([]);
+    expect(third.plan?.summary.unapplied).toBe(left.length);
     return 'converged';
   } finally {
     await emulator.close();
@@ -551,15 +604,21 @@ async function convergeOnce(s: Scenario, concurrency = 4): Promise<Outcome> {
 describe('generative convergence against the emulator', () => {
   it('apply then plan is empty; plan(x, x) has no steps and a stable hash', async () => {
     const outcomes: Outcome[] = [];
+    const covered: Coverage[] = [];
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (s) => {
-        outcomes.push(await convergeOnce(s));
+        const outcome = await convergeOnce(s);
+        outcomes.push(outcome);
+        if (outcome === 'converged') covered.push(coverageOf(s));
       }),
       { numRuns: 25, seed: 20_260_301, endOnFailure: true },
     );
     // The property must mostly exercise convergence, not refusals: with this seed, 16 of the 25 runs
     // converge even counting the runs that hit the bugs reported below as refusals.
     expect(outcomes.filter((o) => o === 'converged').length).toBeGreaterThanOrEqual(10);
+    // And among the converged runs, drafts whose flags moved and several starts on one flag.
+    expect(covered.some((c) => c.movedDraftStarted)).toBe(true);
+    expect(covered.some((c) => c.startsOnOneFlag)).toBe(true);
   });
 });
 
@@ -619,6 +678,41 @@ describe('regressions found by the property', () => {
       ],
     };
     expect(await convergeOnce(s, 1)).toBe('converged');
+  });
+
+  it('starting a draft whose flag moved since it was saved (its flagConfigVersion is stale)', async () => {
+    const s: Scenario = {
+      experiments: [{ desired: experimentOf('exp-a', 'running'), live: liveOf('draft') }],
+      moved: ['checkout-button'],
+    };
+    expect(await convergeOnce(s)).toBe('converged');
+  });
+
+  it('three experiments started on one flag in one apply: one created, two live drafts, one of them stale', async () => {
+    const s: Scenario = {
+      experiments: [
+        { desired: experimentOf('exp-a', 'running') },
+        { desired: experimentOf('exp-b', 'running'), live: liveOf('draft') },
+        { desired: experimentOf('exp-c', 'running'), live: liveOf('draft') },
+      ],
+      moved: ['checkout-button'],
+    };
+    expect(await convergeOnce(s, 4)).toBe('converged');
+  });
+
+  it('a stopped experiment whose design differs converges with the difference reported, not hidden', async () => {
+    const s: Scenario = {
+      experiments: [
+        {
+          desired: {
+            ...experimentOf('exp-a', 'stopped'),
+            design: { ...BUTTON_DESIGN, hypothesis: 'A banner raises revenue' },
+          },
+          live: liveOf('stopped'),
+        },
+      ],
+    };
+    expect(await convergeOnce(s)).toBe('converged');
   });
 
   it('a new experiment naming a holdout that has ended is refused at plan time, nothing sent', async () => {

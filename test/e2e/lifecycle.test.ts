@@ -37,6 +37,8 @@ interface SuccessCell extends Cell {
   writes: string[];
   /** A warning expected in stderr: code and `line:column` in the cell's manifest. */
   warning?: { code: string; at: string };
+  /** A difference no instruction makes: the second plan still shows the experiment, with this line. */
+  left?: string;
 }
 
 interface ErrorCell extends Cell {
@@ -68,6 +70,7 @@ const SUCCESS: SuccessCell[] = [
     manifest: { state: 'archived' },
     writes: [],
     warning: { code: 'NothingToArchive', at: '9:10' },
+    left: '    why: experiment "absent-to-archived" is not created: the manifest asks for an archived experiment that does not exist in LaunchDarkly',
   },
   // draft
   { key: 'draft-unchanged', from: 'draft', title: 'nothing', manifest: { state: 'draft' }, writes: [] },
@@ -172,6 +175,7 @@ const SUCCESS: SuccessCell[] = [
     manifest: { state: 'stopped', winner: 'Treatment', allocations: [30, 70] },
     writes: [],
     warning: { code: 'StoppedDesignIgnored', at: '10:3' },
+    left: '    not applied: iteration.treatments[Control].allocationPercent: 50 → 30',
   },
   {
     key: 'stopped-to-archived',
@@ -352,15 +356,25 @@ describe('lifecycle cells that apply', () => {
     expect(writesOf(emulator.requests)).toHaveLength(SUCCESS.reduce((sum, cell) => sum + cell.writes.length, 0));
   });
 
-  it('a second plan --detailed-exitcode exits 0 with "No changes"', () => {
-    expect({ code: replanned.code, stderr: replanned.stderr }).toMatchObject({ code: 0 });
-    expect(replanned.stdout).toContain('No changes. LaunchDarkly matches the manifests.');
+  it('a second plan has nothing to apply, but exits 2 on the differences no instruction makes', () => {
+    const left = SUCCESS.filter((cell) => cell.left !== undefined).length;
+    expect({ code: replanned.code, stderr: replanned.stderr }).toMatchObject({ code: 2 });
+    expect(replanned.stdout).not.toContain('No changes');
+    expect(replanned.stdout).toContain(
+      `Nothing to apply, but ${String(left)} resources differ from LaunchDarkly in ways that cannot be applied.`,
+    );
   });
 
   it.each(SUCCESS)('$from → $manifest.state: $title ($key)', (cell) => {
     expect(writesOf(emulator.requests, cell.key)).toEqual(cell.writes);
-    // After apply, the second plan has nothing to say about this experiment.
-    expect(replanned.stdout).not.toMatch(new RegExp(`experiment web/production/${cell.key} `));
+    // After apply, the second plan shows this experiment only for a difference no instruction makes.
+    const headline = `! experiment web/production/${cell.key} (${cell.key})  differs: cannot be applied`;
+    if (cell.left === undefined) {
+      expect(replanned.stdout).not.toMatch(new RegExp(`experiment web/production/${cell.key} `));
+    } else {
+      expect(replanned.stdout).toContain(headline);
+      expect(replanned.stdout).toContain(cell.left);
+    }
     const warning = cell.warning ? `manifests/${cell.key}.yaml:${cell.warning.at}  warning  ${cell.warning.code}` : '';
     if (cell.warning) expect(applied.stderr).toContain(warning);
     else expect(applied.stderr).not.toContain(`manifests/${cell.key}.yaml:`);

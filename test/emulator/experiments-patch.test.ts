@@ -214,6 +214,30 @@ describe('startIteration', () => {
     await expect400(RUNNING, 'experiment "checkout-flow" has no draft iteration to start', { kind: 'startIteration' });
   });
 
+  test('a draft whose flag moved since it was saved → 400; refreshing its flags in the same patch starts it', async () => {
+    const first = await createDraft('first');
+    const second = await createDraft('second');
+    const saved = (await flagInfo(h, 'new-checkout')).version;
+    expect((await h.patch(first, { kind: 'startIteration' })).status).toBe(200);
+    await expect400(
+      second,
+      `flag "new-checkout" changed since the draft iteration was saved: its flagConfigVersion ${String(saved)} is stale (the flag is at version ${String(saved + 1)} in production); update the iteration's flags before starting it`,
+      { kind: 'startIteration' },
+    );
+    const refresh = {
+      kind: 'updateExperimentFields',
+      value: {
+        flags: {
+          operation: 'update',
+          value: { 'new-checkout': { ruleId: 'fallthrough', flagConfigVersion: saved + 1 } },
+        },
+      },
+    };
+    const reply = await h.patch(second, refresh, { kind: 'startIteration' });
+    expect(reply.status).toBe(200);
+    expect(reply.body.currentIteration.flags['new-checkout'].flagConfigVersion).toBe(saved + 1);
+  });
+
   test('a flag that is off → 400', async () => {
     const search = await flagInfo(h, 'search-ranking');
     const path = await createDraft(

@@ -158,6 +158,7 @@ export function manifestSet(
     experiments,
     holdouts,
     files: [...experiments, ...holdouts].map((m) => m.source.file),
+    scope: { limits: [] },
   };
 }
 

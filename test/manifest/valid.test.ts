@@ -59,8 +59,10 @@ const searchSpec = {
 };
 
 const EXPECTED = {
-  config: { project: 'web', environment: 'production', prune: false, managedTag: 'ldexp-managed' },
+  config: { file: FILE, project: 'web', environment: 'production', prune: false, managedTag: 'ldexp-managed' },
   files: [FILE],
+  // The pure validator cannot see unread files; the loader fills in the Config's folder.
+  scope: { limits: [] },
   experiments: [
     {
       kind: 'Experiment',
@@ -173,7 +175,7 @@ describe('valid manifests', () => {
   test('loadManifests builds the exact desired model with defaults filled and shorthands expanded', async () => {
     const { manifests, problems } = await loadManifests(['.'], { environment: 'from-cli' }, { cwd: FIXTURES });
     expect(problems).toEqual([]);
-    expect(plain(manifests)).toEqual(EXPECTED);
+    expect(plain(manifests)).toEqual({ ...EXPECTED, scope: { configFolder: '.', limits: [] } });
   });
 
   test('the pure validator gives the same model, shares nothing with the parsed data, and locates', async () => {

@@ -79,14 +79,24 @@ const cases: Case[] = [
     ],
   },
   {
-    name: 'two experiments on one flag created and started: both creates before both starts',
+    name: 'two experiments on one flag created and started: both creates, then one start, then the other',
     live: () => liveOf(),
     desired: [exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' })],
     steps: [
       ['s1', 'exp-a', 'createExperiment', [], undefined],
       ['s2', 'exp-b', 'createExperiment', [], undefined],
-      ['s3', 'exp-a', 'startIteration', ['s1'], ['s2']],
-      ['s4', 'exp-b', 'startIteration', ['s2'], ['s1']],
+      ['s3', 'exp-b', 'startIteration', ['s2'], ['s1']],
+      // exp-a's draft was saved before s3 moved the flag: it is refreshed with the version read again.
+      ['s4', 'exp-a', 'updateExperimentFields+startIteration', ['s1'], ['s2', 's3']],
+    ],
+  },
+  {
+    name: 'two live drafts on one flag started: the second refreshes its draft after the first',
+    live: () => liveOf(exp('exp-a'), exp('exp-b')),
+    desired: [exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' })],
+    steps: [
+      ['s1', 'exp-b', 'startIteration', [], undefined],
+      ['s2', 'exp-a', 'updateExperimentFields+startIteration', [], ['s1']],
     ],
   },
   {
@@ -145,12 +155,23 @@ const cases: Case[] = [
       }),
     ],
     steps: [
-      // exp-a, created first, waits for exp-b; exp-b waiting for exp-a too would be a cycle.
+      // exp-a, created first, waits for exp-b, and reads the flag's version again after it.
       ['s1', 'exp-b', 'saveAndStartNewIteration', [], undefined],
       ['s2', 'exp-a', 'saveAndStartNewIteration', [], ['s1']],
     ],
   },
 ];
+
+const VERSION_READ = {
+  fromGet: '/api/v2/flags/web/checkout-button?env=production',
+  responsePointer: '/environments/production/version',
+};
+
+/** The flag version a body sends for checkout-button in an `updateExperimentFields` / restart value. */
+const sentFlags = (step: PlanStep): unknown => {
+  const body = step.body as { instructions: { value?: { flags?: { value?: unknown } } }[] };
+  return body.instructions[0]?.value?.flags?.value;
+};
 
 describe('flag version ordering', () => {
   it.each(cases)('$name', ({ live, desired, steps }) => {
@@ -158,18 +179,92 @@ describe('flag version ordering', () => {
     expect(ordering(plan.steps)).toEqual(steps);
   });
 
-  it('warns when two restarts configure one flag, since no order can satisfy both', () => {
+  it('a second restart configuring one flag reads its version again instead of sending a stale one', () => {
     const restartOnBeta = (key: string): ExperimentManifest =>
       exp(key, {
         state: 'running',
         iteration: { flags: { 'checkout-button': { rule: 'beta-users' } }, changeJustification: 'Beta only' },
       });
     const live = liveOf(exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' }));
-    const { problems } = buildPlan(manifestSet([restartOnBeta('exp-a'), restartOnBeta('exp-b')]), live);
-    expect(problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'FlagVersionConflict']]);
-    expect(problems[0]!.message).toContain(
-      'experiment/web/production/exp-b and experiment/web/production/exp-a both configure and restart flag "checkout-button"',
+    const { plan, problems } = buildPlan(manifestSet([restartOnBeta('exp-a'), restartOnBeta('exp-b')]), live);
+    expect(problems).toEqual([]);
+    const [first, second] = plan!.steps;
+    expect(first!.bindings).toEqual([]);
+    expect(sentFlags(first!)).toEqual({
+      'checkout-button': { ruleId: 'rule-1', flagConfigVersion: 7, notInExperimentVariationId: 'var-control' },
+    });
+    expect(second!.bindings).toEqual([
+      { bodyPointer: '/instructions/0/value/flags/value/checkout-button/flagConfigVersion', ...VERSION_READ },
+    ]);
+    expect(sentFlags(second!)).toEqual({
+      'checkout-button': { ruleId: 'rule-1', notInExperimentVariationId: 'var-control' },
+    });
+    expect(second!.reason).toContain(
+      'with the version of flag "checkout-button" read again right before sending, because an earlier step of this apply changes it',
     );
+  });
+
+  it('a started draft that an earlier start of the apply makes stale gets its flags refreshed from a read', () => {
+    const plan = planOf(
+      manifestSet([exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' })]),
+      liveOf(exp('exp-a'), exp('exp-b')),
+    );
+    const second = plan.steps[1]!;
+    expect(second.body).toEqual({
+      comment: `ldexp: ${second.reason}`,
+      instructions: [
+        {
+          kind: 'updateExperimentFields',
+          value: {
+            flags: {
+              operation: 'update',
+              value: { 'checkout-button': { ruleId: 'fallthrough', notInExperimentVariationId: 'var-control' } },
+            },
+          },
+        },
+        { kind: 'startIteration' },
+      ],
+    });
+    expect(second.bindings).toEqual([
+      { bodyPointer: '/instructions/0/value/flags/value/checkout-button/flagConfigVersion', ...VERSION_READ },
+    ]);
+    expect(second.reason).toBe(
+      'starts iteration 1: traffic enters the experiment and results start counting; first it refreshes the draft\'s flags, with the version of flag "checkout-button" read again right before sending, because an earlier step of this apply changes it',
+    );
+  });
+
+  it('a live draft saved before its flag moved is refreshed with the current version in the start patch', () => {
+    const live = liveOf(exp('exp-a'));
+    live.projects.get('web')!.flags.get('checkout-button')!.environments['production']!.version = 9;
+    const plan = planOf(manifestSet([exp('exp-a', { state: 'running' })]), live);
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0]!.bindings).toEqual([]);
+    expect(plan.steps[0]!.reason).toBe(
+      'refreshes the draft\'s flags (flag "checkout-button" changed since the draft was saved) and starts iteration 1: traffic enters the experiment and results start counting',
+    );
+    expect((plan.steps[0]!.body as { instructions: unknown[] }).instructions).toEqual([
+      {
+        kind: 'updateExperimentFields',
+        value: {
+          flags: {
+            operation: 'update',
+            value: {
+              'checkout-button': {
+                ruleId: 'fallthrough',
+                flagConfigVersion: 9,
+                notInExperimentVariationId: 'var-control',
+              },
+            },
+          },
+        },
+      },
+      { kind: 'startIteration' },
+    ]);
+  });
+
+  it('a live draft with current versions starts without a refresh', () => {
+    const plan = planOf(manifestSet([exp('exp-a', { state: 'running' })]), liveOf(exp('exp-a')));
+    expect(plan.steps.map((s) => s.instructions)).toEqual([['startIteration']]);
   });
 
   it('does not warn about a stop and a create on one flag: ordering reconciles them', () => {

@@ -88,6 +88,7 @@ describe('ordering', () => {
       create: 3,
       update: 0,
       noOp: 0,
+      unapplied: 0,
       unmanaged: 0,
       steps: 5,
       byImpact: { create: 3, start: 2 },

@@ -1,5 +1,5 @@
 /** Small builders for hand-made plans, so render tests do not depend on the planner. */
-import type { Impact, Plan, PlanStep, ResourcePlan, UnmanagedResource } from '../../src/plan/types.js';
+import type { Impact, Plan, PlanNotice, PlanStep, ResourcePlan, UnmanagedResource } from '../../src/plan/types.js';
 import type { Problem } from '../../src/types.js';
 
 export const HASH = 'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -52,6 +52,7 @@ export function plan(parts: {
   steps?: PlanStep[];
   unmanaged?: UnmanagedResource[];
   warnings?: Problem[];
+  notices?: PlanNotice[];
   hash?: string;
 }): Plan {
   const resources = parts.resources ?? [];
@@ -67,6 +68,7 @@ export function plan(parts: {
       create: resources.filter((entry) => entry.action === 'create').length,
       update: resources.filter((entry) => entry.action === 'update').length,
       noOp: resources.filter((entry) => entry.action === 'no-op').length,
+      unapplied: resources.filter((entry) => entry.unapplied !== undefined).length,
       unmanaged: (parts.unmanaged ?? []).length,
       steps: steps.length,
       byImpact,
@@ -75,6 +77,7 @@ export function plan(parts: {
     steps,
     unmanaged: parts.unmanaged ?? [],
     warnings: parts.warnings ?? [],
+    notices: parts.notices ?? [],
     fingerprints: Object.fromEntries(
       resources
         .filter((entry) => entry.action === 'update')
@@ -214,4 +217,71 @@ export function realisticPlan(): Plan {
 /** A plan with no steps at all. */
 export function emptyPlan(): Plan {
   return plan({ resources: [resource('homepage-hero', { name: 'Homepage hero', action: 'no-op', impact: 'none' })] });
+}
+
+const STOPPED_DESIGN = {
+  reason:
+    'experiment "exp-stopped" is stopped, so changes to hypothesis are not applied; ask for state draft or running to start a new iteration with them',
+  changes: [{ field: 'iteration.hypothesis', from: 'Treatment converts better', to: 'A sharper hypothesis' }],
+};
+
+/** No steps, but a stopped experiment whose design differs, and a notice that pruning was skipped. */
+export function unappliedPlan(): Plan {
+  return plan({
+    resources: [
+      resource('exp-stopped', {
+        name: 'Stopped test',
+        action: 'no-op',
+        stateFrom: 'stopped',
+        stateTo: 'stopped',
+        impact: 'none',
+        unapplied: STOPPED_DESIGN,
+      }),
+    ],
+    notices: [{ code: 'PruneSkipped', message: 'Pruning skipped: this run sees only part of the managed set.' }],
+  });
+}
+
+/** A metadata step on the same stopped experiment, with its design difference left. */
+export function partlyAppliedPlan(): Plan {
+  return plan({
+    resources: [
+      resource('exp-stopped', {
+        name: 'Stopped test',
+        stateFrom: 'stopped',
+        stateTo: 'stopped',
+        changes: [{ field: 'name', from: 'Old', to: 'Stopped test' }],
+        stepIds: ['s1'],
+        unapplied: STOPPED_DESIGN,
+      }),
+    ],
+    steps: [step('s1', `${EXP}/exp-stopped`, { instructions: ['updateExperimentFields'], reason: 'updates the name' })],
+  });
+}
+
+/** Two starts on one flag: the second reads the flag's version right before it is sent. */
+export function readBindingPlan(): Plan {
+  const second = step('s2', `${EXP}/exp-a`, {
+    instructions: ['updateExperimentFields', 'startIteration'],
+    after: ['s1'],
+    impact: 'start',
+    reason: 'starts iteration 1; first it refreshes the draft flags',
+    bindings: [
+      {
+        bodyPointer: '/instructions/0/value/flags/value/shared-flag/flagConfigVersion',
+        fromGet: '/api/v2/flags/web/shared-flag?env=production',
+        responsePointer: '/environments/production/version',
+      },
+    ],
+  });
+  return plan({
+    resources: [
+      resource('exp-a', { name: 'A', stateFrom: 'draft', stateTo: 'running', impact: 'start', stepIds: ['s2'] }),
+      resource('exp-b', { name: 'B', stateFrom: 'draft', stateTo: 'running', impact: 'start', stepIds: ['s1'] }),
+    ],
+    steps: [
+      step('s1', `${EXP}/exp-b`, { instructions: ['startIteration'], impact: 'start', reason: 'starts' }),
+      second,
+    ],
+  });
 }

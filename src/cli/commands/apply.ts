@@ -1,7 +1,7 @@
 /** `ldexp apply`: plan (or load a saved plan), confirm, apply, report. */
 import type { ApplyReport } from '../../apply/index.js';
 import { UsageError } from '../../errors.js';
-import { hasChanges } from '../../plan/types.js';
+import { hasSteps } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
 import { renderApplyReportJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
@@ -36,7 +36,7 @@ export async function applyCommand(context: CommandContext): Promise<number> {
     : context;
   const planned = saved ? await loadSavedPlan(shown) : await planAndShow(shown);
   if (!planned) return EXIT_ERROR;
-  if (!hasChanges(planned)) {
+  if (!hasSteps(planned)) {
     if (line.json) io.stdout.write(renderReport(line, nothingApplied(planned), planned));
     return EXIT_OK;
   }

@@ -3,7 +3,7 @@ import { badRequest } from '../http-error.js';
 import type { Instruction } from '../semantic-patch.js';
 import type { IterationState } from '../state.js';
 import { applyFieldUpdates } from './fields.js';
-import { begin, checkStartable, stop, type LifecycleContext } from './lifecycle.js';
+import { begin, checkFlagVersions, checkStartable, stop, type LifecycleContext } from './lifecycle.js';
 
 export interface InstructionContext extends LifecycleContext {
   newId: (...parts: string[]) => string;
@@ -53,6 +53,7 @@ const HANDLERS: Record<string, Handler> = {
       throw badRequest('changeJustification is required to start an iteration while another is running');
     }
     checkStartable(ctx, draft);
+    checkFlagVersions(ctx, draft);
     delete ctx.experiment.draftIteration;
     begin(ctx, draft);
   },

@@ -33,6 +33,25 @@ export function checkStartable(ctx: LifecycleContext, iteration: IterationState)
   }
 }
 
+/**
+ * Choice: a draft whose flags moved since it was saved cannot start. The draft's `flagConfigVersion`
+ * (FlagInput: "The flag version") pins the flag targeting it was designed against, and LaunchDarkly
+ * refuses to start a draft that pins an old version (the symptom reported against LaunchDarkly in
+ * issue 7); the document says nothing either way. Refreshing the draft's `flags` with
+ * `updateExperimentFields` in the same patch makes it startable. `saveAndStartNewIteration` builds
+ * its iteration from the running one and is not checked.
+ */
+export function checkFlagVersions(ctx: LifecycleContext, iteration: IterationState): void {
+  for (const [flagKey, config] of Object.entries(iteration.flags)) {
+    const env = ctx.project.flags.get(flagKey)?.environments[ctx.env.key];
+    if (env && config.flagConfigVersion !== env.version) {
+      throw badRequest(
+        `flag "${flagKey}" changed since the draft iteration was saved: its flagConfigVersion ${String(config.flagConfigVersion)} is stale (the flag is at version ${String(env.version)} in ${ctx.env.key}); update the iteration's flags before starting it`,
+      );
+    }
+  }
+}
+
 /** Begin running an iteration (preconditions already checked). */
 export function begin(ctx: LifecycleContext, iteration: IterationState): void {
   retireCurrent(ctx);
