@@ -23,6 +23,7 @@ export interface CommandLine {
   port: number;
   seed?: string;
   token?: string;
+  timeoutSeconds?: number;
 }
 
 const OPTIONS = {
@@ -40,6 +41,7 @@ const OPTIONS = {
   port: { type: 'string' },
   seed: { type: 'string' },
   token: { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -74,6 +76,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv, isTty: 
   if (values.plan !== undefined) line.planFile = values.plan;
   if (values.seed !== undefined) line.seed = values.seed;
   if (values.token !== undefined) line.token = values.token;
+  if (values.timeout !== undefined) line.timeoutSeconds = seconds('--timeout', values.timeout);
   if (line.json && line.markdown) throw new UsageError('--json and --markdown cannot be used together');
   return line;
 }
@@ -88,6 +91,14 @@ function commandOf(word: string | undefined, help: boolean, version: boolean): C
 function positiveInteger(flag: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} expects a positive integer, got "${text}"`);
+  return value;
+}
+
+/** Up to an hour: longer is no timeout at all for a command someone waits for. */
+function seconds(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 3600)
+    throw new UsageError(`${flag} expects a number of seconds (more than 0, at most 3600), got "${text}"`);
   return value;
 }
 
@@ -115,6 +126,7 @@ Options:
   --detailed-exitcode                     plan: exit 0 no changes, 1 error, 2 changes
   --auto-approve                          apply without asking (required when not on a terminal)
   --concurrency N                         parallel requests during apply (default 4)
+  --timeout SECONDS                       longest one request may take (default 30; connecting 10)
   --no-color                              no colors (NO_COLOR is honoured too)
   -v, --verbose                           show every HTTP request
 

@@ -25,6 +25,7 @@ export function connectionFrom(context: CommandContext): ConnectionOptions & { d
     baseUrl,
     token,
     concurrency: context.line.concurrency,
+    ...(context.line.timeoutSeconds !== undefined ? { timeoutMs: context.line.timeoutSeconds * 1000 } : {}),
     reporter,
     done: () => {
       reporter.done();
