@@ -109,7 +109,8 @@ export function createClient(options: ClientOptions): ClosableLdClient {
   checkToken(options.token);
   const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   // undici sets the connect timeout per dispatcher, not per request, hence an agent of our own.
-  const dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs) } });
+  const dispatcher =
+    options.dispatcher ?? new Agent({ connect: { timeout: Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs) } });
   const ownsDispatcher = dispatcher !== options.dispatcher;
   const closing = new AbortController();
   const settings: Settings = {
@@ -168,7 +169,15 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
       if (fitsBudget(s.now() - started, delayMs, s.timeoutMs)) {
         const failure = failureText(result, s.token);
         const attempts = s.retry.maxRetries + 1;
-        s.reporter.report({ type: 'retry', method, path: shownTarget, failure, delayMs, attempt: attempt + 1, attempts });
+        s.reporter.report({
+          type: 'retry',
+          method,
+          path: shownTarget,
+          failure,
+          delayMs,
+          attempt: attempt + 1,
+          attempts,
+        });
         await s.sleep(delayMs);
         continue;
       }

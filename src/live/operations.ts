@@ -40,7 +40,14 @@ const experiment: BodyShape = { kind: 'object', fields: ['key'] };
 const holdout: BodyShape = { kind: 'object', fields: ['_id', 'status'] };
 
 export const OPERATIONS: readonly Operation[] = [
-  { id: 'getFeatureFlags', method: 'GET', template: '/api/v2/flags/{projectKey}', status: 200, body: list, what: 'a list of flags' },
+  {
+    id: 'getFeatureFlags',
+    method: 'GET',
+    template: '/api/v2/flags/{projectKey}',
+    status: 200,
+    body: list,
+    what: 'a list of flags',
+  },
   {
     id: 'getFeatureFlag',
     method: 'GET',
@@ -49,7 +56,14 @@ export const OPERATIONS: readonly Operation[] = [
     body: { kind: 'object', fields: ['key', 'variations'] },
     what: 'a flag',
   },
-  { id: 'getMetrics', method: 'GET', template: '/api/v2/metrics/{projectKey}', status: 200, body: list, what: 'a list of metrics' },
+  {
+    id: 'getMetrics',
+    method: 'GET',
+    template: '/api/v2/metrics/{projectKey}',
+    status: 200,
+    body: list,
+    what: 'a list of metrics',
+  },
   {
     id: 'getMetricGroups',
     method: 'GET',
@@ -74,8 +88,22 @@ export const OPERATIONS: readonly Operation[] = [
     body: { kind: 'object', fields: [] },
     what: 'experimentation settings',
   },
-  { id: 'getExperiments', method: 'GET', template: `${ENV}/experiments`, status: 200, body: list, what: 'a list of experiments' },
-  { id: 'createExperiment', method: 'POST', template: `${ENV}/experiments`, status: 201, body: experiment, what: 'an experiment' },
+  {
+    id: 'getExperiments',
+    method: 'GET',
+    template: `${ENV}/experiments`,
+    status: 200,
+    body: list,
+    what: 'a list of experiments',
+  },
+  {
+    id: 'createExperiment',
+    method: 'POST',
+    template: `${ENV}/experiments`,
+    status: 201,
+    body: experiment,
+    what: 'an experiment',
+  },
   {
     id: 'getExperiment',
     method: 'GET',
@@ -100,10 +128,31 @@ export const OPERATIONS: readonly Operation[] = [
     body: { kind: 'object', fields: ['status'] },
     what: 'an iteration',
   },
-  { id: 'getAllHoldouts', method: 'GET', template: `${ENV}/holdouts`, status: 200, body: list, what: 'a list of holdouts' },
+  {
+    id: 'getAllHoldouts',
+    method: 'GET',
+    template: `${ENV}/holdouts`,
+    status: 200,
+    body: list,
+    what: 'a list of holdouts',
+  },
   { id: 'postHoldout', method: 'POST', template: `${ENV}/holdouts`, status: 201, body: holdout, what: 'a holdout' },
-  { id: 'getHoldout', method: 'GET', template: `${ENV}/holdouts/{holdoutKey}`, status: 200, body: holdout, what: 'a holdout' },
-  { id: 'patchHoldout', method: 'PATCH', template: `${ENV}/holdouts/{holdoutKey}`, status: 200, body: holdout, what: 'a holdout' },
+  {
+    id: 'getHoldout',
+    method: 'GET',
+    template: `${ENV}/holdouts/{holdoutKey}`,
+    status: 200,
+    body: holdout,
+    what: 'a holdout',
+  },
+  {
+    id: 'patchHoldout',
+    method: 'PATCH',
+    template: `${ENV}/holdouts/{holdoutKey}`,
+    status: 200,
+    body: holdout,
+    what: 'a holdout',
+  },
 ];
 
 const MATCHERS = OPERATIONS.map((operation) => ({
