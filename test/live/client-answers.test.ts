@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { NetworkError, RemoteError, UnexpectedResponseError } from '../../src/errors.js';
 import type { HttpMethod } from '../../src/live/client.js';
+import type { RecordingReporter, RetryEvent } from '../../src/reporter.js';
 import { startFakeLd, type FakeLd, type ScriptedResponse } from './fake-server.js';
 import { TOKEN, testClient } from './helpers.js';
 
@@ -23,14 +24,21 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<RemoteError> {
+/** The error `promise` rejects with, which must be a `type`. */
+async function failure<E extends RemoteError>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => E,
+): Promise<E> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof RemoteError)) throw new Error(`expected a RemoteError, got ${String(error)}`);
+  if (!(error instanceof type)) throw new Error(`expected a ${type.name}, got ${String(error)}`);
   return error;
 }
+
+const retries = (reporter: RecordingReporter): RetryEvent[] =>
+  reporter.events.filter((e): e is RetryEvent => e.type === 'retry');
 
 describe('answers that are not the documented one', () => {
   interface OddCase {
@@ -83,7 +91,10 @@ describe('answers that are not the documented one', () => {
     fake.route(method, path, answer);
     fake.route('GET', '/sso/login', { body: {} });
     const { client, sleeps } = testClient(fake);
-    const error = await failure(client.request(method, path, method === 'GET' ? {} : { body: { key: 'exp' } }));
+    const error = await failure(
+      client.request(method, path, method === 'GET' ? {} : { body: { key: 'exp' } }),
+      RemoteError,
+    );
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error.code).toBe('UnexpectedResponse');
     expect(error.status).toBe(answer.status);
@@ -95,7 +106,7 @@ describe('answers that are not the documented one', () => {
   it('an HTML 200 to a list read is not an empty list', async () => {
     fake.route('GET', EXPERIMENTS, { status: 200, headers: HTML, rawBody: '<html>Maintenance</html>' });
     const { client } = testClient(fake);
-    const error = await failure(client.getAllPages(EXPERIMENTS, { limit: 20 }));
+    const error = await failure(client.getAllPages(EXPERIMENTS, { limit: 20 }), RemoteError);
     expect(error).toMatchObject({
       code: 'UnexpectedResponse',
       problem: 'a body that is not JSON',
@@ -111,7 +122,7 @@ describe('answers that are not the documented one', () => {
       rawBody: `${'x'.repeat(195)}${TOKEN} and more`,
     });
     const { client } = testClient(fake);
-    const error = (await failure(client.request('POST', EXPERIMENTS, { body: {} }))) as UnexpectedResponseError;
+    const error = await failure(client.request('POST', EXPERIMENTS, { body: {} }), UnexpectedResponseError);
     expect(error.response).toEqual({
       status: 307,
       contentType: 'text/plain; x=[REDACTED]',
@@ -124,7 +135,7 @@ describe('answers that are not the documented one', () => {
   it('keeps LaunchDarkly JSON errors as RemoteError with their code and message', async () => {
     fake.route('POST', EXPERIMENTS, { status: 400, body: { code: 'invalid_request', message: 'bad' } });
     const { client } = testClient(fake);
-    const error = await failure(client.request('POST', EXPERIMENTS, { body: {} }));
+    const error = await failure(client.request('POST', EXPERIMENTS, { body: {} }), RemoteError);
     expect(error).not.toBeInstanceOf(UnexpectedResponseError);
     expect(error).toMatchObject({ code: 'RemoteError', status: 400, ldCode: 'invalid_request', ldMessage: 'bad' });
   });
@@ -134,13 +145,10 @@ describe('answers that are not the documented one', () => {
     const { client, sleeps, reporter } = testClient(fake, {
       retry: { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1000 },
     });
-    const error = await failure(client.request('GET', EXPERIMENTS));
+    const error = await failure(client.request('GET', EXPERIMENTS), RemoteError);
     expect(error).toMatchObject({ code: 'UnexpectedResponse', status: 503 });
     expect(sleeps).toEqual([100, 200]);
-    expect(reporter.events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.failure)).toEqual([
-      '503',
-      '503',
-    ]);
+    expect(retries(reporter).map((e) => e.failure)).toEqual(['503', '503']);
   });
 });
 
@@ -152,7 +160,7 @@ describe('timeouts', () => {
     fake.route('GET', EXPERIMENTS, { stall, rawBody: '{"items":[]}' });
     const { client, sleeps } = testClient(fake, { timeoutMs: 300 });
     const started = Date.now();
-    const error = (await failure(client.request('GET', EXPERIMENTS))) as NetworkError;
+    const error = await failure(client.request('GET', EXPERIMENTS), NetworkError);
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ code: 'Timeout', failure: 'timeout', status: 0 });
@@ -165,7 +173,7 @@ describe('timeouts', () => {
 
   it('a connect timeout is its own code, and is not retried', async () => {
     const { client, sleeps } = testClient(fake, { dispatcher: failingWith(new errors.ConnectTimeoutError()) });
-    const error = await failure(client.request('GET', EXPERIMENTS));
+    const error = await failure(client.request('GET', EXPERIMENTS), RemoteError);
     expect(error).toMatchObject({ code: 'ConnectTimeout', status: 0 });
     expect(error.message).toBe(`GET ${fake.url}${EXPERIMENTS} → could not connect to ${fake.url} within 10.0 s`);
     expect(sleeps).toEqual([]);
@@ -174,7 +182,7 @@ describe('timeouts', () => {
   it('an unknown host fails fast', async () => {
     const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND ld.invalid'), { code: 'ENOTFOUND' });
     const { client, sleeps } = testClient(fake, { dispatcher: failingWith(notFound) });
-    const error = await failure(client.request('GET', EXPERIMENTS));
+    const error = await failure(client.request('GET', EXPERIMENTS), RemoteError);
     expect(error).toMatchObject({ code: 'HostNotFound', status: 0 });
     expect(error.message).toBe(`GET ${fake.url}${EXPERIMENTS} → host not found (ENOTFOUND); check the API URL`);
     expect(sleeps).toEqual([]);
@@ -191,7 +199,7 @@ describe('retries', () => {
     fake.route('GET', EXPERIMENTS, { body: { items: [] } });
     const { client, reporter } = testClient(fake, { dispatcher: failingOnce(reset) });
     expect((await client.request('GET', EXPERIMENTS)).body).toEqual({ items: [] });
-    expect(reporter.events.filter((e) => e.type === 'retry')).toEqual([
+    expect(retries(reporter)).toEqual([
       {
         type: 'retry',
         method: 'GET',
@@ -207,7 +215,7 @@ describe('retries', () => {
   it('does not retry a reset POST: it may have been applied', async () => {
     const reset = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
     const { client, sleeps } = testClient(fake, { dispatcher: failingOnce(reset) });
-    const error = await failure(client.request('POST', EXPERIMENTS, { body: {} }));
+    const error = await failure(client.request('POST', EXPERIMENTS, { body: {} }), RemoteError);
     expect(error).toMatchObject({
       code: 'NetworkError',
       message: `POST ${fake.url}${EXPERIMENTS} → network error: read ECONNRESET`,
@@ -230,14 +238,12 @@ describe('retries', () => {
         return Promise.resolve();
       },
     });
-    const error = await failure(client.request('GET', EXPERIMENTS));
+    const error = await failure(client.request('GET', EXPERIMENTS), RemoteError);
     expect(error).toMatchObject({ status: 503, ldCode: 'service_unavailable' });
     // 10 s + 0.5 + 30 ≤ 60 and 20.5 + 1 + 30 ≤ 60; then 31.5 + 2 + 30 > 60.
     expect(fake.requests).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
-    expect(reporter.events.filter((e) => e.type === 'retry').map((e) => e.type === 'retry' && e.attempt)).toEqual([
-      2, 3,
-    ]);
+    expect(retries(reporter).map((e) => e.attempt)).toEqual([2, 3]);
   });
 });
 
@@ -245,12 +251,12 @@ describe('close', () => {
   it('aborts requests in flight and refuses later ones with Cancelled', async () => {
     fake.route('GET', EXPERIMENTS, { stall: 'headers' });
     const { client } = testClient(fake);
-    const pending = failure(client.request('GET', EXPERIMENTS));
+    const pending = failure(client.request('GET', EXPERIMENTS), NetworkError);
     await waitFor(() => fake.requests.length === 1);
     await client.close();
     await client.close();
     expect(await pending).toMatchObject({ code: 'Cancelled', status: 0 });
-    expect(await failure(client.request('GET', EXPERIMENTS))).toMatchObject({ code: 'Cancelled' });
+    expect(await failure(client.request('GET', EXPERIMENTS), RemoteError)).toMatchObject({ code: 'Cancelled' });
     expect(fake.requests).toHaveLength(1);
   });
 });
