@@ -4,18 +4,22 @@
  */
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
-import {
-  NetworkError,
-  RemoteError,
-  UnexpectedResponseError,
-  UsageError,
-  redact,
-  type NetworkFailure,
-} from '../errors.js';
+import { UsageError, redact } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { checkBaseUrl } from './base-url.js';
-import type { LdErrorBody } from './ld-types.js';
-import { expectationFor, type Expectation } from './operations.js';
+import {
+  failedAttemptError,
+  failureText,
+  firstHeader,
+  ldError,
+  networkFailure,
+  unexpectedAnswer,
+  type Answered,
+  type Attempt,
+  type RequestShown,
+  type ResponseHeaders,
+} from './failures.js';
+import { expectationFor } from './operations.js';
 import { readAllPages } from './paginate.js';
 import { queryString, type Query } from './query.js';
 import {
@@ -26,9 +30,10 @@ import {
   type AttemptOutcome,
   type RetryOptions,
 } from './retry.js';
-import { describeExpectation, verifyAnswer } from './verify.js';
+import { verifyAnswer } from './verify.js';
 import { LDEXP_VERSION } from './version.js';
 
+export type { ResponseHeaders } from './failures.js';
 export type { Query, QueryValue } from './query.js';
 export type { RetryOptions } from './retry.js';
 
@@ -41,11 +46,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
 /** Node fires longer timers at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
-/** How much of an unexpected body an error shows. */
-const BODY_EXCERPT_CHARS = 200;
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface RequestOptions {
   query?: Query;
@@ -99,18 +101,14 @@ export interface ClientOptions {
   random?: () => number;
 }
 
-type Attempt =
-  | { kind: 'response'; status: number; headers: ResponseHeaders; text: string }
-  | { kind: 'network'; failure: NetworkFailure; error: unknown };
-
 /** Build the LaunchDarkly client; rejects non-https base URLs (loopback excepted) and unusable tokens. */
 export function createClient(options: ClientOptions): ClosableLdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkToken(options.token);
   const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const connectTimeoutMs = Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs);
   // undici sets the connect timeout per dispatcher, not per request, hence an agent of our own.
-  const dispatcher =
-    options.dispatcher ?? new Agent({ connect: { timeout: Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs) } });
+  const dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: connectTimeoutMs } });
   const ownsDispatcher = dispatcher !== options.dispatcher;
   const closing = new AbortController();
   const settings: Settings = {
@@ -121,6 +119,7 @@ export function createClient(options: ClientOptions): ClosableLdClient {
     reporter: options.reporter ?? silentReporter,
     retry: options.retry ?? DEFAULT_RETRY,
     timeoutMs,
+    connectTimeoutMs,
     sleep: options.sleep ?? defaultSleep,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
@@ -150,40 +149,51 @@ export function createClient(options: ClientOptions): ClosableLdClient {
   return client;
 }
 
-type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & { dispatcher: Dispatcher; closing: AbortSignal };
+type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & {
+  dispatcher: Dispatcher;
+  connectTimeoutMs: number;
+  closing: AbortSignal;
+};
 
 async function send<T>(s: Settings, method: HttpMethod, path: string, options: RequestOptions): Promise<LdResponse<T>> {
   if (!path.startsWith('/')) throw new UsageError(`API paths start with "/": ${path}`);
   const target = path + queryString(options.query);
-  const shownTarget = redact(target, s.token);
-  const expected = expectationFor(method, path);
+  const shown: RequestShown = {
+    method,
+    target: redact(target, s.token),
+    baseUrl: s.baseUrl,
+    token: s.token,
+    timeoutMs: s.timeoutMs,
+    connectTimeoutMs: s.connectTimeoutMs,
+    expected: expectationFor(method, path),
+  };
   const started = s.now();
   for (let attempt = 1; ; attempt++) {
     const result = await attemptOnce(s, method, target, options);
     const status = result.kind === 'response' ? result.status : 0;
-    s.reporter.report({ type: 'request', method, path: shownTarget, status });
-    if (result.kind === 'response' && result.status < 400) return accepted<T>(s, result, method, shownTarget, expected);
-    const outcome = retryOutcome(result);
-    if (attempt <= s.retry.maxRetries && isRetryable(method, outcome)) {
-      const delayMs = retryDelayMs(attempt, outcome, s.retry, s.now(), s.random());
-      if (fitsBudget(s.now() - started, delayMs, s.timeoutMs)) {
-        const failure = failureText(result, s.token);
-        const attempts = s.retry.maxRetries + 1;
-        s.reporter.report({
-          type: 'retry',
-          method,
-          path: shownTarget,
-          failure,
-          delayMs,
-          attempt: attempt + 1,
-          attempts,
-        });
-        await s.sleep(delayMs);
-        continue;
-      }
-    }
-    throw toRemoteError(s, result, method, shownTarget, expected);
+    s.reporter.report({ type: 'request', method, path: shown.target, status });
+    if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);
+    const delayMs = retryDelay(s, method, result, attempt, started);
+    if (delayMs === undefined) throw failedAttemptError(result, shown);
+    s.reporter.report({
+      type: 'retry',
+      method,
+      path: shown.target,
+      failure: failureText(result, s.token),
+      delayMs,
+      attempt: attempt + 1,
+      attempts: s.retry.maxRetries + 1,
+    });
+    await s.sleep(delayMs);
   }
+}
+
+/** How long to wait before sending attempt `number + 1`, or undefined when this failure is final. */
+function retryDelay(s: Settings, method: string, result: Attempt, number: number, started: number): number | undefined {
+  const outcome = retryOutcome(result);
+  if (number > s.retry.maxRetries || !isRetryable(method, outcome)) return undefined;
+  const delayMs = retryDelayMs(number, outcome, s.retry, s.now(), s.random());
+  return fitsBudget(s.now() - started, delayMs, s.timeoutMs) ? delayMs : undefined;
 }
 
 async function attemptOnce(s: Settings, method: HttpMethod, target: string, options: RequestOptions): Promise<Attempt> {
@@ -221,13 +231,7 @@ async function attemptOnce(s: Settings, method: HttpMethod, target: string, opti
 }
 
 /** A documented answer, parsed; anything else throws UnexpectedResponseError. */
-function accepted<T>(
-  s: Settings,
-  attempt: Attempt & { kind: 'response' },
-  method: string,
-  shownTarget: string,
-  expected: Expectation,
-): LdResponse<T> {
+function accepted<T>(attempt: Answered, shown: RequestShown): LdResponse<T> {
   const verdict = verifyAnswer(
     {
       status: attempt.status,
@@ -235,154 +239,15 @@ function accepted<T>(
       location: firstHeader(attempt.headers, 'location'),
       text: attempt.text,
     },
-    expected,
+    shown.expected,
   );
-  if (!verdict.ok) throw unexpected(s, attempt, method, shownTarget, verdict.problem, expected);
+  if (!verdict.ok) throw unexpectedAnswer(attempt, verdict.problem, shown);
   return { status: attempt.status, body: verdict.body as T, headers: attempt.headers };
 }
 
 function retryOutcome(attempt: Attempt): AttemptOutcome {
   if (attempt.kind === 'network') return { kind: 'network', failure: attempt.failure };
   return { kind: 'response', status: attempt.status, ldCode: ldError(attempt.text).code, headers: attempt.headers };
-}
-
-/** For the retry line: `503`, `429 rate_limited`, `network error (ECONNRESET)`. */
-function failureText(attempt: Attempt, token: string): string {
-  if (attempt.kind === 'response') {
-    const { code } = ldError(attempt.text);
-    return redact(`${String(attempt.status)}${code ? ` ${code}` : ''}`, token);
-  }
-  const cause = sanitizedCause(attempt.error, token);
-  return `network error (${cause.code ?? cause.message})`;
-}
-
-function toRemoteError(
-  s: Settings,
-  attempt: Attempt,
-  method: string,
-  shownTarget: string,
-  expected: Expectation,
-): RemoteError {
-  if (attempt.kind === 'network') return networkError(s, attempt, method, shownTarget);
-  const { code, message } = ldError(attempt.text);
-  if (code === undefined && message === undefined) {
-    return unexpected(s, attempt, method, shownTarget, "an error that is not LaunchDarkly's JSON error", expected);
-  }
-  const shownCode = code === undefined ? undefined : redact(code, s.token);
-  const shownMessage = message === undefined ? undefined : redact(message, s.token);
-  return new RemoteError(attempt.status, method, shownTarget, shownCode, shownMessage);
-}
-
-function unexpected(
-  s: Settings,
-  attempt: Attempt & { kind: 'response' },
-  method: string,
-  shownTarget: string,
-  problem: string,
-  expected: Expectation,
-): UnexpectedResponseError {
-  const contentType = firstHeader(attempt.headers, 'content-type');
-  const location = firstHeader(attempt.headers, 'location');
-  // Redact before cutting, so that no prefix of the token survives at the cut.
-  const bodyStart = redact(attempt.text, s.token).trim().slice(0, BODY_EXCERPT_CHARS);
-  return new UnexpectedResponseError(method, shownTarget, redact(problem, s.token), describeExpectation(expected), {
-    status: attempt.status,
-    contentType: contentType === undefined ? undefined : redact(contentType, s.token),
-    bodyStart,
-    ...(location === undefined ? {} : { location: redact(location, s.token) }),
-  });
-}
-
-function networkError(
-  s: Settings,
-  attempt: Attempt & { kind: 'network' },
-  method: string,
-  shownTarget: string,
-): NetworkError {
-  const cause = sanitizedCause(attempt.error, s.token);
-  const url = s.baseUrl + shownTarget;
-  return new NetworkError(method, shownTarget, url, attempt.failure, networkDetail(s, attempt.failure, cause), {
-    cause,
-  });
-}
-
-function networkDetail(s: Settings, failure: NetworkFailure, cause: CleanCause): string {
-  const origin = new URL(s.baseUrl).origin;
-  switch (failure) {
-    case 'refused':
-      return `connection refused: nothing accepts connections at ${origin}; check the API URL`;
-    case 'unresolved':
-      return `host not found (${cause.code ?? cause.message}); check the API URL`;
-    case 'connect-timeout':
-      return `could not connect to ${origin} within ${seconds(Math.min(MAX_CONNECT_TIMEOUT_MS, s.timeoutMs))}`;
-    case 'timeout':
-      return `no complete answer within ${seconds(s.timeoutMs)} (the request timeout)`;
-    case 'cancelled':
-      return 'cancelled: the run stopped before this request finished';
-    case 'other':
-      return `network error: ${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ''}`;
-  }
-}
-
-/** Which kind of network failure undici (or Node underneath) reported. */
-function networkFailure(error: unknown): NetworkFailure {
-  const { code } = innermost(error) as { code?: unknown };
-  if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'ENOTFOUND') return 'unresolved';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT') return 'connect-timeout';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
-  return 'other';
-}
-
-/** LaunchDarkly's `{code, message}`, when the body is that. */
-function ldError(text: string): { code: string | undefined; message: string | undefined } {
-  let body: unknown;
-  try {
-    body = JSON.parse(text) as unknown;
-  } catch {
-    return { code: undefined, message: undefined };
-  }
-  if (typeof body !== 'object' || body === null) return { code: undefined, message: undefined };
-  const { code, message } = body as Partial<LdErrorBody>;
-  return {
-    code: typeof code === 'string' ? code : undefined,
-    message: typeof message === 'string' ? message : undefined,
-  };
-}
-
-function firstHeader(headers: ResponseHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
-type CleanCause = Error & { code?: string };
-
-/**
- * fetch-style callers wrap the real failure in `TypeError('fetch failed')` with it as `cause`
- * (undici lib/web/fetch/index.js); take the innermost one.
- */
-function innermost(error: unknown): unknown {
-  let inner = error;
-  while (inner instanceof TypeError && inner.cause !== undefined) inner = inner.cause;
-  return inner;
-}
-
-/**
- * A copy of the innermost failure with name, message and code only, the token redacted, so no
- * chain of causes can carry the token into a log.
- */
-function sanitizedCause(error: unknown, token: string): CleanCause {
-  const inner = innermost(error);
-  const source = inner instanceof Error ? inner : new Error(String(inner));
-  const clean: CleanCause = new Error(redact(source.message, token));
-  clean.name = source.name;
-  const code = (source as { code?: unknown }).code;
-  if (typeof code === 'string') clean.code = redact(code, token);
-  return clean;
 }
 
 function checkToken(token: string): void {
