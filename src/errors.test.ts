@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { RemoteError, redact } from './errors.js';
+import { NetworkError, RemoteError, UnexpectedResponseError, redact } from './errors.js';
 
 describe('redact', () => {
   it.each([
@@ -22,5 +22,46 @@ describe('RemoteError', () => {
   });
   it('calls status 0 a network error', () => {
     expect(new RemoteError(0, 'GET', '/p', undefined, 'ECONNREFUSED').code).toBe('NetworkError');
+  });
+});
+
+describe('UnexpectedResponseError', () => {
+  it('is a RemoteError with the status, what was expected, the content type and the start of the body', () => {
+    const error = new UnexpectedResponseError(
+      'POST',
+      '/api/v2/x',
+      'a body that is not JSON',
+      '201 and an experiment as JSON',
+      {
+        status: 200,
+        contentType: 'text/html',
+        bodyStart: '<p>"hi"</p>\n',
+      },
+    );
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ code: 'UnexpectedResponse', status: 200, source: 'remote', ldCode: undefined });
+    expect(error.message).toBe(
+      'POST /api/v2/x → 200: a body that is not JSON; expected 201 and an experiment as JSON. Content type: text/html; body: "<p>\\"hi\\"</p>\\n"',
+    );
+  });
+});
+
+describe('NetworkError', () => {
+  it.each([
+    ['refused', 'ConnectionRefused'],
+    ['unresolved', 'HostNotFound'],
+    ['connect-timeout', 'ConnectTimeout'],
+    ['timeout', 'Timeout'],
+    ['cancelled', 'Cancelled'],
+    ['other', 'NetworkError'],
+  ] as const)('%s → code %s, status 0, the URL in the message', (failure, code) => {
+    const error = new NetworkError('GET', '/p', 'https://ld.example/p', failure, 'what happened');
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({
+      code,
+      status: 0,
+      source: 'remote',
+      message: 'GET https://ld.example/p → what happened',
+    });
   });
 });

@@ -32,21 +32,91 @@ export class ManifestError extends LdexpError {
 
 /** LaunchDarkly (or the network) answered with a failure. The token is never part of it. */
 export class RemoteError extends LdexpError {
-  override readonly name = 'RemoteError';
+  override readonly name: string = 'RemoteError';
   constructor(
     readonly status: number,
     readonly method: string,
     readonly path: string,
     readonly ldCode: string | undefined,
     readonly ldMessage: string | undefined,
-    options?: { cause?: unknown },
+    /** For the subclasses below, which describe failures LaunchDarkly's `{code, message}` cannot. */
+    options?: { cause?: unknown; code?: string; message?: string },
   ) {
     super(
-      status === 0 ? 'NetworkError' : 'RemoteError',
-      `${method} ${path} → ${status === 0 ? 'network error' : String(status)}${ldCode ? ` ${ldCode}` : ''}${ldMessage ? `: ${ldMessage}` : ''}`,
+      options?.code ?? (status === 0 ? 'NetworkError' : 'RemoteError'),
+      options?.message ??
+        `${method} ${path} → ${status === 0 ? 'network error' : String(status)}${ldCode ? ` ${ldCode}` : ''}${ldMessage ? `: ${ldMessage}` : ''}`,
       'remote',
-      options,
+      options?.cause === undefined ? undefined : { cause: options.cause },
     );
+  }
+}
+
+/** What came back, as far as a message may show it; the client redacts the token from every field. */
+export interface ResponseSample {
+  status: number;
+  contentType: string | undefined;
+  /** The first characters of the body. */
+  bodyStart: string;
+  /** Where a redirect pointed. */
+  location?: string;
+}
+
+/**
+ * The server answered, but not as the operation documents: another status (a redirect included),
+ * a body that is not JSON, JSON of another shape, or an error that is not LaunchDarkly's
+ * `{code, message}`. Nothing in such an answer can be trusted, so it is never taken for success.
+ */
+export class UnexpectedResponseError extends RemoteError {
+  override readonly name = 'UnexpectedResponseError';
+  constructor(
+    method: string,
+    path: string,
+    /** What is wrong with the answer, e.g. `a text/html body, not JSON`. */
+    readonly problem: string,
+    /** What the operation documents, e.g. `201 and an experiment as JSON`. */
+    readonly expected: string,
+    readonly response: ResponseSample,
+  ) {
+    const body = response.bodyStart === '' ? '(empty)' : JSON.stringify(response.bodyStart);
+    super(response.status, method, path, undefined, undefined, {
+      code: 'UnexpectedResponse',
+      message:
+        `${method} ${path} → ${String(response.status)}: ${problem}; expected ${expected}. ` +
+        `Content type: ${response.contentType ?? '(none)'}; body: ${body}`,
+    });
+  }
+}
+
+/** Why no answer came: each has its own code, and only `other` is worth retrying. */
+export type NetworkFailure = 'refused' | 'unresolved' | 'connect-timeout' | 'timeout' | 'cancelled' | 'other';
+
+const NETWORK_CODES: Record<NetworkFailure, string> = {
+  refused: 'ConnectionRefused',
+  unresolved: 'HostNotFound',
+  'connect-timeout': 'ConnectTimeout',
+  timeout: 'Timeout',
+  cancelled: 'Cancelled',
+  other: 'NetworkError',
+};
+
+/** No answer at all. Names the full URL, since the usual cause is a wrong API URL or a dead server. */
+export class NetworkError extends RemoteError {
+  override readonly name = 'NetworkError';
+  constructor(
+    method: string,
+    path: string,
+    readonly url: string,
+    readonly failure: NetworkFailure,
+    /** What happened, e.g. `no complete response within 30.0 s`. */
+    readonly detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(0, method, path, undefined, undefined, {
+      ...options,
+      code: NETWORK_CODES[failure],
+      message: `${method} ${url} → ${detail}`,
+    });
   }
 }
 

@@ -8,7 +8,7 @@ import type { ApplyReport } from './apply/types.js';
 import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
 import { StalePlanError } from './errors.js';
 import { createClient, fetchLive } from './live/index.js';
-import type { LdClient } from './live/index.js';
+import type { ClosableLdClient, LdClient } from './live/index.js';
 import type { LiveRequest } from './live/types.js';
 import { loadManifests } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
@@ -24,6 +24,8 @@ export interface ConnectionOptions {
   baseUrl: string;
   token: string;
   concurrency: number;
+  /** The longest one request attempt may take (--timeout); the client's default otherwise. */
+  timeoutMs?: number;
   reporter?: Reporter;
   /** Injected transport, for tests. */
   dispatcher?: Dispatcher;
@@ -61,8 +63,7 @@ export async function plan(
   if (hasErrors(problems)) return { problems, manifests };
 
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
-  const client = clientFor(connection);
-  const live = await fetchLive(client, liveRequestFor(manifests), reporter);
+  const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
   const planned = buildPlan(manifests, live);
   const allProblems = [...problems, ...planned.problems];
   return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
@@ -78,11 +79,12 @@ export async function applyPlan(
   options: { checkFreshness: boolean },
 ): Promise<ApplyReport> {
   if (options.checkFreshness) assertPlanIntact(planToApply);
-  const client = clientFor(connection);
-  if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
-  return apply(planToApply, client, {
-    concurrency: connection.concurrency,
-    ...(connection.reporter ? { reporter: connection.reporter } : {}),
+  return withClient(connection, async (client) => {
+    if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
+    return apply(planToApply, client, {
+      concurrency: connection.concurrency,
+      ...(connection.reporter ? { reporter: connection.reporter } : {}),
+    });
   });
 }
 
@@ -98,10 +100,21 @@ async function assertFresh(saved: Plan, client: LdClient, reporter: Reporter | u
   }
 }
 
-function clientFor(connection: ConnectionOptions): LdClient {
+/** Closing when `use` is done aborts reads still in flight after one failed: the run ends with it. */
+async function withClient<T>(connection: ConnectionOptions, use: (client: LdClient) => Promise<T>): Promise<T> {
+  const client = clientFor(connection);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
+function clientFor(connection: ConnectionOptions): ClosableLdClient {
   return createClient({
     baseUrl: connection.baseUrl,
     token: connection.token,
+    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
     ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
     ...(connection.reporter ? { reporter: connection.reporter } : {}),
   });

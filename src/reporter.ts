@@ -13,7 +13,27 @@ export type ProgressEvent =
       index: number;
       total: number;
     }
-  | { type: 'request'; method: string; path: string; status: number };
+  | { type: 'request'; method: string; path: string; status: number }
+  | RetryEvent;
+
+/** A request failed and will be sent again: shown in every output, not only with --verbose. */
+export interface RetryEvent {
+  type: 'retry';
+  method: string;
+  path: string;
+  /** What failed: `503`, `429 rate_limited`, `connection reset (ECONNRESET)`. */
+  failure: string;
+  delayMs: number;
+  /** The attempt about to be made (2 for the first retry) and the most there will be. */
+  attempt: number;
+  attempts: number;
+}
+
+/** `GET /api/v2/… → 503; retrying in 2.0 s (attempt 2 of 5)`: the same line on a terminal and in CI. */
+export function describeRetry(event: RetryEvent): string {
+  const seconds = (event.delayMs / 1000).toFixed(1);
+  return `${event.method} ${event.path} → ${event.failure}; retrying in ${seconds} s (attempt ${String(event.attempt)} of ${String(event.attempts)})`;
+}
 
 export interface Reporter {
   report(event: ProgressEvent): void;

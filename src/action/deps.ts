@@ -31,7 +31,13 @@ export function defaultsOf(inputs: ActionInputs): TargetDefaults {
 }
 
 export function connectionOf(inputs: ActionInputs, deps: ActionDeps): ConnectionOptions {
-  return { baseUrl: inputs.apiUrl, token: inputs.apiToken, concurrency: inputs.concurrency, reporter: deps.reporter };
+  return {
+    baseUrl: inputs.apiUrl,
+    token: inputs.apiToken,
+    concurrency: inputs.concurrency,
+    ...(inputs.timeoutSeconds !== undefined ? { timeoutMs: inputs.timeoutSeconds * 1000 } : {}),
+    reporter: deps.reporter,
+  };
 }
 
 /** "ldexp plan: checkout/production", or just "ldexp plan" when the manifests name the target. */

@@ -34,6 +34,7 @@ describe('parseInputs', () => {
         'github-token': 'ghs_1',
         comment: 'False',
         concurrency: '8',
+        timeout: ' 12.5 ',
         'allow-unreviewed-changes': 'TRUE',
       }),
     );
@@ -47,6 +48,7 @@ describe('parseInputs', () => {
       githubToken: 'ghs_1',
       comment: false,
       concurrency: 8,
+      timeoutSeconds: 12.5,
       allowUnreviewedChanges: true,
     });
   });
@@ -56,6 +58,9 @@ describe('parseInputs', () => {
     [{ comment: 'yes' }, 'input "comment" must be true or false, got "yes"'],
     [{ concurrency: '0' }, 'input "concurrency" must be an integer from 1 to 64, got "0"'],
     [{ concurrency: '2.5' }, 'input "concurrency" must be an integer from 1 to 64, got "2.5"'],
+    [{ timeout: '0' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "0"'],
+    [{ timeout: 'soon' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "soon"'],
+    [{ timeout: '3601' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "3601"'],
   ])('rejects %j', (values, message) => {
     expect(() => parseInputs(reader(values))).toThrow(new UsageError(message));
   });

@@ -15,6 +15,8 @@ export interface ActionInputs {
   githubToken: string;
   comment: boolean;
   concurrency: number;
+  /** Longest one LaunchDarkly request may take; the client's default when the input is empty. */
+  timeoutSeconds?: number;
   allowUnreviewedChanges: boolean;
 }
 
@@ -38,6 +40,8 @@ export function parseInputs(read: InputReader): ActionInputs {
     concurrency: concurrencyOf(read('concurrency')),
     allowUnreviewedChanges: booleanOf('allow-unreviewed-changes', read('allow-unreviewed-changes'), false),
   };
+  const timeout = read('timeout').trim();
+  if (timeout !== '') inputs.timeoutSeconds = timeoutOf(timeout);
   const project = read('project').trim();
   const environment = read('environment').trim();
   if (project !== '') inputs.project = project;
@@ -77,4 +81,12 @@ function concurrencyOf(text: string): number {
     throw new UsageError(`input "concurrency" must be an integer from 1 to 64, got "${value}"`);
   }
   return number;
+}
+
+function timeoutOf(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new UsageError(`input "timeout" must be a number of seconds (more than 0, at most 3600), got "${value}"`);
+  }
+  return seconds;
 }

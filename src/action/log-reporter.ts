@@ -1,5 +1,5 @@
-/** Progress for the run log: one plain line per phase and per step that did not succeed. */
-import type { ProgressEvent, Reporter } from '../reporter.js';
+/** Progress for the run log: one plain line per phase, per step that did not succeed and per retry. */
+import { describeRetry, type ProgressEvent, type Reporter } from '../reporter.js';
 
 export function createLogReporter(log: (line: string) => void): Reporter {
   return {
@@ -22,5 +22,7 @@ function describe(event: ProgressEvent): string | undefined {
         : `[${event.index}/${event.total}] ${event.stepId} ${event.status}${event.message ? `: ${event.message}` : ''}`;
     case 'request':
       return undefined;
+    case 'retry':
+      return describeRetry(event);
   }
 }

@@ -136,10 +136,11 @@ function positiveInteger(flag: string, text: string, command: string): number {
   return value;
 }
 
+/** Up to an hour: longer is no timeout at all for a command someone waits for. */
 function positiveSeconds(text: string, command: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`--timeout expects a positive number of seconds, got "${text}"`, command);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 3600) {
+    throw new UsageError(`--timeout expects a number of seconds (more than 0, at most 3600), got "${text}"`, command);
   }
   return value;
 }

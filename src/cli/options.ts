@@ -61,7 +61,7 @@ export const concurrencyOption: OptionFactory = () =>
   new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
 
 export const timeoutOption: OptionFactory = () =>
-  new Option('--timeout <seconds>', 'give up on a LaunchDarkly request after this many seconds');
+  new Option('--timeout <seconds>', 'longest one LaunchDarkly request may take, in seconds (default 30; connecting at most 10)');
 
 export const noColorOption: OptionFactory = () =>
   new Option('--no-color', 'no colors (NO_COLOR is honoured too; never colored when not on a terminal)');

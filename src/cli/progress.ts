@@ -1,5 +1,5 @@
 /** Progress for people: a live, rewritten line on a terminal; plain lines otherwise (CI logs). */
-import type { ProgressEvent, Reporter } from '../reporter.js';
+import { describeRetry, type ProgressEvent, type Reporter } from '../reporter.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -32,7 +32,7 @@ export function createProgressReporter(
       if (closed) return;
       const text = describe(event, options.verbose);
       if (text === undefined) return;
-      if (event.type === 'step-end' && event.status !== 'ok') permanent(text);
+      if ((event.type === 'step-end' && event.status !== 'ok') || event.type === 'retry') permanent(text);
       else line(text);
     },
     done(): void {
@@ -53,5 +53,7 @@ function describe(event: ProgressEvent, verbose: boolean): string | undefined {
       return `[${event.index}/${event.total}] ${event.description}…`;
     case 'step-end':
       return `[${event.index}/${event.total}] ${event.stepId} ${event.status}${event.message ? `: ${event.message}` : ''}`;
+    case 'retry':
+      return describeRetry(event);
   }
 }

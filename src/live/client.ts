@@ -1,27 +1,53 @@
 /**
- * The one place ldexp talks HTTP to LaunchDarkly. Every outcome becomes a parsed response or a
- * RemoteError; headers, retries and pagination are decided here and nowhere else.
+ * The one place ldexp talks HTTP to LaunchDarkly. Every outcome becomes a verified response or a
+ * RemoteError; headers, timeouts, retries and pagination are decided here and nowhere else.
  */
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
-import { RemoteError, UsageError, redact } from '../errors.js';
+import { UsageError, redact } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { checkBaseUrl } from './base-url.js';
-import type { LdErrorBody } from './ld-types.js';
+import {
+  failedAttemptError,
+  failureText,
+  firstHeader,
+  ldError,
+  networkFailure,
+  unexpectedAnswer,
+  type Answered,
+  type Attempt,
+  type RequestShown,
+  type ResponseHeaders,
+} from './failures.js';
+import { expectationFor } from './operations.js';
 import { readAllPages } from './paginate.js';
 import { queryString, type Query } from './query.js';
-import { DEFAULT_RETRY, isRetryable, retryDelayMs, type AttemptOutcome, type RetryOptions } from './retry.js';
+import {
+  DEFAULT_RETRY,
+  fitsBudget,
+  isRetryable,
+  retryDelayMs,
+  type AttemptOutcome,
+  type RetryOptions,
+} from './retry.js';
+import { verifyAnswer } from './verify.js';
 import { LDEXP_VERSION } from './version.js';
 
+export type { ResponseHeaders } from './failures.js';
 export type { Query, QueryValue } from './query.js';
 export type { RetryOptions } from './retry.js';
 
 /** The dated API version ldexp is written against. */
 export const LD_API_VERSION = '20240415';
 export const SEMANTIC_PATCH_CONTENT_TYPE = 'application/json; domain-model=launchdarkly.semanticpatch';
+/** The longest one attempt may take by default: a stalled server is reported within a minute. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Connecting takes milliseconds when the server is up; an address that swallows packets is reported sooner. */
+const MAX_CONNECT_TIMEOUT_MS = 10_000;
+/** Node fires longer timers at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type ResponseHeaders = Record<string, string | string[] | undefined>;
 
 export interface RequestOptions {
   query?: Query;
@@ -41,44 +67,65 @@ export interface LdResponse<T> {
 /** What the rest of ldexp sees of LaunchDarkly. */
 export interface LdClient {
   readonly baseUrl: string;
-  /** One request (retried where safe); status ≥ 400 and network failures throw RemoteError. */
+  /**
+   * One request (retried where safe). Only the documented status with a body of the documented
+   * shape is returned (operations.ts); anything else, and every network failure, throws RemoteError.
+   */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<LdResponse<T>>;
   /** Every item of a paginated collection. */
   getAllPages<T>(path: string, query?: Query, itemsKey?: string, options?: { beta?: boolean }): Promise<T[]>;
+}
+
+/** The client createClient returns: it owns its connections. */
+export interface ClosableLdClient extends LdClient {
+  /**
+   * Abort what is still in flight, so a run that already failed need not wait for its other
+   * requests to time out, and free the sockets. Later requests fail with code `Cancelled`.
+   */
+  close(): Promise<void>;
 }
 
 export interface ClientOptions {
   baseUrl: string;
   token: string;
   userAgent?: string;
+  /** Injected transport, for tests; its connect timeout is its own. */
   dispatcher?: Dispatcher;
   reporter?: Reporter;
   retry?: RetryOptions;
+  /** The longest one attempt may take: connecting (at most 10 s of it), sending, the whole answer. */
+  timeoutMs?: number;
   /** Injected so tests never wait; defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   random?: () => number;
 }
 
-type Attempt =
-  { kind: 'response'; status: number; headers: ResponseHeaders; text: string } | { kind: 'network'; error: unknown };
-
 /** Build the LaunchDarkly client; rejects non-https base URLs (loopback excepted) and unusable tokens. */
-export function createClient(options: ClientOptions): LdClient {
+export function createClient(options: ClientOptions): ClosableLdClient {
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkToken(options.token);
-  const settings = {
+  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const connectTimeoutMs = Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs);
+  // undici sets the connect timeout per dispatcher, not per request, hence an agent of our own.
+  const dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: connectTimeoutMs } });
+  const ownsDispatcher = dispatcher !== options.dispatcher;
+  const closing = new AbortController();
+  const settings: Settings = {
     baseUrl,
     token: options.token,
     userAgent: options.userAgent ?? `ldexp/${LDEXP_VERSION}`,
-    dispatcher: options.dispatcher,
+    dispatcher,
     reporter: options.reporter ?? silentReporter,
     retry: options.retry ?? DEFAULT_RETRY,
+    timeoutMs,
+    connectTimeoutMs,
     sleep: options.sleep ?? defaultSleep,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
+    closing: closing.signal,
   };
-  const client: LdClient = {
+  const client: ClosableLdClient = {
     baseUrl,
     request: (method, path, requestOptions = {}) => send(settings, method, path, requestOptions),
     getAllPages: async <T>(path: string, query: Query = {}, itemsKey = 'items', pageOptions: { beta?: boolean } = {}) =>
@@ -93,30 +140,60 @@ export function createClient(options: ClientOptions): LdClient {
         query,
         itemsKey,
       ),
+    close: async () => {
+      if (closing.signal.aborted) return;
+      closing.abort();
+      if (ownsDispatcher) await dispatcher.destroy();
+    },
   };
   return client;
 }
 
-type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & { dispatcher: Dispatcher | undefined };
+type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & {
+  dispatcher: Dispatcher;
+  connectTimeoutMs: number;
+  closing: AbortSignal;
+};
 
 async function send<T>(s: Settings, method: HttpMethod, path: string, options: RequestOptions): Promise<LdResponse<T>> {
   if (!path.startsWith('/')) throw new UsageError(`API paths start with "/": ${path}`);
   const target = path + queryString(options.query);
-  const shownTarget = redact(target, s.token);
-  for (let retry = 0; ; retry++) {
-    const attempt = await attemptOnce(s, method, target, options);
-    const status = attempt.kind === 'response' ? attempt.status : 0;
-    s.reporter.report({ type: 'request', method, path: shownTarget, status });
-    if (attempt.kind === 'response' && attempt.status < 400) {
-      return { status: attempt.status, body: parseBody(attempt.text) as T, headers: attempt.headers };
-    }
-    const outcome = retryOutcome(attempt);
-    if (retry < s.retry.maxRetries && isRetryable(method, outcome)) {
-      await s.sleep(retryDelayMs(retry + 1, outcome, s.retry, s.now(), s.random()));
-      continue;
-    }
-    throw toRemoteError(attempt, method, shownTarget, s.token);
+  const shown: RequestShown = {
+    method,
+    target: redact(target, s.token),
+    baseUrl: s.baseUrl,
+    token: s.token,
+    timeoutMs: s.timeoutMs,
+    connectTimeoutMs: s.connectTimeoutMs,
+    expected: expectationFor(method, path),
+  };
+  const started = s.now();
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce(s, method, target, options);
+    const status = result.kind === 'response' ? result.status : 0;
+    s.reporter.report({ type: 'request', method, path: shown.target, status });
+    if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);
+    const delayMs = retryDelay(s, method, result, attempt, started);
+    if (delayMs === undefined) throw failedAttemptError(result, shown);
+    s.reporter.report({
+      type: 'retry',
+      method,
+      path: shown.target,
+      failure: failureText(result, s.token),
+      delayMs,
+      attempt: attempt + 1,
+      attempts: s.retry.maxRetries + 1,
+    });
+    await s.sleep(delayMs);
   }
+}
+
+/** How long to wait before sending attempt `number + 1`, or undefined when this failure is final. */
+function retryDelay(s: Settings, method: string, result: Attempt, number: number, started: number): number | undefined {
+  const outcome = retryOutcome(result);
+  if (number > s.retry.maxRetries || !isRetryable(method, outcome)) return undefined;
+  const delayMs = retryDelayMs(number, outcome, s.retry, s.now(), s.random());
+  return fitsBudget(s.now() - started, delayMs, s.timeoutMs) ? delayMs : undefined;
 }
 
 async function attemptOnce(s: Settings, method: HttpMethod, target: string, options: RequestOptions): Promise<Attempt> {
@@ -129,75 +206,48 @@ async function attemptOnce(s: Settings, method: HttpMethod, target: string, opti
   };
   const hasBody = options.body !== undefined;
   if (hasBody) headers['content-type'] = options.semanticPatch ? SEMANTIC_PATCH_CONTENT_TYPE : 'application/json';
+  // One deadline for the whole attempt: undici's own header and body timeouts restart on every chunk.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    deadline.abort();
+  }, s.timeoutMs);
   try {
+    // undici.request never follows redirects (that is an opt-in interceptor): a 3xx comes back as is.
     const response = await undiciRequest(s.baseUrl + target, {
       method,
       headers,
       ...(hasBody ? { body: JSON.stringify(options.body) } : {}),
-      ...(s.dispatcher ? { dispatcher: s.dispatcher } : {}),
+      dispatcher: s.dispatcher,
+      signal: AbortSignal.any([s.closing, deadline.signal]),
     });
     const text = await response.body.text();
     return { kind: 'response', status: response.statusCode, headers: response.headers, text };
   } catch (error) {
-    return { kind: 'network', error };
+    const failure = s.closing.aborted ? 'cancelled' : deadline.signal.aborted ? 'timeout' : networkFailure(error);
+    return { kind: 'network', failure, error };
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** A documented answer, parsed; anything else throws UnexpectedResponseError. */
+function accepted<T>(attempt: Answered, shown: RequestShown): LdResponse<T> {
+  const verdict = verifyAnswer(
+    {
+      status: attempt.status,
+      contentType: firstHeader(attempt.headers, 'content-type'),
+      location: firstHeader(attempt.headers, 'location'),
+      text: attempt.text,
+    },
+    shown.expected,
+  );
+  if (!verdict.ok) throw unexpectedAnswer(attempt, verdict.problem, shown);
+  return { status: attempt.status, body: verdict.body as T, headers: attempt.headers };
 }
 
 function retryOutcome(attempt: Attempt): AttemptOutcome {
-  if (attempt.kind === 'network') return { kind: 'network' };
-  return { kind: 'response', status: attempt.status, ldCode: errorBody(attempt.text).code, headers: attempt.headers };
-}
-
-function toRemoteError(attempt: Attempt, method: string, shownTarget: string, token: string): RemoteError {
-  if (attempt.kind === 'network') {
-    const cause = sanitizedCause(attempt.error, token);
-    return new RemoteError(0, method, shownTarget, cause.code, cause.message, { cause });
-  }
-  const { code, message } = errorBody(attempt.text);
-  const shownCode = code === undefined ? undefined : redact(code, token);
-  const shownMessage = message === undefined ? undefined : redact(message, token);
-  return new RemoteError(attempt.status, method, shownTarget, shownCode, shownMessage);
-}
-
-/** LaunchDarkly's `{code, message}`; anything else keeps a short excerpt so the user sees something. */
-function errorBody(text: string): { code: string | undefined; message: string | undefined } {
-  const body = parseBody(text);
-  if (typeof body === 'object' && body !== null) {
-    const { code, message } = body as Partial<LdErrorBody>;
-    return {
-      code: typeof code === 'string' ? code : undefined,
-      message: typeof message === 'string' ? message : undefined,
-    };
-  }
-  const excerpt = text.trim().slice(0, 200);
-  return { code: undefined, message: excerpt === '' ? undefined : excerpt };
-}
-
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-type CleanCause = Error & { code?: string };
-
-/**
- * fetch-style callers wrap the real failure in `TypeError('fetch failed')` with it as `cause`
- * (undici lib/web/fetch/index.js); take the innermost one. The copy keeps name, message and code
- * only, with the token redacted, so no chain of causes can carry the token into a log.
- */
-function sanitizedCause(error: unknown, token: string): CleanCause {
-  let inner = error;
-  while (inner instanceof TypeError && inner.cause !== undefined) inner = inner.cause;
-  const source = inner instanceof Error ? inner : new Error(String(inner));
-  const clean: CleanCause = new Error(redact(source.message, token));
-  clean.name = source.name;
-  const code = (source as { code?: unknown }).code;
-  if (typeof code === 'string') clean.code = redact(code, token);
-  return clean;
+  if (attempt.kind === 'network') return { kind: 'network', failure: attempt.failure };
+  return { kind: 'response', status: attempt.status, ldCode: ldError(attempt.text).code, headers: attempt.headers };
 }
 
 function checkToken(token: string): void {
@@ -206,6 +256,13 @@ function checkToken(token: string): void {
   if (/[\u0000-\u001f\u007f]/.test(token)) {
     throw new UsageError('The LaunchDarkly API token contains control characters (a stray newline?)');
   }
+}
+
+function checkTimeout(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_TIMEOUT_MS) {
+    throw new UsageError(`The request timeout must be a positive number of milliseconds, got ${String(ms)}`);
+  }
+  return ms;
 }
 
 function defaultSleep(ms: number): Promise<void> {

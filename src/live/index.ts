@@ -3,6 +3,7 @@ export {
   LD_API_VERSION,
   SEMANTIC_PATCH_CONTENT_TYPE,
   type ClientOptions,
+  type ClosableLdClient,
   type HttpMethod,
   type LdClient,
   type LdResponse,

@@ -2,6 +2,7 @@
  * When to retry a LaunchDarkly request and how long to wait first. Pure, so the policy can be
  * read and tested on its own; the client injects the clock, the random source and the sleep.
  */
+import type { NetworkFailure } from '../errors.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt; 0 disables retrying. */
@@ -20,16 +21,18 @@ export type AttemptOutcome =
       ldCode: string | undefined;
       headers: Record<string, string | string[] | undefined>;
     }
-  | { kind: 'network' };
+  | { kind: 'network'; failure: NetworkFailure };
 
 /**
  * Whether the outcome is worth another attempt. 429 is safe for every method (the request was
  * not processed); 409 `optimistic_locking_error` on PATCH is LaunchDarkly's "retry your request"
  * (semantic patches are atomic and carry no version, so resending is correct); 5xx and network
- * failures are retried only for GET, since a POST may have been applied before the failure.
+ * failures are retried only for GET, since a POST may have been applied before the failure. A
+ * refused connection, an unknown host or a timeout is not retried at all: nothing suggests the
+ * next attempt would fare better, and each retry would only make the user wait longer to hear it.
  */
 export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
-  if (outcome.kind === 'network') return method === 'GET';
+  if (outcome.kind === 'network') return method === 'GET' && outcome.failure === 'other';
   if (outcome.status === 429) return true;
   if (outcome.status === 409) return method === 'PATCH' && outcome.ldCode === 'optimistic_locking_error';
   return outcome.status >= 500 && method === 'GET';
@@ -52,6 +55,18 @@ export function retryDelayMs(
   const backoff = options.baseDelayMs * 2 ** (retry - 1);
   const jitter = Math.floor(random * options.baseDelayMs);
   return Math.min(options.maxDelayMs, (hinted ?? backoff) + jitter);
+}
+
+/** A request, its retries included, gives up within this many times the per-attempt timeout. */
+export const RETRY_BUDGET_FACTOR = 2;
+
+/**
+ * Whether waiting `delayMs` and then one more attempt, which may take the whole timeout, still
+ * ends within the budget. This is what keeps a dead or stalled server from being retried for
+ * minutes: a run learns of it within twice the timeout.
+ */
+export function fitsBudget(elapsedMs: number, delayMs: number, timeoutMs: number): boolean {
+  return elapsedMs + delayMs + timeoutMs <= RETRY_BUDGET_FACTOR * timeoutMs;
 }
 
 function serverHintMs(headers: Record<string, string | string[] | undefined>, now: number): number | undefined {

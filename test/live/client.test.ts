@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Dispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { RemoteError, UsageError } from '../../src/errors.js';
+import { NetworkError, RemoteError, UnexpectedResponseError, UsageError } from '../../src/errors.js';
 import { createClient, SEMANTIC_PATCH_CONTENT_TYPE } from '../../src/live/client.js';
 import { LDEXP_VERSION } from '../../src/live/version.js';
 import { startFakeLd, type FakeLd } from './fake-server.js';
@@ -73,7 +73,7 @@ describe('headers', () => {
   });
 
   it('encodes queries, repeating array parameters and keeping commas', async () => {
-    fake.route('GET', '/api/v2/flags/p/f', { body: {} });
+    fake.route('GET', '/api/v2/flags/p/f', { body: { key: 'f', variations: [] } });
     const { client } = testClient(fake);
     await client.request('GET', '/api/v2/flags/p/f', { query: { env: ['a', 'b'], expand: 'x,y', skip: undefined } });
     expect(fake.requests[0]!.url).toBe('/api/v2/flags/p/f?env=a&env=b&expand=x,y');
@@ -129,13 +129,23 @@ describe('errors', () => {
     });
   });
 
-  it('keeps an excerpt of a non-JSON error body', async () => {
-    fake.route('GET', '/x', { status: 502, rawBody: '<html>Bad gateway</html>' });
-    const { client } = testClient(fake, { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
-    await expect(client.request('GET', '/x')).rejects.toMatchObject({
+  it('turns an error page that is not LaunchDarkly JSON into UnexpectedResponse with status, type and excerpt', async () => {
+    fake.route('GET', '/x', {
       status: 502,
+      rawBody: '<html>Bad gateway</html>',
+      headers: { 'content-type': 'text/html' },
+    });
+    const { client } = testClient(fake, { retry: { maxRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    const error = await client.request('GET', '/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({
+      status: 502,
+      code: 'UnexpectedResponse',
       ldCode: undefined,
-      ldMessage: '<html>Bad gateway</html>',
+      response: { status: 502, contentType: 'text/html', bodyStart: '<html>Bad gateway</html>' },
+      message:
+        "GET /x → 502: an error that is not LaunchDarkly's JSON error; expected a 2xx status and JSON. " +
+        'Content type: text/html; body: "<html>Bad gateway</html>"',
     });
   });
 
@@ -158,16 +168,24 @@ describe('errors', () => {
     ]);
   });
 
-  it('turns a refused connection into a RemoteError with status 0 and the unwrapped cause', async () => {
-    const port = await closedPort();
-    const { client, sleeps } = testClient(fake, { baseUrl: `http://127.0.0.1:${port}` });
-    const error = (await client.request('POST', '/api/v2/x', { body: {} }).catch((e: unknown) => e)) as RemoteError;
-    expect(error).toBeInstanceOf(RemoteError);
-    expect(error).toMatchObject({ status: 0, code: 'NetworkError', ldCode: 'ECONNREFUSED' });
-    expect((error.cause as Error).message).toContain('ECONNREFUSED');
-    // A POST may have been applied, so it is not retried.
-    expect(sleeps).toEqual([]);
-  });
+  it.each(['GET', 'POST'] as const)(
+    'fails fast on a refused %s connection, naming the URL, without retrying',
+    async (method) => {
+      const port = await closedPort();
+      const { client, sleeps, reporter } = testClient(fake, { baseUrl: `http://127.0.0.1:${port}` });
+      const error = (await client
+        .request(method, '/api/v2/x', method === 'GET' ? {} : { body: {} })
+        .catch((e: unknown) => e)) as NetworkError;
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ status: 0, code: 'ConnectionRefused', failure: 'refused', ldCode: undefined });
+      expect(error.message).toBe(
+        `${method} http://127.0.0.1:${port}/api/v2/x → connection refused: nothing accepts connections at http://127.0.0.1:${port}; check the API URL`,
+      );
+      expect((error.cause as Error).message).toContain('ECONNREFUSED');
+      expect(sleeps).toEqual([]);
+      expect(reporter.events.filter((e) => e.type === 'retry')).toEqual([]);
+    },
+  );
 
   it('unwraps fetch-style TypeError causes and redacts the token from them', async () => {
     class Failing extends Dispatcher {
@@ -197,7 +215,19 @@ describe('retries', () => {
     const { client, sleeps, reporter } = testClient(fake);
     expect((await client.request('GET', '/x')).body).toEqual({ done: 1 });
     expect(sleeps).toEqual([2000]);
-    expect(reporter.events.map((e) => (e.type === 'request' ? e.status : -1))).toEqual([429, 200]);
+    expect(reporter.events).toEqual([
+      { type: 'request', method: 'GET', path: '/x', status: 429 },
+      {
+        type: 'retry',
+        method: 'GET',
+        path: '/x',
+        failure: '429 rate_limited',
+        delayMs: 2000,
+        attempt: 2,
+        attempts: 5,
+      },
+      { type: 'request', method: 'GET', path: '/x', status: 200 },
+    ]);
   });
 
   it('waits until X-Ratelimit-Reset (epoch ms) on 429, for a POST too', async () => {

@@ -26,6 +26,8 @@ export interface ScriptedResponse {
   /** Sent verbatim (a string body is not JSON-encoded). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Never answer (`headers`), or send the headers and part of `rawBody` and never finish (`body`). */
+  stall?: 'headers' | 'body';
 }
 
 export type Responder = ScriptedResponse | ((request: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>);
@@ -87,9 +89,11 @@ export async function startFakeLd(): Promise<FakeLd> {
         )
         .then((scripted) => {
           state.inFlight -= 1;
+          if (scripted.stall === 'headers') return;
           const text = scripted.rawBody ?? (scripted.body === undefined ? '' : JSON.stringify(scripted.body));
           res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers });
-          res.end(text);
+          if (scripted.stall === 'body') res.write(text.slice(0, Math.ceil(text.length / 2)));
+          else res.end(text);
         });
     });
   });

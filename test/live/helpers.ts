@@ -1,5 +1,5 @@
 /** Shared test helpers for the live client: a client wired to the fake with a recording sleep. */
-import { createClient, type ClientOptions, type LdClient } from '../../src/live/client.js';
+import { createClient, type ClientOptions, type ClosableLdClient } from '../../src/live/client.js';
 import { RecordingReporter } from '../../src/reporter.js';
 import type { FakeLd } from './fake-server.js';
 
@@ -7,7 +7,7 @@ import type { FakeLd } from './fake-server.js';
 export const TOKEN = 'api-TOKEN-d1st1nct1ve-5ecret-7f3a';
 
 export interface TestClient {
-  client: LdClient;
+  client: ClosableLdClient;
   reporter: RecordingReporter;
   sleeps: number[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isRetryable, retryDelayMs, type AttemptOutcome } from '../../src/live/retry.js';
+import { fitsBudget, isRetryable, retryDelayMs, type AttemptOutcome } from '../../src/live/retry.js';
 
 const NOW = 1_700_000_000_000;
 const options = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 10_000 };
@@ -59,7 +59,7 @@ describe('retryDelayMs', () => {
   });
 
   it('backs off exponentially after network failures', () => {
-    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, { kind: 'network' }, options, NOW, 0))).toEqual([
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, { kind: 'network', failure: 'other' }, options, NOW, 0))).toEqual([
       500, 1000, 2000, 4000,
     ]);
   });
@@ -81,9 +81,27 @@ describe('isRetryable', () => {
     ['GET', response(500), true],
     ['POST', response(500), false],
     ['GET', response(400), false],
-    ['GET', { kind: 'network' } as const, true],
-    ['PATCH', { kind: 'network' } as const, false],
+    ['GET', { kind: 'network', failure: 'other' } as const, true],
+    ['PATCH', { kind: 'network', failure: 'other' } as const, false],
+    ['GET', { kind: 'network', failure: 'refused' } as const, false],
+    ['GET', { kind: 'network', failure: 'unresolved' } as const, false],
+    ['GET', { kind: 'network', failure: 'connect-timeout' } as const, false],
+    ['GET', { kind: 'network', failure: 'timeout' } as const, false],
+    ['GET', { kind: 'network', failure: 'cancelled' } as const, false],
   ] as const)('%s %j → %s', (method, outcome, expected) => {
     expect(isRetryable(method, outcome)).toBe(expected);
+  });
+});
+
+describe('fitsBudget: a request and its retries end within twice the timeout', () => {
+  it.each([
+    { elapsed: 0, delay: 500, timeout: 30_000, fits: true },
+    { elapsed: 29_000, delay: 1_000, timeout: 30_000, fits: true },
+    { elapsed: 29_000, delay: 1_001, timeout: 30_000, fits: false },
+    { elapsed: 0, delay: 30_001, timeout: 30_000, fits: false },
+    { elapsed: 400, delay: 600, timeout: 1_000, fits: true },
+    { elapsed: 400, delay: 700, timeout: 1_000, fits: false },
+  ])('elapsed $elapsed + wait $delay + timeout $timeout → $fits', ({ elapsed, delay, timeout, fits }) => {
+    expect(fitsBudget(elapsed, delay, timeout)).toBe(fits);
   });
 });
