@@ -13,12 +13,13 @@ export interface CliResult {
 
 export async function runLdexp(
   args: string[],
-  options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
+  options: { env?: Record<string, string>; cwd?: string; input?: string; user?: { uid: number; gid: number } } = {},
 ): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.user ?? {}),
   });
   let stdout = '';
   let stderr = '';

@@ -1,14 +1,13 @@
 /** `ldexp apply`: plan (or load a saved plan), confirm, apply, report. */
-import { readFile } from 'node:fs/promises';
-
 import { UsageError } from '../../errors.js';
 import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
-import { parsePlanJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
+import { renderApplyReportText, renderPlanText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { readPlanFile } from '../files.js';
 import { planAndShow } from './plan.js';
 
 export async function applyCommand(context: CommandContext): Promise<number> {
@@ -36,7 +35,7 @@ export async function applyCommand(context: CommandContext): Promise<number> {
 
 async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
-  const saved = parsePlanJson(await readFile(file, 'utf8'));
+  const saved = await readPlanFile(file, context.io.cwd);
   const baseUrl = baseUrlFrom(context.io.env);
   if (saved.target.baseUrl !== baseUrl) {
     throw new UsageError(`${file} was planned against ${saved.target.baseUrl}, but LD_API_URL is ${baseUrl}`);
