@@ -2,7 +2,7 @@
  * The whole pipeline, composed. The CLI and the GitHub Action are thin adapters over `run`:
  * load → validate → fetch live → resolve/normalize/diff/plan → (apply).
  */
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 
 import type { ApplyReport } from './apply/types.js';
 import { apply, checkFingerprints } from './apply/index.js';
@@ -68,18 +68,36 @@ export async function plan(
   return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
 }
 
+/** How apply may be stopped; see ApplyOptions in src/apply/apply.ts. */
+export interface ApplyControl {
+  /** Aborted on an interrupt: nothing new is sent. */
+  signal?: AbortSignal;
+  /** Aborted to stop waiting for requests in flight: they are abandoned and reported `unknown`. */
+  giveUp?: AbortSignal;
+}
+
 /** Apply a plan. A saved plan is first checked against live state: refused when what it touches moved. */
 export async function applyPlan(
   planToApply: Plan,
   connection: ConnectionOptions,
-  options: { checkFreshness: boolean },
+  options: { checkFreshness: boolean } & ApplyControl,
 ): Promise<ApplyReport> {
-  const client = clientFor(connection);
-  if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
-  return apply(planToApply, client, {
-    concurrency: connection.concurrency,
-    ...(connection.reporter ? { reporter: connection.reporter } : {}),
-  });
+  // A connection pool of its own, so requests abandoned after an interrupt can be cut off (and
+  // cannot be retried later) and the process can exit without waiting for their answers.
+  const pool = connection.dispatcher ? undefined : new Agent();
+  const client = clientFor(pool ? { ...connection, dispatcher: pool } : connection);
+  try {
+    if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
+    return await apply(planToApply, client, {
+      concurrency: connection.concurrency,
+      ...(connection.reporter ? { reporter: connection.reporter } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.giveUp ? { giveUp: options.giveUp } : {}),
+    });
+  } finally {
+    if (options.giveUp?.aborted) await pool?.destroy();
+    else await pool?.close();
+  }
 }
 
 async function assertFresh(saved: Plan, client: LdClient, reporter: Reporter | undefined): Promise<void> {

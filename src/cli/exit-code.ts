@@ -1,17 +1,27 @@
 /** The one place where outcomes and errors become exit codes and final messages. */
-import { LdexpError, ManifestError, UsageError, redact } from '../errors.js';
+import type { ApplyReport } from '../apply/types.js';
+import { InterruptedError, LdexpError, ManifestError, UsageError, redact } from '../errors.js';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_CHANGES = 2;
+/** 128 + SIGINT, what shells report for a program stopped by Ctrl-C. */
+export const EXIT_INTERRUPTED = 130;
 
 export interface Failure {
   exitCode: number;
   message: string;
 }
 
-/** Turn anything thrown into a message (token redacted) and exit code 1. */
+/** An apply that ran: 130 when interrupted, 1 when a step failed or its outcome is unknown, else 0. */
+export function applyExitCode(report: ApplyReport): number {
+  if (report.interrupted) return EXIT_INTERRUPTED;
+  return report.failed > 0 || report.unknown > 0 ? EXIT_ERROR : EXIT_OK;
+}
+
+/** Turn anything thrown into a message (token redacted) and exit code 1, or 130 for an interrupt. */
 export function describeFailure(error: unknown, token: string | undefined): Failure {
+  if (error instanceof InterruptedError) return { exitCode: EXIT_INTERRUPTED, message: redact(error.message, token) };
   if (error instanceof ManifestError) return { exitCode: EXIT_ERROR, message: redact(error.message, token) };
   if (error instanceof UsageError) {
     return {

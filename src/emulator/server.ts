@@ -23,6 +23,11 @@ export interface EmulatorOptions {
   rateLimit?: { failEvery?: number; retryAfterSeconds?: number };
   /** Clock for timestamps and rate-limit windows; default `Date.now`. */
   now?: () => number;
+  /**
+   * For tests of interrupted applies: answer every write (any method but GET) this many
+   * milliseconds late. The change is made and logged at once; only the response waits.
+   */
+  writeLatencyMs?: number;
 }
 
 /** One request/response exchange, in arrival order. */
@@ -143,7 +148,13 @@ function errorOutcome(error: unknown): Outcome {
   return { status: 500, body: { code: 'internal_error', message }, headers: {} };
 }
 
-async function respond(exchange: Exchange, requests: RequestLogEntry[], req: IncomingMessage, res: ServerResponse) {
+async function respond(
+  exchange: Exchange,
+  requests: RequestLogEntry[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  writeLatencyMs: number,
+) {
   const text = await readText(req);
   const entry: RequestLogEntry = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0 };
   const body = parseForLog(text);
@@ -161,6 +172,11 @@ async function respond(exchange: Exchange, requests: RequestLogEntry[], req: Inc
   entry.status = outcome.status;
   entry.responseBody = outcome.body;
   requests.push(entry);
+  if (writeLatencyMs > 0 && entry.method !== 'GET') {
+    await new Promise((resolve) => setTimeout(resolve, writeLatencyMs));
+    // The client gave up (or the emulator closed) meanwhile: nobody is left to answer.
+    if (res.destroyed) return;
+  }
   const payload = JSON.stringify(outcome.body);
   res.writeHead(outcome.status, {
     ...outcome.headers,
@@ -176,7 +192,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const requests: RequestLogEntry[] = [];
   const exchange = new Exchange(options, store);
   const server = createServer((req, res) => {
-    respond(exchange, requests, req, res).catch((error: unknown) => {
+    respond(exchange, requests, req, res, options.writeLatencyMs ?? 0).catch((error: unknown) => {
       res.destroy(error instanceof Error ? error : undefined);
     });
   });

@@ -72,6 +72,8 @@ const okReport = (hash: string): ApplyReport => ({
   ok: 1,
   failed: 0,
   skipped: 0,
+  unknown: 0,
+  interrupted: false,
 });
 
 interface FakePipeline extends ActionPipeline {
@@ -317,6 +319,8 @@ describe('apply', () => {
           ok: 0,
           failed: 1,
           skipped: 0,
+          unknown: 0,
+          interrupted: false,
         },
       },
     ],

@@ -6,8 +6,9 @@ import { applyPlan } from '../../pipeline.js';
 import { renderApplyReportText, renderPlanText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_OK, applyExitCode } from '../exit-code.js';
 import { readPlanFile } from '../files.js';
+import { watchInterrupts } from '../interrupt.js';
 import { planAndShow } from './plan.js';
 
 export async function applyCommand(context: CommandContext): Promise<number> {
@@ -23,12 +24,14 @@ export async function applyCommand(context: CommandContext): Promise<number> {
     return EXIT_ERROR;
   }
   const connection = connectionFrom(context);
+  const interrupts = watchInterrupts(io.interrupts, (text) => io.stderr.write(text));
   try {
-    const report = await applyPlan(planned, connection, { checkFreshness: saved });
+    const report = await applyPlan(planned, connection, { checkFreshness: saved, ...interrupts.control });
     connection.done();
     io.stdout.write(renderApplyReportText(report, planned, { color: line.color }));
-    return report.failed > 0 ? EXIT_ERROR : EXIT_OK;
+    return applyExitCode(report);
   } finally {
+    interrupts.dispose();
     connection.done();
   }
 }
