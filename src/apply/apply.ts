@@ -10,6 +10,7 @@ import pLimit from 'p-limit';
 import { RemoteError } from '../errors.js';
 import type { LdClient } from '../live/client.js';
 import type { Plan, PlanStep } from '../plan/types.js';
+import { stepTitle } from '../render/words.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { stepDependencies } from './dependencies.js';
 import { getAt, setAt } from './json-pointer.js';
@@ -45,6 +46,7 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
   const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
   const reporter = options.reporter ?? silentReporter;
   const total = plan.steps.length;
+  const numberOf = new Map(plan.steps.map((step, index) => [step.id, index + 1]));
   const results = new Map<string, Promise<StepResult>>();
   const resultOf = (id: string): Promise<StepResult> => {
     const result = results.get(id);
@@ -67,8 +69,17 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     const blocker = before.find((r) => r.outcome.status !== 'ok');
     if (blocker) {
       const root = blocker.rootFailure ?? blocker.outcome.stepId;
-      const reason = `not run because step "${root}" failed`;
-      reporter.report({ type: 'step-end', stepId: step.id, status: 'skipped', message: reason, index, total });
+      const reason = `not run because step ${String(numberOf.get(root) ?? root)} failed`;
+      const description = stepTitle(step);
+      reporter.report({
+        type: 'step-end',
+        stepId: step.id,
+        description,
+        status: 'skipped',
+        message: reason,
+        index,
+        total,
+      });
       return { outcome: { status: 'skipped', stepId: step.id, reason }, rootFailure: root };
     }
     const responses = new Map(before.map((r) => [r.outcome.stepId, r.response]));
@@ -125,12 +136,14 @@ async function execute(
   progress: { index: number; total: number },
   responses: ReadonlyMap<string, unknown>,
 ): Promise<StepResult> {
-  reporter.report({ type: 'step-start', stepId: step.id, description: step.reason, ...progress });
+  const description = stepTitle(step);
+  reporter.report({ type: 'step-start', stepId: step.id, description, ...progress });
   const result = await send(client, step, responses);
   const { outcome } = result;
   reporter.report({
     type: 'step-end',
     stepId: step.id,
+    description,
     status: outcome.status,
     ...(outcome.status === 'failed' ? { message: outcome.message } : {}),
     ...progress,

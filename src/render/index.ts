@@ -1,6 +1,8 @@
 /** Pure renderers: Plan, ApplyReport and Problems → text, JSON, Markdown and workflow commands. */
 export { renderAnnotations, escapeData, escapeProperty } from './annotations.js';
 export { applySummaryLine, renderApplyReportMarkdown, renderApplyReportText } from './apply-report.js';
+export { renderConfirmation } from './confirm.js';
+export type { Confirmation } from './confirm.js';
 export { md as escapeMarkdown, mermaidLabel as escapeMermaidLabel } from './markdown-escape.js';
 export { parsePlanJson, renderPlanJson } from './plan-json.js';
 export { DEFAULT_MAX_LENGTH, renderPlanMarkdown, shortHash, TRUNCATED_MARKER } from './plan-markdown.js';

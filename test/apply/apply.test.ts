@@ -96,7 +96,7 @@ describe('apply failures', () => {
     ];
     const reporter = new RecordingReporter();
     const report = await apply(plan(steps), client, { concurrency: 3, reporter });
-    const reason = 'not run because step "holdout" failed';
+    const reason = 'not run because step 1 failed';
     expect(report).toEqual({
       planHash: 'sha256:abc',
       outcomes: [
@@ -127,6 +127,7 @@ describe('apply failures', () => {
     expect(ends.find((e) => e.stepId === 'holdout')).toEqual({
       type: 'step-end',
       stepId: 'holdout',
+      description: 'Creating holdout h (p/e)',
       status: 'failed',
       message: 'holdoutamount must be a string',
       index: 1,
@@ -135,6 +136,7 @@ describe('apply failures', () => {
     expect(ends.find((e) => e.stepId === 'holdout-2')).toEqual({
       type: 'step-end',
       stepId: 'holdout-2',
+      description: 'Updating holdout h (p/e)',
       status: 'skipped',
       message: reason,
       index: 7,
@@ -145,7 +147,7 @@ describe('apply failures', () => {
     expect(starts.find((e) => e.stepId === 'ok2')).toEqual({
       type: 'step-start',
       stepId: 'ok2',
-      description: 'do ok2',
+      description: 'Updating experiment b (p/e)',
       index: 4,
       total: 7,
     });
@@ -190,7 +192,7 @@ describe('apply failures', () => {
         message: 'the response of step "holdout" has no value at /_id',
         code: 'BindingUnresolved',
       },
-      { status: 'skipped', stepId: 'exp-start', reason: 'not run because step "exp" failed' },
+      { status: 'skipped', stepId: 'exp-start', reason: 'not run because step 2 failed' },
     ]);
     expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/holdout']);
   });

@@ -3,7 +3,7 @@ import { UsageError } from '../../errors.js';
 import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
-import { renderApplyReportText, renderPlanText } from '../../render/index.js';
+import { renderApplyReportText, renderConfirmation, renderPlanText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
 import { EXIT_ERROR, EXIT_OK, applyExitCode } from '../exit-code.js';
@@ -50,7 +50,9 @@ async function loadSavedPlan(context: CommandContext): Promise<Plan> {
 async function approved(context: CommandContext, planned: Plan): Promise<boolean> {
   if (context.line.autoApprove) return true;
   if (!context.io.confirm) throw unattended();
-  return context.io.confirm(`Apply ${String(planned.steps.length)} step(s) to LaunchDarkly? Only 'yes' is accepted: `);
+  const { notice, question } = renderConfirmation(planned, { color: context.line.color });
+  context.io.stderr.write(notice);
+  return context.io.confirm(question);
 }
 
 function unattended(): UsageError {
