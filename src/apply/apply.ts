@@ -99,7 +99,8 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     failed: outcomes.filter((o) => o.status === 'failed').length,
     skipped: outcomes.filter((o) => o.status === 'skipped').length,
     unknown: outcomes.filter((o) => o.status === 'unknown').length,
-    interrupted: stopped(),
+    // An interrupt that came after the last answer changed nothing: the run is complete.
+    interrupted: outcomes.some((o) => o.status === 'unknown' || (o.status === 'skipped' && o.reason === NOT_STARTED)),
   };
 }
 

@@ -271,6 +271,16 @@ describe('apply interrupted', () => {
     expect(recorder.events.filter((e) => e.type === 'step-end').map((e) => e.stepId)).toEqual(['a']);
   });
 
+  it('an interrupt while the last step is in flight, answered in time, leaves a complete report', async () => {
+    const client = new GatedClient();
+    const interrupt = new AbortController();
+    const running = apply(plan([step('a', 'experiment/p/e/a')]), client, { concurrency: 1, signal: interrupt.signal });
+    await client.waitUntilSent('/api/v2/a');
+    interrupt.abort();
+    await client.answer('/api/v2/a');
+    expect(await running).toMatchObject({ interrupted: false, ok: 1, skipped: 0 });
+  });
+
   it('giving up: a step still waiting for its answer is "unknown", and apply returns without it', async () => {
     const client = new GatedClient();
     const interrupt = new AbortController();
