@@ -131,6 +131,43 @@ export class StalePlanError extends LdexpError {
   }
 }
 
+/** The stable codes of `FileError`, one per way a path the user gave can be unusable. */
+export const FILE_ERROR_CODES = [
+  'FileNotFound',
+  'FileUnreadable',
+  'FileUnwritable',
+  'NotAFile',
+  'NotUtf8',
+  'SymlinkLoop',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+/**
+ * A file the user named cannot be used: missing, unreadable, unwritable, a folder or FIFO where a
+ * file was expected, not UTF-8, or a symlink loop. `line`/`column` (1-based) say where a
+ * decoding error is.
+ */
+export class FileError extends LdexpError {
+  override readonly name = 'FileError';
+  constructor(
+    code: FileErrorCode,
+    readonly path: string,
+    message: string,
+    readonly position?: { line: number; column: number },
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, 'user', options);
+  }
+}
+
+/** The user stopped ldexp (Ctrl-C, Ctrl-D at a prompt, SIGTERM); the message says what was left as it was. */
+export class InterruptedError extends LdexpError {
+  override readonly name = 'InterruptedError';
+  constructor(message: string) {
+    super('Interrupted', message, 'user');
+  }
+}
+
 /** A usage error on the command line or in the Action inputs. */
 export class UsageError extends LdexpError {
   override readonly name = 'UsageError';

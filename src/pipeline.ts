@@ -69,6 +69,14 @@ export async function plan(
   return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
 }
 
+/** How apply may be stopped; see ApplyOptions in src/apply/apply.ts. */
+export interface ApplyControl {
+  /** Aborted on an interrupt: nothing new is sent. */
+  signal?: AbortSignal;
+  /** Aborted to stop waiting for requests in flight: they are abandoned and reported `unknown`. */
+  giveUp?: AbortSignal;
+}
+
 /**
  * Apply a plan. A saved plan is first checked against its hash (refused when edited, before any
  * request) and against live state (refused when what it touches moved).
@@ -76,14 +84,18 @@ export async function plan(
 export async function applyPlan(
   planToApply: Plan,
   connection: ConnectionOptions,
-  options: { checkFreshness: boolean },
+  options: { checkFreshness: boolean } & ApplyControl,
 ): Promise<ApplyReport> {
   if (options.checkFreshness) assertPlanIntact(planToApply);
+  // The client is closed when apply returns: requests abandoned after an interrupt are cut off
+  // then (and cannot be retried later), so the process can exit without waiting for their answers.
   return withClient(connection, async (client) => {
     if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
     return apply(planToApply, client, {
       concurrency: connection.concurrency,
       ...(connection.reporter ? { reporter: connection.reporter } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.giveUp ? { giveUp: options.giveUp } : {}),
     });
   });
 }

@@ -4,10 +4,12 @@
  */
 export type ProgressEvent =
   | { type: 'phase'; message: string }
+  /** `description` names the step for people: `Starting iteration of x (web/production)`. */
   | { type: 'step-start'; stepId: string; description: string; index: number; total: number }
   | {
       type: 'step-end';
       stepId: string;
+      description: string;
       status: 'ok' | 'failed' | 'skipped';
       message?: string;
       index: number;

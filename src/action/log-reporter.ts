@@ -19,7 +19,7 @@ function describe(event: ProgressEvent): string | undefined {
     case 'step-end':
       return event.status === 'ok'
         ? undefined
-        : `[${event.index}/${event.total}] ${event.stepId} ${event.status}${event.message ? `: ${event.message}` : ''}`;
+        : `[${event.index}/${event.total}] ${event.description} ${event.status}${event.message ? `: ${event.message}` : ''}`;
     case 'request':
       return undefined;
     case 'retry':

@@ -2,7 +2,10 @@
 export type StepOutcome =
   | { status: 'ok'; stepId: string; httpStatus: number }
   | { status: 'failed'; stepId: string; httpStatus: number; message: string; code?: string }
-  | { status: 'skipped'; stepId: string; reason: string };
+  /** Not sent: a step it depends on failed, or apply was interrupted before it started. */
+  | { status: 'skipped'; stepId: string; reason: string }
+  /** Sent, but apply was interrupted and stopped waiting before the response came: it may or may not have happened. */
+  | { status: 'unknown'; stepId: string; reason: string };
 
 export interface ApplyReport {
   planHash: string;
@@ -10,4 +13,7 @@ export interface ApplyReport {
   ok: number;
   failed: number;
   skipped: number;
+  unknown: number;
+  /** Apply was stopped (Ctrl-C, SIGTERM) before every step had its chance. */
+  interrupted: boolean;
 }

@@ -1,15 +1,9 @@
 /** The `ldexp` binary: wires the real process to runCli and sets process.exitCode (never process.exit). */
-import { createInterface } from 'node:readline/promises';
-
+import { askYes } from './prompt.js';
 import { runCli } from './run-cli.js';
 
-async function confirm(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return (await prompt.question(question)).trim() === 'yes';
-  } finally {
-    prompt.close();
-  }
+function confirm(question: string): Promise<boolean> {
+  return askYes(question, process.stdin, process.stderr);
 }
 
 const interactive = process.stdin.isTTY && process.stderr.isTTY;
@@ -21,6 +15,7 @@ process.exitCode = await runCli(
     env: process.env,
     confirm: interactive ? confirm : undefined,
     cwd: process.cwd(),
+    interrupts: process,
   },
   process.stdout.isTTY,
 );

@@ -43,6 +43,7 @@ export function createProgressReporter(
   };
 }
 
+/** One line per event; steps are named by what they do to which resource, never by internal id. */
 function describe(event: ProgressEvent, verbose: boolean): string | undefined {
   switch (event.type) {
     case 'phase':
@@ -51,8 +52,10 @@ function describe(event: ProgressEvent, verbose: boolean): string | undefined {
       return verbose ? `${event.method} ${event.path} → ${event.status}` : undefined;
     case 'step-start':
       return `[${event.index}/${event.total}] ${event.description}…`;
-    case 'step-end':
-      return `[${event.index}/${event.total}] ${event.stepId} ${event.status}${event.message ? `: ${event.message}` : ''}`;
+    case 'step-end': {
+      const outcome = event.status === 'ok' ? ': done' : ` ${event.status}${event.message ? `: ${event.message}` : ''}`;
+      return `[${event.index}/${event.total}] ${event.description}${outcome}`;
+    }
     case 'retry':
       return describeRetry(event);
   }

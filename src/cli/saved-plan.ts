@@ -3,23 +3,17 @@
  * version this ldexp reads, match the plan schema, and hash to the hash it carries; otherwise it is
  * refused before anything is sent. Every error names the file.
  */
-import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 import { assertPlanIntact } from '../apply/index.js';
 import { LdexpError } from '../errors.js';
+import { readUserText } from '../files.js';
 import type { Plan } from '../plan/types.js';
 import { parsePlanJson } from '../render/index.js';
 
-export async function readSavedPlan(file: string): Promise<Plan> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new LdexpError('PlanFileUnreadable', `Cannot read the plan file ${file}: ${reason}`, 'user', {
-      cause: error,
-    });
-  }
+/** `file` is relative to `cwd`; a missing, unreadable, non-file or non-UTF-8 path is a FileError naming it. */
+export async function readSavedPlan(file: string, cwd: string): Promise<Plan> {
+  const text = await readUserText(path.resolve(cwd, file), file);
   try {
     const saved = parsePlanJson(text);
     assertPlanIntact(saved);

@@ -2,10 +2,13 @@
  * The I/O shell of manifest loading: find the YAML files, read them and the JSON Schemas, then
  * hand everything to the pure parse and validate stages.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { FileError } from '../errors.js';
+import { kindOf, readUserText, statOf } from '../files.js';
 import { compileSchemas, sortProblems, validateDocuments } from '../schema/index.js';
 import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
@@ -69,59 +72,152 @@ async function runScope(configFile: string | undefined, files: readonly string[]
   if (configFile === undefined) return { limits: [] };
   const folder = path.dirname(configFile);
   const read = new Set(files);
-  const unread = (await walk(folder)).filter((file) => !read.has(file)).sort();
+  // Problems of this second walk were reported by the run's own walk, or concern files it left out.
+  const managed = (await findManifestFiles([folder], cwd)).files;
+  const unread = managed.filter((file) => !read.has(file)).sort();
   const configFolder = path.relative(cwd, folder) === '' ? '.' : displayName(folder, cwd);
   if (unread.length === 0) return { configFolder, limits: [] };
   return { configFolder, limits: [{ kind: 'unreadFiles', files: unread.map((file) => displayName(file, cwd)) }] };
 }
 
-/** Absolute paths of every manifest file, sorted and without repeats, plus path problems. */
+/**
+ * Absolute paths of every manifest file, sorted and without repeats (a file reached through two
+ * symlinks is read once), plus path problems. Symlinked files and folders are followed; a folder
+ * link that leads back into its own ancestry is a `SymlinkLoop` problem, not an endless walk.
+ */
 export async function findManifestFiles(
   paths: readonly string[],
   cwd: string,
 ): Promise<{ files: string[]; problems: Problem[] }> {
-  const problems: Problem[] = [];
-  const found = new Set<string>();
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) {
-      problems.push({ severity: 'error', code: 'PathNotFound', message: `path not found: ${given}` });
-    } else if (info.isDirectory()) {
-      for (const file of await walk(absolute)) found.add(file);
-    } else {
-      // A file named explicitly is read whatever its extension.
-      found.add(absolute);
-    }
-  }
-  if (found.size === 0) {
+  const walker = new Walker(cwd);
+  for (const given of paths) await walker.visitGiven(given);
+  const files = walker.files();
+  if (files.length === 0) {
     const where = paths.length > 0 ? paths.join(', ') : '(no paths given)';
-    problems.push({ severity: 'error', code: 'NoManifests', message: `no *.yaml or *.yml files found under ${where}` });
+    walker.problems.push({
+      severity: 'error',
+      code: 'NoManifests',
+      message: `no *.yaml or *.yml files found under ${where}`,
+    });
   }
-  return { files: [...found].sort(), problems };
+  return { files, problems: walker.problems };
 }
 
-// Hidden folders (.git, .github workflows) and node_modules never hold manifests but often hold YAML.
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) files.push(full);
+class Walker {
+  readonly problems: Problem[] = [];
+  /** real path → the first path it was found at. */
+  private readonly found = new Map<string, string>();
+
+  constructor(private readonly cwd: string) {}
+
+  files(): string[] {
+    return [...this.found.values()].sort();
   }
-  return files;
+
+  async visitGiven(given: string): Promise<void> {
+    const absolute = path.resolve(this.cwd, given);
+    const info = await this.statOrReport(absolute, given);
+    if (info === 'reported') return;
+    if (info === 'absent') {
+      this.report('PathNotFound', `path not found: ${given}`);
+    } else if (info.isDirectory()) {
+      await this.walk(absolute, new Set([await realpath(absolute)]));
+    } else if (info.isFile()) {
+      // A file named explicitly is read whatever its extension.
+      await this.add(absolute);
+    } else {
+      this.report('NotAFile', `${given} is ${kindOf(info)}, not a manifest file or folder`);
+    }
+  }
+
+  // Hidden folders (.git, .github workflows) and node_modules never hold manifests but often hold YAML.
+  private async walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      this.report('FileUnreadable', `cannot read folder ${this.shown(dir)}: ${reason(error)}`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      await this.visitEntry(path.join(dir, entry.name), entry, ancestors);
+    }
+  }
+
+  private async visitEntry(full: string, entry: Dirent, ancestors: ReadonlySet<string>): Promise<void> {
+    const isManifestName = MANIFEST_FILE.test(entry.name);
+    let info: Pick<Dirent, 'isDirectory' | 'isFile'> = entry;
+    if (entry.isSymbolicLink()) {
+      const target = await this.statOrReport(full, this.shown(full));
+      if (target === 'reported') return;
+      if (target === 'absent') {
+        // A broken link could have been a folder or anything else; only a manifest's name tells us it matters.
+        if (isManifestName) this.report('FileNotFound', `${this.shown(full)} is a broken symbolic link`);
+        return;
+      }
+      info = target;
+    }
+    if (info.isDirectory()) {
+      const real = await realpath(full);
+      if (ancestors.has(real)) {
+        this.report('SymlinkLoop', `${this.shown(full)} links back to a folder that contains it; not followed`);
+        return;
+      }
+      await this.walk(full, new Set([...ancestors, real]));
+    } else if (isManifestName) {
+      if (info.isFile()) await this.add(full);
+      else this.report('NotAFile', `${this.shown(full)} is not a regular file (a FIFO, socket or device); not read`);
+    }
+  }
+
+  private async add(file: string): Promise<void> {
+    const real = await realpath(file);
+    const previous = this.found.get(real);
+    if (previous === undefined || file < previous) this.found.set(real, file);
+  }
+
+  /** The stat of a path (symlinks followed); a loop or an unreadable path becomes a problem here. */
+  private async statOrReport(file: string, shown: string): Promise<Stats | 'absent' | 'reported'> {
+    try {
+      return (await statOf(file, shown)) ?? 'absent';
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error;
+      this.problems.push(fileProblem(error));
+      return 'reported';
+    }
+  }
+
+  private report(code: string, message: string): void {
+    this.problems.push({ severity: 'error', code, message });
+  }
+
+  private shown(file: string): string {
+    return displayName(file, this.cwd);
+  }
 }
 
 async function readText(file: string, name: string, problems: Problem[]): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readUserText(file, name);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    problems.push({ severity: 'error', code: 'FileUnreadable', message: `cannot read ${name}: ${reason}` });
+    if (!(error instanceof FileError)) throw error;
+    problems.push(fileProblem(error));
     return undefined;
   }
+}
+
+/** A FileError as a problem of the run; a decoding error points at its line and column. */
+function fileProblem(error: FileError): Problem {
+  const problem: Problem = { severity: 'error', code: error.code, message: error.message };
+  if (error.position) problem.position = { file: error.path, ...error.position };
+  return problem;
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Relative to cwd with forward slashes when inside it (what CI annotations expect), else absolute. */

@@ -8,6 +8,7 @@ import { displayAddress, oneLine, plural, stepWhat } from './words.js';
 
 /** `Apply complete: 5 steps succeeded.` / `Apply failed: 1 failed, 2 skipped, 3 succeeded.` */
 export function applySummaryLine(report: ApplyReport): string {
+  if (report.interrupted) return interruptedLine(report);
   if (report.failed > 0) {
     return `Apply failed: ${String(report.failed)} failed, ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
   }
@@ -15,6 +16,20 @@ export function applySummaryLine(report: ApplyReport): string {
   if (report.skipped > 0) return `Apply incomplete: ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
   if (report.ok === 0) return 'Apply complete: nothing to do.';
   return `Apply complete: ${plural(report.ok, 'step')} succeeded.`;
+}
+
+/** `Apply interrupted: 1 succeeded, 1 outcome unknown, 2 not started. …`: every step accounted for. */
+function interruptedLine(report: ApplyReport): string {
+  // Without a failure, a skip can only be a step the interrupt kept from starting.
+  const skipped = report.failed > 0 ? 'skipped or not started' : 'not started';
+  const parts = [
+    [report.ok, 'succeeded'],
+    [report.failed, 'failed'],
+    [report.unknown, 'outcome unknown'],
+    [report.skipped, skipped],
+  ] as const;
+  const counts = parts.filter(([count]) => count > 0).map(([count, what]) => `${String(count)} ${what}`);
+  return `Apply interrupted: ${counts.join(', ') || 'nothing started'}. Run ldexp plan to see what remains.`;
 }
 
 interface Row {
@@ -49,24 +64,28 @@ function detail(outcome: StepOutcome): string {
       return `${String(outcome.httpStatus)}${outcome.code ? ` ${outcome.code}` : ''}: ${outcome.message}`;
     case 'skipped':
       return `skipped: ${outcome.reason}`;
+    case 'unknown':
+      return `outcome unknown: ${outcome.reason}`;
   }
 }
 
-/** Each step ✓ / ✗ / skipped with the API's message or the reason, then the summary line. */
+/** Each step ✓ / ✗ / ? (outcome unknown) / - (skipped) with the API's message or the reason, then the summary line. */
 export function renderApplyReportText(report: ApplyReport, plan: Plan, options: { color: boolean }): string {
   const c = createColors(options.color);
   const lines = rows(report, plan).map((row) => {
     const text = `${row.number}. ${oneLine(describe(row))}  ${oneLine(detail(row.outcome))}`;
     if (row.outcome.status === 'ok') return `${c.green('✓')} ${text}`;
     if (row.outcome.status === 'failed') return `${c.red('✗')} ${c.red(text)}`;
+    if (row.outcome.status === 'unknown') return `${c.bold(c.yellow('?'))} ${c.yellow(text)}`;
     return `${c.yellow('-')} ${c.dim(text)}`;
   });
   const summary = applySummaryLine(report);
-  lines.push('', report.failed > 0 ? c.red(c.bold(summary)) : c.bold(summary));
+  const alarming = report.failed > 0 || report.unknown > 0;
+  lines.push('', alarming ? c.red(c.bold(summary)) : report.interrupted ? c.yellow(c.bold(summary)) : c.bold(summary));
   return `${lines.join('\n')}\n`;
 }
 
-const ICONS: Record<StepOutcome['status'], string> = { ok: '✅', failed: '❌', skipped: '⏭️' };
+const ICONS: Record<StepOutcome['status'], string> = { ok: '✅', failed: '❌', skipped: '⏭️', unknown: '❓' };
 
 /** A table of step outcomes for the job summary; every message from LaunchDarkly is escaped. */
 export function renderApplyReportMarkdown(report: ApplyReport, plan: Plan): string {
@@ -81,7 +100,8 @@ export function renderApplyReportMarkdown(report: ApplyReport, plan: Plan): stri
 }
 
 /** `result` of the JSON report: one word for the summary line's first words. */
-function resultOf(report: ApplyReport): 'applied' | 'failed' | 'incomplete' | 'no-changes' {
+function resultOf(report: ApplyReport): 'applied' | 'failed' | 'interrupted' | 'incomplete' | 'no-changes' {
+  if (report.interrupted) return 'interrupted';
   if (report.failed > 0) return 'failed';
   if (report.skipped > 0) return 'incomplete';
   return report.outcomes.length === 0 ? 'no-changes' : 'applied';
@@ -100,6 +120,8 @@ function outcomeFields(outcome: StepOutcome): Record<string, unknown> {
       };
     case 'skipped':
       return { status: 'skipped', reason: outcome.reason };
+    case 'unknown':
+      return { status: 'unknown', reason: outcome.reason };
   }
 }
 
@@ -132,6 +154,8 @@ export function renderApplyReportJson(report: ApplyReport, plan: Plan): string {
     ok: report.ok,
     failed: report.failed,
     skipped: report.skipped,
+    unknown: report.unknown,
+    interrupted: report.interrupted,
     steps,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -13,7 +13,7 @@ export const IMPACT_TITLES: Record<ResourcePlan['impact'], string> = {
   create: 'new',
   start: 'starts',
   restore: 'restore',
-  'new-iteration': 'new iteration',
+  'new-iteration': 'new iteration, results restart from zero',
   stop: 'stop',
   archive: 'archive',
   irreversible: 'cannot be undone',

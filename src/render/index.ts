@@ -6,6 +6,8 @@ export {
   renderApplyReportMarkdown,
   renderApplyReportText,
 } from './apply-report.js';
+export { renderConfirmation } from './confirm.js';
+export type { Confirmation } from './confirm.js';
 export { md as escapeMarkdown, mermaidLabel as escapeMermaidLabel } from './markdown-escape.js';
 export { parsePlanJson, renderPlanJson } from './plan-json.js';
 export { DEFAULT_MAX_LENGTH, renderPlanMarkdown, shortHash, TRUNCATED_MARKER } from './plan-markdown.js';

@@ -6,7 +6,7 @@ import { explainImpact, IMPACT_ICONS, IMPACT_TITLES } from './explain.js';
 import { md, mdCode, mdValue } from './markdown-escape.js';
 import { mermaidGraph } from './mermaid.js';
 import type { StepLookup } from './mermaid.js';
-import { IMPACT_LABELS, stateTransition, stepWhat } from './words.js';
+import { emphasisOf, IMPACT_LABELS, stateTransition, stepWhat } from './words.js';
 
 const NONE = '—';
 
@@ -31,7 +31,8 @@ function heading(resource: ResourcePlan): string {
   }
   const verb = resource.action === 'create' ? 'Create' : resource.action === 'update' ? 'Update' : 'Keep';
   const icon = IMPACT_ICONS[resource.impact];
-  return `#### ${icon} ${verb} ${resource.type} “${md(resource.name)}” · ${IMPACT_TITLES[resource.impact]}`;
+  const sign = emphasisOf(resource.impact) === 'loud' ? '⚠️ ' : '';
+  return `#### ${sign}${icon} ${verb} ${resource.type} “${md(resource.name)}” · ${IMPACT_TITLES[resource.impact]}`;
 }
 
 /** What stays different after apply, and why: a reviewer must see it as clearly as the changes. */
@@ -75,7 +76,9 @@ function stepsDetails(steps: readonly PlanStep[], lookup: StepLookup): string {
   const rows = steps.map((step) => {
     const what = mdCode(stepWhat(step.instructions, step.kind));
     const request = `${step.method} ${mdCode(step.path)}`;
-    return `| ${String(lookup.number(step.id))} | ${request} | ${what} | ${IMPACT_LABELS[step.impact]} | ${mdValue(step.reason, 300)} |`;
+    const label = IMPACT_LABELS[step.impact];
+    const impact = emphasisOf(step.impact) === 'loud' ? `**⚠️ ${label}**` : label;
+    return `| ${String(lookup.number(step.id))} | ${request} | ${what} | ${impact} | ${mdValue(step.reason, 300)} |`;
   });
   const table = ['| # | Request | Instruction | Impact | Why |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
   const graph = steps.some((step) => step.dependsOn.length > 0 || (step.after?.length ?? 0) > 0)

@@ -2,12 +2,12 @@
  * The plan as Markdown for PR comments and job summaries: summary and hash first, then one section
  * per resource, within a hard character budget (GitHub rejects comments over 65,536 characters).
  */
-import type { Plan } from '../plan/types.js';
+import type { Impact, Plan, ResourcePlan } from '../plan/types.js';
 import { problemItems } from './problems.js';
 import { md, mdCode, mdLink } from './markdown-escape.js';
 import { resourceSection } from './markdown-resource.js';
 import { stepLookup } from './mermaid.js';
-import { impactCounts, isDestructive, NO_CHANGES, plural, unappliedPhrase } from './words.js';
+import { emphasisOf, impactCounts, inStepOrder, LOUD_HEADLINES, NO_CHANGES, plural, unappliedPhrase } from './words.js';
 
 export interface PlanMarkdownOptions {
   /** Heading of the comment; default `ldexp plan`. */
@@ -57,7 +57,7 @@ export function renderPlanMarkdown(plan: Plan, options: PlanMarkdownOptions = {}
 
 function planSections(plan: Plan): Section[] {
   const lookup = stepLookup(plan.steps);
-  const sections: Section[] = plan.resources
+  const sections: Section[] = inStepOrder(plan)
     .filter((resource) => resource.action !== 'no-op' || resource.unapplied)
     .map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
   if (plan.unmanaged.length > 0) sections.push({ text: unmanagedSection(plan), kind: 'unmanaged' });
@@ -91,16 +91,52 @@ function summary(plan: Plan): string {
   return unapplied ? `${line}. Also, ${unapplied}.` : line;
 }
 
+/** Callouts name at most this many resources each, so a huge plan keeps its summary within budget. */
+const CALLOUT_ITEMS = 10;
+
+/**
+ * A red `[!CAUTION]` callout naming every change that restarts results or cannot be undone (the
+ * loudest lines of the comment), then a yellow `[!WARNING]` for stops and archives.
+ */
 function warningBanner(plan: Plan): string | undefined {
-  const byImpact = plan.summary.byImpact;
-  const lines: string[] = [];
-  if ((byImpact['new-iteration'] ?? 0) > 0) {
-    lines.push('> Some experiments restart their iteration: results start again from zero.');
+  const stepsById = new Map(plan.steps.map((step, index) => [step.id, { step, number: index + 1 }]));
+  const loud: string[] = [];
+  const caution: string[] = [];
+  for (const resource of inStepOrder(plan)) {
+    const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
+    for (const [impact, headline] of Object.entries(LOUD_HEADLINES)) {
+      const numbers = steps.filter((entry) => entry.step.impact === impact).map((entry) => entry.number);
+      if (numbers.length > 0) loud.push(`**⚠️ ${headline}:** ${calloutItem(resource, numbers)}`);
+    }
+    if (emphasisOf(resource.impact) === 'caution') {
+      caution.push(
+        `**${CAUTION_HEADLINES[resource.impact] ?? ''}:** ${calloutItem(
+          resource,
+          steps.map((entry) => entry.number),
+        )}`,
+      );
+    }
   }
-  if (plan.resources.some((resource) => isDestructive(resource.impact))) {
-    lines.push('> Some changes stop, archive or end resources; read the 🛑 ⏹️ 📦 sections before approving.');
-  }
-  return lines.length > 0 ? ['> [!WARNING]', ...lines].join('\n') : undefined;
+  const blocks = [callout('CAUTION', loud), callout('WARNING', caution)].filter((block) => block !== undefined);
+  return blocks.length > 0 ? blocks.join('\n\n') : undefined;
+}
+
+const CAUTION_HEADLINES: Partial<Record<Impact, string>> = {
+  stop: 'Stops',
+  archive: 'Archives (can be restored)',
+};
+
+/** `experiment “Search ranking v2” <code>experiment/web/production/search-ranking</code>, steps 4, 5` */
+function calloutItem(resource: ResourcePlan, numbers: readonly number[]): string {
+  const steps = numbers.length === 0 ? '' : `, ${numbers.length === 1 ? 'step' : 'steps'} ${numbers.join(', ')}`;
+  return `${resource.type} “${md(resource.name)}” ${mdCode(resource.address)}${steps}`;
+}
+
+function callout(kind: 'CAUTION' | 'WARNING', items: readonly string[]): string | undefined {
+  if (items.length === 0) return undefined;
+  const shown = items.slice(0, CALLOUT_ITEMS).map((item) => `> - ${item}`);
+  if (items.length > CALLOUT_ITEMS) shown.push(`> - … and ${String(items.length - CALLOUT_ITEMS)} more below`);
+  return [`> [!${kind}]`, ...shown].join('\n');
 }
 
 function hashLine(plan: Plan): string {

@@ -15,12 +15,15 @@ import type { Painter } from './words.js';
 import {
   actionPhrase,
   displayAddress,
-  isDestructive,
+  inStepOrder,
+  LOUD_HEADLINES,
   oneLine,
+  paintImpact,
   shownValue,
   stateTransition,
   stepWhat,
   summaryLine,
+  WARNING_SIGN,
 } from './words.js';
 
 export interface PlanTextOptions {
@@ -31,14 +34,19 @@ export interface PlanTextOptions {
 
 const INDENT = '    ';
 
-/** Render a plan for a terminal; with `color: false` the output holds no ANSI escape. */
+/**
+ * Render a plan for a terminal; with `color: false` the output holds no ANSI escape. Resources are
+ * shown in the order of their steps, so step numbers read in order; results-reset and
+ * irreversible changes are marked ⚠ (bold red on a terminal) and repeated just above the summary,
+ * where the eye lands when the plan has scrolled by.
+ */
 export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const c = createColors(options.color);
   const verbose = options.verbose ?? false;
   const stepIndex = new Map(plan.steps.map((step, index) => [step.id, index + 1]));
   const stepsById = new Map(plan.steps.map((step) => [step.id, step]));
   const blocks = [targetLine(plan, c)];
-  for (const resource of plan.resources) {
+  for (const resource of inStepOrder(plan)) {
     if (resource.action === 'no-op' && !resource.unapplied && !verbose) continue;
     const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
     blocks.push(resourceBlock(resource, steps, stepIndex, c, verbose));
@@ -52,9 +60,29 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     const lines = plan.notices.map((notice) => `${INDENT}${c.cyan(oneLine(notice.code))}  ${oneLine(notice.message)}`);
     blocks.push([c.bold('Notices:'), ...lines].join('\n'));
   }
+  const loud = loudLines(plan, stepIndex);
+  if (loud.length > 0) blocks.push(loud.map((line) => c.bold(c.red(line))).join('\n'));
   const summary = summaryLine(plan);
   blocks.push(hasChanges(plan) ? c.bold(summary) : c.green(summary));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** `⚠ Results restart from zero: experiment web/production/x (X), steps 4, 5`, per resource and loud impact. */
+function loudLines(plan: Plan, stepIndex: Map<string, number>): string[] {
+  const stepsById = new Map(plan.steps.map((step) => [step.id, step]));
+  const lines: string[] = [];
+  for (const resource of inStepOrder(plan)) {
+    const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
+    for (const [impact, headline] of Object.entries(LOUD_HEADLINES)) {
+      const numbers = steps.filter((step) => step.impact === impact).map((step) => stepIndex.get(step.id) ?? '?');
+      if (numbers.length === 0) continue;
+      const name = oneLine(`${displayAddress(resource.address)} (${resource.name})`);
+      lines.push(
+        `${WARNING_SIGN} ${headline}: ${name}, ${numbers.length === 1 ? 'step' : 'steps'} ${numbers.join(', ')}`,
+      );
+    }
+  }
+  return lines;
 }
 
 function targetLine(plan: Plan, c: Painter): string {
@@ -141,11 +169,8 @@ function headline(resource: ResourcePlan, c: Painter): string {
           ? c.yellow('!')
           : ' ';
   const phrase = actionPhrase(resource);
-  const painted = isDestructive(resource.impact)
-    ? c.red(phrase)
-    : resource.action === 'no-op' && resource.unapplied
-      ? c.yellow(phrase)
-      : c.dim(phrase);
+  const painted =
+    resource.action === 'no-op' && resource.unapplied ? c.yellow(phrase) : paintImpact(c, resource.impact, phrase);
   const name = oneLine(`${displayAddress(resource.address)} (${resource.name})`);
   return `${symbol} ${c.bold(name)}  ${painted}`;
 }
@@ -157,7 +182,7 @@ function stepLines(step: PlanStep, stepIndex: Map<string, number>, c: Painter, v
   const line = [
     `${INDENT}${number} ${step.method} ${oneLine(step.path)}`,
     c.cyan(what),
-    isDestructive(step.impact) ? c.red(impact) : c.dim(impact),
+    paintImpact(c, step.impact, impact),
     oneLine(step.reason),
   ].join('  ');
   if (!verbose) return [line];

@@ -29,19 +29,26 @@ export const applyReportSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'ldexp apply report',
   description:
-    'What `ldexp apply --json` prints: every step of the plan, in plan order, with its outcome. A failed step carries LaunchDarkly’s HTTP status, code and message; a skipped step says why.',
+    'What `ldexp apply --json` prints: every step of the plan, in plan order, with its outcome. A failed step carries LaunchDarkly’s HTTP status, code and message; a skipped step says why; a step whose answer never came (interrupted apply) is unknown.',
   ...object(
     {
       formatVersion: { const: 1 },
       planHash: nonEmpty,
       result: {
-        description: 'applied: every step succeeded; failed: at least one failed; incomplete: some were skipped',
-        enum: ['applied', 'failed', 'incomplete', 'no-changes'],
+        description:
+          'applied: every step succeeded; failed: at least one failed; interrupted: Ctrl-C or SIGTERM stopped apply (steps not started are skipped, steps whose answer never came are unknown); incomplete: some were skipped',
+        enum: ['applied', 'failed', 'interrupted', 'incomplete', 'no-changes'],
       },
       summary: { description: 'The closing line of the text report', ...nonEmpty },
       ok: count,
       failed: count,
       skipped: count,
+      unknown: {
+        description:
+          'steps sent whose answer never came (apply was interrupted and stopped waiting): they may or may not have happened; run plan to see',
+        ...count,
+      },
+      interrupted: { type: 'boolean' },
       steps: {
         type: 'array',
         items: {
@@ -49,11 +56,12 @@ export const applyReportSchema = {
             { $ref: '#/definitions/okStep' },
             { $ref: '#/definitions/failedStep' },
             { $ref: '#/definitions/skippedStep' },
+            { $ref: '#/definitions/unknownStep' },
           ],
         },
       },
     },
-    ['formatVersion', 'planHash', 'result', 'summary', 'ok', 'failed', 'skipped', 'steps'],
+    ['formatVersion', 'planHash', 'result', 'summary', 'ok', 'failed', 'skipped', 'unknown', 'interrupted', 'steps'],
   ),
   definitions: {
     okStep: object({ ...stepFields, status: { const: 'ok' }, httpStatus: positive }, [
@@ -76,6 +84,14 @@ export const applyReportSchema = {
       'status',
       'reason',
     ]),
+    unknownStep: object(
+      {
+        ...stepFields,
+        status: { const: 'unknown' },
+        reason: { description: 'why the outcome is unknown', ...nonEmpty },
+      },
+      [...stepRequired, 'status', 'reason'],
+    ),
   },
 };
 

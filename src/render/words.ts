@@ -1,5 +1,5 @@
 /** Shared wording for every renderer: one place decides how an impact or a count reads. */
-import type { Impact, Plan, ResourcePlan } from '../plan/types.js';
+import type { Impact, Plan, PlanStep, ResourcePlan } from '../plan/types.js';
 import { IMPACTS } from '../plan/types.js';
 import type { createColors } from 'picocolors';
 
@@ -33,6 +33,93 @@ const COUNTED_IMPACTS: Partial<Record<Impact, [string, string]>> = {
 /** Impacts a reviewer must not miss; renderers show them in red or behind a warning sign. */
 export function isDestructive(impact: Impact): boolean {
   return impact === 'stop' || impact === 'archive' || impact === 'irreversible';
+}
+
+/**
+ * How loudly an impact is shown. `loud`: results restart from zero or nothing can undo it, the
+ * most prominent line of every output (bold red, ⚠). `caution`: stops and archives, which change
+ * what runs but can be followed by a new iteration or a restore. `quiet`: everything else.
+ */
+export type Emphasis = 'loud' | 'caution' | 'quiet';
+
+export function emphasisOf(impact: Impact): Emphasis {
+  if (impact === 'new-iteration' || impact === 'irreversible') return 'loud';
+  if (impact === 'stop' || impact === 'archive') return 'caution';
+  return 'quiet';
+}
+
+/** The sign in front of every loud line (text has no color without a terminal, so it carries the weight). */
+export const WARNING_SIGN = '⚠';
+
+/** What a loud impact means, as the head of its warning line. */
+export const LOUD_HEADLINES: Partial<Record<Impact, string>> = {
+  'new-iteration': 'Results restart from zero',
+  irreversible: 'Cannot be undone',
+};
+
+/** `text` painted for its impact: loud bold red with the sign, caution yellow, quiet dim. */
+export function paintImpact(c: Painter, impact: Impact, text: string): string {
+  switch (emphasisOf(impact)) {
+    case 'loud':
+      return c.bold(c.red(`${WARNING_SIGN} ${text}`));
+    case 'caution':
+      return c.yellow(text);
+    case 'quiet':
+      return c.dim(text);
+  }
+}
+
+/** `2 steps reset results, 1 is irreversible`: the steps behind loud impacts; empty when none. */
+export function riskCounts(steps: readonly Pick<PlanStep, 'impact'>[]): string {
+  const resets = steps.filter((step) => step.impact === 'new-iteration').length;
+  const irreversible = steps.filter((step) => step.impact === 'irreversible').length;
+  const parts: string[] = [];
+  if (resets > 0) parts.push(`${plural(resets, 'step')} ${resets === 1 ? 'resets' : 'reset'} results`);
+  if (irreversible > 0) {
+    const subject = parts.length > 0 ? String(irreversible) : plural(irreversible, 'step');
+    parts.push(`${subject} ${irreversible === 1 ? 'is' : 'are'} irreversible`);
+  }
+  return parts.join(', ');
+}
+
+/** The resources with steps in the order of their first step, then those without: step numbers read in order. */
+export function inStepOrder(plan: Plan): ResourcePlan[] {
+  const position = new Map(plan.steps.map((step, index) => [step.id, index]));
+  const first = (resource: ResourcePlan): number =>
+    Math.min(Infinity, ...resource.stepIds.map((id) => position.get(id) ?? Infinity));
+  return plan.resources
+    .map((resource, index) => ({ resource, index, first: first(resource) }))
+    .sort((a, b) => a.first - b.first || a.index - b.index)
+    .map((entry) => entry.resource);
+}
+
+/** What a step does, by its most telling instruction, as a verb phrase leading to the resource key. */
+const STEP_VERBS: readonly [string, string][] = [
+  ['endHoldout', 'Ending holdout'],
+  ['removeExperiment', 'Removing an experiment from holdout'],
+  ['saveAndStartNewIteration', 'Starting a new iteration of'],
+  ['createIteration', 'Creating a new iteration of'],
+  ['startIteration', 'Starting iteration of'],
+  ['stopIteration', 'Stopping'],
+  ['archiveExperiment', 'Archiving'],
+  ['restoreExperiment', 'Restoring'],
+  ['createExperiment', 'Creating experiment'],
+  ['createHoldout', 'Creating holdout'],
+];
+
+/**
+ * `Starting iteration of checkout-button (web/production)`: a step in words, for progress lines
+ * (CI logs read top to bottom; an internal step id means nothing there).
+ */
+export function stepTitle(step: Pick<PlanStep, 'resource' | 'kind' | 'instructions'>): string {
+  const [type = '', project = '', environment = '', ...rest] = step.resource.split('/');
+  const key = rest.join('/');
+  const kinds = [step.kind, ...step.instructions];
+  const stopAndArchive = kinds.includes('stopIteration') && kinds.includes('archiveExperiment');
+  const verb = stopAndArchive
+    ? 'Stopping and archiving'
+    : (STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${type}`);
+  return `${verb} ${key} (${project}/${environment})`;
 }
 
 /** `1 step`, `2 steps`. */

@@ -73,6 +73,8 @@ const okReport = (hash: string): ApplyReport => ({
   ok: 1,
   failed: 0,
   skipped: 0,
+  unknown: 0,
+  interrupted: false,
 });
 
 interface FakePipeline extends ActionPipeline {
@@ -359,6 +361,8 @@ describe('apply', () => {
           ok: 0,
           failed: 1,
           skipped: 0,
+          unknown: 0,
+          interrupted: false,
         },
       },
     ],

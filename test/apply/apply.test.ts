@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply } from '../../src/apply/apply.js';
 import { UsageError } from '../../src/errors.js';
 import { createClient, SEMANTIC_PATCH_CONTENT_TYPE } from '../../src/live/client.js';
+import type { HttpMethod, LdResponse } from '../../src/live/client.js';
+import type { PlanStep } from '../../src/plan/types.js';
 import { RecordingReporter } from '../../src/reporter.js';
 import { startFakeLd, type FakeLd } from '../live/fake-server.js';
 import { plan, ScriptedClient, step } from './builders.js';
@@ -94,7 +96,7 @@ describe('apply failures', () => {
     ];
     const reporter = new RecordingReporter();
     const report = await apply(plan(steps), client, { concurrency: 3, reporter });
-    const reason = 'not run because step "holdout" failed';
+    const reason = 'not run because step 1 failed';
     expect(report).toEqual({
       planHash: 'sha256:abc',
       outcomes: [
@@ -115,6 +117,8 @@ describe('apply failures', () => {
       ok: 2,
       failed: 1,
       skipped: 4,
+      unknown: 0,
+      interrupted: false,
     });
     expect(client.calls.map((c) => c.path).sort()).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
 
@@ -123,6 +127,7 @@ describe('apply failures', () => {
     expect(ends.find((e) => e.stepId === 'holdout')).toEqual({
       type: 'step-end',
       stepId: 'holdout',
+      description: 'Creating holdout h (p/e)',
       status: 'failed',
       message: 'holdoutamount must be a string',
       index: 1,
@@ -131,6 +136,7 @@ describe('apply failures', () => {
     expect(ends.find((e) => e.stepId === 'holdout-2')).toEqual({
       type: 'step-end',
       stepId: 'holdout-2',
+      description: 'Updating holdout h (p/e)',
       status: 'skipped',
       message: reason,
       index: 7,
@@ -141,7 +147,7 @@ describe('apply failures', () => {
     expect(starts.find((e) => e.stepId === 'ok2')).toEqual({
       type: 'step-start',
       stepId: 'ok2',
-      description: 'do ok2',
+      description: 'Updating experiment b (p/e)',
       index: 4,
       total: 7,
     });
@@ -186,7 +192,7 @@ describe('apply failures', () => {
         message: 'the response of step "holdout" has no value at /_id',
         code: 'BindingUnresolved',
       },
-      { status: 'skipped', stepId: 'exp-start', reason: 'not run because step "exp" failed' },
+      { status: 'skipped', stepId: 'exp-start', reason: 'not run because step 2 failed' },
     ]);
     expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/holdout']);
   });
@@ -278,7 +284,109 @@ describe('apply failures', () => {
       ok: 0,
       failed: 0,
       skipped: 0,
+      unknown: 0,
+      interrupted: false,
     });
+  });
+});
+
+/** A client whose requests wait until the test lets them answer (200 `{}`). */
+class GatedClient extends ScriptedClient {
+  private readonly gates = new Map<string, () => void>();
+  readonly sent: string[] = [];
+
+  override async request<T>(_method: HttpMethod, path: string): Promise<LdResponse<T>> {
+    this.sent.push(path);
+    await new Promise<void>((resolve) => this.gates.set(path, resolve));
+    return { status: 200, body: {} as T, headers: {} };
+  }
+
+  async answer(path: string): Promise<void> {
+    while (!this.gates.has(path)) await new Promise((resolve) => setImmediate(resolve));
+    this.gates.get(path)?.();
+  }
+
+  async waitUntilSent(path: string): Promise<void> {
+    while (!this.gates.has(path)) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+describe('apply interrupted', () => {
+  const NOT_STARTED = 'not started: apply was interrupted';
+  const steps = (): PlanStep[] => [
+    step('a', 'experiment/p/e/a'),
+    step('b', 'experiment/p/e/b', { dependsOn: ['a'] }),
+    step('c', 'experiment/p/e/c'),
+  ];
+
+  it('before it started: nothing is sent, every step is "not started"', async () => {
+    const client = new GatedClient();
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const report = await apply(plan(steps()), client, { concurrency: 1, signal: interrupt.signal });
+    expect(client.sent).toEqual([]);
+    expect(report).toMatchObject({ interrupted: true, ok: 0, skipped: 3, unknown: 0 });
+    expect(report.outcomes).toEqual(
+      ['a', 'b', 'c'].map((id) => ({ status: 'skipped', stepId: id, reason: NOT_STARTED })),
+    );
+  });
+
+  it('mid-flight: the step in flight finishes, nothing new starts (dependents and independents alike)', async () => {
+    const client = new GatedClient();
+    const interrupt = new AbortController();
+    const recorder = new RecordingReporter();
+    const running = apply(plan(steps()), client, { concurrency: 1, signal: interrupt.signal, reporter: recorder });
+    await client.waitUntilSent('/api/v2/a');
+    interrupt.abort();
+    await client.answer('/api/v2/a');
+    const report = await running;
+    expect(client.sent).toEqual(['/api/v2/a']);
+    expect(report.outcomes).toEqual([
+      { status: 'ok', stepId: 'a', httpStatus: 200 },
+      { status: 'skipped', stepId: 'b', reason: NOT_STARTED },
+      { status: 'skipped', stepId: 'c', reason: NOT_STARTED },
+    ]);
+    expect(report).toMatchObject({ interrupted: true, ok: 1, skipped: 2, unknown: 0 });
+    // Steps that never started send no progress events: the report accounts for them.
+    expect(recorder.events.filter((e) => e.type === 'step-end').map((e) => e.stepId)).toEqual(['a']);
+  });
+
+  it('an interrupt while the last step is in flight, answered in time, leaves a complete report', async () => {
+    const client = new GatedClient();
+    const interrupt = new AbortController();
+    const running = apply(plan([step('a', 'experiment/p/e/a')]), client, { concurrency: 1, signal: interrupt.signal });
+    await client.waitUntilSent('/api/v2/a');
+    interrupt.abort();
+    await client.answer('/api/v2/a');
+    expect(await running).toMatchObject({ interrupted: false, ok: 1, skipped: 0 });
+  });
+
+  it('giving up: a step still waiting for its answer is "unknown", and apply returns without it', async () => {
+    const client = new GatedClient();
+    const interrupt = new AbortController();
+    const giveUp = new AbortController();
+    const running = apply(plan(steps()), client, {
+      concurrency: 2,
+      signal: interrupt.signal,
+      giveUp: giveUp.signal,
+    });
+    await client.waitUntilSent('/api/v2/a');
+    await client.waitUntilSent('/api/v2/c');
+    interrupt.abort();
+    await client.answer('/api/v2/c');
+    await new Promise((resolve) => setImmediate(resolve));
+    giveUp.abort();
+    const report = await running;
+    expect(report.outcomes).toEqual([
+      {
+        status: 'unknown',
+        stepId: 'a',
+        reason: 'sent, but apply was interrupted before LaunchDarkly answered; plan again to see whether it happened',
+      },
+      { status: 'skipped', stepId: 'b', reason: NOT_STARTED },
+      { status: 'ok', stepId: 'c', httpStatus: 200 },
+    ]);
+    expect(report).toMatchObject({ interrupted: true, ok: 1, skipped: 1, unknown: 1, failed: 0 });
   });
 });
 

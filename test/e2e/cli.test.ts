@@ -314,7 +314,7 @@ describe.concurrent('apply refusals and failures', () => {
         '✗ 2. createExperiment  experiment web/production/exp-new  400 invalid_request: body.iteration.flags.new-flag.flagConfigVersion 3 is stale: flag "new-flag" is at version 99 in production',
       );
       expect(result.stdout).toContain(
-        '- 3. startIteration  experiment web/production/exp-new  skipped: not run because step "s2" failed',
+        '- 3. startIteration  experiment web/production/exp-new  skipped: not run because step 2 failed',
       );
       expect(result.stdout).toContain('Apply failed: 1 failed, 1 skipped, 1 succeeded.');
       expect(writesOf(s.emulator.requests)).toEqual(GOOD_WRITES.slice(0, 2));

@@ -65,10 +65,20 @@ export interface Workspace {
  */
 export function ldexp(
   args: string[],
-  options: { emulator?: RunningEmulator; cwd: string; env?: Record<string, string> },
+  options: {
+    emulator?: RunningEmulator;
+    cwd: string;
+    env?: Record<string, string>;
+    /** Run as another user (permission tests when the suite runs as root). */
+    user?: { uid: number; gid: number };
+  },
 ): Promise<CliResult> {
   const connection = options.emulator ? { LD_API_URL: options.emulator.url, LD_API_TOKEN: TOKEN } : {};
-  return runLdexp(args, { cwd: options.cwd, env: { ...connection, ...options.env } });
+  return runLdexp(args, {
+    cwd: options.cwd,
+    env: { ...connection, ...options.env },
+    ...(options.user ? { user: options.user } : {}),
+  });
 }
 
 /** Path without the query string. */

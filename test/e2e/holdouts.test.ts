@@ -115,7 +115,7 @@ describe('holdouts end to end', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('update: irreversible: cannot be undone');
     expect(result.stdout).toMatch(
-      /endHoldout {2}\[irreversible\] {2}ends holdout "Q1 holdout" for good: this cannot be undone/,
+      /endHoldout {2}⚠ \[irreversible\] {2}ends holdout "Q1 holdout" for good: this cannot be undone/,
     );
 
     const sent = writes(emulator).map(describeWrite);
@@ -258,9 +258,9 @@ describe('holdouts end to end', () => {
 
     const ended = await ldexp('plan', '--markdown', ...scenario('end'));
     expect(ended.code).toBe(0);
-    expect(ended.stdout).toContain('#### 🛑 Update holdout “Q1 holdout” · cannot be undone');
+    expect(ended.stdout).toContain('#### ⚠️ 🛑 Update holdout “Q1 holdout” · cannot be undone');
     expect(ended.stdout).toContain('**Ends the holdout: this cannot be undone.**');
-    expect(ended.stdout).toContain('<code>endHoldout</code> | irreversible: cannot be undone |');
+    expect(ended.stdout).toContain('<code>endHoldout</code> | **⚠️ irreversible: cannot be undone** |');
     expect(writes(emulator)).toEqual([]);
   });
 });

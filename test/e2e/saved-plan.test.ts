@@ -170,7 +170,7 @@ describe('a saved plan is applied exactly as reviewed, or not at all', () => {
   it('a plan file that does not exist is a clear error, not an internal one', async () => {
     const result = await ldexp(['apply', '--plan', 'missing.json', '--auto-approve'], { emulator, cwd: ws.root });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Error \[PlanFileUnreadable\]: Cannot read the plan file missing\.json: ENOENT/);
+    expect(result.stderr).toMatch(/^Error \[FileNotFound\]: missing\.json does not exist/);
     expect(emulator.requests.length).toBe(requestsAfterPlan);
   });
 

@@ -11,6 +11,8 @@ const FAILED: ApplyReport = {
   ok: 3,
   failed: 1,
   skipped: 2,
+  unknown: 0,
+  interrupted: false,
   outcomes: [
     { status: 'ok', stepId: 's1', httpStatus: 201 },
     { status: 'failed', stepId: 's2', httpStatus: 400, code: 'invalid_request', message: 'flag is off' },
@@ -21,9 +23,23 @@ const FAILED: ApplyReport = {
   ],
 };
 
+const INTERRUPTED: ApplyReport = {
+  planHash: PLAN.hash,
+  ok: 1,
+  failed: 0,
+  skipped: 1,
+  unknown: 1,
+  interrupted: true,
+  outcomes: [
+    { status: 'ok', stepId: 's1', httpStatus: 201 },
+    { status: 'unknown', stepId: 's2', reason: 'no answer before apply stopped waiting' },
+    { status: 'skipped', stepId: 's3', reason: 'not started: apply was interrupted' },
+  ],
+};
+
 function succeeded(count: number): ApplyReport {
   const outcomes = PLAN.steps.slice(0, count).map((s) => ({ status: 'ok' as const, stepId: s.id, httpStatus: 200 }));
-  return { planHash: PLAN.hash, ok: count, failed: 0, skipped: 0, outcomes };
+  return { planHash: PLAN.hash, ok: count, failed: 0, skipped: 0, unknown: 0, interrupted: false, outcomes };
 }
 
 describe('apply report', () => {
@@ -47,8 +63,28 @@ describe('apply report', () => {
     [succeeded(0), 'Apply complete: nothing to do.'],
     [FAILED, 'Apply failed: 1 failed, 2 skipped, 3 succeeded.'],
     [{ ...succeeded(2), skipped: 1 }, 'Apply incomplete: 1 skipped, 2 succeeded.'],
+    [
+      INTERRUPTED,
+      'Apply interrupted: 1 succeeded, 1 outcome unknown, 1 not started. Run ldexp plan to see what remains.',
+    ],
+    [
+      { ...FAILED, interrupted: true },
+      'Apply interrupted: 3 succeeded, 1 failed, 2 skipped or not started. Run ldexp plan to see what remains.',
+    ],
+    [{ ...succeeded(0), interrupted: true }, 'Apply interrupted: nothing started. Run ldexp plan to see what remains.'],
   ])('ends with the summary line (%#)', (report, line) => {
     expect(renderApplyReportText(report, PLAN, { color: false }).trimEnd().split('\n').at(-1)).toBe(line);
+  });
+
+  it('marks a step whose outcome is unknown with "?", in text and Markdown', () => {
+    expect(renderApplyReportText(INTERRUPTED, PLAN, { color: false }).split('\n').slice(0, 3)).toEqual([
+      '✓ 1. createExperiment  experiment web/production/checkout-button  201',
+      '? 2. startIteration  experiment web/production/checkout-button  outcome unknown: no answer before apply stopped waiting',
+      '- 3. updateName, updateDescription  experiment web/production/pricing-copy  skipped: not started: apply was interrupted',
+    ]);
+    expect(renderApplyReportMarkdown(INTERRUPTED, PLAN)).toContain(
+      '| ❓ | 2 | <code>startIteration</code> | <code>experiment/web/production/checkout-button</code> | outcome unknown: no answer before apply stopped waiting |',
+    );
   });
 
   it('colors only when asked', () => {

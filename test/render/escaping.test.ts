@@ -111,6 +111,8 @@ describe('escaping untrusted strings', () => {
         ok: 0,
         failed: 1,
         skipped: 2,
+        unknown: 0,
+        interrupted: false,
         outcomes: [
           { status: 'failed', stepId: 's1', httpStatus: 400, code: EVIL, message: EVIL },
           { status: 'skipped', stepId: 's2', reason: EVIL },

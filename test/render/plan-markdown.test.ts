@@ -19,9 +19,13 @@ describe('renderPlanMarkdown', () => {
 
       **1 to create · 5 to update · 8 steps** (1 start, 1 new iteration, 1 stop, 1 archive, 1 irreversible change)
 
+      > [!CAUTION]
+      > - **⚠️ Results restart from zero:** experiment “Search ranking v2” <code>experiment/web/production/search-ranking</code>, steps 4, 5
+      > - **⚠️ Cannot be undone:** holdout “Q3 global holdout” <code>holdout/web/production/q3-holdout</code>, step 8
+
       > [!WARNING]
-      > Some experiments restart their iteration: results start again from zero.
-      > Some changes stop, archive or end resources; read the 🛑 ⏹️ 📦 sections before approving.
+      > - **Stops:** experiment “Onboarding tour length” <code>experiment/web/production/onboarding-tour</code>, step 6
+      > - **Archives (can be restored):** experiment “Old banner” <code>experiment/web/production/old-banner</code>, step 7
 
       Plan hash <code>sha256:9f86d081884c…</code> · web / production · https://app.launchdarkly.com
       <!-- ldexp:plan-hash sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 -->
@@ -77,7 +81,7 @@ describe('renderPlanMarkdown', () => {
 
       </details>
 
-      #### 🔄 Update experiment “Search ranking v2” · new iteration
+      #### ⚠️ 🔄 Update experiment “Search ranking v2” · new iteration, results restart from zero
 
       <code>experiment/web/production/search-ranking</code> · running → running
 
@@ -92,8 +96,8 @@ describe('renderPlanMarkdown', () => {
 
       | # | Request | Instruction | Impact | Why |
       | --- | --- | --- | --- | --- |
-      | 4 | POST <code>/api/v2/projects/web/experiments/production/search-ranking/iterations</code> | <code>createIteration</code> | new iteration: results restart from zero | The allocation changed: save a new iteration |
-      | 5 | PATCH <code>/api/v2/projects/web/experiments/production/search-ranking</code> | <code>startIteration</code> | new iteration: results restart from zero | Start the new iteration \\(justification: Rebalance after bug fix\\) |
+      | 4 | POST <code>/api/v2/projects/web/experiments/production/search-ranking/iterations</code> | <code>createIteration</code> | **⚠️ new iteration: results restart from zero** | The allocation changed: save a new iteration |
+      | 5 | PATCH <code>/api/v2/projects/web/experiments/production/search-ranking</code> | <code>startIteration</code> | **⚠️ new iteration: results restart from zero** | Start the new iteration \\(justification: Rebalance after bug fix\\) |
 
       \`\`\`mermaid
       graph TD
@@ -136,7 +140,7 @@ describe('renderPlanMarkdown', () => {
 
       </details>
 
-      #### 🛑 Update holdout “Q3 global holdout” · cannot be undone
+      #### ⚠️ 🛑 Update holdout “Q3 global holdout” · cannot be undone
 
       <code>holdout/web/production/q3-holdout</code> · active → ended
 
@@ -146,7 +150,7 @@ describe('renderPlanMarkdown', () => {
 
       | # | Request | Instruction | Impact | Why |
       | --- | --- | --- | --- | --- |
-      | 8 | PATCH <code>/api/v2/projects/web/environments/production/holdouts/q3-holdout</code> | <code>endHoldout</code> | irreversible: cannot be undone | The manifest says ended |
+      | 8 | PATCH <code>/api/v2/projects/web/environments/production/holdouts/q3-holdout</code> | <code>endHoldout</code> | **⚠️ irreversible: cannot be undone** | The manifest says ended |
 
       </details>
 
@@ -186,6 +190,52 @@ describe('renderPlanMarkdown', () => {
     expect(text).toContain('**No changes. LaunchDarkly matches the manifests.**');
     expect(text).not.toContain('homepage-hero');
     expect(text).not.toContain('[!WARNING]');
+  });
+
+  it('has no callout when nothing stops, archives, restarts results or is irreversible', () => {
+    const p = plan({
+      resources: [resource('a', { stepIds: ['s1'] })],
+      steps: [step('s1', 'experiment/web/production/a')],
+    });
+    const text = renderPlanMarkdown(p);
+    expect(text).not.toContain('[!CAUTION]');
+    expect(text).not.toContain('[!WARNING]');
+    expect(text).not.toContain('⚠️');
+  });
+
+  it('lists sections in step order, so step numbers read in order', () => {
+    const p = plan({
+      resources: [
+        resource('a-exp', { action: 'create', impact: 'start', stepIds: ['s2'] }),
+        resource('h', { type: 'holdout', action: 'create', impact: 'create', stepIds: ['s1'] }),
+      ],
+      steps: [
+        step('s1', 'holdout/web/production/h', { kind: 'createHoldout', method: 'POST', impact: 'create' }),
+        step('s2', 'experiment/web/production/a-exp', { dependsOn: ['s1'], impact: 'start' }),
+      ],
+    });
+    const numbers = [...renderPlanMarkdown(p).matchAll(/^\| (\d+) \| (?:POST|PATCH)/gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([1, 2]);
+  });
+
+  it('names at most ten resources per callout, then how many more', () => {
+    const resources = Array.from({ length: 12 }, (_, index) =>
+      resource(`e${String(index).padStart(2, '0')}`, { impact: 'new-iteration', stepIds: [`s${String(index)}`] }),
+    );
+    const steps = resources.map((entry, index) =>
+      step(`s${String(index)}`, entry.address, { impact: 'new-iteration' }),
+    );
+    const lines = renderPlanMarkdown(plan({ resources, steps })).split('\n');
+    const callout = lines.slice(lines.indexOf('> [!CAUTION]') + 1);
+    expect(callout.slice(0, 11)).toEqual([
+      ...resources
+        .slice(0, 10)
+        .map(
+          (entry, index) =>
+            `> - **⚠️ Results restart from zero:** experiment “${entry.name}” <code>${entry.address}</code>, step ${String(index + 1)}`,
+        ),
+      '> - … and 2 more below',
+    ]);
   });
 
   it('explains a new iteration without a known start or number', () => {

@@ -29,6 +29,8 @@ const PARTIAL: ApplyReport = {
   ok: 2,
   failed: 1,
   skipped: 1,
+  unknown: 0,
+  interrupted: false,
   outcomes: [
     { status: 'ok', stepId: 's1', httpStatus: 201 },
     { status: 'failed', stepId: 's2', httpStatus: 400, code: 'invalid_request', message: 'flag is off' },
@@ -55,6 +57,8 @@ describe('apply report JSON', () => {
       ok: 2,
       failed: 1,
       skipped: 1,
+      unknown: 0,
+      interrupted: false,
       steps: [
         {
           number: 1,
@@ -113,8 +117,24 @@ describe('apply report JSON', () => {
   it.each([
     [{ ...PARTIAL, failed: 0, skipped: 0, outcomes: PARTIAL.outcomes.slice(0, 1), ok: 1 }, 'applied'],
     [{ ...PARTIAL, failed: 0, ok: 0, outcomes: PARTIAL.outcomes.slice(3) }, 'incomplete'],
-    [{ planHash: PLAN.hash, ok: 0, failed: 0, skipped: 0, outcomes: [] }, 'no-changes'],
-  ])('result %#: %s', (report, result) => {
+    [{ planHash: PLAN.hash, ok: 0, failed: 0, skipped: 0, unknown: 0, interrupted: false, outcomes: [] }, 'no-changes'],
+    [
+      {
+        ...PARTIAL,
+        failed: 0,
+        ok: 1,
+        skipped: 1,
+        unknown: 1,
+        interrupted: true,
+        outcomes: [
+          { status: 'ok', stepId: 's1', httpStatus: 201 },
+          { status: 'unknown', stepId: 's2', reason: 'sent, but apply was interrupted before the answer came' },
+          { status: 'skipped', stepId: 's3', reason: 'not started: apply was interrupted' },
+        ],
+      },
+      'interrupted',
+    ],
+  ] as [ApplyReport, string][])('result %#: %s', (report, result) => {
     const parsed = JSON.parse(renderApplyReportJson(report, PLAN)) as { result: string };
     expect(validApplyReport(parsed)).toBe(true);
     expect(parsed.result).toBe(result);
@@ -126,6 +146,8 @@ describe('apply report JSON', () => {
       ok: 0,
       failed: 1,
       skipped: 0,
+      unknown: 0,
+      interrupted: false,
       outcomes: [{ status: 'failed', stepId: 's3', httpStatus: 0, message: 'connect ECONNREFUSED 127.0.0.1:9' }],
     };
     const parsed = JSON.parse(renderApplyReportJson(report, PLAN)) as { steps: Record<string, unknown>[] };

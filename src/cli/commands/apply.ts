@@ -4,13 +4,19 @@ import { UsageError } from '../../errors.js';
 import { hasSteps } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { applyPlan } from '../../pipeline.js';
-import { renderApplyReportJson, renderApplyReportText, renderPlanText } from '../../render/index.js';
+import {
+  renderApplyReportJson,
+  renderApplyReportText,
+  renderConfirmation,
+  renderPlanText,
+} from '../../render/index.js';
 import type { CliCommand } from '../command.js';
 import { PATHS_ARGUMENT } from '../command.js';
 import type { CommandLine } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { EXIT_ERROR, EXIT_OK, applyExitCode } from '../exit-code.js';
+import { watchInterrupts } from '../interrupt.js';
 import {
   autoApproveOption,
   concurrencyOption,
@@ -45,12 +51,14 @@ export async function applyCommand(context: CommandContext): Promise<number> {
     return EXIT_ERROR;
   }
   const connection = connectionFrom(context);
+  const interrupts = watchInterrupts(io.interrupts, (text) => io.stderr.write(text));
   try {
-    const report = await applyPlan(planned, connection, { checkFreshness: saved });
+    const report = await applyPlan(planned, connection, { checkFreshness: saved, ...interrupts.control });
     connection.done();
     io.stdout.write(renderReport(line, report, planned));
-    return report.failed > 0 ? EXIT_ERROR : EXIT_OK;
+    return applyExitCode(report);
   } finally {
+    interrupts.dispose();
     connection.done();
   }
 }
@@ -60,12 +68,12 @@ function renderReport(line: CommandLine, report: ApplyReport, planned: Plan): st
 }
 
 function nothingApplied(planned: Plan): ApplyReport {
-  return { planHash: planned.hash, outcomes: [], ok: 0, failed: 0, skipped: 0 };
+  return { planHash: planned.hash, outcomes: [], ok: 0, failed: 0, skipped: 0, unknown: 0, interrupted: false };
 }
 
 async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
-  const saved = await readSavedPlan(file);
+  const saved = await readSavedPlan(file, context.io.cwd);
   assertSameTarget(saved, file, baseUrlFrom(context.io.env));
   context.io.stdout.write(renderPlanText(saved, { color: context.line.color }));
   return saved;
@@ -74,7 +82,9 @@ async function loadSavedPlan(context: CommandContext): Promise<Plan> {
 async function approved(context: CommandContext, planned: Plan): Promise<boolean> {
   if (context.line.autoApprove) return true;
   if (!context.io.confirm) throw unattended();
-  return context.io.confirm(`Apply ${String(planned.steps.length)} step(s) to LaunchDarkly? Only 'yes' is accepted: `);
+  const { notice, question } = renderConfirmation(planned, { color: context.line.color });
+  context.io.stderr.write(notice);
+  return context.io.confirm(question);
 }
 
 function unattended(): UsageError {

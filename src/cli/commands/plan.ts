@@ -1,6 +1,4 @@
 /** `ldexp plan`: read live state and print the plan. Writes nothing to LaunchDarkly. */
-import { writeFile } from 'node:fs/promises';
-
 import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { hasErrors, plan } from '../../pipeline.js';
@@ -22,6 +20,7 @@ import {
   timeoutOption,
   verboseOption,
 } from '../options.js';
+import { writePlanFile } from '../files.js';
 
 /** Plan and print; returns the plan (or undefined after printing problems). */
 export async function planAndShow(context: CommandContext): Promise<Plan | undefined> {
@@ -33,7 +32,7 @@ export async function planAndShow(context: CommandContext): Promise<Plan | undef
     if (result.problems.length > 0)
       io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));
     if (hasErrors(result.problems) || !result.plan) return undefined;
-    if (line.out !== undefined) await writeFile(line.out, renderPlanJson(result.plan));
+    if (line.out !== undefined) await writePlanFile(line.out, io.cwd, result.plan);
     io.stdout.write(render(result.plan, context));
     return result.plan;
   } finally {

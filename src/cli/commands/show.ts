@@ -12,7 +12,7 @@ import { readSavedPlan } from '../saved-plan.js';
 
 export async function showCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
-  const saved = await readSavedPlan(line.planFile ?? '');
+  const saved = await readSavedPlan(line.planFile ?? '', io.cwd);
   if (line.json) io.stdout.write(renderPlanJson(saved));
   else if (line.markdown) io.stdout.write(`${renderPlanMarkdown(saved)}\n`);
   else io.stdout.write(renderPlanText(saved, { color: line.color, verbose: line.verbose }));
