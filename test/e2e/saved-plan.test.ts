@@ -337,7 +337,7 @@ describe('apply --json prints exactly one JSON document', () => {
           message:
             'body.iteration.flags.new-flag.flagConfigVersion 3 is stale: flag "new-flag" is at version 99 in production',
         },
-        { number: 3, id: 's3', status: 'skipped', reason: 'not run because step "s2" failed' },
+        { number: 3, id: 's3', status: 'skipped', reason: 'not run because step 2 failed' },
       ]);
       expect(result.stderr).toContain('s2 failed');
     } finally {
