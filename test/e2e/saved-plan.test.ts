@@ -339,7 +339,7 @@ describe('apply --json prints exactly one JSON document', () => {
         },
         { number: 3, id: 's3', status: 'skipped', reason: 'not run because step 2 failed' },
       ]);
-      expect(result.stderr).toContain('s2 failed');
+      expect(result.stderr).toContain('[2/3] Creating experiment exp-new (web/production) failed: ');
     } finally {
       await emulator.close();
       await ws.remove();
