@@ -36,7 +36,7 @@ const running = (o: Partial<ExperimentOptions>): Record<string, string> => ({
 /** The body of the n-th write (0-based) the emulator received. */
 function bodyOf(emulator: RunningEmulator, n: number): { instructions?: Record<string, unknown>[] } {
   const writes = emulator.requests.filter((r) => r.method !== 'GET');
-  return (writes[n]?.body ?? {}) as { instructions?: Record<string, unknown>[] };
+  return writes[n]?.body ?? {};
 }
 
 async function withSeed(
