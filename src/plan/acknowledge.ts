@@ -21,8 +21,14 @@ export function acknowledgedRestart(p: ExperimentPlanner, running: number, what:
   const n = String(running);
   const effect = `${what} ends iteration ${n} of experiment "${p.manifest.key}": its results stay with iteration ${n} and iteration ${String(running + 1)} starts from zero`;
   if (justification === undefined) {
-    const lines = acknowledged ? '`changeJustification: <why>`' : `\`changeJustification: <why>\` and \`replacesIteration: ${n}\``;
-    p.error(pointer(...ITERATION), 'ChangeJustificationRequired', `${effect}; to allow it, write ${lines} in spec.iteration`);
+    const lines = acknowledged
+      ? '`changeJustification: <why>`'
+      : `\`changeJustification: <why>\` and \`replacesIteration: ${n}\``;
+    p.error(
+      pointer(...ITERATION),
+      'ChangeJustificationRequired',
+      `${effect}; to allow it, write ${lines} in spec.iteration`,
+    );
     return undefined;
   }
   if (it.replacesIteration === undefined) {

@@ -207,7 +207,9 @@ const updateRunning: Cell = (p) => {
   p.noteEndingIteration();
   p.context.changeJustification = justification;
   const design_ = p.updates((_, category) => category === 'design');
-  const reshuffle = p.input.desired.iteration.canReshuffleTraffic ? ' Traffic may be reshuffled between treatments.' : '';
+  const reshuffle = p.input.desired.iteration.canReshuffleTraffic
+    ? ' Traffic may be reshuffled between treatments.'
+    : '';
   p.patch(
     [
       ...(metadata ? [metadata] : []),

@@ -153,7 +153,10 @@ describe('holdouts end to end', () => {
 
   it('a member whose manifest omits holdout: stays in its holdout; no changes, nothing sent', async () => {
     const paths = scenario('omit');
-    for (const command of [['plan', '--detailed-exitcode'], ['apply', '--auto-approve']]) {
+    for (const command of [
+      ['plan', '--detailed-exitcode'],
+      ['apply', '--auto-approve'],
+    ]) {
       const result = await ldexp(...command, ...paths);
       expect(result.code).toBe(0);
       expect(result.stderr).not.toMatch(/warning|error/);

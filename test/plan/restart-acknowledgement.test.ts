@@ -28,10 +28,11 @@ function liveAfter(previous: number, state: 'draft' | 'running' | 'stopped' | 'a
   const live = liveFromDesired(manifestSet([experiment({ state, stop: STOP })]));
   const e = live.environments[0]!.experiments[0]!;
   const current = (e.currentIteration ?? e.draftIteration)!;
-  e.previousIterations = Array.from(
-    { length: previous },
-    (_, i): LdIteration => ({ ...current, _id: `it-old-${String(i + 1)}`, status: 'stopped' }),
-  );
+  e.previousIterations = Array.from({ length: previous }, (_, i): LdIteration => ({
+    ...current,
+    _id: `it-old-${String(i + 1)}`,
+    status: 'stopped',
+  }));
   return live;
 }
 
@@ -117,7 +118,9 @@ describe('acknowledging a restart of running iteration 3', () => {
     const desired = restart({ changeJustification: 'More traffic', replacesIteration: 3 });
     const { plan, problems } = buildPlan(manifestSet([desired]), liveAfter(2));
     expect(problems).toEqual([]);
-    expect(plan!.steps.map((s) => [s.instructions, s.impact])).toEqual([[['saveAndStartNewIteration'], 'new-iteration']]);
+    expect(plan!.steps.map((s) => [s.instructions, s.impact])).toEqual([
+      [['saveAndStartNewIteration'], 'new-iteration'],
+    ]);
     expect(instructionsOf(plan!.steps[0])[0]).toMatchObject({ changeJustification: 'More traffic' });
     expect(plan!.steps[0]!.reason).toBe(
       'restarts iteration 3: its results stay with iteration 3 and iteration 4 starts from zero (justification: "More traffic"). Traffic may be reshuffled between treatments.',
@@ -150,7 +153,11 @@ describe('an acknowledgement no step uses', () => {
     },
     {
       name: 'the experiment is stopped',
-      desired: experiment({ state: 'stopped', stop: STOP, iteration: { changeJustification: 'X', replacesIteration: 1 } }),
+      desired: experiment({
+        state: 'stopped',
+        stop: STOP,
+        iteration: { changeJustification: 'X', replacesIteration: 1 },
+      }),
       live: () => liveAfter(0, 'stopped'),
       message:
         'iteration 1 is not running (no iteration is), so `replacesIteration: 1` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration',

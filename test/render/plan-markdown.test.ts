@@ -213,9 +213,7 @@ describe('renderPlanMarkdown', () => {
     });
     const text = renderPlanMarkdown(p);
     expect(text).toContain('**Restarts iteration 3:** the results collected so far stay with it; iteration 4 starts');
-    expect(text).toContain(
-      '**Justification:** Fix the \\*bug\\* @\u200Doctocat found &lt;b&gt;now&lt;/b&gt;',
-    );
+    expect(text).toContain('**Justification:** Fix the \\*bug\\* @\u200Doctocat found &lt;b&gt;now&lt;/b&gt;');
   });
 
   it('says which holdout an experiment leaves for good', () => {
