@@ -40,9 +40,10 @@ export function iterationNumber(experiment: LdExperiment): number {
 
 /**
  * The number of the iteration that is running now, if one is. A draft can sit next to it: starting
- * that draft ends the running iteration, just as a restart does.
+ * that draft ends the running iteration, just as a restart does. (`draftIteration` may also hold
+ * the started iteration itself, ld-api-notes §9.2.)
  */
 export function runningIterationNumber(experiment: LdExperiment): number | undefined {
-  const current = experiment.currentIteration;
-  return current?.status === 'running' ? numberOf(experiment, current) : undefined;
+  const running = [experiment.currentIteration, experiment.draftIteration].find((it) => it?.status === 'running');
+  return running ? numberOf(experiment, running) : undefined;
 }

@@ -200,7 +200,7 @@ const updateRunning: Cell = (p) => {
     );
     return;
   }
-  const n = iterationNumber(p.live);
+  const n = runningIterationNumber(p.live) ?? iterationNumber(p.live);
   const justification = acknowledgedRestart(p, n, `changing ${p.designFields().join(', ')}`);
   if (justification === undefined) return;
   p.checkFlagsOn();
