@@ -34,7 +34,8 @@ export function flattenExperiment(e: CanonicalExperiment, names: NameBook): Map<
   put('dataSource', e.dataSource);
   put('type', e.type);
   for (const [key, value] of Object.entries(e.analysisConfig ?? {})) put(`analysisConfig.${key}`, value);
-  put('holdout', e.holdout);
+  // `null` (in no holdout) reads as unset, like a field that has no value.
+  put('holdout', e.holdout ?? undefined);
   const it = e.iteration;
   put('iteration.hypothesis', it.hypothesis);
   put('iteration.randomizationUnit', it.randomizationUnit);

@@ -51,6 +51,8 @@ export interface IterationSpec {
   flags: Record<string, FlagSpec>;
   treatments: TreatmentSpec[];
   changeJustification?: string;
+  /** The 1-based number of the running iteration a restart may end (acknowledges one restart). */
+  replacesIteration?: number;
 }
 
 export interface ExperimentSpec {
@@ -65,7 +67,8 @@ export interface ExperimentSpec {
   /** Default `experiment`. */
   type: string;
   analysis?: AnalysisSpec;
-  holdout?: string;
+  /** A holdout key; `null` = leave the holdout (irreversible); absent = membership not managed. */
+  holdout?: string | null;
   state: ExperimentState;
   iteration: IterationSpec;
   stop?: { winner: string; reason?: string };

@@ -166,11 +166,14 @@ export function canonicalFromLive(
 
 /**
  * Drop from the live side what the manifest leaves out: those fields are not managed, so they are
- * never diffed and never cleared (manifest-format.md). `holdout` is managed even when absent,
- * because dropping it from a manifest means "leave the holdout".
+ * never diffed and never cleared (manifest-format.md). Membership follows the same rule: only an
+ * explicit `holdout: null` manages "in no holdout", so only then does a live experiment outside
+ * any holdout read as `null` too.
  */
 export function withoutUnmanaged(live: CanonicalExperiment, desired: CanonicalExperiment): CanonicalExperiment {
   const out: CanonicalExperiment = structuredClone(live);
+  if (desired.holdout === undefined) delete out.holdout;
+  else out.holdout ??= null;
   if (desired.description === undefined) delete out.description;
   if (desired.maintainerId === undefined) delete out.maintainerId;
   if (desired.tags === undefined) delete out.tags;

@@ -6,6 +6,7 @@ export {
   iterationNumber,
   iterationState,
   liveStatus,
+  runningIterationNumber,
   type IterationState,
   type LiveStatus,
 } from './status.js';

@@ -22,11 +22,28 @@ export function liveStatus(experiment: LdExperiment): LiveStatus {
   return experiment.archivedDate !== undefined ? 'archived' : iterationState(experiment);
 }
 
+/**
+ * The 1-based number of an iteration as LaunchDarkly counts them (IterationRep has no number):
+ * how many distinct iterations there are up to and including it, previous ones first.
+ */
+function numberOf(experiment: LdExperiment, last?: LdIteration): number {
+  const all = [...(experiment.previousIterations ?? []), experiment.currentIteration, experiment.draftIteration];
+  const known = all.filter((it) => it !== undefined);
+  const upTo = last === undefined ? known : known.slice(0, known.indexOf(last) + 1);
+  return Math.max(new Set(upTo.map((it) => it._id ?? String(it.createdAt))).size, 1);
+}
+
 /** How many iterations the experiment has had, counting the compared one. */
 export function iterationNumber(experiment: LdExperiment): number {
-  const ids = new Set<string>();
-  for (const it of [...(experiment.previousIterations ?? []), experiment.currentIteration, experiment.draftIteration]) {
-    if (it) ids.add(it._id ?? String(it.createdAt));
-  }
-  return Math.max(ids.size, 1);
+  return numberOf(experiment, experiment.draftIteration ?? experiment.currentIteration);
+}
+
+/**
+ * The number of the iteration that is running now, if one is. A draft can sit next to it: starting
+ * that draft ends the running iteration, just as a restart does. (`draftIteration` may also hold
+ * the started iteration itself, ld-api-notes §9.2.)
+ */
+export function runningIterationNumber(experiment: LdExperiment): number | undefined {
+  const running = [experiment.currentIteration, experiment.draftIteration].find((it) => it?.status === 'running');
+  return running ? numberOf(experiment, running) : undefined;
 }

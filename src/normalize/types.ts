@@ -58,8 +58,11 @@ export interface CanonicalExperiment {
   dataSource: string;
   type: string;
   analysisConfig?: CanonicalAnalysis;
-  /** The holdout's key (not its `_id`: a holdout created by the same plan has no ID yet). */
-  holdout?: string;
+  /**
+   * The holdout's key (not its `_id`: a holdout created by the same plan has no ID yet); `null` =
+   * in no holdout, as a manifest's `holdout: null` manages it; absent = membership not managed.
+   */
+  holdout?: string | null;
   iteration: CanonicalIteration;
 }
 

@@ -2,7 +2,7 @@
 import type { ResourceDiff } from '../diff/types.js';
 import type { LdExperiment, LdFlag } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
-import { comparedIteration, iterationNumber } from '../normalize/status.js';
+import { comparedIteration, iterationNumber, runningIterationNumber } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
 import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
@@ -38,8 +38,10 @@ export class ExperimentPlanner {
   readonly problems: Problem[] = [];
   /** Which of the diff's changes the cell realises: all, metadata only, or none. */
   applied: 'all' | 'metadata' | 'none' = 'all';
-  /** Facts for the plain-words impact text (iteration number and start, winner). */
+  /** Facts for the plain-words impact text (iteration number and start, winner, justification). */
   context: ImpactContext = {};
+  /** Whether a cell asked for the restart acknowledgement (so `replacesIteration` was used). */
+  restartChecked = false;
 
   constructor(readonly input: ExperimentInput) {}
 
@@ -153,7 +155,7 @@ export class ExperimentPlanner {
   /** The holdout (address) this experiment is or will be part of. */
   holdoutAddress(): string | undefined {
     const key = this.input.desired.holdout ?? this.input.liveCanonical?.holdout;
-    return key === undefined ? undefined : resourceAddress('holdout', this.manifest, key);
+    return key === undefined || key === null ? undefined : resourceAddress('holdout', this.manifest, key);
   }
 
   /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
@@ -204,7 +206,7 @@ export class ExperimentPlanner {
   noteEndingIteration(): void {
     const started = this.input.live?.currentIteration?.startedAt ?? this.input.live?.draftIteration?.startedAt;
     if (started !== undefined) this.context.iterationStartedAt = new Date(started).toISOString();
-    this.context.iterationNumber = iterationNumber(this.live);
+    this.context.iterationNumber = runningIterationNumber(this.live) ?? iterationNumber(this.live);
   }
 
   /** The live experiment; only called from cells whose row says it exists. */

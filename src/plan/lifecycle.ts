@@ -3,8 +3,15 @@
  * Each cell adds steps and problems to an ExperimentPlanner; docs/lifecycle.md mirrors this file.
  */
 import type { ExperimentState } from '../manifest/types.js';
-import { iterationNumber, iterationState, liveStatus, type LiveStatus } from '../normalize/status.js';
+import {
+  iterationNumber,
+  iterationState,
+  liveStatus,
+  runningIterationNumber,
+  type LiveStatus,
+} from '../normalize/status.js';
 import { pointer } from '../resolve/problem.js';
+import { acknowledgedRestart, warnUnusedAcknowledgement } from './acknowledge.js';
 import { additions, experimentPost, iterationInput } from './bodies.js';
 import type { ExperimentPlanner } from './experiment.js';
 import { experimentsPath, iterationsPath } from './paths.js';
@@ -46,11 +53,31 @@ function create(p: ExperimentPlanner): void {
 function start(p: ExperimentPlanner, edits: ReturnType<ExperimentPlanner['updates']>, iteration: number): void {
   p.checkFlagsOn();
   const { update, doing } = p.startEdits(edits);
+  const before = update ? [update] : [];
+  const running = p.input.live ? runningIterationNumber(p.input.live) : undefined;
+  if (running === undefined) {
+    p.patch(
+      [...before, { kind: 'startIteration' }],
+      'start',
+      `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`,
+    );
+    return;
+  }
+  // A draft next to a running iteration: starting it ends the running one, like a restart.
+  const justification = acknowledgedRestart(p, running, 'starting the draft iteration');
+  if (justification === undefined) return;
+  p.noteEndingIteration();
+  p.context.changeJustification = justification;
   p.patch(
-    [...(update ? [update] : []), { kind: 'startIteration' }],
-    'start',
-    `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`,
+    [...before, { kind: 'startIteration', changeJustification: justification }],
+    'new-iteration',
+    `${doing}starts iteration ${String(iteration)}, which ends running iteration ${String(running)}: ${restartWords(running, iteration, justification)}`,
   );
+}
+
+/** What every restart step says after naming it: where the results go, what starts, and why. */
+function restartWords(ending: number, starting: number, justification: string): string {
+  return `its results stay with iteration ${String(ending)} and iteration ${String(starting)} starts from zero (justification: "${justification}")`;
 }
 
 function stopInstruction(p: ExperimentPlanner): { kind: string; [k: string]: unknown } | undefined {
@@ -173,21 +200,15 @@ const updateRunning: Cell = (p) => {
     );
     return;
   }
-  const justification = p.manifest.spec.iteration.changeJustification;
-  if (justification === undefined || justification.trim() === '') {
-    p.error(
-      pointer('spec', 'iteration'),
-      'ChangeJustificationRequired',
-      `changing ${p.designFields().join(', ')} of a running experiment starts a new iteration; add iteration.changeJustification to say why`,
-    );
-    return;
-  }
+  const n = runningIterationNumber(p.live) ?? iterationNumber(p.live);
+  const justification = acknowledgedRestart(p, n, `changing ${p.designFields().join(', ')}`);
+  if (justification === undefined) return;
   p.checkFlagsOn();
   p.noteEndingIteration();
-  const n = iterationNumber(p.live);
+  p.context.changeJustification = justification;
   const design_ = p.updates((_, category) => category === 'design');
   const reshuffle = p.input.desired.iteration.canReshuffleTraffic
-    ? '; traffic may be reshuffled between treatments'
+    ? ' Traffic may be reshuffled between treatments.'
     : '';
   p.patch(
     [
@@ -195,7 +216,7 @@ const updateRunning: Cell = (p) => {
       { kind: 'saveAndStartNewIteration', changeJustification: justification, value: design_?.value ?? {} },
     ],
     'new-iteration',
-    `restarts the iteration: results collected so far stay with iteration ${String(n)}; iteration ${String(n + 1)} starts from zero${reshuffle}`,
+    `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`,
   );
 };
 
@@ -283,15 +304,19 @@ export function rowOf(p: ExperimentPlanner): From {
   return p.input.live ? liveStatus(p.input.live) : 'absent';
 }
 
-/** Run the cell for this experiment; an archived experiment is restored, then planned from its iteration state. */
+/**
+ * Run the cell for this experiment; an archived experiment is restored, then planned from its
+ * iteration state. Then say whether the manifest acknowledges a restart that no step makes.
+ */
 export function planLifecycle(p: ExperimentPlanner): void {
   const from = rowOf(p);
   const to = p.manifest.spec.state;
   if (from === 'archived' && to !== 'archived') {
     p.patch([{ kind: 'restoreExperiment' }], 'restore', 'restores the archived experiment so it can change again');
     LIFECYCLE[`${iterationState(p.live)}->${to}`](p);
-    return;
+  } else {
+    const cell: keyof typeof LIFECYCLE = from === 'archived' ? 'archived->archived' : `${from}->${to}`;
+    LIFECYCLE[cell](p);
   }
-  const cell: keyof typeof LIFECYCLE = from === 'archived' ? 'archived->archived' : `${from}->${to}`;
-  LIFECYCLE[cell](p);
+  warnUnusedAcknowledgement(p);
 }

@@ -6,46 +6,53 @@ import { semanticPatch } from './draft.js';
 import type { ExperimentPlanner } from './experiment.js';
 import { holdoutPath } from './paths.js';
 
+const HOLDOUT = pointer('spec', 'holdout');
+
 /**
  * Experiments join a holdout only at creation (ExperimentPost.holdoutId); leaving is the holdout's
- * `removeExperiment`. Switching or joining later has no instruction, so it is an error.
+ * `removeExperiment`, and there is no way back. So an omitted `holdout` leaves membership alone
+ * like every omitted field, only `holdout: null` leaves, and switching or joining later is an error.
  */
 export function planMembership(p: ExperimentPlanner): void {
   const live = p.input.liveCanonical;
   if (!live || p.manifest.spec.state === 'archived') return;
   const want = p.input.desired.holdout;
-  const have = live.holdout;
-  if (want === have) return;
-  const key = p.manifest.key;
-  if (want !== undefined) {
-    const now = have === undefined ? 'is in no holdout' : `is in holdout "${have}"`;
+  const have = live.holdout ?? null;
+  if (want === undefined || want === have) return;
+  if (want !== null) {
+    const now = have === null ? 'is in no holdout' : `is in holdout "${have}"`;
     p.error(
-      pointer('spec', 'holdout'),
+      HOLDOUT,
       'HoldoutJoinOnlyAtCreation',
-      `experiment "${key}" already exists and ${now}; experiments join a holdout only when they are created, so it cannot join "${want}" (create a new experiment with a new key instead)`,
+      `experiment "${p.manifest.key}" already exists and ${now}; experiments join a holdout only when they are created, so it cannot join "${want}" (create a new experiment with a new key instead)`,
     );
     return;
   }
-  if (have?.startsWith('id:')) {
+  if (have !== null) leave(p, have);
+}
+
+/** `holdout: null` on a member: the holdout's removeExperiment, labelled irreversible. */
+function leave(p: ExperimentPlanner, have: string): void {
+  const key = p.manifest.key;
+  if (have.startsWith('id:')) {
     p.error(
-      pointer('spec'),
+      HOLDOUT,
       'UnknownHoldout',
       `experiment "${key}" is in holdout ${have.slice(3)}, which could not be read; it cannot be removed from it`,
     );
     return;
   }
-  if (have === undefined) return;
   if (findLiveHoldout(p.input.environment, have)?.status === 'ended') {
     // An ended holdout accepts no instruction, removeExperiment included: its membership is history.
-    p.warn(
-      pointer('spec'),
+    p.error(
+      HOLDOUT,
       'HoldoutEndedMembership',
-      `experiment "${key}" stays in holdout "${have}": the holdout has ended, so its members can no longer change (add \`holdout: ${have}\` to the manifest to silence this)`,
+      `experiment "${key}" cannot leave holdout "${have}": the holdout has ended, so its members can no longer change; write \`holdout: ${have}\` or delete the line`,
     );
     return;
   }
   const holdout = resourceAddress('holdout', p.manifest, have);
-  const reason = `removes experiment "${p.name}" from holdout "${have}"`;
+  const reason = `removes experiment "${p.name}" from holdout "${have}" for good: experiments join a holdout only when they are created, so it can never rejoin it`;
   p.add({
     resource: holdout,
     kind: 'patchHoldout',
@@ -53,7 +60,7 @@ export function planMembership(p: ExperimentPlanner): void {
     path: holdoutPath(p.manifest, have),
     body: semanticPatch(reason, [{ kind: 'removeExperiment', value: key }]),
     instructions: ['removeExperiment'],
-    impact: 'metadata',
+    impact: 'irreversible',
     reason,
     touches: [holdout, p.address],
   });

@@ -69,6 +69,8 @@ export interface ImpactContext {
   iterationNumber?: number;
   /** Treatment name a stop declares the winner. */
   winner?: string;
+  /** The manifest's `changeJustification` for a step that ends the running iteration. */
+  changeJustification?: string;
 }
 
 export type StepKind = 'createExperiment' | 'createIteration' | 'patchExperiment' | 'createHoldout' | 'patchHoldout';

@@ -60,7 +60,7 @@ export function explainImpact(resource: ResourcePlan): string {
         ? `${stopping(resource)} Then archives it; it can be restored later.`
         : `Archives the ${noun}: it is hidden from lists and can be restored later.`;
     case 'irreversible':
-      return noun === 'holdout' ? '**Ends the holdout: this cannot be undone.**' : '**This change cannot be undone.**';
+      return irreversible(resource);
   }
 }
 
@@ -68,12 +68,23 @@ function newIteration(resource: ResourcePlan): string {
   const started = resource.context?.iterationStartedAt;
   const number = resource.context?.iterationNumber;
   const since = started ? `since ${md(shortDate(started))} ` : 'so far ';
-  const current = number === undefined ? 'the current iteration' : `iteration ${String(number)}`;
+  const restarts = number === undefined ? 'the iteration' : `iteration ${String(number)}`;
   const next = number === undefined ? 'the new iteration' : `iteration ${String(number + 1)}`;
+  const justification = resource.context?.changeJustification;
   return (
-    `**Restarts the iteration:** results collected ${since}stay with ${current}; ${next} starts from zero. ` +
-    'Unless traffic reshuffling is turned off, users may be reassigned to other treatments.'
+    `**Restarts ${restarts}:** the results collected ${since}stay with it; ${next} starts from zero. ` +
+    'Unless traffic reshuffling is turned off, users may be reassigned to other treatments.' +
+    (justification === undefined ? '' : `\n\n**Justification:** ${md(justification)}`)
   );
+}
+
+function irreversible(resource: ResourcePlan): string {
+  if (resource.type === 'holdout') return '**Ends the holdout: this cannot be undone.**';
+  // The only irreversible step of an experiment is leaving its holdout (`holdout: null`).
+  const left = resource.changes.find((change) => change.field === 'holdout')?.from;
+  return left === undefined
+    ? '**This change cannot be undone.**'
+    : `**Removes the experiment from holdout ${md(left)}: this cannot be undone, it can never rejoin.**`;
 }
 
 function stopping(resource: ResourcePlan): string {

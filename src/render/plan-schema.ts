@@ -37,7 +37,10 @@ const definitions = {
     ['severity', 'code', 'message'],
   ),
   fieldChange: object({ field: nonEmpty, from: str, to: str }, ['field']),
-  impactContext: object({ iterationStartedAt: str, iterationNumber: positive, winner: str }, []),
+  impactContext: object(
+    { iterationStartedAt: str, iterationNumber: positive, winner: str, changeJustification: str },
+    [],
+  ),
   resource: object(
     {
       address: nonEmpty,

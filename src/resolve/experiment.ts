@@ -133,7 +133,8 @@ function resolveHoldoutLink(
   live: LiveState,
 ): HoldoutLink | undefined {
   const key = manifest.spec.holdout;
-  if (key === undefined) return undefined;
+  // Absent (not managed) or null (leave it): there is no holdout to join.
+  if (key === undefined || key === null) return undefined;
   const environment = liveEnvironment(live, manifest);
   const liveHoldout = findLiveHoldout(environment, key);
   if (liveHoldout?.status === 'ended' && findLiveExperiment(environment, manifest.key)?.holdoutId !== liveHoldout._id) {

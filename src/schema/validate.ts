@@ -5,7 +5,7 @@
  * the model; callers must not plan while any error-severity problem exists.
  */
 import type { ManifestSet, ManifestSource, ParsedDocument, TargetDefaults } from '../manifest/types.js';
-import type { Problem, Target } from '../types.js';
+import type { Problem, SourcePosition, Target } from '../types.js';
 import { buildConfig, buildExperiment, buildHoldout, sourceOf } from './build.js';
 import { checkDocument } from './check.js';
 import type { CompiledSchemas } from './compile.js';
@@ -82,7 +82,8 @@ function runRules<T>(checked: { doc: ParsedDocument; data: T }, rules: readonly 
   const report = (code: string, pointer: string, message: string, options?: ReportOptions): void => {
     problems.push(problemAt(checked.doc, pointer, code, message, options));
   };
-  for (const rule of rules) rule({ doc: checked.data, report });
+  const locate = (pointer: string): SourcePosition => checked.doc.locate(pointer);
+  for (const rule of rules) rule({ doc: checked.data, report, locate });
   return problems;
 }
 

@@ -126,6 +126,8 @@ export interface ExperimentOptions {
   /** Variation of the Treatment treatment (by name, or by value). */
   treatmentVariation?: string;
   changeJustification?: string;
+  /** `replacesIteration` (after changeJustification); left out when undefined. */
+  replacesIteration?: number;
   /** `stop.winner` (with a fixed reason); left out when undefined. */
   winner?: string;
   /** Appended after `name:` (shifts every later line by one). */
@@ -167,6 +169,7 @@ export function experimentManifest(o: ExperimentOptions): string {
     `        allocationPercent: ${String(treatment)}`,
     `        variation: ${o.treatmentVariation ?? 'Treatment'}`,
     ...(o.changeJustification !== undefined ? [`    changeJustification: ${o.changeJustification}`] : []),
+    ...(o.replacesIteration !== undefined ? [`    replacesIteration: ${String(o.replacesIteration)}`] : []),
     ...(o.winner !== undefined ? ['  stop:', `    winner: ${o.winner}`, '    reason: Clear lift'] : []),
   ];
   return `${lines.join('\n')}\n`;

@@ -151,8 +151,37 @@ describe('holdouts end to end', () => {
     expect(writes(emulator)).toEqual([]);
   });
 
-  it('removing holdout: from an experiment sends removeExperiment to the holdout', async () => {
+  it('a member whose manifest omits holdout: stays in its holdout; no changes, nothing sent', async () => {
+    const paths = scenario('omit');
+    for (const command of [
+      ['plan', '--detailed-exitcode'],
+      ['apply', '--auto-approve'],
+    ]) {
+      const result = await ldexp(...command, ...paths);
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toMatch(/warning|error/);
+      expect(result.stdout).toContain(NO_CHANGES);
+    }
+    expect(writes(emulator)).toEqual([]);
+    const detail = (await getJson(emulator, `${PROD}/holdouts/q1-holdout`)) as {
+      relatedExperiments?: { key: string }[];
+    };
+    expect((detail.relatedExperiments ?? []).map((e) => e.key).sort()).toEqual(['button-color', 'checkout-flow']);
+  });
+
+  it('holdout: null sends removeExperiment to the holdout, labelled irreversible', async () => {
     const paths = scenario('remove');
+    const planned = await ldexp('plan', ...paths);
+    expect(planned.stdout).toContain('update: irreversible: cannot be undone');
+    expect(planned.stdout).toContain(
+      '[irreversible]  removes experiment "Button color" from holdout "q1-holdout" for good: experiments join a holdout only when they are created, so it can never rejoin it',
+    );
+    expect(planned.stdout).toContain('(1 irreversible change)');
+    const markdown = await ldexp('plan', '--markdown', ...paths);
+    expect(markdown.stdout).toContain('🛑 Update experiment “Button color” · cannot be undone');
+    expect(markdown.stdout).toContain(
+      '**Removes the experiment from holdout q1-holdout: this cannot be undone, it can never rejoin.**',
+    );
     const result = await ldexp('apply', '--auto-approve', ...paths);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('holdout: q1-holdout → (unset)');

@@ -122,7 +122,12 @@ const SUCCESS: SuccessCell[] = [
     key: 'running-redesign',
     from: 'running',
     title: 'design change: saveAndStartNewIteration',
-    manifest: { state: 'running', allocations: [30, 70], changeJustification: 'Ramp up the treatment' },
+    manifest: {
+      state: 'running',
+      allocations: [30, 70],
+      changeJustification: 'Ramp up the treatment',
+      replacesIteration: 1,
+    },
     writes: [patch('running-redesign', 'saveAndStartNewIteration')],
   },
   {

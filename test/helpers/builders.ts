@@ -346,7 +346,7 @@ function ldExperimentFrom(m: ExperimentManifest, live: LiveState, desired: Manif
     _maintainerId: spec.maintainerId ?? 'member-1',
   });
   if (spec.description !== undefined) out.description = spec.description;
-  if (spec.holdout !== undefined) out.holdoutId = `holdout-id-${spec.holdout}`;
+  if (typeof spec.holdout === 'string') out.holdoutId = `holdout-id-${spec.holdout}`;
   if (spec.analysis) {
     const a = spec.analysis;
     out.analysisConfig = {

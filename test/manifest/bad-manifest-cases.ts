@@ -187,6 +187,34 @@ export const EXPERIMENT_CASES: [string, Expected[]][] = [
   ],
   ['realloc-without-mab.yaml', [['MabOnlyField', 'realloc-without-mab.yaml', 13, 5, 'only valid with spec.type: mab']]],
   [
+    'empty-holdout.yaml',
+    [['EmptyHoldout', 'empty-holdout.yaml', 9, 3, 'spec.holdout: empty value; write `holdout: null` to remove']],
+  ],
+  [
+    'holdout-number.yaml',
+    [
+      [
+        'SchemaType',
+        'holdout-number.yaml',
+        9,
+        12,
+        "spec.holdout: expected a holdout key (letters, digits, '.', '_' or '-'), or null to remove the experiment from its holdout, found number 7",
+      ],
+    ],
+  ],
+  [
+    'replaces-iteration-zero.yaml',
+    [
+      [
+        'SchemaRange',
+        'replaces-iteration-zero.yaml',
+        19,
+        24,
+        'spec.iteration.replacesIteration: expected a number >= 1, found number 0',
+      ],
+    ],
+  ],
+  [
     'too-many-attributes.yaml',
     [
       [

@@ -110,6 +110,7 @@ const EXPECTED = {
             },
           ],
           changeJustification: 'Metrics redesign',
+          replacesIteration: 3,
         },
         stop: { winner: 'Above the fold', reason: 'Clear lift after two weeks' },
       },
@@ -229,5 +230,23 @@ describe('valid manifests', () => {
     expect(manifests.holdouts.map((h) => [h.project, h.environment, h.spec.randomizationUnit])).toEqual([
       ['p', 'e', 'user'],
     ]);
+  });
+
+  test('holdout: null is kept as null (leave the holdout); an omitted holdout stays absent (not managed)', async () => {
+    const doc = (holdout: string): string =>
+      `apiVersion: ldexp/v1\nkind: Experiment\nmetadata: { key: e }\nspec:\n  name: E\n${holdout}  state: draft\n  iteration:\n    hypothesis: H\n    primaryMetric: m\n    flags: { f: { rule: fallthrough } }\n    treatments: [{ name: A, baseline: true, allocationPercent: 100, variation: a }]\n`;
+    const schemas = compileSchemas(await readSchemas());
+    const specOf = (text: string) => {
+      const { manifests, problems } = validateDocuments(
+        parseManifestText('e.yaml', text).documents,
+        { project: 'p', environment: 'e' },
+        schemas,
+      );
+      expect(problems).toEqual([]);
+      return manifests.experiments[0]!.spec;
+    };
+    expect(specOf(doc('  holdout: null\n')).holdout).toBeNull();
+    expect(specOf(doc('  holdout: ~\n')).holdout).toBeNull();
+    expect('holdout' in specOf(doc(''))).toBe(false);
   });
 });

@@ -31,14 +31,26 @@ describe('experiments and an ended holdout', () => {
     expect(plan?.steps).toEqual([]);
   });
 
-  it('sends no removeExperiment to an ended holdout and says why, every time', () => {
+  it('leaves a member of an ended holdout alone when its manifest omits holdout, without a word', () => {
     const member = experiment({ state: 'stopped', holdout: 'q4-holdout', stop: { winner: 'Control' } });
     const live = endHoldoutIn(liveFromDesired(manifestSet([member], [holdout()])));
-    const leaving = experiment({ state: 'stopped', stop: { winner: 'Control' } });
-    const { plan, problems } = buildPlan(manifestSet([leaving]), live);
+    const silent = experiment({ state: 'stopped', stop: { winner: 'Control' } });
+    const { plan, problems } = buildPlan(manifestSet([silent]), live);
+    expect(problems).toEqual([]);
     expect(plan?.steps).toEqual([]);
-    expect(problems.map((p) => [p.severity, p.code, p.pointer])).toEqual([
-      ['warning', 'HoldoutEndedMembership', '/spec'],
+  });
+
+  it('refuses holdout: null on a member of an ended holdout: its membership cannot change', () => {
+    const member = experiment({ state: 'stopped', holdout: 'q4-holdout', stop: { winner: 'Control' } });
+    const live = endHoldoutIn(liveFromDesired(manifestSet([member], [holdout()])));
+    const leaving = experiment({ state: 'stopped', holdout: null, stop: { winner: 'Control' } });
+    const { plan, problems } = buildPlan(manifestSet([leaving]), live);
+    expect(plan).toBeUndefined();
+    expect(problems.map((p) => [p.severity, p.code, p.pointer, p.position])).toEqual([
+      ['error', 'HoldoutEndedMembership', '/spec/holdout', positionOf(leaving, '/spec/holdout')],
     ]);
+    expect(problems[0]!.message).toBe(
+      'experiment "checkout-button" cannot leave holdout "q4-holdout": the holdout has ended, so its members can no longer change; write `holdout: q4-holdout` or delete the line',
+    );
   });
 });

@@ -133,7 +133,7 @@ const cases: Case[] = [
     name: 'a restart moves the flags of the iteration it ends as well as of the one it starts',
     live: () => liveOf(exp('exp-a', { state: 'running', iteration: BANNER })),
     desired: [
-      exp('exp-a', { state: 'running', iteration: { changeJustification: 'Button now' } }),
+      exp('exp-a', { state: 'running', iteration: { changeJustification: 'Button now', replacesIteration: 1 } }),
       exp('exp-b', { iteration: BANNER }),
     ],
     steps: [
@@ -147,11 +147,19 @@ const cases: Case[] = [
     desired: [
       exp('exp-a', {
         state: 'running',
-        iteration: { flags: { 'checkout-button': { rule: 'beta-users' } }, changeJustification: 'Beta only' },
+        iteration: {
+          flags: { 'checkout-button': { rule: 'beta-users' } },
+          changeJustification: 'Beta only',
+          replacesIteration: 1,
+        },
       }),
       exp('exp-b', {
         state: 'running',
-        iteration: { flags: { 'checkout-button': { rule: 'beta-users' } }, changeJustification: 'Beta only' },
+        iteration: {
+          flags: { 'checkout-button': { rule: 'beta-users' } },
+          changeJustification: 'Beta only',
+          replacesIteration: 1,
+        },
       }),
     ],
     steps: [
@@ -183,7 +191,11 @@ describe('flag version ordering', () => {
     const restartOnBeta = (key: string): ExperimentManifest =>
       exp(key, {
         state: 'running',
-        iteration: { flags: { 'checkout-button': { rule: 'beta-users' } }, changeJustification: 'Beta only' },
+        iteration: {
+          flags: { 'checkout-button': { rule: 'beta-users' } },
+          changeJustification: 'Beta only',
+          replacesIteration: 1,
+        },
       });
     const live = liveOf(exp('exp-a', { state: 'running' }), exp('exp-b', { state: 'running' }));
     const { plan, problems } = buildPlan(manifestSet([restartOnBeta('exp-a'), restartOnBeta('exp-b')]), live);

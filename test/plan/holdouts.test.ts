@@ -120,9 +120,24 @@ describe('holdouts', () => {
     expect(error.position).toEqual(positionOf(desired, `/spec/${field}`));
   });
 
-  it('removes an experiment that drops its holdout with removeExperiment on the holdout', () => {
+  it.each(['draft', 'running', 'stopped'] as const)(
+    'leaves a %s member alone when its manifest omits holdout: membership is not managed',
+    (state) => {
+      const stop = { winner: 'Control' };
+      const live = liveFromDesired(manifestSet([experiment({ state, holdout: 'q4-holdout', stop })], [holdout()]));
+      const { plan, problems } = buildPlan(manifestSet([experiment({ state, stop })], [holdout()]), live);
+      expect(problems).toEqual([]);
+      expect(plan?.steps).toEqual([]);
+      expect(plan?.resources.map((r) => [r.address, r.action, r.changes])).toEqual([
+        ['experiment/web/production/checkout-button', 'no-op', []],
+        ['holdout/web/production/q4-holdout', 'no-op', []],
+      ]);
+    },
+  );
+
+  it('removes an experiment only on an explicit holdout: null, labelled irreversible', () => {
     const live = liveFromDesired(manifestSet([experiment({ state: 'running', holdout: 'q4-holdout' })], [holdout()]));
-    const plan = planOf(manifestSet([experiment({ state: 'running' })], [holdout()]), live);
+    const plan = planOf(manifestSet([experiment({ state: 'running', holdout: null })], [holdout()]), live);
     expect(plan.steps.map(shape)).toEqual([
       {
         id: 's1',
@@ -131,9 +146,13 @@ describe('holdouts', () => {
         path: Q4,
         instructions: ['removeExperiment'],
         dependsOn: [],
-        impact: 'metadata',
+        impact: 'irreversible',
       },
     ]);
+    expect(plan.steps[0]!.reason).toBe(
+      'removes experiment "Checkout button placement" from holdout "q4-holdout" for good: experiments join a holdout only when they are created, so it can never rejoin it',
+    );
+    expect(plan.resources.find((r) => r.type === 'experiment')!.impact).toBe('irreversible');
     expect(plan.steps[0]!.resource).toBe('holdout/web/production/q4-holdout');
     expect(instructionsOf(plan.steps[0])).toEqual([{ kind: 'removeExperiment', value: 'checkout-button' }]);
     const resource = plan.resources.find((r) => r.type === 'experiment')!;
@@ -158,7 +177,7 @@ describe('holdouts', () => {
     const desired = manifestSet(
       [
         experiment({ state: 'stopped', holdout: 'q4-holdout', stop: { winner: 'Control' } }),
-        experiment({ key: 'zz-other', state: 'running' }),
+        experiment({ key: 'zz-other', state: 'running', holdout: null }),
       ],
       [holdout({ name: 'Q4 (ended)', state: 'ended' })],
     );
@@ -166,7 +185,7 @@ describe('holdouts', () => {
     expect(plan.steps.map((s) => [s.id, s.resource, s.instructions, s.dependsOn, s.impact])).toEqual([
       ['s1', 'experiment/web/production/checkout-button', ['stopIteration'], [], 'stop'],
       ['s2', 'holdout/web/production/q4-holdout', ['updateName'], [], 'metadata'],
-      ['s3', 'holdout/web/production/q4-holdout', ['removeExperiment'], [], 'metadata'],
+      ['s3', 'holdout/web/production/q4-holdout', ['removeExperiment'], [], 'irreversible'],
       ['s4', 'holdout/web/production/q4-holdout', ['endHoldout'], ['s1', 's2', 's3'], 'irreversible'],
     ]);
     expect(plan.steps[3]!.reason).toBe('ends holdout "Q4 (ended)" for good: this cannot be undone');

@@ -136,6 +136,7 @@ const cells: Cell[] = [
       state: 'running',
       iteration: {
         changeJustification: 'Give the new placement more traffic',
+        replacesIteration: 1,
         treatments: [
           { name: 'Control', baseline: true, allocationPercent: 30, variations: { 'checkout-button': 'control' } },
           { name: 'Above the fold', baseline: false, allocationPercent: 70, variations: { 'checkout-button': 'top' } },
@@ -147,7 +148,11 @@ const cells: Cell[] = [
   {
     cell: 'running → running, metadata and design: both in one patch',
     live: () => liveIn('running'),
-    desired: experiment({ state: 'running', ...renamed, iteration: { hypothesis: 'New', changeJustification: 'Why' } }),
+    desired: experiment({
+      state: 'running',
+      ...renamed,
+      iteration: { hypothesis: 'New', changeJustification: 'Why', replacesIteration: 1 },
+    }),
     steps: [
       step(
         's1',
@@ -304,7 +309,8 @@ const errorCells: ErrorCell[] = [
     desired: experiment({ state: 'running', iteration: { hypothesis: 'New' } }),
     code: 'ChangeJustificationRequired',
     pointer: '/spec/iteration',
-    message: 'changing hypothesis of a running experiment starts a new iteration',
+    message:
+      'changing hypothesis ends iteration 1 of experiment "checkout-button": its results stay with iteration 1 and iteration 2 starts from zero; to allow it, write `changeJustification: <why>` and `replacesIteration: 1` in spec.iteration',
   },
   {
     cell: 'running → running, removing a metric is not growth',
@@ -520,7 +526,7 @@ describe('lifecycle bodies', () => {
   it('restarts a running iteration with the justification and the design updates', () => {
     const desired = experiment({
       state: 'running',
-      iteration: { hypothesis: 'Bigger button', changeJustification: 'Redesign' },
+      iteration: { hypothesis: 'Bigger button', changeJustification: 'Redesign', replacesIteration: 1 },
     });
     const plan = planOf(manifestSet([desired]), liveIn('running'));
     expect(instructionsOf(plan.steps[0])).toEqual([
@@ -531,9 +537,13 @@ describe('lifecycle bodies', () => {
       },
     ]);
     expect(plan.steps[0]!.reason).toBe(
-      'restarts the iteration: results collected so far stay with iteration 1; iteration 2 starts from zero; traffic may be reshuffled between treatments',
+      'restarts iteration 1: its results stay with iteration 1 and iteration 2 starts from zero (justification: "Redesign"). Traffic may be reshuffled between treatments.',
     );
-    expect(plan.resources[0]!.context).toEqual({ iterationStartedAt: '2023-11-14T22:15:00.000Z', iterationNumber: 1 });
+    expect(plan.resources[0]!.context).toEqual({
+      iterationStartedAt: '2023-11-14T22:15:00.000Z',
+      iterationNumber: 1,
+      changeJustification: 'Redesign',
+    });
   });
 
   it('stops with the live treatment ID of the winner and the reason', () => {
@@ -590,7 +600,10 @@ describe('lifecycle bodies', () => {
     live.projects
       .get('web')!
       .flags.set('checkout-button', { ...live.projects.get('web')!.flags.get('checkout-button')!, archived: true });
-    const desired = experiment({ state: 'running', iteration: { hypothesis: 'x', changeJustification: 'y' } });
+    const desired = experiment({
+      state: 'running',
+      iteration: { hypothesis: 'x', changeJustification: 'y', replacesIteration: 1 },
+    });
     expect(errorsOf(manifestSet([desired]), live).map((e) => e.code)).toEqual(['FlagOffForStart']);
   });
 

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import { diffResource } from '../../src/diff/index.js';
-import type { LdExperiment } from '../../src/live/ld-types.js';
-import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../../src/normalize/index.js';
+import type { LdExperiment, LdIteration } from '../../src/live/ld-types.js';
+import {
+  canonicalFromDesired,
+  canonicalFromLive,
+  iterationNumber,
+  runningIterationNumber,
+  withoutUnmanaged,
+} from '../../src/normalize/index.js';
 import { nameBook, resolveExperiment } from '../../src/resolve/index.js';
 import { experiment, ldExperiment, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
 import { planOf } from './helpers.js';
@@ -209,5 +215,59 @@ describe('diffResource', () => {
       { field: 'iteration.treatments[Above the fold].allocationPercent', from: '50' },
       { field: 'iteration.treatments[Above the fold].variation[checkout-button]', from: 'top' },
     ]);
+  });
+});
+
+describe('iteration numbers, as LaunchDarkly counts them (1 for the first)', () => {
+  const it_ = (id: string, status: LdIteration['status']): LdIteration => ({
+    _id: id,
+    hypothesis: 'h',
+    status,
+    createdAt: 1,
+  });
+  it.each<[string, Partial<LdExperiment>, number, number | undefined]>([
+    ['no iteration at all', {}, 1, undefined],
+    ['a draft only', { draftIteration: it_('a', 'not_started') }, 1, undefined],
+    [
+      'running after two earlier ones',
+      { previousIterations: [it_('a', 'stopped'), it_('b', 'stopped')], currentIteration: it_('c', 'running') },
+      3,
+      3,
+    ],
+    ['stopped', { previousIterations: [it_('a', 'stopped')], currentIteration: it_('b', 'stopped') }, 2, undefined],
+    [
+      'a draft beside the running one',
+      { currentIteration: it_('a', 'running'), draftIteration: it_('b', 'not_started') },
+      2,
+      1,
+    ],
+    [
+      'the running one reported as the draft too',
+      { currentIteration: it_('a', 'running'), draftIteration: it_('a', 'running') },
+      1,
+      1,
+    ],
+  ])('%s: compared iteration %i, running %s', (_, iterations, compared, running) => {
+    const e = ldExperiment({ key: 'x', ...iterations });
+    expect([iterationNumber(e), runningIterationNumber(e)]).toEqual([compared, running]);
+  });
+});
+
+describe('holdout membership is managed only when the manifest states it', () => {
+  const live = (holdoutId?: string) =>
+    canonicalFromLive(ldExperiment({ key: 'x', ...(holdoutId ? { holdoutId } : {}) }), () => 'q4');
+  const desired = (holdout?: string | null) => ({
+    ...canonicalFromLive(ldExperiment({ key: 'x' }), () => undefined),
+    ...(holdout !== undefined ? { holdout } : {}),
+  });
+  it.each<[string, string | null | undefined, string | undefined, string | null | undefined]>([
+    ['omitted, live member', undefined, 'h-1', undefined],
+    ['omitted, in no holdout', undefined, undefined, undefined],
+    ['null, live member', null, 'h-1', 'q4'],
+    ['null, in no holdout', null, undefined, null],
+    ['a key, in no holdout', 'q4', undefined, null],
+  ])('%s: live reads as %s', (_, want, have, expected) => {
+    const out = withoutUnmanaged(live(have), desired(want));
+    expect('holdout' in out ? out.holdout : 'absent').toEqual(expected === undefined ? 'absent' : expected);
   });
 });

@@ -171,7 +171,11 @@ export function realisticPlan(): Plan {
         { field: 'iteration.treatments[Ranked].allocationPercent', from: '50', to: '20' },
       ],
       stepIds: ['s4', 's5'],
-      context: { iterationStartedAt: '2024-05-01T09:30:00Z', iterationNumber: 2 },
+      context: {
+        iterationStartedAt: '2024-05-01T09:30:00Z',
+        iterationNumber: 2,
+        changeJustification: 'Rebalance after bug fix',
+      },
     }),
     resource('onboarding-tour', {
       name: 'Onboarding tour length',

@@ -85,7 +85,9 @@ describe('renderPlanMarkdown', () => {
 
       <code>experiment/web/production/search-ranking</code> · running → running
 
-      **Restarts the iteration:** results collected since 2024-05-01 stay with iteration 2; iteration 3 starts from zero. Unless traffic reshuffling is turned off, users may be reassigned to other treatments.
+      **Restarts iteration 2:** the results collected since 2024-05-01 stay with it; iteration 3 starts from zero. Unless traffic reshuffling is turned off, users may be reassigned to other treatments.
+
+      **Justification:** Rebalance after bug fix
 
       | Treatment | Traffic before | Traffic after |
       | --- | --- | --- |
@@ -244,7 +246,39 @@ describe('renderPlanMarkdown', () => {
       steps: [step('s1', 'experiment/web/production/a', { impact: 'new-iteration' })],
     });
     expect(renderPlanMarkdown(p)).toContain(
-      '**Restarts the iteration:** results collected so far stay with the current iteration; the new iteration starts from zero.',
+      '**Restarts the iteration:** the results collected so far stay with it; the new iteration starts from zero.',
+    );
+  });
+
+  it('names the iteration a restart ends and quotes its justification, escaped', () => {
+    const p = plan({
+      resources: [
+        resource('a', {
+          impact: 'new-iteration',
+          stepIds: ['s1'],
+          context: { iterationNumber: 3, changeJustification: 'Fix the *bug* @octocat found\n<b>now</b>' },
+        }),
+      ],
+      steps: [step('s1', 'experiment/web/production/a', { impact: 'new-iteration' })],
+    });
+    const text = renderPlanMarkdown(p);
+    expect(text).toContain('**Restarts iteration 3:** the results collected so far stay with it; iteration 4 starts');
+    expect(text).toContain('**Justification:** Fix the \\*bug\\* @\u200Doctocat found &lt;b&gt;now&lt;/b&gt;');
+  });
+
+  it('says which holdout an experiment leaves for good', () => {
+    const p = plan({
+      resources: [
+        resource('a', {
+          impact: 'irreversible',
+          stepIds: ['s1'],
+          changes: [{ field: 'holdout', from: 'q4-holdout' }],
+        }),
+      ],
+      steps: [step('s1', 'holdout/web/production/q4-holdout', { impact: 'irreversible' })],
+    });
+    expect(renderPlanMarkdown(p)).toContain(
+      '**Removes the experiment from holdout q4-holdout: this cannot be undone, it can never rejoin.**',
     );
   });
 

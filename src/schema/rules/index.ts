@@ -5,6 +5,7 @@ import { baselineCount } from './baseline-count.js';
 import { unknownDataSource } from './data-source.js';
 import { duplicateTreatmentName } from './duplicate-treatment-name.js';
 import { environmentConflict } from './environment-conflict.js';
+import { emptyHoldout } from './holdout-null.js';
 import { holdoutPrimaryInMetrics } from './holdout-primary.js';
 import { mabOnlyField } from './mab-only.js';
 import { primaryMetricChoice } from './primary-metric.js';
@@ -25,6 +26,7 @@ export const experimentRules: readonly Rule<ExperimentDocument>[] = [
   mabOnlyField,
   missingStop,
   unknownWinner,
+  emptyHoldout,
 ];
 
 export const holdoutRules: readonly Rule<HoldoutDocument>[] = [holdoutPrimaryInMetrics];

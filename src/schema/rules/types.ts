@@ -1,4 +1,5 @@
 /** The shape every semantic rule has: look at one schema-valid document, report what is wrong. */
+import type { SourcePosition } from '../../types.js';
 import type { ReportOptions } from '../problems.js';
 
 export interface RuleContext<T> {
@@ -6,6 +7,8 @@ export interface RuleContext<T> {
   readonly doc: T;
   /** Report a problem about the value at a JSON pointer of the document. */
   readonly report: (code: string, pointer: string, message: string, options?: ReportOptions) => void;
+  /** Where the value at a JSON pointer is written, for rules about how it is spelled. */
+  readonly locate: (pointer: string) => SourcePosition;
 }
 
 export type Rule<T> = (ctx: RuleContext<T>) => void;
