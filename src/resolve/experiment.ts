@@ -137,7 +137,10 @@ function resolveHoldoutLink(
   if (key === undefined || key === null) return undefined;
   const environment = liveEnvironment(live, manifest);
   const liveHoldout = findLiveHoldout(environment, key);
-  if (liveHoldout?.status === 'ended' && findLiveExperiment(environment, manifest.key)?.holdoutId !== liveHoldout._id) {
+  const liveExperiment = findLiveExperiment(environment, manifest.key);
+  // An archived manifest of an experiment that does not exist creates nothing, so it joins nothing.
+  if (liveHoldout?.status === 'ended' && manifest.spec.state === 'archived' && !liveExperiment) return undefined;
+  if (liveHoldout?.status === 'ended' && liveExperiment?.holdoutId !== liveHoldout._id) {
     c.add(
       pointer('spec', 'holdout'),
       'JoinEndedHoldout',

@@ -210,8 +210,8 @@ describe('pruning on a narrowed run', () => {
   });
 });
 
-describe('holdout membership that cannot change', () => {
-  it('an experiment of an ended holdout that drops `holdout:` and is renamed: the rename is applied, the membership left', () => {
+describe('holdout membership that is not managed', () => {
+  it('an experiment of an ended holdout that omits `holdout:` and is renamed: the rename is applied, nothing is left unapplied', () => {
     const ended = holdout({ state: 'ended' });
     const member = experiment({ holdout: ended.key });
     const world = liveFromDesired(manifestSet([member], [ended]));
@@ -219,7 +219,8 @@ describe('holdout membership that cannot change', () => {
     const resource = plan.resources.find((r) => r.type === 'experiment');
     expect(plan.steps.map((s) => s.instructions)).toEqual([['updateExperimentFields']]);
     expect(resource?.changes.map((c) => c.field)).toEqual(['name']);
-    expect(resource?.unapplied?.changes).toEqual([{ field: 'holdout', from: 'q4-holdout' }]);
-    expect(resource?.unapplied?.reason).toContain('the holdout has ended, so its members can no longer change');
+    // An omitted `holdout` is not managed, so membership is no difference at all (issue 7 §1).
+    expect(resource?.unapplied).toBeUndefined();
+    expect(plan.summary.unapplied).toBe(0);
   });
 });
