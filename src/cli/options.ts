@@ -46,7 +46,10 @@ export const outOption: OptionFactory = () =>
   new Option('-o, --out <file>', 'also save the plan (JSON) to FILE, for apply --plan and show');
 
 export const detailedExitcodeOption: OptionFactory = () =>
-  new Option('--detailed-exitcode', 'exit 0 when there are no changes, 1 on error, 2 when Git and LaunchDarkly differ (steps to apply, or differences that cannot be applied)');
+  new Option(
+    '--detailed-exitcode',
+    'exit 0 when there are no changes, 1 on error, 2 when Git and LaunchDarkly differ (steps to apply, or differences that cannot be applied)',
+  );
 
 export const autoApproveOption: OptionFactory = () =>
   new Option('--auto-approve', 'apply without asking (required when there is no terminal to ask on)');
@@ -61,7 +64,10 @@ export const concurrencyOption: OptionFactory = () =>
   new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
 
 export const timeoutOption: OptionFactory = () =>
-  new Option('--timeout <seconds>', 'longest one LaunchDarkly request may take, in seconds (default 30; connecting at most 10)');
+  new Option(
+    '--timeout <seconds>',
+    'longest one LaunchDarkly request may take, in seconds (default 30; connecting at most 10)',
+  );
 
 export const noColorOption: OptionFactory = () =>
   new Option('--no-color', 'no colors (NO_COLOR is honoured too; never colored when not on a terminal)');

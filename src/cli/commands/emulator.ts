@@ -36,7 +36,7 @@ export const emulatorSpec: CliCommand = {
   name: 'emulator',
   summary: 'serve the LaunchDarkly API emulator on 127.0.0.1 until interrupted',
   description:
-    'Serve an in-memory LaunchDarkly API on 127.0.0.1 that behaves as the official OpenAPI document describes, seeded from a file. Point ldexp at it with LD_API_URL. Latency, rate limits and faults come from the seed\'s `conditions:` key or from the file named by LDEXP_EMULATOR_CONDITIONS (docs/emulator.md). Stops on Ctrl-C.',
+    "Serve an in-memory LaunchDarkly API on 127.0.0.1 that behaves as the official OpenAPI document describes, seeded from a file. Point ldexp at it with LD_API_URL. Latency, rate limits and faults come from the seed's `conditions:` key or from the file named by LDEXP_EMULATOR_CONDITIONS (docs/emulator.md). Stops on Ctrl-C.",
   arguments: [],
   options: [portOption, seedOption, tokenOption],
   examples: [
