@@ -1013,16 +1013,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object2) {
-      if (object2 === null) {
+    function isBlobLike(object3) {
+      if (object3 === null) {
         return false;
-      } else if (object2 instanceof Blob2) {
+      } else if (object3 instanceof Blob2) {
         return true;
-      } else if (typeof object2 !== "object") {
+      } else if (typeof object3 !== "object") {
         return false;
       } else {
-        const sTag = object2[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
+        const sTag = object3[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object3 && typeof object3.stream === "function" || "arrayBuffer" in object3 && typeof object3.arrayBuffer === "function");
       }
     }
     function buildURL(url, queryParams) {
@@ -1074,14 +1074,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1297,15 +1297,15 @@ var require_util = __commonJS({
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
         }
       );
     }
-    function isFormDataLike(object2) {
-      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object3) {
+      return object3 && typeof object3 === "object" && typeof object3.append === "function" && typeof object3.delete === "function" && typeof object3.get === "function" && typeof object3.getAll === "function" && typeof object3.has === "function" && typeof object3.set === "function" && object3[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -1532,39 +1532,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path3,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path3,
           error2.message
         );
       });
@@ -1613,9 +1613,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path3);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1625,12 +1625,12 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code, reason: reason2 } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
           code,
-          reason
+          reason2
         );
       });
       diagnosticsChannel.channel("undici:websocket:socket_error").subscribe((err) => {
@@ -1678,7 +1678,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -1693,11 +1693,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path2 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path3, query) : path3;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1986,11 +1986,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -3563,25 +3563,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function isomorphicDecode(input) {
       const length = input.length;
@@ -4138,8 +4138,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object2) {
-      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
+    function isErrorLike(object3) {
+      return object3 instanceof Error || (object3?.constructor?.name === "Error" || object3?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -4564,7 +4564,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -4572,7 +4572,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key");
           }
         },
@@ -4581,7 +4581,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "value");
           }
         },
@@ -4590,7 +4590,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key+value");
           }
         },
@@ -4599,7 +4599,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -4612,7 +4612,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object2.prototype, {
+      return Object.defineProperties(object3.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5012,8 +5012,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object2) {
-      return object2 instanceof File2 || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
+    function isFileLike(object3) {
+      return object3 instanceof File2 || object3 && (typeof object3.stream === "function" || typeof object3.arrayBuffer === "function") && object3[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -5461,12 +5461,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object2, keepalive = false) {
+    function extractBody(object3, keepalive = false) {
       let stream = null;
-      if (object2 instanceof ReadableStream) {
-        stream = object2;
-      } else if (isBlobLike(object2)) {
-        stream = object2.stream();
+      if (object3 instanceof ReadableStream) {
+        stream = object3;
+      } else if (isBlobLike(object3)) {
+        stream = object3.stream();
       } else {
         stream = new ReadableStream({
           async pull(controller) {
@@ -5486,27 +5486,27 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object2 === "string") {
-        source = object2;
+      if (typeof object3 === "string") {
+        source = object3;
         type = "text/plain;charset=UTF-8";
-      } else if (object2 instanceof URLSearchParams) {
-        source = object2.toString();
+      } else if (object3 instanceof URLSearchParams) {
+        source = object3.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object2)) {
-        source = new Uint8Array(object2.slice());
-      } else if (ArrayBuffer.isView(object2)) {
-        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
-      } else if (util.isFormDataLike(object2)) {
+      } else if (isArrayBuffer(object3)) {
+        source = new Uint8Array(object3.slice());
+      } else if (ArrayBuffer.isView(object3)) {
+        source = new Uint8Array(object3.buffer.slice(object3.byteOffset, object3.byteOffset + object3.byteLength));
+      } else if (util.isFormDataLike(object3)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name, value] of object3) {
           if (typeof value === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
@@ -5534,7 +5534,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object2;
+        source = object3;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5545,22 +5545,22 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object2)) {
-        source = object2;
-        length = object2.size;
-        if (object2.type) {
-          type = object2.type;
+      } else if (isBlobLike(object3)) {
+        source = object3;
+        length = object3.size;
+        if (object3.type) {
+          type = object3.type;
         }
-      } else if (typeof object2[Symbol.asyncIterator] === "function") {
+      } else if (typeof object3[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object2) || object2.locked) {
+        if (util.isDisturbed(object3) || object3.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
+        stream = object3 instanceof ReadableStream ? object3 : ReadableStreamFrom(object3);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -5569,7 +5569,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         let iterator;
         stream = new ReadableStream({
           async start() {
-            iterator = action(object2)[Symbol.asyncIterator]();
+            iterator = action(object3)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator.next();
@@ -5588,7 +5588,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             }
             return controller.desiredSize > 0;
           },
-          async cancel(reason) {
+          async cancel(reason2) {
             await iterator.return();
           },
           type: "bytes"
@@ -5597,12 +5597,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object2, keepalive = false) {
-      if (object2 instanceof ReadableStream) {
-        assert(!util.isDisturbed(object2), "The body has already been consumed.");
-        assert(!object2.locked, "The stream is locked.");
+    function safelyExtractBody(object3, keepalive = false) {
+      if (object3 instanceof ReadableStream) {
+        assert(!util.isDisturbed(object3), "The body has already been consumed.");
+        assert(!object3.locked, "The stream is locked.");
       }
-      return extractBody(object2, keepalive);
+      return extractBody(object3, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -5682,12 +5682,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object2, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object2, instance);
-      if (bodyUnusable(object2)) {
+    async function consumeBody(object3, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object3, instance);
+      if (bodyUnusable(object3)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object2[kState]);
+      throwIfAborted(object3[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error2) => promise.reject(error2);
       const successSteps = (data) => {
@@ -5697,15 +5697,15 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object2[kState].body == null) {
+      if (object3[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object3[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object2) {
-      const body = object2[kState].body;
+    function bodyUnusable(object3) {
+      const body = object3[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -6456,7 +6456,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request;
+      const { method, path: path3, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6537,7 +6537,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path2} HTTP/1.1\r
+      let header2 = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7066,7 +7066,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7163,7 +7163,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7516,9 +7516,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path3 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8618,7 +8618,7 @@ var require_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -8693,7 +8693,7 @@ var require_agent = __commonJS({
         await Promise.all(destroyPromises);
       }
     };
-    module.exports = Agent;
+    module.exports = Agent2;
   }
 });
 
@@ -8703,7 +8703,7 @@ var require_proxy_agent = __commonJS({
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var { URL: URL2 } = __require("node:url");
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var Pool = require_pool();
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors();
@@ -8757,10 +8757,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -8818,7 +8818,7 @@ var require_proxy_agent = __commonJS({
           return agentFactory(origin2, options);
         };
         this[kClient] = clientFactory(url, { connect });
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent2({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -8927,7 +8927,7 @@ var require_env_http_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols();
     var ProxyAgent2 = require_proxy_agent();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -8947,7 +8947,7 @@ var require_env_http_proxy_agent = __commonJS({
           });
         }
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent2(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -9145,12 +9145,12 @@ var require_retry_handler = __commonJS({
         this.etag = null;
         this.resume = null;
         this.headersSent = false;
-        this.handler.onConnect((reason) => {
+        this.handler.onConnect((reason2) => {
           this.aborted = true;
           if (this.abort) {
-            this.abort(reason);
+            this.abort(reason2);
           } else {
-            this.reason = reason;
+            this.reason = reason2;
           }
         });
       }
@@ -10732,20 +10732,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path3.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10767,7 +10767,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10805,9 +10805,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -11236,11 +11236,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -11270,10 +11270,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11292,7 +11292,7 @@ var require_mock_agent = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var {
       kAgent,
       kMockAgentSet,
@@ -11319,7 +11319,7 @@ var require_mock_agent = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent2(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = buildMockOptions(opts);
@@ -11423,9 +11423,9 @@ var require_global2 = __commonJS({
     "use strict";
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent2());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -11565,9 +11565,9 @@ var require_dump = __commonJS({
         this.#abort = abort;
         this.#handler.onConnect(this.#customAbort.bind(this));
       }
-      #customAbort(reason) {
+      #customAbort(reason2) {
         this.#aborted = true;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       // TODO: will require adjustment after new hooks are out
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
@@ -11951,10 +11951,10 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object2) {
-      if (Array.isArray(object2)) {
-        for (let i = 0; i < object2.length; ++i) {
-          const header2 = object2[i];
+    function fill(headers, object3) {
+      if (Array.isArray(object3)) {
+        for (let i = 0; i < object3.length; ++i) {
+          const header2 = object3[i];
           if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -11963,10 +11963,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header2[0], header2[1]);
         }
-      } else if (typeof object2 === "object" && object2 !== null) {
-        const keys = Object.keys(object2);
+      } else if (typeof object3 === "object" && object3 !== null) {
+        const keys = Object.keys(object3);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object2[keys[i]]);
+          appendHeader(headers, keys[i], object3[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12594,13 +12594,13 @@ var require_response = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13582,13 +13582,13 @@ var require_fetch = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -13867,7 +13867,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.dump = true;
       }
       if (request.integrity) {
-        const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+        const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
         if (request.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
@@ -14345,9 +14345,9 @@ var require_fetch = __commonJS({
       const pullAlgorithm = async () => {
         await fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -14358,8 +14358,8 @@ var require_fetch = __commonJS({
           async pull(controller) {
             await pullAlgorithm(controller);
           },
-          async cancel(reason) {
-            await cancelAlgorithm(reason);
+          async cancel(reason2) {
+            await cancelAlgorithm(reason2);
           },
           type: "bytes"
         }
@@ -14409,7 +14409,7 @@ var require_fetch = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -14420,7 +14420,7 @@ var require_fetch = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -16152,9 +16152,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code = path3.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16483,9 +16483,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str3 = stringify2(cookie);
+      if (str3) {
+        headers.append("Set-Cookie", str3);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -16996,16 +16996,16 @@ var require_util7 = __commonJS({
       }
       return code >= 3e3 && code <= 4999;
     }
-    function failWebsocketConnection(ws, reason) {
+    function failWebsocketConnection(ws, reason2) {
       const { [kController]: controller, [kResponse]: response } = ws;
       controller.abort();
       if (response?.socket && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      if (reason) {
+      if (reason2) {
         fireEvent("error", ws, (type, init) => new ErrorEvent(type, init), {
-          error: new Error(reason),
-          message: reason
+          error: new Error(reason2),
+          message: reason2
         });
       }
     }
@@ -17263,7 +17263,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason2, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17271,13 +17271,13 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason2 === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+        } else if (code !== void 0 && reason2 !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
           frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
@@ -17302,11 +17302,11 @@ var require_connection = __commonJS({
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
       let code = 1005;
-      let reason = "";
+      let reason2 = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
         code = result.code ?? 1005;
-        reason = result.reason;
+        reason2 = result.reason;
       } else if (!ws[kReceivedClose]) {
         code = 1006;
       }
@@ -17314,13 +17314,13 @@ var require_connection = __commonJS({
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
         code,
-        reason
+        reason: reason2
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
           code,
-          reason
+          reason: reason2
         });
       }
     }
@@ -17444,9 +17444,9 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
-      failWebsocketConnection(ws, reason);
+    function failWebsocketConnectionWithCode(ws, code, reason2) {
+      closeWebSocketConnection(ws, code, reason2, Buffer.byteLength(reason2));
+      failWebsocketConnection(ws, reason2);
     }
     var ByteParser = class extends Writable {
       #buffers = [];
@@ -17726,16 +17726,16 @@ var require_receiver = __commonJS({
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -17750,9 +17750,9 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
-            failWebsocketConnection(this.ws, reason);
+            const { code, reason: reason2 } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason2, reason2.length);
+            failWebsocketConnection(this.ws, reason2);
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
@@ -17989,14 +17989,14 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code !== void 0) {
           code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2, prefix, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18004,8 +18004,8 @@ var require_websocket = __commonJS({
           }
         }
         let reasonByteLength = 0;
-        if (reason !== void 0) {
-          reasonByteLength = Buffer.byteLength(reason);
+        if (reason2 !== void 0) {
+          reasonByteLength = Buffer.byteLength(reason2);
           if (reasonByteLength > 123) {
             throw new DOMException(
               `Reason must be less than 123 bytes; received ${reasonByteLength}`,
@@ -18013,7 +18013,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason2, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18659,15 +18659,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -19015,7 +19015,7 @@ var require_undici = __commonJS({
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
-    var Agent = require_agent();
+    var Agent2 = require_agent();
     var ProxyAgent2 = require_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent();
     var RetryAgent = require_retry_agent();
@@ -19038,7 +19038,7 @@ var require_undici = __commonJS({
     module.exports.Client = Client;
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent2;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
     module.exports.RetryAgent = RetryAgent;
@@ -19074,11 +19074,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20194,16 +20194,16 @@ var require_util9 = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object2) {
-      if (object2 === null) {
+    function isBlobLike(object3) {
+      if (object3 === null) {
         return false;
-      } else if (object2 instanceof Blob) {
+      } else if (object3 instanceof Blob) {
         return true;
-      } else if (typeof object2 !== "object") {
+      } else if (typeof object3 !== "object") {
         return false;
       } else {
-        const sTag = object2[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
+        const sTag = object3[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object3 && typeof object3.stream === "function" || "arrayBuffer" in object3 && typeof object3.arrayBuffer === "function");
       }
     }
     function pathHasQueryOrFragment(url) {
@@ -20258,14 +20258,14 @@ var require_util9 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -20506,8 +20506,8 @@ var require_util9 = __commonJS({
         }
       );
     }
-    function isFormDataLike(object2) {
-      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object3) {
+      return object3 && typeof object3 === "object" && typeof object3.append === "function" && typeof object3.delete === "function" && typeof object3.get === "function" && typeof object3.getAll === "function" && typeof object3.has === "function" && typeof object3.set === "function" && object3[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -21100,9 +21100,9 @@ var require_diagnostics2 = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path2);
+          debugLog("sending request to %s %s%s", method, origin, path3);
         }
       );
     }
@@ -21120,14 +21120,14 @@ var require_diagnostics2 = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path2, origin },
+            request: { method, path: path3, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path2,
+            path3,
             statusCode
           );
         }
@@ -21136,23 +21136,23 @@ var require_diagnostics2 = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path2);
+          debugLog("trailers received from %s %s%s", method, origin, path3);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path2, origin },
+            request: { method, path: path3, origin },
             error: error2
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path2,
+            path3,
             error2.message
           );
         }
@@ -21182,12 +21182,12 @@ var require_diagnostics2 = __commonJS({
       diagnosticsChannel.subscribe(
         "undici:websocket:close",
         (evt) => {
-          const { websocket, code, reason } = evt;
+          const { websocket, code, reason: reason2 } = evt;
           debugLog(
             "closed connection to %s - %s %s",
             websocket.url,
             code,
-            reason
+            reason2
           );
         }
       );
@@ -21267,7 +21267,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -21284,11 +21284,11 @@ var require_request3 = __commonJS({
         maxRedirections,
         typeOfService
       }, handler) {
-        if (typeof path2 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -21363,7 +21363,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path2, query) : path2;
+        this.path = query ? serializePathWithQuery(path3, query) : path3;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -21555,11 +21555,11 @@ var require_request3 = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str3 = `${val[i]}`;
+            if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str3);
           }
         }
         val = arr;
@@ -21660,7 +21660,7 @@ var require_wrap_handler = __commonJS({
       }
       // Wrap Interface
       onRequestStart(controller, context) {
-        this.#handler.onConnect?.((reason) => controller.abort(reason), context);
+        this.#handler.onConnect?.((reason2) => controller.abort(reason2), context);
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
@@ -21772,11 +21772,11 @@ var require_unwrap_handler = __commonJS({
           this[kResume]?.();
         }
       }
-      abort(reason) {
+      abort(reason2) {
         if (!this.#aborted) {
           this.#aborted = true;
-          this.#reason = reason;
-          this.#abort(reason);
+          this.#reason = reason2;
+          this.#abort(reason2);
         }
       }
       get aborted() {
@@ -23102,8 +23102,8 @@ var require_infra = __commonJS({
     }
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var nonASCIIRegex = /[^\x00-\x7F]/;
-    function asciiLowercase(str2) {
-      return nonASCIIRegex.test(str2) ? str2.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str2.toLowerCase();
+    function asciiLowercase(str3) {
+      return nonASCIIRegex.test(str3) ? str3.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : str3.toLowerCase();
     }
     function forgivingBase64(data) {
       data = data.replace(ASCII_WHITESPACE_REPLACE_REGEX, "");
@@ -23156,19 +23156,19 @@ var require_infra = __commonJS({
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str3, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str3.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str3.length && predicate(str3.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str3.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str3.length - 1 ? str3 : str3.slice(lead, trail + 1);
     }
     function serializeJavascriptValueToJSONString(value) {
       const result = JSON.stringify(value);
@@ -23420,8 +23420,8 @@ var require_data_url2 = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str3, leading = true, trailing = true) {
+      return removeChars(str3, leading, trailing, isHTTPWhiteSpace);
     }
     function minimizeSupportedMimeType(mimeType) {
       switch (mimeType.essence) {
@@ -24236,8 +24236,8 @@ var require_util10 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object2) {
-      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
+    function isErrorLike(object3) {
+      return object3 instanceof Error || (object3?.constructor?.name === "Error" || object3?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -24580,7 +24580,7 @@ var require_util10 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -24588,7 +24588,7 @@ var require_util10 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key");
           }
         },
@@ -24597,7 +24597,7 @@ var require_util10 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "value");
           }
         },
@@ -24606,7 +24606,7 @@ var require_util10 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key+value");
           }
         },
@@ -24615,7 +24615,7 @@ var require_util10 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -24628,7 +24628,7 @@ var require_util10 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object2.prototype, {
+      return Object.defineProperties(object3.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -24863,8 +24863,8 @@ var require_util10 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -25487,12 +25487,12 @@ var require_body2 = __commonJS({
         stream.cancel("Response object has been garbage collected").catch(noop);
       }
     });
-    function extractBody(object2, keepalive = false) {
+    function extractBody(object3, keepalive = false) {
       let stream = null;
-      if (webidl.is.ReadableStream(object2)) {
-        stream = object2;
-      } else if (webidl.is.Blob(object2)) {
-        stream = object2.stream();
+      if (webidl.is.ReadableStream(object3)) {
+        stream = object3;
+      } else if (webidl.is.Blob(object3)) {
+        stream = object3.stream();
       } else {
         stream = new ReadableStream({
           start() {
@@ -25519,8 +25519,8 @@ var require_body2 = __commonJS({
               }
             }
           },
-          cancel(reason) {
-            return action()[Symbol.asyncIterator]?.().return(reason);
+          cancel(reason2) {
+            return action()[Symbol.asyncIterator]?.().return(reason2);
           },
           type: "bytes"
         });
@@ -25530,25 +25530,25 @@ var require_body2 = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object2 === "string") {
-        source = object2;
+      if (typeof object3 === "string") {
+        source = object3;
         type = "text/plain;charset=UTF-8";
-      } else if (webidl.is.URLSearchParams(object2)) {
-        source = object2.toString();
+      } else if (webidl.is.URLSearchParams(object3)) {
+        source = object3.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (webidl.is.BufferSource(object2)) {
-        source = webidl.util.getCopyOfBytesHeldByBufferSource(object2);
-      } else if (webidl.is.FormData(object2)) {
+      } else if (webidl.is.BufferSource(object3)) {
+        source = webidl.util.getCopyOfBytesHeldByBufferSource(object3);
+      } else if (webidl.is.FormData(object3)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const formdataEscape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const formdataEscape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name, value] of object3) {
           if (typeof value === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${formdataEscape(normalizeLinefeeds(name))}"\r
 \r
@@ -25576,7 +25576,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object2;
+        source = object3;
         const parts = (async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -25588,22 +25588,22 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         })();
         action = () => parts;
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (webidl.is.Blob(object2)) {
-        source = object2;
-        length = object2.size;
-        if (object2.type) {
-          type = object2.type;
+      } else if (webidl.is.Blob(object3)) {
+        source = object3;
+        length = object3.size;
+        if (object3.type) {
+          type = object3.type;
         }
-      } else if (typeof object2[Symbol.asyncIterator] === "function") {
+      } else if (typeof object3[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object2) || object2.locked) {
+        if (util.isDisturbed(object3) || object3.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = webidl.is.ReadableStream(object2) ? object2 : ReadableStreamFrom(object2);
+        stream = webidl.is.ReadableStream(object3) ? object3 : ReadableStreamFrom(object3);
       }
       if (typeof source === "string" || isUint8Array(source)) {
         action = () => source;
@@ -25612,12 +25612,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object2, keepalive = false) {
-      if (webidl.is.ReadableStream(object2)) {
-        assert(!util.isDisturbed(object2), "The body has already been consumed.");
-        assert(!object2.locked, "The stream is locked.");
+    function safelyExtractBody(object3, keepalive = false) {
+      if (webidl.is.ReadableStream(object3)) {
+        assert(!util.isDisturbed(object3), "The body has already been consumed.");
+        assert(!object3.locked, "The stream is locked.");
       }
-      return extractBody(object2, keepalive);
+      return extractBody(object3, keepalive);
     }
     function cloneBody(body) {
       const { 0: out1, 1: out2 } = body.stream.tee();
@@ -25689,14 +25689,14 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype, getInternalState) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype, getInternalState));
     }
-    function consumeBody(object2, convertBytesToJSValue, instance, getInternalState) {
+    function consumeBody(object3, convertBytesToJSValue, instance, getInternalState) {
       try {
-        webidl.brandCheck(object2, instance);
+        webidl.brandCheck(object3, instance);
       } catch (e) {
         return Promise.reject(e);
       }
-      object2 = getInternalState(object2);
-      if (bodyUnusable(object2)) {
+      object3 = getInternalState(object3);
+      if (bodyUnusable(object3)) {
         return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
       }
       const promise = createDeferredPromise();
@@ -25708,15 +25708,15 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object2.body == null) {
+      if (object3.body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      fullyReadBody(object2.body, successSteps, errorSteps);
+      fullyReadBody(object3.body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object2) {
-      const body = object2.body;
+    function bodyUnusable(object3) {
+      const body = object3.body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function bodyMimeType(requestOrResponse) {
@@ -26607,7 +26607,7 @@ var require_client_h12 = __commonJS({
       }
     }
     function writeH1(client, request) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request;
+      const { method, path: path3, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -26683,7 +26683,7 @@ var require_client_h12 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request);
-      let header2 = `${method} ${path2} HTTP/1.1\r
+      let header2 = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -27288,8 +27288,8 @@ var require_client_h22 = __commonJS({
         client[kPendingIdx] = client[kRunningIdx];
       }
     }
-    function onHttp2SessionGoAway(errorCode) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${errorCode}`, util.getSocketInfo(this[kSocket]));
+    function onHttp2SessionGoAway(errorCode2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${errorCode2}`, util.getSocketInfo(this[kSocket]));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -27360,7 +27360,7 @@ var require_client_h22 = __commonJS({
       const headersTimeout = request.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
+      const { method, path: path3, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -27429,7 +27429,7 @@ var require_client_h22 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path2;
+          headers[HTTP2_HEADER_PATH] = path3;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -27481,7 +27481,7 @@ var require_client_h22 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -28963,7 +28963,7 @@ var require_agent2 = __commonJS({
     function defaultFactory(origin, opts) {
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
-    var Agent = class extends DispatcherBase {
+    var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
@@ -29075,7 +29075,7 @@ var require_agent2 = __commonJS({
         return allClientStats;
       }
     };
-    module.exports = Agent;
+    module.exports = Agent2;
   }
 });
 
@@ -29781,7 +29781,7 @@ var require_proxy_agent2 = __commonJS({
   "node_modules/undici/lib/dispatcher/proxy-agent.js"(exports, module) {
     "use strict";
     var { kProxy, kClose, kDestroy, kDispatch } = require_symbols6();
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     var Pool = require_pool2();
     var DispatcherBase = require_dispatcher_base2();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
@@ -29837,10 +29837,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -29912,7 +29912,7 @@ var require_proxy_agent2 = __commonJS({
         } else {
           this[kClient] = clientFactory(url, { connect });
         }
-        this[kAgent] = new Agent({
+        this[kAgent] = new Agent2({
           ...opts,
           factory,
           connect: async (opts2, callback) => {
@@ -30040,7 +30040,7 @@ var require_env_http_proxy_agent2 = __commonJS({
     var DispatcherBase = require_dispatcher_base2();
     var { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = require_symbols6();
     var ProxyAgent2 = require_proxy_agent2();
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     var DEFAULT_PORTS = {
       "http:": 80,
       "https:": 443
@@ -30053,7 +30053,7 @@ var require_env_http_proxy_agent2 = __commonJS({
         super();
         this.#opts = opts;
         const { httpProxy, httpsProxy, noProxy, ...agentOpts } = opts;
-        this[kNoProxyAgent] = new Agent(agentOpts);
+        this[kNoProxyAgent] = new Agent2(agentOpts);
         const HTTP_PROXY = httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY;
         if (HTTP_PROXY) {
           this[kHttpProxyAgent] = new ProxyAgent2({ ...agentOpts, uri: HTTP_PROXY });
@@ -30210,8 +30210,8 @@ var require_retry_handler2 = __commonJS({
         this.#paused = false;
         this.#target?.resume();
       }
-      abort(reason) {
-        this.#target?.abort(reason);
+      abort(reason2) {
+        this.#target?.abort(reason2);
       }
       get paused() {
         return this.#paused || (this.#target?.paused ?? false);
@@ -32000,20 +32000,20 @@ var require_mock_utils2 = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path2.split("?", 3);
+      const pathSegments = path3.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path2;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -32038,8 +32038,8 @@ var require_mock_utils2 = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path2)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path2), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path3)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path3), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -32078,19 +32078,19 @@ var require_mock_utils2 = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path2) {
-      while (path2.endsWith("/")) {
-        path2 = path2.slice(0, -1);
+    function removeTrailingSlash(path3) {
+      while (path3.endsWith("/")) {
+        path3 = path3.slice(0, -1);
       }
-      if (path2.length === 0) {
-        path2 = "/";
+      if (path3.length === 0) {
+        path3 = "/";
       }
-      return path2;
+      return path3;
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -32780,10 +32780,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -32802,7 +32802,7 @@ var require_mock_agent2 = __commonJS({
   "node_modules/undici/lib/mock/mock-agent.js"(exports, module) {
     "use strict";
     var { kClients } = require_symbols6();
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     var {
       kAgent,
       kMockAgentSet,
@@ -32840,7 +32840,7 @@ var require_mock_agent2 = __commonJS({
         if (opts?.agent && typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        const agent = opts?.agent ? opts.agent : new Agent(opts);
+        const agent = opts?.agent ? opts.agent : new Agent2(opts);
         this[kAgent] = agent;
         this[kClients] = agent[kClients];
         this[kOptions] = mockOptions;
@@ -32865,9 +32865,9 @@ var require_mock_agent2 = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path2, searchParams] = dispatchOpts.path.split("?");
+          const [path3, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path2}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path3}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler);
       }
@@ -33071,7 +33071,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile3, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { writeFile: writeFile3, readFile: readFile4, mkdir: mkdir2 } = __require("node:fs/promises");
     var { dirname, resolve: resolve2 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
@@ -33268,12 +33268,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path2 = filePath || this.#snapshotPath;
-        if (!path2) {
+        const path3 = filePath || this.#snapshotPath;
+        if (!path3) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve2(path2), "utf8");
+          const data = await readFile4(resolve2(path3), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -33287,7 +33287,7 @@ var require_snapshot_recorder = __commonJS({
           if (error2.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path2}`, { cause: error2 });
+            throw new UndiciError(`Failed to load snapshots from ${path3}`, { cause: error2 });
           }
         }
       }
@@ -33298,17 +33298,17 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path2 = filePath || this.#snapshotPath;
-        if (!path2) {
+        const path3 = filePath || this.#snapshotPath;
+        if (!path3) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve2(path2);
+        const resolvedPath = resolve2(path3);
         await mkdir2(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -33447,7 +33447,7 @@ var require_snapshot_recorder = __commonJS({
 var require_snapshot_agent = __commonJS({
   "node_modules/undici/lib/mock/snapshot-agent.js"(exports, module) {
     "use strict";
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     var MockAgent = require_mock_agent2();
     var { SnapshotRecorder } = require_snapshot_recorder();
     var WrapHandler = require_wrap_handler();
@@ -33498,7 +33498,7 @@ var require_snapshot_agent = __commonJS({
         });
         this[kSnapshotLoaded] = false;
         if (this[kSnapshotMode] === "record" || this[kSnapshotMode] === "update" || this[kSnapshotMode] === "playback" && opts.excludeUrls && opts.excludeUrls.length > 0) {
-          this[kRealAgent] = new Agent(opts);
+          this[kRealAgent] = new Agent2(opts);
         }
         if ((this[kSnapshotMode] === "playback" || this[kSnapshotMode] === "update") && this[kSnapshotPath]) {
           this.loadSnapshots().catch(() => {
@@ -33595,9 +33595,9 @@ var require_snapshot_agent = __commonJS({
             },
             resume() {
             },
-            abort(reason) {
+            abort(reason2) {
               this.aborted = true;
-              this.reason = reason;
+              this.reason = reason2;
             },
             aborted: false,
             paused: false
@@ -33737,9 +33737,9 @@ var require_global4 = __commonJS({
     var globalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.2");
     var legacyGlobalDispatcher = /* @__PURE__ */ Symbol.for("undici.globalDispatcher.1");
     var { InvalidArgumentError } = require_errors2();
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     if (getGlobalDispatcher() === void 0) {
-      setGlobalDispatcher(new Agent());
+      setGlobalDispatcher(new Agent2());
     }
     function setGlobalDispatcher(agent) {
       if (!agent || typeof agent.dispatch !== "function") {
@@ -33943,15 +33943,15 @@ var require_redirect_handler2 = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path2}`;
+        const path3 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path3}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -34164,9 +34164,9 @@ var require_dump2 = __commonJS({
         super(handler);
         this.#maxSize = maxSize ?? this.#maxSize;
       }
-      #abort(reason) {
+      #abort(reason2) {
         this.aborted = true;
-        this.reason = reason;
+        this.reason = reason2;
       }
       onRequestStart(controller, context) {
         controller.abort = this.#abort.bind(this);
@@ -35768,10 +35768,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path2) {
+    function deleteCachedUri(store, cacheKey, path3) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path2
+        path: path3
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -35779,7 +35779,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path2
+            path: path3
           });
         }
       }
@@ -35790,9 +35790,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path2 = getSameOriginPath(cacheKey, values[i]);
-        if (path2 !== void 0) {
-          deleteCachedUri(store, cacheKey, path2);
+        const path3 = getSameOriginPath(cacheKey, values[i]);
+        if (path3 !== void 0) {
+          deleteCachedUri(store, cacheKey, path3);
         }
       }
     }
@@ -36961,8 +36961,8 @@ var require_cache3 = __commonJS({
         get reason() {
           return stream.errored;
         },
-        abort(reason) {
-          stream.destroy(reason ?? new AbortError());
+        abort(reason2) {
+          stream.destroy(reason2 ?? new AbortError());
         }
       };
       stream.on("error", function(err) {
@@ -37264,9 +37264,9 @@ var require_decompress = __commonJS({
         this.#paused = false;
         this.#onResume();
       }
-      abort(reason) {
-        this.target?.abort(reason);
-        this.#onAbort(reason);
+      abort(reason2) {
+        this.target?.abort(reason2);
+        this.#onAbort(reason2);
       }
       get paused() {
         return this.#paused;
@@ -37370,9 +37370,9 @@ var require_decompress = __commonJS({
         this.#controller = new DecompressController(
           () => this.#onDownstreamPause(),
           () => this.#onDownstreamResume(),
-          (reason) => {
+          (reason2) => {
             if (this.#inputEnded && !this.#terminated) {
-              this.onResponseError(this.#controller, reason);
+              this.onResponseError(this.#controller, reason2);
             }
           }
         );
@@ -38021,9 +38021,9 @@ var require_deduplication_handler = __commonJS({
           get reason() {
             return state.reason;
           },
-          abort: (reason) => {
+          abort: (reason2) => {
             state.aborted = true;
-            state.reason = reason ?? null;
+            state.reason = reason2 ?? null;
             waitingHandler.done = true;
             waitingHandler.pendingTrailers = null;
             waitingHandler.bufferedChunks = [];
@@ -38571,10 +38571,10 @@ var require_headers2 = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object2) {
-      if (Array.isArray(object2)) {
-        for (let i = 0; i < object2.length; ++i) {
-          const header2 = object2[i];
+    function fill(headers, object3) {
+      if (Array.isArray(object3)) {
+        for (let i = 0; i < object3.length; ++i) {
+          const header2 = object3[i];
           if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -38583,10 +38583,10 @@ var require_headers2 = __commonJS({
           }
           appendHeader(headers, header2[0], header2[1]);
         }
-      } else if (typeof object2 === "object" && object2 !== null) {
-        const keys = Object.keys(object2);
+      } else if (typeof object3 === "object" && object3 !== null) {
+        const keys = Object.keys(object3);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object2[keys[i]]);
+          appendHeader(headers, keys[i], object3[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -38923,9 +38923,9 @@ var require_headers2 = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -38949,8 +38949,8 @@ var require_headers2 = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target, list) {
-        target.#headersList = list;
+      static setHeadersList(target, list2) {
+        target.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -39262,13 +39262,13 @@ var require_response2 = __commonJS({
         urlList: init?.urlList ? [...init.urlList] : []
       };
     }
-    function makeNetworkError(reason) {
-      const isError = isErrorLike(reason);
+    function makeNetworkError(reason2) {
+      const isError = isErrorLike(reason2);
       return makeResponse({
         type: "error",
         status: 0,
-        error: isError ? reason : new Error(reason ? String(reason) : reason),
-        aborted: reason && reason.name === "AbortError"
+        error: isError ? reason2 : new Error(reason2 ? String(reason2) : reason2),
+        aborted: reason2 && reason2.name === "AbortError"
       });
     }
     function isNetworkError(response) {
@@ -39901,13 +39901,13 @@ var require_request4 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -40405,13 +40405,13 @@ var require_fetch2 = __commonJS({
         this.dump = false;
         this.state = "ongoing";
       }
-      terminate(reason) {
+      terminate(reason2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "terminated";
-        this.connection?.destroy(reason);
-        this.emit("terminated", reason);
+        this.connection?.destroy(reason2);
+        this.emit("terminated", reason2);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
       abort(error2) {
@@ -40691,7 +40691,7 @@ var require_fetch2 = __commonJS({
           fetchParams.controller.dump = true;
         }
         if (request.integrity) {
-          const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
+          const processBodyError = (reason2) => fetchFinale(fetchParams, makeNetworkError(reason2));
           if (request.responseTainting === "opaque" || response.body == null) {
             processBodyError(response.error);
             return;
@@ -41199,9 +41199,9 @@ var require_fetch2 = __commonJS({
       const pullAlgorithm = () => {
         return fetchParams.controller.resume();
       };
-      const cancelAlgorithm = (reason) => {
+      const cancelAlgorithm = (reason2) => {
         if (!isCancelled(fetchParams)) {
-          fetchParams.controller.abort(reason);
+          fetchParams.controller.abort(reason2);
         }
       };
       const stream = new ReadableStream(
@@ -41259,7 +41259,7 @@ var require_fetch2 = __commonJS({
           }
         }
       };
-      function onAborted(reason) {
+      function onAborted(reason2) {
         if (isAborted(fetchParams)) {
           response.aborted = true;
           if (isReadable(stream)) {
@@ -41270,7 +41270,7 @@ var require_fetch2 = __commonJS({
         } else {
           if (isReadable(stream)) {
             fetchParams.controller.controller.error(new TypeError("terminated", {
-              cause: isErrorLike(reason) ? reason : void 0
+              cause: isErrorLike(reason2) ? reason2 : void 0
             }));
           }
         }
@@ -41280,11 +41280,11 @@ var require_fetch2 = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        const path2 = url.pathname + url.search;
+        const path3 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve2, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path2}?` : path2,
+            path: hasTrailingQuestionMark ? `${path3}?` : path3,
             origin: url.origin,
             method: request.method,
             body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
@@ -42231,9 +42231,9 @@ var require_util12 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code = path3.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -42572,9 +42572,9 @@ var require_cookies2 = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
-      if (str2) {
-        headers.append("set-cookie", str2, true);
+      const str3 = stringify2(cookie);
+      if (str3) {
+        headers.append("set-cookie", str3, true);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -43107,14 +43107,14 @@ var require_util13 = __commonJS({
       }
       return urlRecord;
     }
-    function validateCloseCodeAndReason(code, reason) {
+    function validateCloseCodeAndReason(code, reason2) {
       if (code !== null) {
         if (code !== 1e3 && (code < 3e3 || code > 4999)) {
           throw new DOMException("invalid code", "InvalidAccessError");
         }
       }
-      if (reason !== null) {
-        const reasonBytesLength = Buffer.byteLength(reason);
+      if (reason2 !== null) {
+        const reasonBytesLength = Buffer.byteLength(reason2);
         if (reasonBytesLength > 123) {
           throw new DOMException(`Reason must be less than 123 bytes; received ${reasonBytesLength}`, "SyntaxError");
         }
@@ -43364,48 +43364,48 @@ var require_connection2 = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(object2, code, reason, validate2 = false) {
+    function closeWebSocketConnection(object3, code, reason2, validate2 = false) {
       code ??= null;
-      reason ??= "";
-      if (validate2) validateCloseCodeAndReason(code, reason);
-      if (isClosed(object2.readyState) || isClosing(object2.readyState)) {
-      } else if (!isEstablished(object2.readyState)) {
-        failWebsocketConnection(object2);
-        object2.readyState = states.CLOSING;
-      } else if (!object2.closeState.has(sentCloseFrameState.SENT) && !object2.closeState.has(sentCloseFrameState.RECEIVED)) {
+      reason2 ??= "";
+      if (validate2) validateCloseCodeAndReason(code, reason2);
+      if (isClosed(object3.readyState) || isClosing(object3.readyState)) {
+      } else if (!isEstablished(object3.readyState)) {
+        failWebsocketConnection(object3);
+        object3.readyState = states.CLOSING;
+      } else if (!object3.closeState.has(sentCloseFrameState.SENT) && !object3.closeState.has(sentCloseFrameState.RECEIVED)) {
         const frame = new WebsocketFrameSend();
-        if (reason.length !== 0 && code === null) {
+        if (reason2.length !== 0 && code === null) {
           code = 1e3;
         }
         assert(code === null || Number.isInteger(code));
-        if (code === null && reason.length === 0) {
+        if (code === null && reason2.length === 0) {
           frame.frameData = emptyBuffer;
-        } else if (code !== null && reason === null) {
+        } else if (code !== null && reason2 === null) {
           frame.frameData = Buffer.allocUnsafe(2);
           frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== null && reason !== null) {
-          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason));
+        } else if (code !== null && reason2 !== null) {
+          frame.frameData = Buffer.allocUnsafe(2 + Buffer.byteLength(reason2));
           frame.frameData.writeUInt16BE(code, 0);
-          frame.frameData.write(reason, 2, "utf-8");
+          frame.frameData.write(reason2, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
         }
-        object2.socket.write(frame.createFrame(opcodes.CLOSE));
-        object2.closeState.add(sentCloseFrameState.SENT);
-        object2.readyState = states.CLOSING;
+        object3.socket.write(frame.createFrame(opcodes.CLOSE));
+        object3.closeState.add(sentCloseFrameState.SENT);
+        object3.readyState = states.CLOSING;
       } else {
-        object2.readyState = states.CLOSING;
+        object3.readyState = states.CLOSING;
       }
     }
-    function failHandshake(handler, response, code, reason, cause) {
+    function failHandshake(handler, response, code, reason2, cause) {
       if (response.socket?.session != null && !response.socket.destroyed) {
         response.socket.destroy();
       }
-      failWebsocketConnection(handler, code, reason, cause);
+      failWebsocketConnection(handler, code, reason2, cause);
     }
-    function failWebsocketConnection(handler, code, reason, cause) {
+    function failWebsocketConnection(handler, code, reason2, cause) {
       if (isEstablished(handler.readyState)) {
-        closeWebSocketConnection(handler, code, reason, false);
+        closeWebSocketConnection(handler, code, reason2, false);
       }
       handler.controller.abort();
       if (isConnecting(handler.readyState)) {
@@ -43810,16 +43810,16 @@ var require_receiver2 = __commonJS({
         if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
-        let reason = data.subarray(2);
-        if (reason[0] === 239 && reason[1] === 187 && reason[2] === 191) {
-          reason = reason.subarray(3);
+        let reason2 = data.subarray(2);
+        if (reason2[0] === 239 && reason2[1] === 187 && reason2[2] === 191) {
+          reason2 = reason2.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason2 = utf8Decode(reason2);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code, reason: reason2, error: false };
       }
       /**
        * Parses control frames.
@@ -43834,8 +43834,8 @@ var require_receiver2 = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            failWebsocketConnection(this.#handler, code, reason);
+            const { code, reason: reason2 } = this.#info.closeInfo;
+            failWebsocketConnection(this.#handler, code, reason2);
             return false;
           }
           if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
@@ -44093,18 +44093,18 @@ var require_websocket2 = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code = void 0, reason2 = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
         if (code !== void 0) {
           code = webidl.converters["unsigned short"](code, prefix, "code", webidl.attributes.Clamp);
         }
-        if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason);
+        if (reason2 !== void 0) {
+          reason2 = webidl.converters.USVString(reason2);
         }
         code ??= null;
-        reason ??= "";
-        closeWebSocketConnection(this.#handler, code, reason, true);
+        reason2 ??= "";
+        closeWebSocketConnection(this.#handler, code, reason2, true);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -44319,29 +44319,29 @@ var require_websocket2 = __commonJS({
       #onSocketClose() {
         const wasClean = this.#handler.closeState.has(sentCloseFrameState.SENT) && this.#handler.closeState.has(sentCloseFrameState.RECEIVED);
         let code = 1005;
-        let reason = "";
+        let reason2 = "";
         const result = this.#parser?.closingInfo;
         if (result && !result.error) {
           code = result.code ?? 1005;
-          reason = result.reason;
+          reason2 = result.reason;
         }
         this.#handler.readyState = states.CLOSED;
         if (!this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
           code = 1006;
           fireEvent("error", this, (type, init) => new ErrorEvent(type, init), {
-            error: new TypeError(reason)
+            error: new TypeError(reason2)
           });
         }
         fireEvent("close", this, (type, init) => new CloseEvent(type, init), {
           wasClean,
           code,
-          reason
+          reason: reason2
         });
         if (channels.close.hasSubscribers) {
           channels.close.publish({
             websocket: this,
             code,
-            reason
+            reason: reason2
           });
         }
       }
@@ -44486,13 +44486,13 @@ var require_websocketerror = __commonJS({
           init = webidl.converters.WebSocketCloseInfo(init);
         }
         let code = init.closeCode ?? null;
-        const reason = init.reason ?? "";
-        validateCloseCodeAndReason(code, reason);
-        if (reason.length !== 0 && code === null) {
+        const reason2 = init.reason ?? "";
+        validateCloseCodeAndReason(code, reason2);
+        if (reason2.length !== 0 && code === null) {
           code = 1e3;
         }
         this.#closeCode = code;
-        this.#reason = reason;
+        this.#reason = reason2;
       }
       get closeCode() {
         return this.#closeCode;
@@ -44505,10 +44505,10 @@ var require_websocketerror = __commonJS({
        * @param {number|null} code
        * @param {string} reason
        */
-      static createUnvalidatedWebSocketError(message, code, reason) {
+      static createUnvalidatedWebSocketError(message, code, reason2) {
         const error2 = new _WebSocketError(message, kConstruct);
         error2.#closeCode = code;
-        error2.#reason = reason;
+        error2.#reason = reason2;
         return error2;
       }
     };
@@ -44666,8 +44666,8 @@ var require_websocketstream = __commonJS({
           closeInfo = webidl.converters.WebSocketCloseInfo(closeInfo);
         }
         const code = closeInfo.closeCode ?? null;
-        const reason = closeInfo.reason;
-        closeWebSocketConnection(this.#handler, code, reason, true);
+        const reason2 = closeInfo.reason;
+        closeWebSocketConnection(this.#handler, code, reason2, true);
       }
       #write(chunk) {
         chunk = webidl.converters.WebSocketStreamWrite(chunk);
@@ -44715,7 +44715,7 @@ var require_websocketstream = __commonJS({
           start: (controller) => {
             this.#readableStreamController = controller;
           },
-          cancel: (reason) => this.#cancel(reason)
+          cancel: (reason2) => this.#cancel(reason2)
         });
         const writable = new WritableStream({
           start: (controller) => {
@@ -44723,7 +44723,7 @@ var require_websocketstream = __commonJS({
           },
           write: (chunk) => this.#write(chunk),
           close: () => closeWebSocketConnection(this.#handler, null, null),
-          abort: (reason) => this.#closeUsingReason(reason)
+          abort: (reason2) => this.#closeUsingReason(reason2)
         });
         this.#readableStream = readable;
         this.#openedPromise.resolve({
@@ -44766,33 +44766,33 @@ var require_websocketstream = __commonJS({
         if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
           code = 1006;
         }
-        const reason = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
+        const reason2 = result?.reason == null ? "" : utf8DecodeBytes(Buffer.from(result.reason));
         if (wasClean) {
           this.#readableStreamController.close();
           this.#writableStreamController.error(new DOMException("A closed WebSocketStream cannot be written to", "InvalidStateError"));
           this.#closedPromise.resolve({
             closeCode: code,
-            reason
+            reason: reason2
           });
         } else {
-          const error2 = createUnvalidatedWebSocketError("unclean close", code, reason);
+          const error2 = createUnvalidatedWebSocketError("unclean close", code, reason2);
           this.#readableStreamController?.error(error2);
           this.#writableStreamController?.error(error2);
           this.#closedPromise.reject(error2);
         }
       }
-      #closeUsingReason(reason) {
+      #closeUsingReason(reason2) {
         let code = null;
         let reasonString = "";
-        if (webidl.is.WebSocketError(reason)) {
-          code = reason.closeCode;
-          reasonString = reason.reason;
+        if (webidl.is.WebSocketError(reason2)) {
+          code = reason2.closeCode;
+          reasonString = reason2.reason;
         }
         closeWebSocketConnection(this.#handler, code, reasonString);
       }
       //  To cancel a WebSocketStream stream given reason , close using reason giving stream and reason .
-      #cancel(reason) {
-        this.#closeUsingReason(reason);
+      #cancel(reason2) {
+        this.#closeUsingReason(reason2);
       }
     };
     Object.defineProperties(WebSocketStream.prototype, {
@@ -45219,15 +45219,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -45596,7 +45596,7 @@ var require_undici2 = __commonJS({
     var Pool = require_pool2();
     var BalancedPool = require_balanced_pool2();
     var RoundRobinPool = require_round_robin_pool();
-    var Agent = require_agent2();
+    var Agent2 = require_agent2();
     var ProxyAgent2 = require_proxy_agent2();
     var Socks5ProxyAgent = require_socks5_proxy_agent();
     var EnvHttpProxyAgent = require_env_http_proxy_agent2();
@@ -45623,7 +45623,7 @@ var require_undici2 = __commonJS({
     module.exports.Pool = Pool;
     module.exports.BalancedPool = BalancedPool;
     module.exports.RoundRobinPool = RoundRobinPool;
-    module.exports.Agent = Agent;
+    module.exports.Agent = Agent2;
     module.exports.ProxyAgent = ProxyAgent2;
     module.exports.Socks5ProxyAgent = Socks5ProxyAgent;
     module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent;
@@ -45669,11 +45669,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -45850,7 +45850,7 @@ var require_code = __commonJS({
     }
     exports._ = _;
     var plus = new _Code("+");
-    function str2(strs, ...args) {
+    function str3(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
@@ -45861,7 +45861,7 @@ var require_code = __commonJS({
       optimize(expr);
       return new _Code(expr);
     }
-    exports.str = str2;
+    exports.str = str3;
     function addCodeArg(code, arg) {
       if (arg instanceof _Code)
         code.push(...arg._items);
@@ -45904,7 +45904,7 @@ var require_code = __commonJS({
       return;
     }
     function strConcat(c1, c2) {
-      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str3`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
     function interpolate(x) {
@@ -46866,22 +46866,22 @@ var require_util15 = __commonJS({
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
     exports.schemaRefOrVal = schemaRefOrVal;
-    function unescapeFragment(str2) {
-      return unescapeJsonPointer(decodeURIComponent(str2));
+    function unescapeFragment(str3) {
+      return unescapeJsonPointer(decodeURIComponent(str3));
     }
     exports.unescapeFragment = unescapeFragment;
-    function escapeFragment(str2) {
-      return encodeURIComponent(escapeJsonPointer(str2));
+    function escapeFragment(str3) {
+      return encodeURIComponent(escapeJsonPointer(str3));
     }
     exports.escapeFragment = escapeFragment;
-    function escapeJsonPointer(str2) {
-      if (typeof str2 == "number")
-        return `${str2}`;
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPointer(str3) {
+      if (typeof str3 == "number")
+        return `${str3}`;
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapeJsonPointer = escapeJsonPointer;
-    function unescapeJsonPointer(str2) {
-      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapeJsonPointer(str3) {
+      return str3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
     function eachItem(xs, f) {
@@ -47473,12 +47473,12 @@ var require_code2 = __commonJS({
       });
     }
     exports.checkReportMissingProp = checkReportMissingProp;
-    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing2) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing2} = ${prop}`)));
     }
     exports.checkMissingProp = checkMissingProp;
-    function reportMissingProp(cxt, missing) {
-      cxt.setParams({ missingProperty: missing }, true);
+    function reportMissingProp(cxt, missing2) {
+      cxt.setParams({ missingProperty: missing2 }, true);
       cxt.error();
     }
     exports.reportMissingProp = reportMissingProp;
@@ -47906,8 +47906,8 @@ var require_json_schema_traverse = __commonJS({
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
-    function escapeJsonPtr(str2) {
-      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapeJsonPtr(str3) {
+      return str3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
   }
 });
@@ -47969,20 +47969,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count2 = 0;
+      let count3 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count2++;
+        count3++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count3 += countKeys(sch));
         }
-        if (count2 === Infinity)
+        if (count3 === Infinity)
           return Infinity;
       }
-      return count2;
+      return count3;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -49004,15 +49004,15 @@ var require_utils3 = __commonJS({
         isIPV6: true
       };
     }
-    function findToken(str2, token2) {
+    function findToken(str3, token2) {
       let ind = 0;
-      for (let i = 0; i < str2.length; i++) {
-        if (str2[i] === token2) ind++;
+      for (let i = 0; i < str3.length; i++) {
+        if (str3[i] === token2) ind++;
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -49086,11 +49086,11 @@ var require_utils3 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments2 = path2.split("/");
+      const segments2 = path3.split("/");
       const last = segments2.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -49453,8 +49453,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -50077,7 +50077,7 @@ var require_core = __commonJS({
     var util_1 = require_util15();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
-    var defaultRegExp = (str2, flags) => new RegExp(str2, flags);
+    var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
     defaultRegExp.code = "new RegExp";
     var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
     var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
@@ -50872,16 +50872,16 @@ var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str2) {
-      const len = str2.length;
+    function ucs2length(str3) {
+      const len = str3.length;
       let length = 0;
       let pos = 0;
       let value;
       while (pos < len) {
         length++;
-        value = str2.charCodeAt(pos++);
+        value = str3.charCodeAt(pos++);
         if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str2.charCodeAt(pos);
+          value = str3.charCodeAt(pos);
           if ((value & 64512) === 56320)
             pos++;
         }
@@ -51040,14 +51040,14 @@ var require_required = __commonJS({
           }
         }
         function exitOnErrorMode() {
-          const missing = gen.let("missing");
+          const missing2 = gen.let("missing");
           if (useLoop || $data) {
             const valid = gen.let("valid", true);
-            cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+            cxt.block$data(valid, () => loopUntilMissing(missing2, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing2));
+            (0, code_1.reportMissingProp)(cxt, missing2);
             gen.else();
           }
         }
@@ -51057,10 +51057,10 @@ var require_required = __commonJS({
             gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
           });
         }
-        function loopUntilMissing(missing, valid) {
-          cxt.setParams({ missingProperty: missing });
-          gen.forOf(missing, schemaCode, () => {
-            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+        function loopUntilMissing(missing2, valid) {
+          cxt.setParams({ missingProperty: missing2 });
+          gen.forOf(missing2, schemaCode, () => {
+            gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing2, opts.ownProperties));
             gen.if((0, codegen_1.not)(valid), () => {
               cxt.error();
               gen.break();
@@ -51520,8 +51520,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count2 = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
+          const count3 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count3)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -51534,16 +51534,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count2) {
-          gen.code((0, codegen_1._)`${count2}++`);
+        function checkLimits(count3) {
+          gen.code((0, codegen_1._)`${count3}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count3} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count3} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -51598,7 +51598,7 @@ var require_dependencies = __commonJS({
       const { gen, data, it } = cxt;
       if (Object.keys(propertyDeps).length === 0)
         return;
-      const missing = gen.let("missing");
+      const missing2 = gen.let("missing");
       for (const prop in propertyDeps) {
         const deps = propertyDeps[prop];
         if (deps.length === 0)
@@ -51616,8 +51616,8 @@ var require_dependencies = __commonJS({
             }
           });
         } else {
-          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing2)})`);
+          (0, code_1.reportMissingProp)(cxt, missing2);
           gen.else();
         }
       }
@@ -52764,17 +52764,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -52785,13 +52785,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -52812,17 +52812,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -52833,13 +52833,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -52866,23 +52866,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -53255,8 +53255,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -53364,13 +53364,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -53494,10 +53494,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -53516,7 +53516,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -53546,11 +53546,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -53564,8 +53564,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -53579,8 +53579,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -53598,8 +53598,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -53609,8 +53609,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -53634,13 +53634,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -53794,16 +53794,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start2 = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start2 > limit)
             return true;
           start2 = i + 1;
@@ -53820,11 +53820,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start2 = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start2, i) + "\\ ";
+          str3 += json.slice(start2, i) + "\\ ";
           i += 1;
           start2 = i;
           ch = "\\";
@@ -53833,38 +53833,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start2, i);
+                str3 += json.slice(start2, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start2 = i + 1;
@@ -53874,14 +53874,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start2, i) + "\n\n";
+                str3 += json.slice(start2, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start2 = i + 1;
               }
@@ -53890,8 +53890,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start2 ? str2 + json.slice(start2) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start2 ? str3 + json.slice(start2) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -54019,15 +54019,15 @@ ${indent}${start2}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -54179,11 +54179,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -54218,8 +54218,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -54228,27 +54228,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -54264,7 +54264,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -54308,16 +54308,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -54544,31 +54544,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -54611,21 +54611,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -54637,11 +54637,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start2;
+          let str3 = start2;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -54973,7 +54973,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -55011,7 +55011,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -55063,7 +55063,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -55072,7 +55072,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -55083,11 +55083,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -55104,7 +55104,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -55117,7 +55117,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -55125,7 +55125,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -55134,7 +55134,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -55187,7 +55187,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -55204,7 +55204,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -55212,7 +55212,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -55220,7 +55220,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -55228,9 +55228,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -55262,10 +55262,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -55276,28 +55276,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -55503,7 +55503,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -55512,7 +55512,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -55523,11 +55523,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -55547,34 +55547,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -55584,7 +55584,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -55593,7 +55593,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -55601,7 +55601,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -55610,7 +55610,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -55714,9 +55714,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -55753,7 +55753,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -55762,7 +55762,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -55773,8 +55773,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match3 = str2.match(timestamp.test);
+      resolve(str3) {
+        const match3 = str3.match(timestamp.test);
         if (!match3)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match3.map(Number);
@@ -56125,9 +56125,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -56202,14 +56202,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -56224,10 +56224,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -56238,10 +56238,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -56258,13 +56258,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -56323,8 +56323,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -56401,12 +56401,12 @@ var require_errors4 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer2 = " ".repeat(ci) + "^".repeat(count2);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -58225,9 +58225,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field2, index] of path2) {
+      for (const [field2, index] of path3) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -58236,23 +58236,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field2 = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path3) => {
+      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+      const field2 = path3[path3.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token2 = item[field2];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field2, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field2, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -58263,10 +58263,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -59001,15 +59001,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -60076,12 +60076,12 @@ var require_helpers = __commonJS({
       }
     }
     exports._deepClone = _deepClone;
-    function isInteger(str2) {
+    function isInteger(str3) {
       var i = 0;
-      var len = str2.length;
+      var len = str3.length;
       var charCode;
       while (i < len) {
-        charCode = str2.charCodeAt(i);
+        charCode = str3.charCodeAt(i);
         if (charCode >= 48 && charCode <= 57) {
           i++;
           continue;
@@ -60091,14 +60091,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports.isInteger = isInteger;
-    function escapePathComponent(path2) {
-      if (path2.indexOf("/") === -1 && path2.indexOf("~") === -1)
-        return path2;
-      return path2.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path3) {
+      if (path3.indexOf("/") === -1 && path3.indexOf("~") === -1)
+        return path3;
+      return path3.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path2) {
-      return path2.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path3) {
+      return path3.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root, obj) {
@@ -60122,11 +60122,11 @@ var require_helpers = __commonJS({
       if (root === obj) {
         return "/";
       }
-      var path2 = _getPathRecursive(root, obj);
-      if (path2 === "") {
+      var path3 = _getPathRecursive(root, obj);
+      if (path3 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path2;
+      return "/" + path3;
     }
     exports.getPath = getPath;
     function hasUndefined(obj) {
@@ -60321,8 +60321,8 @@ var require_core3 = __commonJS({
         if (!mutateDocument) {
           document = helpers_js_1._deepClone(document);
         }
-        var path2 = operation.path || "";
-        var keys = path2.split("/");
+        var path3 = operation.path || "";
+        var keys = path3.split("/");
         var obj = document;
         var t = 1;
         var len = keys.length;
@@ -60629,7 +60629,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports.generate = generate;
-    function _generate(mirror, obj, patches, path2, invertible) {
+    function _generate(mirror, obj, patches, path3, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -60646,27 +60646,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path2 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path3 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path2 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path3 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path2, value: mirror });
+            patches.push({ op: "test", path: path3, value: mirror });
           }
-          patches.push({ op: "replace", path: path2, value: obj });
+          patches.push({ op: "replace", path: path3, value: obj });
           changed = true;
         }
       }
@@ -60676,7 +60676,7 @@ var require_duplex = __commonJS({
       for (var t = 0; t < newKeys.length; t++) {
         var key = newKeys[t];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path2 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path3 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
@@ -60708,7 +60708,7 @@ var require_fast_json_patch = __commonJS({
 });
 
 // src/action/main.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -61229,16 +61229,16 @@ var ManifestError = class extends LdexpError {
   name = "ManifestError";
 };
 var RemoteError = class extends LdexpError {
-  constructor(status, method, path2, ldCode, ldMessage, options) {
+  constructor(status, method, path3, ldCode, ldMessage, options) {
     super(
-      status === 0 ? "NetworkError" : "RemoteError",
-      `${method} ${path2} \u2192 ${status === 0 ? "network error" : String(status)}${ldCode ? ` ${ldCode}` : ""}${ldMessage ? `: ${ldMessage}` : ""}`,
+      options?.code ?? (status === 0 ? "NetworkError" : "RemoteError"),
+      options?.message ?? `${method} ${path3} \u2192 ${status === 0 ? "network error" : String(status)}${ldCode ? ` ${ldCode}` : ""}${ldMessage ? `: ${ldMessage}` : ""}`,
       "remote",
-      options
+      options?.cause === void 0 ? void 0 : { cause: options.cause }
     );
     this.status = status;
     this.method = method;
-    this.path = path2;
+    this.path = path3;
     this.ldCode = ldCode;
     this.ldMessage = ldMessage;
   }
@@ -61249,6 +61249,46 @@ var RemoteError = class extends LdexpError {
   ldMessage;
   name = "RemoteError";
 };
+var UnexpectedResponseError = class extends RemoteError {
+  constructor(method, path3, problem, expected2, response) {
+    const body = response.bodyStart === "" ? "(empty)" : JSON.stringify(response.bodyStart);
+    super(response.status, method, path3, void 0, void 0, {
+      code: "UnexpectedResponse",
+      message: `${method} ${path3} \u2192 ${String(response.status)}: ${problem}; expected ${expected2}. Content type: ${response.contentType ?? "(none)"}; body: ${body}`
+    });
+    this.problem = problem;
+    this.expected = expected2;
+    this.response = response;
+  }
+  problem;
+  expected;
+  response;
+  name = "UnexpectedResponseError";
+};
+var NETWORK_CODES = {
+  refused: "ConnectionRefused",
+  unresolved: "HostNotFound",
+  "connect-timeout": "ConnectTimeout",
+  timeout: "Timeout",
+  cancelled: "Cancelled",
+  other: "NetworkError"
+};
+var NetworkError = class extends RemoteError {
+  constructor(method, path3, url, failure, detail2, options) {
+    super(0, method, path3, void 0, void 0, {
+      ...options,
+      code: NETWORK_CODES[failure],
+      message: `${method} ${url} \u2192 ${detail2}`
+    });
+    this.url = url;
+    this.failure = failure;
+    this.detail = detail2;
+  }
+  url;
+  failure;
+  detail;
+  name = "NetworkError";
+};
 var StalePlanError = class extends LdexpError {
   constructor(message, movedResources) {
     super("StalePlan", message, "user");
@@ -61257,11 +61297,23 @@ var StalePlanError = class extends LdexpError {
   movedResources;
   name = "StalePlanError";
 };
-var UsageError = class extends LdexpError {
-  name = "UsageError";
-  constructor(message) {
-    super("Usage", message, "user");
+var FileError = class extends LdexpError {
+  constructor(code, path3, message, position, options) {
+    super(code, message, "user", options);
+    this.path = path3;
+    this.position = position;
   }
+  path;
+  position;
+  name = "FileError";
+};
+var UsageError = class extends LdexpError {
+  constructor(message, command) {
+    super("Usage", message, "user");
+    this.command = command;
+  }
+  command;
+  name = "UsageError";
 };
 function redact(text2, secret) {
   if (!secret) return text2;
@@ -61437,7 +61489,127 @@ function validateConcurrency(concurrency) {
   }
 }
 
+// src/plan/types.ts
+var PLAN_FORMAT_VERSION = 1;
+var IMPACTS = [
+  "none",
+  "metadata",
+  "draft-edit",
+  "create",
+  "start",
+  "restore",
+  "new-iteration",
+  "stop",
+  "archive",
+  "irreversible"
+];
+function worstImpact(a, b) {
+  return IMPACTS.indexOf(a) >= IMPACTS.indexOf(b) ? a : b;
+}
+function isReadBinding(binding) {
+  return "fromGet" in binding;
+}
+function bindingSteps(bindings) {
+  return bindings.flatMap((b) => isReadBinding(b) ? [] : [b.fromStep]);
+}
+function hasSteps(plan2) {
+  return plan2.steps.length > 0;
+}
+function hasChanges(plan2) {
+  return hasSteps(plan2) || plan2.resources.some((r) => r.unapplied !== void 0);
+}
+
+// src/render/words.ts
+var NO_CHANGES = "No changes. LaunchDarkly matches the manifests.";
+var IMPACT_LABELS = {
+  none: "no change",
+  metadata: "metadata only",
+  "draft-edit": "edits the draft",
+  create: "creates",
+  start: "starts the experiment",
+  restore: "restores from the archive",
+  "new-iteration": "new iteration: results restart from zero",
+  stop: "stops the experiment",
+  archive: "archives",
+  irreversible: "irreversible: cannot be undone"
+};
+var COUNTED_IMPACTS = {
+  start: ["start", "starts"],
+  restore: ["restore", "restores"],
+  "new-iteration": ["new iteration", "new iterations"],
+  stop: ["stop", "stops"],
+  archive: ["archive", "archives"],
+  irreversible: ["irreversible change", "irreversible changes"]
+};
+function emphasisOf(impact) {
+  if (impact === "new-iteration" || impact === "irreversible") return "loud";
+  if (impact === "stop" || impact === "archive") return "caution";
+  return "quiet";
+}
+var LOUD_HEADLINES = {
+  "new-iteration": "Results restart from zero",
+  irreversible: "Cannot be undone"
+};
+function inStepOrder(plan2) {
+  const position = new Map(plan2.steps.map((step2, index) => [step2.id, index]));
+  const first = (resource) => Math.min(Infinity, ...resource.stepIds.map((id) => position.get(id) ?? Infinity));
+  return plan2.resources.map((resource, index) => ({ resource, index, first: first(resource) })).sort((a, b) => a.first - b.first || a.index - b.index).map((entry) => entry.resource);
+}
+var STEP_VERBS = [
+  ["endHoldout", "Ending holdout"],
+  ["removeExperiment", "Removing an experiment from holdout"],
+  ["saveAndStartNewIteration", "Starting a new iteration of"],
+  ["createIteration", "Creating a new iteration of"],
+  ["startIteration", "Starting iteration of"],
+  ["stopIteration", "Stopping"],
+  ["archiveExperiment", "Archiving"],
+  ["restoreExperiment", "Restoring"],
+  ["createExperiment", "Creating experiment"],
+  ["createHoldout", "Creating holdout"]
+];
+function stepTitle(step2) {
+  const [type = "", project = "", environment = "", ...rest] = step2.resource.split("/");
+  const key = rest.join("/");
+  const kinds = [step2.kind, ...step2.instructions];
+  const stopAndArchive2 = kinds.includes("stopIteration") && kinds.includes("archiveExperiment");
+  const verb = stopAndArchive2 ? "Stopping and archiving" : STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${type}`;
+  return `${verb} ${key} (${project}/${environment})`;
+}
+function plural(count3, singular, pluralForm = `${singular}s`) {
+  return `${String(count3)} ${count3 === 1 ? singular : pluralForm}`;
+}
+function impactCounts(plan2) {
+  const parts = [];
+  for (const impact of IMPACTS) {
+    const nouns = COUNTED_IMPACTS[impact];
+    const count3 = plan2.summary.byImpact[impact] ?? 0;
+    if (nouns && count3 > 0) parts.push(plural(count3, nouns[0], nouns[1]));
+  }
+  return parts.join(", ");
+}
+function unappliedCount(plan2) {
+  return plan2.resources.filter((resource) => resource.unapplied !== void 0).length;
+}
+function unappliedPhrase(plan2) {
+  const count3 = unappliedCount(plan2);
+  if (count3 === 0) return void 0;
+  return `${plural(count3, "resource")} ${count3 === 1 ? "differs" : "differ"} from LaunchDarkly in ways that cannot be applied`;
+}
+function stateTransition(resource) {
+  return `${resource.stateFrom ?? "absent"} \u2192 ${resource.stateTo}`;
+}
+function stepWhat(instructions, kind) {
+  return instructions.length > 0 ? instructions.join(", ") : kind;
+}
+function oneLine(text2) {
+  return text2.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+
 // src/reporter.ts
+function describeRetry(event) {
+  const seconds2 = (event.delayMs / 1e3).toFixed(1);
+  return `${event.method} ${event.path} \u2192 ${event.failure}; retrying in ${seconds2} s (attempt ${String(event.attempt)} of ${String(event.attempts)})`;
+}
 var silentReporter = {
   report() {
   }
@@ -61450,7 +61622,7 @@ function stepDependencies(steps) {
   const waits = /* @__PURE__ */ new Map();
   for (const [index, step2] of steps.entries()) {
     if (position.has(step2.id)) throw new UsageError(`The plan has two steps with id "${step2.id}"`);
-    const wanted = /* @__PURE__ */ new Set([...step2.dependsOn, ...step2.bindings.map((b) => b.fromStep)]);
+    const wanted = /* @__PURE__ */ new Set([...step2.dependsOn, ...bindingSteps(step2.bindings)]);
     const previous = lastOfResource.get(step2.resource);
     if (previous !== void 0) wanted.add(previous);
     const after = new Set((step2.after ?? []).filter((id) => !wanted.has(id)));
@@ -61484,12 +61656,12 @@ function getAt(value, pointer2) {
   return { found: true, value: current };
 }
 function setAt(document, pointer2, value) {
-  const path2 = segments(pointer2);
-  if (path2.length === 0) return value;
+  const path3 = segments(pointer2);
+  if (path3.length === 0) return value;
   const root = structuredClone(document ?? {});
   let parent = root;
-  for (const [index, segment] of path2.entries()) {
-    const last = index === path2.length - 1;
+  for (const [index, segment] of path3.entries()) {
+    const last = index === path3.length - 1;
     if (Array.isArray(parent)) {
       const at = segment === "-" ? parent.length : Number(segment);
       if (!Number.isInteger(at) || at < 0 || at > parent.length) {
@@ -61516,30 +61688,50 @@ function isObject(value) {
 }
 
 // src/apply/apply.ts
+var NOT_STARTED = "not started: apply was interrupted";
+var NO_ANSWER = "sent, but apply was interrupted before LaunchDarkly answered; plan again to see whether it happened";
 async function apply(plan2, client, options) {
   const dependencies = stepDependencies(plan2.steps);
   const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
   const reporter = options.reporter ?? silentReporter;
   const total = plan2.steps.length;
+  const numberOf2 = new Map(plan2.steps.map((step2, index) => [step2.id, index + 1]));
   const results = /* @__PURE__ */ new Map();
   const resultOf = (id) => {
     const result = results.get(id);
     if (!result) throw new Error(`internal error: step "${id}" was not scheduled`);
     return result;
   };
+  const stopped = () => options.signal?.aborted === true || options.giveUp?.aborted === true;
+  const notStarted = (step2) => ({
+    outcome: { status: "skipped", stepId: step2.id, reason: NOT_STARTED }
+  });
   const runStep = async (step2, index) => {
     const waits = dependencies.get(step2.id);
     await Promise.all((waits?.after ?? []).map(resultOf));
     const before = await Promise.all((waits?.dependencies ?? []).map(resultOf));
+    if (stopped()) return notStarted(step2);
     const blocker = before.find((r) => r.outcome.status !== "ok");
     if (blocker) {
       const root = blocker.rootFailure ?? blocker.outcome.stepId;
-      const reason = `not run because step "${root}" failed`;
-      reporter.report({ type: "step-end", stepId: step2.id, status: "skipped", message: reason, index, total });
-      return { outcome: { status: "skipped", stepId: step2.id, reason }, rootFailure: root };
+      const reason2 = `not run because step ${String(numberOf2.get(root) ?? root)} failed`;
+      const description = stepTitle(step2);
+      reporter.report({
+        type: "step-end",
+        stepId: step2.id,
+        description,
+        status: "skipped",
+        message: reason2,
+        index,
+        total
+      });
+      return { outcome: { status: "skipped", stepId: step2.id, reason: reason2 }, rootFailure: root };
     }
     const responses = new Map(before.map((r) => [r.outcome.stepId, r.response]));
-    return limit(() => execute(client, reporter, step2, { index, total }, responses));
+    return limit(() => {
+      if (stopped()) return notStarted(step2);
+      return untilGivenUp(execute(client, reporter, step2, { index, total }, responses), step2, options.giveUp);
+    });
   };
   for (const [index, step2] of plan2.steps.entries()) results.set(step2.id, runStep(step2, index + 1));
   const outcomes = (await Promise.all(results.values())).map((r) => r.outcome);
@@ -61548,16 +61740,41 @@ async function apply(plan2, client, options) {
     outcomes,
     ok: outcomes.filter((o) => o.status === "ok").length,
     failed: outcomes.filter((o) => o.status === "failed").length,
-    skipped: outcomes.filter((o) => o.status === "skipped").length
+    skipped: outcomes.filter((o) => o.status === "skipped").length,
+    unknown: outcomes.filter((o) => o.status === "unknown").length,
+    // An interrupt that came after the last answer changed nothing: the run is complete.
+    interrupted: outcomes.some((o) => o.status === "unknown" || o.status === "skipped" && o.reason === NOT_STARTED)
   };
 }
+async function untilGivenUp(running, step2, giveUp) {
+  if (!giveUp) return running;
+  const unknown = {
+    outcome: { status: "unknown", stepId: step2.id, reason: NO_ANSWER },
+    rootFailure: step2.id
+  };
+  if (giveUp.aborted) return unknown;
+  let stopWaiting;
+  const givenUp = new Promise((resolve2) => {
+    stopWaiting = () => {
+      resolve2(unknown);
+    };
+    giveUp.addEventListener("abort", stopWaiting, { once: true });
+  });
+  try {
+    return await Promise.race([running, givenUp]);
+  } finally {
+    if (stopWaiting) giveUp.removeEventListener("abort", stopWaiting);
+  }
+}
 async function execute(client, reporter, step2, progress, responses) {
-  reporter.report({ type: "step-start", stepId: step2.id, description: step2.reason, ...progress });
+  const description = stepTitle(step2);
+  reporter.report({ type: "step-start", stepId: step2.id, description, ...progress });
   const result = await send(client, step2, responses);
   const { outcome } = result;
   reporter.report({
     type: "step-end",
     stepId: step2.id,
+    description,
     status: outcome.status,
     ...outcome.status === "failed" ? { message: outcome.message } : {},
     ...progress
@@ -61571,8 +61788,11 @@ async function send(client, step2, responses) {
   });
   let body;
   try {
-    body = fillBindings(step2, responses);
+    body = await fillBindings(client, step2, responses);
   } catch (error2) {
+    if (error2 instanceof RemoteError) {
+      return failed2(error2.status, `reading a value for this step: ${error2.ldMessage ?? error2.message}`, error2.ldCode);
+    }
     return failed2(0, errorText(error2), "BindingUnresolved");
   }
   try {
@@ -61586,14 +61806,15 @@ async function send(client, step2, responses) {
     return failed2(0, errorText(error2));
   }
 }
-function fillBindings(step2, responses) {
+async function fillBindings(client, step2, responses) {
   let body = step2.body;
   for (const binding of step2.bindings) {
-    const found3 = getAt(responses.get(binding.fromStep), binding.responsePointer);
+    const read = isReadBinding(binding);
+    const source = read ? (await client.request("GET", binding.fromGet)).body : responses.get(binding.fromStep);
+    const found3 = getAt(source, binding.responsePointer);
     if (!found3.found) {
-      throw new Error(
-        `the response of step "${binding.fromStep}" has no value at ${binding.responsePointer || "(root)"}`
-      );
+      const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;
+      throw new Error(`the response of ${from} has no value at ${binding.responsePointer || "(root)"}`);
     }
     body = setAt(body, binding.bodyPointer, structuredClone(found3.value));
   }
@@ -61603,2413 +61824,6 @@ function errorText(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
-// src/apply/stale.ts
-function checkFingerprints(saved, current) {
-  const moved = /* @__PURE__ */ new Set();
-  for (const [address, fingerprint] of Object.entries(saved.fingerprints)) {
-    if (!Object.hasOwn(current, address) || current[address] !== fingerprint) moved.add(address);
-  }
-  for (const resource of saved.resources) {
-    if (resource.action === "create" && Object.hasOwn(current, resource.address)) moved.add(resource.address);
-  }
-  return [...moved].sort();
-}
-
-// src/live/client.ts
-var import_undici2 = __toESM(require_undici2(), 1);
-
-// src/live/base-url.ts
-function checkBaseUrl(baseUrl) {
-  let url;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" is not a valid URL`);
-  }
-  if (url.username || url.password) {
-    throw new UsageError("The LaunchDarkly API URL must not contain credentials");
-  }
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    throw new UsageError(
-      `The LaunchDarkly API URL "${url.origin}" uses http; only https is allowed, except for loopback addresses (127.0.0.1, localhost, [::1])`
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" must use https`);
-  }
-  if (url.search || url.hash) {
-    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" must not have a query or fragment`);
-  }
-  return url.href.replace(/\/+$/, "");
-}
-function isLoopback(hostname) {
-  const host = hostname.toLowerCase();
-  if (host === "localhost" || host === "[::1]") return true;
-  const octets = host.split(".");
-  return octets.length === 4 && octets[0] === "127" && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
-}
-
-// src/live/query.ts
-function queryString(query) {
-  if (!query) return "";
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value === void 0) continue;
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) params.append(name, String(v));
-  }
-  const text2 = params.toString().replaceAll("%2C", ",");
-  return text2 ? `?${text2}` : "";
-}
-function queryFromSearchParams(params) {
-  const query = {};
-  for (const name of new Set(params.keys())) {
-    const all = params.getAll(name);
-    query[name] = all.length === 1 ? all[0] ?? "" : all;
-  }
-  return query;
-}
-
-// src/live/paginate.ts
-var MAX_PAGES = 1e4;
-async function readAllPages(fetchPage, baseUrl, path2, query, itemsKey) {
-  const items = [];
-  const seen = /* @__PURE__ */ new Set();
-  let page = { path: path2, query };
-  let linked = false;
-  for (let count2 = 0; page; count2++) {
-    if (count2 >= MAX_PAGES) {
-      throw new LdexpError("TooManyPages", `GET ${path2} returned more than ${MAX_PAGES} pages`, "remote");
-    }
-    const key = page.path + queryString(page.query);
-    if (seen.has(key)) break;
-    seen.add(key);
-    const body = await fetchPage(page.path, page.query);
-    const pageItems = itemsOf(body, itemsKey);
-    items.push(...pageItems);
-    if (pageItems.length === 0) break;
-    const fromLink = nextFromLink(body, baseUrl, query);
-    page = fromLink ?? (linked ? void 0 : nextByOffset(body, page, pageItems.length));
-    linked ||= fromLink !== void 0;
-  }
-  return items;
-}
-function itemsOf(body, itemsKey) {
-  const items = isRecord(body) ? body[itemsKey] : void 0;
-  return Array.isArray(items) ? items : [];
-}
-function nextByOffset(body, current, received) {
-  const nextOffset = Number(current.query["offset"] ?? 0) + received;
-  const total = totalOf(body);
-  if (total !== void 0) {
-    return nextOffset < total ? { path: current.path, query: { ...current.query, offset: nextOffset } } : void 0;
-  }
-  const limit = Number(current.query["limit"]);
-  return Number.isFinite(limit) && limit > 0 && received >= limit ? { path: current.path, query: { ...current.query, offset: nextOffset } } : void 0;
-}
-function nextFromLink(body, baseUrl, firstQuery) {
-  const links = isRecord(body) ? body["_links"] : void 0;
-  const next = isRecord(links) ? links["next"] : void 0;
-  const href = isRecord(next) ? next["href"] : void 0;
-  if (typeof href !== "string" || href === "") return void 0;
-  const base = new URL(`${baseUrl}/`);
-  const url = new URL(href, base);
-  if (url.origin !== base.origin) return void 0;
-  const prefix = base.pathname.replace(/\/$/, "");
-  const path2 = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
-  return { path: path2, query: { ...firstQuery, ...queryFromSearchParams(url.searchParams) } };
-}
-function totalOf(body) {
-  if (!isRecord(body)) return void 0;
-  const total = body["total_count"] ?? body["totalCount"];
-  return typeof total === "number" && Number.isFinite(total) ? total : void 0;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/live/retry.ts
-var DEFAULT_RETRY = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 3e4 };
-function isRetryable(method, outcome) {
-  if (outcome.kind === "network") return method === "GET";
-  if (outcome.status === 429) return true;
-  if (outcome.status === 409) return method === "PATCH" && outcome.ldCode === "optimistic_locking_error";
-  return outcome.status >= 500 && method === "GET";
-}
-function retryDelayMs(retry, outcome, options, now, random) {
-  const hinted = outcome.kind === "response" ? serverHintMs(outcome.headers, now) : void 0;
-  const backoff = options.baseDelayMs * 2 ** (retry - 1);
-  const jitter = Math.floor(random * options.baseDelayMs);
-  return Math.min(options.maxDelayMs, (hinted ?? backoff) + jitter);
-}
-function serverHintMs(headers, now) {
-  const retryAfter = firstHeader(headers, "retry-after");
-  if (retryAfter !== void 0) {
-    const seconds = Number(retryAfter);
-    if (retryAfter.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date) && date > now) return date - now;
-  }
-  const reset = Number(firstHeader(headers, "x-ratelimit-reset"));
-  if (Number.isFinite(reset) && reset > now) return reset - now;
-  return void 0;
-}
-function firstHeader(headers, name) {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-// src/live/version.ts
-var LDEXP_VERSION = "0.1.0";
-
-// src/live/client.ts
-var LD_API_VERSION = "20240415";
-var SEMANTIC_PATCH_CONTENT_TYPE = "application/json; domain-model=launchdarkly.semanticpatch";
-function createClient(options) {
-  const baseUrl = checkBaseUrl(options.baseUrl);
-  checkToken(options.token);
-  const settings = {
-    baseUrl,
-    token: options.token,
-    userAgent: options.userAgent ?? `ldexp/${LDEXP_VERSION}`,
-    dispatcher: options.dispatcher,
-    reporter: options.reporter ?? silentReporter,
-    retry: options.retry ?? DEFAULT_RETRY,
-    sleep: options.sleep ?? defaultSleep,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random
-  };
-  const client = {
-    baseUrl,
-    request: (method, path2, requestOptions = {}) => send2(settings, method, path2, requestOptions),
-    getAllPages: async (path2, query = {}, itemsKey = "items", pageOptions = {}) => readAllPages(
-      async (pagePath, pageQuery) => {
-        const options2 = { query: pageQuery };
-        if (pageOptions.beta) options2.beta = true;
-        return (await client.request("GET", pagePath, options2)).body;
-      },
-      baseUrl,
-      path2,
-      query,
-      itemsKey
-    )
-  };
-  return client;
-}
-async function send2(s, method, path2, options) {
-  if (!path2.startsWith("/")) throw new UsageError(`API paths start with "/": ${path2}`);
-  const target = path2 + queryString(options.query);
-  const shownTarget = redact(target, s.token);
-  for (let retry = 0; ; retry++) {
-    const attempt = await attemptOnce(s, method, target, options);
-    const status = attempt.kind === "response" ? attempt.status : 0;
-    s.reporter.report({ type: "request", method, path: shownTarget, status });
-    if (attempt.kind === "response" && attempt.status < 400) {
-      return { status: attempt.status, body: parseBody(attempt.text), headers: attempt.headers };
-    }
-    const outcome = retryOutcome(attempt);
-    if (retry < s.retry.maxRetries && isRetryable(method, outcome)) {
-      await s.sleep(retryDelayMs(retry + 1, outcome, s.retry, s.now(), s.random()));
-      continue;
-    }
-    throw toRemoteError(attempt, method, shownTarget, s.token);
-  }
-}
-async function attemptOnce(s, method, target, options) {
-  const headers = {
-    authorization: s.token,
-    // Exactly one version header: LaunchDarkly honours the first of several, so beta must replace it.
-    "ld-api-version": options.beta ? "beta" : LD_API_VERSION,
-    "user-agent": s.userAgent,
-    accept: "application/json"
-  };
-  const hasBody = options.body !== void 0;
-  if (hasBody) headers["content-type"] = options.semanticPatch ? SEMANTIC_PATCH_CONTENT_TYPE : "application/json";
-  try {
-    const response = await (0, import_undici2.request)(s.baseUrl + target, {
-      method,
-      headers,
-      ...hasBody ? { body: JSON.stringify(options.body) } : {},
-      ...s.dispatcher ? { dispatcher: s.dispatcher } : {}
-    });
-    const text2 = await response.body.text();
-    return { kind: "response", status: response.statusCode, headers: response.headers, text: text2 };
-  } catch (error2) {
-    return { kind: "network", error: error2 };
-  }
-}
-function retryOutcome(attempt) {
-  if (attempt.kind === "network") return { kind: "network" };
-  return { kind: "response", status: attempt.status, ldCode: errorBody(attempt.text).code, headers: attempt.headers };
-}
-function toRemoteError(attempt, method, shownTarget, token2) {
-  if (attempt.kind === "network") {
-    const cause = sanitizedCause(attempt.error, token2);
-    return new RemoteError(0, method, shownTarget, cause.code, cause.message, { cause });
-  }
-  const { code, message } = errorBody(attempt.text);
-  const shownCode = code === void 0 ? void 0 : redact(code, token2);
-  const shownMessage = message === void 0 ? void 0 : redact(message, token2);
-  return new RemoteError(attempt.status, method, shownTarget, shownCode, shownMessage);
-}
-function errorBody(text2) {
-  const body = parseBody(text2);
-  if (typeof body === "object" && body !== null) {
-    const { code, message } = body;
-    return {
-      code: typeof code === "string" ? code : void 0,
-      message: typeof message === "string" ? message : void 0
-    };
-  }
-  const excerpt = text2.trim().slice(0, 200);
-  return { code: void 0, message: excerpt === "" ? void 0 : excerpt };
-}
-function parseBody(text2) {
-  if (text2 === "") return void 0;
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return text2;
-  }
-}
-function sanitizedCause(error2, token2) {
-  let inner = error2;
-  while (inner instanceof TypeError && inner.cause !== void 0) inner = inner.cause;
-  const source = inner instanceof Error ? inner : new Error(String(inner));
-  const clean = new Error(redact(source.message, token2));
-  clean.name = source.name;
-  const code = source.code;
-  if (typeof code === "string") clean.code = redact(code, token2);
-  return clean;
-}
-function checkToken(token2) {
-  if (token2 === "") throw new UsageError("A LaunchDarkly API token is required (LD_API_TOKEN)");
-  if (/[\u0000-\u001f\u007f]/.test(token2)) {
-    throw new UsageError("The LaunchDarkly API token contains control characters (a stray newline?)");
-  }
-}
-function defaultSleep(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
-}
-
-// src/live/referenced-flags.ts
-function referencedFlagKeys(experiments, holdouts) {
-  const keys = /* @__PURE__ */ new Set();
-  const all = [...experiments, ...holdouts.flatMap((h) => [h.baseExperiment, ...h.relatedExperiments ?? []])];
-  for (const experiment of all) {
-    for (const iteration of iterationsOf(experiment)) {
-      for (const key of Object.keys(iteration.flags ?? {})) keys.add(key);
-    }
-  }
-  return keys;
-}
-function iterationsOf(experiment) {
-  const found3 = [experiment.currentIteration, experiment.draftIteration, ...experiment.previousIterations ?? []];
-  return found3.filter((iteration) => iteration !== void 0);
-}
-
-// src/live/fetch-live.ts
-var EXPERIMENT_PAGE = 20;
-var HOLDOUT_PAGE = 20;
-var FLAG_PAGE = 20;
-var METRIC_PAGE = 50;
-var EXPERIMENT_EXPAND = "draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations";
-var EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
-var HOLDOUT_EXPAND = "draftIteration,treatments,rel-draftIteration,rel-treatments";
-async function fetchLive(client, request, reporter = silentReporter, options = {}) {
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
-  const targets = uniqueTargets(request.targets);
-  const projectKeys = [...new Set(targets.map((t) => t.project))];
-  const results = await Promise.all(
-    projectKeys.map((key) => {
-      const projectTargets = targets.filter((t) => t.project === key);
-      return readProject(client, limit, reporter, key, projectTargets, request.flagKeys.get(key));
-    })
-  );
-  const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
-  return {
-    baseUrl: client.baseUrl,
-    projects: new Map(results.map((r) => [r.project.key, r.project])),
-    // Keep the caller's target order, whatever order the reads finished in.
-    environments: targets.flatMap((t) => byTarget.get(targetId(t)) ?? [])
-  };
-}
-async function readProject(client, limit, reporter, key, targets, manifestFlags) {
-  reporter.report({ type: "phase", message: `Reading project ${key}` });
-  const [environments, basics] = await Promise.all([
-    Promise.all(targets.map((t) => readEnvironment(client, limit, t))),
-    readProjectBasics(client, limit, key)
-  ]);
-  const flagKeys = /* @__PURE__ */ new Set([
-    ...manifestFlags ?? [],
-    ...referencedFlagKeys(
-      environments.flatMap((e) => e.experiments),
-      environments.flatMap((e) => e.holdouts)
-    )
-  ]);
-  const { flags, missingFlags } = await readFlags(
-    client,
-    limit,
-    key,
-    [...flagKeys].sort(),
-    targets.map((t) => t.environment)
-  );
-  const project = { key, ...basics, flags, missingFlags };
-  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
-  return { project, environments };
-}
-async function listFlagKeys(client, limit, project) {
-  const flags = await limit(
-    () => client.getAllPages(`/api/v2/flags/${encodeURIComponent(project)}`, {
-      limit: FLAG_PAGE,
-      summary: true
-    })
-  );
-  return flags.map((f) => f.key).filter((k) => typeof k === "string" && k !== "");
-}
-async function readProjectBasics(client, limit, project) {
-  const p = encodeURIComponent(project);
-  const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
-    limit(() => client.getAllPages(`/api/v2/projects/${p}/context-kinds`)),
-    limit(
-      () => client.request(
-        "GET",
-        `/api/v2/projects/${p}/experimentation-settings`
-      )
-    ),
-    limit(() => client.getAllPages(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE })),
-    // Metric groups are still a beta resource: without the beta header LaunchDarkly answers 403.
-    limit(
-      () => client.getAllPages(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }, "items", {
-        beta: true
-      })
-    )
-  ]);
-  return {
-    contextKinds,
-    randomizationUnits: (settings.body.randomizationUnits ?? []).map((u) => u.randomizationUnit),
-    metrics: new Map(metrics.map((m) => [m.key, m])),
-    metricGroups: new Map(metricGroups.map((g) => [g.key, g]))
-  };
-}
-async function readEnvironment(client, limit, target) {
-  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
-  const [experiments, holdouts] = await Promise.all([
-    readExperiments(client, limit, base),
-    readHoldouts(client, limit, base)
-  ]);
-  return { project: target.project, environment: target.environment, experiments, holdouts };
-}
-async function readExperiments(client, limit, base) {
-  const listed = await limit(
-    () => client.getAllPages(`${base}/experiments`, {
-      limit: EXPERIMENT_PAGE,
-      lifecycleState: "active,archived",
-      expand: EXPERIMENT_EXPAND
-    })
-  );
-  const detailed = await Promise.all(
-    listed.map(
-      (summary3) => isSummary(summary3) ? limit(
-        () => getOrUndefined(
-          client,
-          `${base}/experiments/${encodeURIComponent(summary3.key)}`,
-          EXPERIMENT_DETAIL_EXPAND
-        )
-      ) : Promise.resolve(summary3)
-    )
-  );
-  return detailed.filter((e) => e !== void 0);
-}
-function isSummary(experiment) {
-  const shown = [experiment.currentIteration, experiment.draftIteration].filter((i) => i !== void 0);
-  return shown.length === 0 || shown.some((i) => i.treatments === void 0);
-}
-async function readHoldouts(client, limit, base) {
-  const listed = await limit(() => client.getAllPages(`${base}/holdouts`, { limit: HOLDOUT_PAGE }));
-  const keys = listed.map((h) => h.key).filter((k) => typeof k === "string" && k !== "");
-  const holdouts = await Promise.all(
-    keys.map(
-      (key) => limit(() => getOrUndefined(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND))
-    )
-  );
-  return holdouts.filter((h) => h !== void 0);
-}
-async function readFlags(client, limit, project, keys, environments) {
-  const p = encodeURIComponent(project);
-  const found3 = await Promise.all(
-    keys.map(
-      (key) => limit(async () => {
-        try {
-          const response = await client.request("GET", `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
-            query: { env: environments }
-          });
-          return [key, response.body];
-        } catch (error2) {
-          if (error2 instanceof RemoteError && error2.status === 404) return [key, void 0];
-          throw error2;
-        }
-      })
-    )
-  );
-  const flags = /* @__PURE__ */ new Map();
-  const missingFlags = /* @__PURE__ */ new Set();
-  for (const [key, flag] of found3) {
-    if (flag) flags.set(key, flag);
-    else missingFlags.add(key);
-  }
-  return { flags, missingFlags };
-}
-async function getOrUndefined(client, path2, expand) {
-  try {
-    return (await client.request("GET", path2, { query: { expand } })).body;
-  } catch (error2) {
-    if (error2 instanceof RemoteError && error2.status === 404) return void 0;
-    throw error2;
-  }
-}
-function uniqueTargets(targets) {
-  const seen = /* @__PURE__ */ new Set();
-  return targets.filter((t) => {
-    const id = targetId(t);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-function targetId(target) {
-  return `${target.project}\0${target.environment}`;
-}
-
-// src/manifest/load.ts
-import { readFile, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
-// src/schema/build.ts
-var DEFAULT_MANAGED_TAG = "ldexp-managed";
-function buildConfig(data) {
-  return {
-    ...data?.project !== void 0 && { project: data.project },
-    ...data?.environment !== void 0 && { environment: data.environment },
-    prune: data?.prune ?? false,
-    managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG
-  };
-}
-function sourceOf(doc) {
-  return {
-    file: doc.file,
-    documentIndex: doc.documentIndex,
-    locate: (pointer2) => doc.locateSubject(shorthandPointer(doc.data, pointer2))
-  };
-}
-var EXPANDED_SHORTHAND = /^(\/spec\/iteration\/treatments\/(\d+))\/variations\/[^/]+$/;
-function shorthandPointer(data, pointer2) {
-  const match3 = EXPANDED_SHORTHAND.exec(pointer2);
-  if (!match3) return pointer2;
-  const treatments = data?.spec?.iteration?.treatments;
-  const treatment = Array.isArray(treatments) ? treatments[Number(match3[2])] : void 0;
-  const usesShorthand = typeof treatment === "object" && treatment !== null && "variation" in treatment;
-  return usesShorthand ? `${match3[1] ?? ""}/variation` : pointer2;
-}
-function buildExperiment(data, target, source) {
-  return { kind: "Experiment", key: data.metadata.key, ...target, spec: experimentSpec(data), source };
-}
-function buildHoldout(data, target, source) {
-  const spec = structuredClone(data.spec);
-  return {
-    kind: "Holdout",
-    key: data.metadata.key,
-    ...target,
-    spec: { ...spec, randomizationUnit: spec.randomizationUnit ?? "user" },
-    source
-  };
-}
-function experimentSpec(data) {
-  const spec = structuredClone(data.spec);
-  const { iteration } = spec;
-  const flags = Object.keys(iteration.flags);
-  return {
-    ...spec,
-    methodology: spec.methodology ?? "bayesian",
-    dataSource: spec.dataSource ?? "launchdarkly",
-    type: spec.type ?? "experiment",
-    iteration: {
-      ...iteration,
-      randomizationUnit: iteration.randomizationUnit ?? "user",
-      canReshuffleTraffic: iteration.canReshuffleTraffic ?? true,
-      metrics: iteration.metrics ?? [],
-      treatments: iteration.treatments.map((t) => treatmentSpec(t, flags))
-    }
-  };
-}
-function treatmentSpec(treatment, flags) {
-  const { variation, variations, baseline, ...rest } = treatment;
-  const onlyFlag = flags[0];
-  const expanded = variation !== void 0 && onlyFlag !== void 0 ? { [onlyFlag]: variation } : {};
-  return { ...rest, baseline: baseline ?? false, variations: variations ?? expanded };
-}
-
-// src/schema/documents.ts
-var KINDS = ["Experiment", "Holdout", "Config"];
-var API_VERSION = "ldexp/v1";
-
-// src/manifest/pointer.ts
-function parsePointer(pointer2) {
-  if (pointer2 === "") return [];
-  return pointer2.slice(1).split("/").map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-function toPointer(segments2) {
-  return segments2.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
-}
-function childPointer(pointer2, segment) {
-  return pointer2 + toPointer([segment]);
-}
-var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function pointerToPath(pointer2) {
-  const segments2 = parsePointer(pointer2);
-  if (segments2.length === 0) return "document";
-  return segments2.map((segment, index) => {
-    if (/^(0|[1-9]\d*)$/.test(segment)) return `[${segment}]`;
-    if (IDENTIFIER.test(segment)) return index === 0 ? segment : `.${segment}`;
-    return `[${JSON.stringify(segment)}]`;
-  }).join("");
-}
-
-// src/schema/problems.ts
-function problemAt(doc, pointer2, code, message, options = {}) {
-  return {
-    severity: options.severity ?? "error",
-    code,
-    message,
-    position: options.atKey ? doc.locateKey(pointer2) : doc.locate(pointer2),
-    pointer: pointer2,
-    ...options.candidates && { candidates: options.candidates }
-  };
-}
-function sortProblems(problems) {
-  return [...problems].sort(
-    (a, b) => compareStrings(a.position?.file ?? "", b.position?.file ?? "") || (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0)
-  );
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function formatPosition(position) {
-  return `${position.file}:${String(position.line)}:${String(position.column)}`;
-}
-function describeValue(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  switch (typeof value) {
-    case "string":
-      return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
-    case "number":
-    case "boolean":
-      return `${typeof value} ${String(value)}`;
-    case "object":
-      return "object";
-    default:
-      return typeof value;
-  }
-}
-
-// src/schema/flatten.ts
-var KEY_PATTERN = "^[A-Za-z0-9._-]+$";
-var KEY_RULE = "letters, digits, '.', '_' or '-'";
-var CODES = {
-  type: "SchemaType",
-  anyOf: "SchemaType",
-  oneOf: "SchemaType",
-  required: "SchemaRequired",
-  additionalProperties: "SchemaUnknownField",
-  enum: "SchemaEnum",
-  const: "SchemaEnum",
-  pattern: "SchemaPattern",
-  minimum: "SchemaRange",
-  maximum: "SchemaRange",
-  exclusiveMinimum: "SchemaRange",
-  exclusiveMaximum: "SchemaRange",
-  minItems: "SchemaMinItems",
-  maxItems: "SchemaMaxItems",
-  uniqueItems: "SchemaUniqueItems",
-  minProperties: "SchemaMinProperties",
-  minLength: "SchemaMinLength"
-};
-function flattenErrors(doc, errors) {
-  const problems = withoutNoise(errors).map((error2) => toProblem(doc, error2));
-  const seen = /* @__PURE__ */ new Set();
-  return problems.filter((p) => {
-    const id = `${p.code}\0${p.pointer ?? ""}\0${p.message}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-function withoutNoise(errors) {
-  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
-  const insideUnion = (e) => unions.some(
-    (u) => e !== u && e.schemaPath.startsWith(`${u.schemaPath}/`) && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`))
-  );
-  return errors.filter((e) => e.keyword !== "propertyNames" && !insideUnion(e));
-}
-function toProblem(doc, error2) {
-  const code = CODES[error2.keyword] ?? "SchemaInvalid";
-  const path2 = pointerToPath(error2.instancePath);
-  const params = error2.params;
-  switch (error2.keyword) {
-    case "required": {
-      const missing = String(params.missingProperty);
-      const pointer2 = childPointer(error2.instancePath, missing);
-      return problemAt(doc, pointer2, code, `${path2}: missing required field "${missing}"${choicesOf(error2, missing)}`);
-    }
-    case "additionalProperties": {
-      const field2 = String(params.additionalProperty);
-      const allowed = Object.keys(propertiesOf(error2.parentSchema));
-      const message2 = `${path2}: unknown field "${field2}"; allowed fields: ${allowed.join(", ")}`;
-      return problemAt(doc, childPointer(error2.instancePath, field2), code, message2, {
-        atKey: true,
-        candidates: allowed
-      });
-    }
-    case "uniqueItems": {
-      const pointer2 = childPointer(error2.instancePath, Number(params.i));
-      const message2 = `${path2}: items ${String(params.j)} and ${String(params.i)} are equal; list each value once`;
-      return problemAt(doc, pointer2, code, message2);
-    }
-    default:
-      break;
-  }
-  if (error2.propertyName !== void 0) {
-    const pointer2 = childPointer(error2.instancePath, error2.propertyName);
-    const message2 = `${path2}: key "${error2.propertyName}" is not valid: ${expected(error2)}`;
-    return problemAt(doc, pointer2, code, message2, { atKey: true });
-  }
-  const message = `${path2}: ${expected(error2)}, found ${found(error2)}`;
-  const candidates = error2.keyword === "enum" ? params.allowedValues.map(String) : void 0;
-  return problemAt(doc, error2.instancePath, code, message, candidates ? { candidates } : {});
-}
-function expected(error2) {
-  const params = error2.params;
-  const limit = String(params.limit);
-  switch (error2.keyword) {
-    case "type":
-      return `expected ${[params.type].flat().map(String).join(" or ")}`;
-    case "anyOf":
-    case "oneOf":
-      return `expected ${titleOf(error2.parentSchema) ?? "a valid value"}`;
-    case "enum":
-      return `expected one of ${params.allowedValues.map(String).join(", ")}`;
-    case "const":
-      return `expected ${JSON.stringify(params.allowedValue)}`;
-    case "pattern":
-      return params.pattern === KEY_PATTERN ? `expected a key of ${KEY_RULE}` : `expected a string matching ${String(params.pattern)}`;
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `expected a number ${String(params.comparison)} ${limit}`;
-    case "minItems":
-      return `expected at least ${limit} item(s)`;
-    case "maxItems":
-      return `expected at most ${limit} items`;
-    case "minProperties":
-      return `expected at least ${limit} entry`;
-    case "minLength":
-      return limit === "1" ? "expected a non-empty string" : `expected at least ${limit} characters`;
-    default:
-      return error2.message ?? "invalid value";
-  }
-}
-function found(error2) {
-  const data = error2.data;
-  if (Array.isArray(data) && /^(min|max)Items$/.test(error2.keyword)) return String(data.length);
-  if (error2.keyword === "minProperties" && typeof data === "object" && data !== null) {
-    return String(Object.keys(data).length);
-  }
-  return describeValue(data);
-}
-function propertiesOf(schema) {
-  if (typeof schema !== "object" || schema === null || !("properties" in schema)) return {};
-  return schema.properties;
-}
-function titleOf(schema) {
-  if (typeof schema !== "object" || schema === null || !("title" in schema)) return void 0;
-  return typeof schema.title === "string" ? schema.title : void 0;
-}
-function choicesOf(error2, property) {
-  const choices = propertiesOf(error2.parentSchema)[property]?.enum;
-  return choices ? ` (${choices.map(String).join(" | ")})` : "";
-}
-
-// src/schema/check.ts
-function checkDocument(doc, schemas) {
-  const envelope = checkEnvelope(doc);
-  if (envelope.problems.length > 0 || !envelope.kind) return { problems: envelope.problems };
-  const kind = envelope.kind;
-  const validate2 = schemas[kind];
-  if (!validate2(doc.data)) return { problems: flattenErrors(doc, validate2.errors ?? []) };
-  return { checked: { kind, doc, data: doc.data }, problems: [] };
-}
-function checkEnvelope(doc) {
-  const data = doc.data;
-  if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    const message = `document: expected a mapping with apiVersion and kind, found ${describeValue(data)}`;
-    return { problems: [problemAt(doc, "", "SchemaType", message)] };
-  }
-  const { apiVersion, kind } = data;
-  if (apiVersion === void 0 && kind === void 0) {
-    const message = `not an ldexp document: no apiVersion or kind; expected apiVersion: ${API_VERSION} and kind: ${KINDS.join(", ")}`;
-    return { problems: [problemAt(doc, "", "UnknownKind", message, { candidates: [...KINDS] })] };
-  }
-  const problems = [];
-  if (apiVersion !== API_VERSION) {
-    const found3 = apiVersion === void 0 ? "nothing" : describeValue(apiVersion);
-    const message = `apiVersion: expected ${API_VERSION} (the only supported version), found ${found3}`;
-    problems.push(problemAt(doc, "/apiVersion", "UnsupportedApiVersion", message, { candidates: [API_VERSION] }));
-  }
-  const known = KINDS.find((k) => k === kind);
-  if (!known) {
-    const found3 = kind === void 0 ? "nothing" : describeValue(kind);
-    const message = `kind: expected one of ${KINDS.join(", ")}, found ${found3}`;
-    problems.push(problemAt(doc, "/kind", "UnknownKind", message, { candidates: [...KINDS] }));
-  }
-  return known ? { kind: known, problems } : { problems };
-}
-
-// src/schema/rules/allocation.ts
-var TOLERANCE = 1e-9;
-function allocation({ doc, report }) {
-  const percents = doc.spec.iteration.treatments.map((t) => t.allocationPercent);
-  const sum = percents.reduce((total, p) => total + p, 0);
-  if (percents.every((p) => p === 0)) {
-    const message = "spec.iteration.treatments: every allocationPercent is 0; at least one treatment must get traffic";
-    report("AllocationAllZero", "/spec/iteration/treatments", message);
-    return;
-  }
-  if (Math.abs(sum - 100) > TOLERANCE) {
-    const rounded = Math.round(sum * 1e6) / 1e6;
-    const message = `spec.iteration.treatments: allocationPercent values sum to ${String(rounded)} (${percents.join(" + ")}); they must sum to 100`;
-    report("AllocationSum", "/spec/iteration/treatments", message);
-  }
-}
-
-// src/schema/rules/baseline-count.ts
-var TREATMENTS = "/spec/iteration/treatments";
-function baselineCount({ doc, report }) {
-  const treatments = doc.spec.iteration.treatments;
-  const baselines = treatments.flatMap((t, index) => t.baseline === true ? [index] : []);
-  const [first, ...others] = baselines;
-  if (first === void 0) {
-    const names = treatments.map((t) => t.name);
-    const message = `spec.iteration.treatments: no treatment has baseline: true; mark exactly one of ${names.join(", ")}`;
-    report("BaselineCount", TREATMENTS, message, { candidates: names });
-    return;
-  }
-  const firstName = treatments[first]?.name ?? "";
-  for (const index of others) {
-    const message = `spec.iteration.treatments[${String(index)}] "${treatments[index]?.name ?? ""}" is a second baseline (treatments[${String(first)}] "${firstName}" is one already); exactly one treatment has baseline: true`;
-    report("BaselineCount", `${TREATMENTS}/${String(index)}/baseline`, message);
-  }
-}
-
-// src/schema/rules/data-source.ts
-var KNOWN = ["launchdarkly", "snowflake"];
-function unknownDataSource({ doc, report }) {
-  const source = doc.spec.dataSource;
-  if (source === void 0 || KNOWN.includes(source)) return;
-  const message = `spec.dataSource: "${source}" is not a data source ldexp knows (${KNOWN.join(", ")}); LaunchDarkly may reject it`;
-  report("UnknownDataSource", "/spec/dataSource", message, { severity: "warning", candidates: KNOWN });
-}
-
-// src/schema/rules/duplicate-treatment-name.ts
-function duplicateTreatmentName({ doc, report }) {
-  const firstIndex = /* @__PURE__ */ new Map();
-  doc.spec.iteration.treatments.forEach((treatment, index) => {
-    const first = firstIndex.get(treatment.name);
-    if (first === void 0) {
-      firstIndex.set(treatment.name, index);
-      return;
-    }
-    const message = `spec.iteration.treatments[${String(index)}].name: "${treatment.name}" is already the name of treatments[${String(first)}]; treatment names must be unique`;
-    report("DuplicateTreatmentName", `/spec/iteration/treatments/${String(index)}/name`, message);
-  });
-}
-
-// src/schema/rules/environment-conflict.ts
-function environmentConflict({ doc, report }) {
-  if (doc.metadata.environment === void 0 || doc.metadata.environments === void 0) return;
-  const message = "metadata: set environment or environments, not both";
-  report("EnvironmentConflict", "/metadata/environments", message, { atKey: true });
-}
-
-// src/schema/rules/holdout-primary.ts
-function holdoutPrimaryInMetrics({ doc, report }) {
-  const { primaryMetric, metrics } = doc.spec;
-  const keys = metrics.map((m) => typeof m === "string" ? m : m.group);
-  if (keys.includes(primaryMetric)) return;
-  const message = `spec.primaryMetric: "${primaryMetric}" is not in spec.metrics (${keys.join(", ")}); add it to metrics`;
-  report("HoldoutPrimaryNotInMetrics", "/spec/primaryMetric", message, { candidates: keys });
-}
-
-// src/schema/rules/mab-only.ts
-function mabOnlyField({ doc, report }) {
-  if (doc.spec.iteration.reallocationFrequencyMillis === void 0 || doc.spec.type === "mab") return;
-  const message = `spec.iteration.reallocationFrequencyMillis: only valid with spec.type: mab (spec.type is ${doc.spec.type ?? "experiment"})`;
-  report("MabOnlyField", "/spec/iteration/reallocationFrequencyMillis", message, { atKey: true });
-}
-
-// src/schema/rules/primary-metric.ts
-function primaryMetricChoice({ doc, report }) {
-  const { primaryMetric, primaryFunnel } = doc.spec.iteration;
-  if (primaryMetric !== void 0 && primaryFunnel !== void 0) {
-    const message = "spec.iteration: set exactly one of primaryMetric or primaryFunnel, not both";
-    report("PrimaryMetricChoice", "/spec/iteration/primaryFunnel", message, { atKey: true });
-  } else if (primaryMetric === void 0 && primaryFunnel === void 0) {
-    const message = "spec.iteration: no primary metric; set primaryMetric (a metric key) or primaryFunnel (a metric group key)";
-    report("PrimaryMetricChoice", "/spec/iteration", message);
-  }
-}
-
-// src/schema/rules/stop.ts
-function missingStop({ doc, report }) {
-  if (doc.spec.state !== "stopped" || doc.spec.stop !== void 0) return;
-  const message = "spec.stop: required when state is stopped; add stop: { winner: <treatment name>, reason: ... }";
-  report("MissingStop", "/spec/state", message);
-}
-function unknownWinner({ doc, report }) {
-  const winner = doc.spec.stop?.winner;
-  const names = doc.spec.iteration.treatments.map((t) => t.name);
-  if (winner === void 0 || names.includes(winner)) return;
-  const message = `spec.stop.winner: "${winner}" is not a treatment; expected one of ${names.join(", ")}`;
-  report("UnknownWinner", "/spec/stop/winner", message, { candidates: names });
-}
-
-// src/schema/rules/treatment-flags.ts
-function treatmentFlags(ctx) {
-  const flags = Object.keys(ctx.doc.spec.iteration.flags);
-  ctx.doc.spec.iteration.treatments.forEach((treatment, index) => {
-    checkTreatment(ctx, flags, treatment, `/spec/iteration/treatments/${String(index)}`);
-  });
-}
-function checkTreatment({ report }, flags, treatment, pointer2) {
-  const where = `treatment "${treatment.name}"`;
-  const flagList = flags.join(", ");
-  if (treatment.variation !== void 0) {
-    if (treatment.variations !== void 0) {
-      report("VariationShorthand", `${pointer2}/variation`, `${where}: set variation or variations, not both`);
-    } else if (flags.length !== 1) {
-      const message = `${where}: the variation shorthand needs exactly one flag, but the iteration has ${String(flags.length)} (${flagList}); use variations: { <flag>: <variation>, ... }`;
-      report("VariationShorthand", `${pointer2}/variation`, message, { candidates: flags });
-    }
-    return;
-  }
-  const named = treatment.variations ?? {};
-  for (const flag of flags.filter((f) => !(f in named))) {
-    const target = treatment.variations ? `${pointer2}/variations` : pointer2;
-    const message = `${where} names no variation for flag "${flag}"; every treatment needs one per flag (${flagList})`;
-    report("TreatmentFlagMismatch", target, message, { candidates: flags });
-  }
-  for (const extra of Object.keys(named).filter((f) => !flags.includes(f))) {
-    const message = `${where} names flag "${extra}", which is not in spec.iteration.flags (${flagList})`;
-    report("TreatmentFlagMismatch", childPointer(`${pointer2}/variations`, extra), message, {
-      atKey: true,
-      candidates: flags
-    });
-  }
-}
-
-// src/schema/rules/index.ts
-var experimentRules = [
-  environmentConflict,
-  unknownDataSource,
-  baselineCount,
-  duplicateTreatmentName,
-  allocation,
-  treatmentFlags,
-  primaryMetricChoice,
-  mabOnlyField,
-  missingStop,
-  unknownWinner
-];
-var holdoutRules = [holdoutPrimaryInMetrics];
-
-// src/schema/targets.ts
-function resolveTargets(metadata, defaults, config) {
-  const project = metadata.project ?? defaults.project ?? config.project;
-  const environment = metadata.environment ?? defaults.environment ?? config.environment;
-  const environments = metadata.environments ?? (environment === void 0 ? [] : [environment]);
-  const missing = [];
-  if (project === void 0) missing.push("project");
-  if (environments.length === 0) missing.push("environment");
-  if (project === void 0 || missing.length > 0) return { targets: [], missing };
-  return { targets: environments.map((env) => ({ project, environment: env })), missing: [] };
-}
-
-// src/schema/validate.ts
-function validateDocuments(docs, defaults, schemas) {
-  const problems = [];
-  const checked = docs.flatMap((doc) => {
-    const result = checkDocument(doc, schemas);
-    problems.push(...result.problems);
-    return result.checked ? [result.checked] : [];
-  });
-  const configs = checked.flatMap((c) => c.kind === "Config" ? [c] : []);
-  problems.push(...multipleConfigs(configs));
-  const config = buildConfig(configs[0]?.data);
-  const placed = checked.flatMap((c) => c.kind === "Config" ? [] : place(c, defaults, config, problems));
-  const duplicates = duplicateKeys(placed);
-  problems.push(...duplicates.problems);
-  const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
-  return {
-    manifests: {
-      config,
-      experiments: valid.flatMap(
-        ({ resource: r, target, source }) => r.kind === "Experiment" ? [buildExperiment(r.data, target, source)] : []
-      ),
-      holdouts: valid.flatMap(
-        ({ resource: r, target, source }) => r.kind === "Holdout" ? [buildHoldout(r.data, target, source)] : []
-      ),
-      files: [...new Set(docs.map((d) => d.file))]
-    },
-    problems: sortProblems(problems)
-  };
-}
-function place(resource, defaults, config, sink) {
-  const own = resource.kind === "Experiment" ? runRules(resource, experimentRules) : runRules(resource, holdoutRules);
-  const { targets, missing } = resolveTargets(resource.data.metadata, defaults, config);
-  for (const field2 of missing) {
-    const message = `${resource.kind} "${resource.data.metadata.key}": no ${field2}; set metadata.${field2}, --${field2}, or ${field2} in a Config document`;
-    own.push(problemAt(resource.doc, `/metadata/${field2}`, "MissingTarget", message));
-  }
-  sink.push(...own);
-  const failed2 = own.some((p) => p.severity === "error");
-  const source = sourceOf(resource.doc);
-  return targets.map((target) => ({ resource, target, source, failed: failed2 }));
-}
-function runRules(checked, rules) {
-  const problems = [];
-  const report = (code, pointer2, message, options) => {
-    problems.push(problemAt(checked.doc, pointer2, code, message, options));
-  };
-  for (const rule of rules) rule({ doc: checked.data, report });
-  return problems;
-}
-function multipleConfigs(configs) {
-  const [first, ...others] = configs;
-  if (!first) return [];
-  const at = formatPosition(first.doc.locate(""));
-  return others.map(
-    (c) => problemAt(
-      c.doc,
-      "/kind",
-      "MultipleConfigs",
-      `a second Config document; only one is allowed per run (first at ${at})`
-    )
-  );
-}
-function duplicateKeys(placed) {
-  const first = /* @__PURE__ */ new Map();
-  const problems = [];
-  const seconds = /* @__PURE__ */ new Set();
-  for (const p of placed) {
-    const { kind, doc, data } = p.resource;
-    const id = JSON.stringify([kind, p.target.project, p.target.environment, data.metadata.key]);
-    const earlier = first.get(id);
-    if (!earlier) {
-      first.set(id, p);
-      continue;
-    }
-    const at = formatPosition(earlier.resource.doc.locate("/metadata/key"));
-    const message = `${kind} "${data.metadata.key}" in ${p.target.project}/${p.target.environment} is already defined at ${at}`;
-    problems.push(problemAt(doc, "/metadata/key", "DuplicateKey", message));
-    seconds.add(p);
-  }
-  return { problems, seconds };
-}
-
-// src/schema/compile.ts
-var import_ajv = __toESM(require_ajv(), 1);
-function compileSchemas(schemas) {
-  const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  ajv.addSchema([schemas.experiment, schemas.holdout, schemas.config]);
-  ajv.compile(schemas.manifest);
-  return {
-    Experiment: ajv.compile(schemas.experiment),
-    Holdout: ajv.compile(schemas.holdout),
-    Config: ajv.compile(schemas.config)
-  };
-}
-
-// src/manifest/parse.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/manifest/source-map.ts
-var import_yaml = __toESM(require_dist(), 1);
-function createSourceMap(file, text2, doc, lineCounter) {
-  const position = (range) => {
-    const [from = 0, to = from] = range;
-    const start2 = lineCounter.linePos(from);
-    const end = lineCounter.linePos(trimEnd(text2, from, to));
-    return { file, line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col };
-  };
-  const rangeOf = (found3, preferKey) => {
-    const key = found3?.pair?.key;
-    if (preferKey && hasRange(key)) return key.range;
-    return found3?.node.range ?? doc.range ?? [0, 0];
-  };
-  return {
-    positionOf: position,
-    locate: (pointer2) => position(rangeOf(walk(doc, parsePointer(pointer2)), false)),
-    locateKey: (pointer2) => {
-      const segments2 = parsePointer(pointer2);
-      const found3 = walk(doc, segments2);
-      const complete = found3 !== void 0 && found3.depth === segments2.length;
-      return position(rangeOf(found3, complete));
-    },
-    locateSubject: (pointer2) => {
-      const found3 = walk(doc, parsePointer(pointer2));
-      const collection = found3 !== void 0 && ((0, import_yaml.isMap)(found3.node) || (0, import_yaml.isSeq)(found3.node));
-      return position(rangeOf(found3, collection));
-    }
-  };
-}
-function hasRange(value) {
-  return (0, import_yaml.isNode)(value) && value.range !== void 0 && value.range !== null;
-}
-function walk(doc, segments2) {
-  let current = doc.contents ? { node: doc.contents } : void 0;
-  if (!current) return void 0;
-  let depth = 0;
-  for (const segment of segments2) {
-    const next = step(doc, current.node, segment);
-    if (!next) break;
-    current = next;
-    depth += 1;
-  }
-  return { ...current, depth };
-}
-function step(doc, parent, segment) {
-  const node = (0, import_yaml.isAlias)(parent) ? parent.resolve(doc) : parent;
-  if ((0, import_yaml.isMap)(node)) {
-    const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segment);
-    if (!pair || !(0, import_yaml.isScalar)(pair.key)) return void 0;
-    return hasRange(pair.value) ? { node: pair.value, pair } : { node: pair.key, pair };
-  }
-  if ((0, import_yaml.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment)) {
-    const item = node.items[Number(segment)];
-    return hasRange(item) ? { node: item } : void 0;
-  }
-  return void 0;
-}
-function trimEnd(text2, start2, end) {
-  let offset = end;
-  while (offset > start2 && /\s/.test(text2.charAt(offset - 1))) offset -= 1;
-  return offset;
-}
-
-// src/manifest/parse.ts
-function parseManifestText(file, text2) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const docs = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const documents = [];
-  const problems = [];
-  docs.forEach((doc, documentIndex) => {
-    const map = createSourceMap(file, text2, doc, lineCounter);
-    const yamlProblems = [
-      ...doc.errors.map((e) => yamlProblem(file, e, "error", lineCounter)),
-      ...doc.warnings.map((e) => yamlProblem(file, e, "warning", lineCounter)),
-      ...duplicateKeys2(doc, map)
-    ];
-    problems.push(...yamlProblems);
-    if (yamlProblems.some((p) => p.severity === "error") || doc.contents === null) return;
-    const data = toData(doc);
-    if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });
-    else problems.push({ severity: "error", code: "YamlSyntax", message: data.message, position: map.locate("") });
-  });
-  return { documents, problems };
-}
-function bind(map) {
-  return {
-    locate: (pointer2) => map.locate(pointer2),
-    locateKey: (pointer2) => map.locateKey(pointer2),
-    locateSubject: (pointer2) => map.locateSubject(pointer2)
-  };
-}
-function toData(doc) {
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
-  } catch (error2) {
-    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
-  }
-}
-function yamlProblem(file, error2, severity, lc) {
-  const start2 = lc.linePos(error2.pos[0]);
-  const end = lc.linePos(error2.pos[1]);
-  return {
-    severity,
-    code: severity === "error" ? "YamlSyntax" : "YamlWarning",
-    message: `YAML: ${error2.message} (${error2.code})`,
-    position: { file, line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col }
-  };
-}
-function duplicateKeys2(doc, map) {
-  const problems = [];
-  (0, import_yaml2.visit)(doc, {
-    Map(_key, node) {
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of node.items) {
-        if (!(0, import_yaml2.isScalar)(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        const first = seen.get(name);
-        if (first === void 0) {
-          seen.set(name, pair.key.range[0]);
-          continue;
-        }
-        const position = map.positionOf(pair.key.range);
-        const firstLine2 = map.positionOf([first, first]).line;
-        problems.push({
-          severity: "error",
-          code: "DuplicateYamlKey",
-          message: `duplicate key "${name}" in a mapping (first at line ${firstLine2}); YAML keys must be unique`,
-          position
-        });
-      }
-    }
-  });
-  return problems;
-}
-
-// src/manifest/load.ts
-var MANIFEST_FILE = /\.ya?ml$/i;
-async function loadManifests(paths, defaults, options = {}) {
-  const cwd = options.cwd ?? process.cwd();
-  const { files, problems } = await findManifestFiles(paths, cwd);
-  const documents = [];
-  const names = files.map((file) => displayName(file, cwd));
-  for (const [index, file] of files.entries()) {
-    const name = names[index] ?? file;
-    const text2 = await readText(file, name, problems);
-    if (text2 === void 0) continue;
-    const parsed = parseManifestText(name, text2);
-    documents.push(...parsed.documents);
-    problems.push(...parsed.problems);
-  }
-  const schemas = options.schemas ?? await loadSchemas();
-  const result = validateDocuments(documents, defaults, schemas);
-  return {
-    manifests: { ...result.manifests, files: names },
-    problems: sortProblems([...problems, ...result.problems])
-  };
-}
-async function findManifestFiles(paths, cwd) {
-  const problems = [];
-  const found3 = /* @__PURE__ */ new Set();
-  for (const given of paths) {
-    const absolute = path.resolve(cwd, given);
-    const info2 = await stat2(absolute).catch(() => void 0);
-    if (!info2) {
-      problems.push({ severity: "error", code: "PathNotFound", message: `path not found: ${given}` });
-    } else if (info2.isDirectory()) {
-      for (const file of await walk2(absolute)) found3.add(file);
-    } else {
-      found3.add(absolute);
-    }
-  }
-  if (found3.size === 0) {
-    const where = paths.length > 0 ? paths.join(", ") : "(no paths given)";
-    problems.push({ severity: "error", code: "NoManifests", message: `no *.yaml or *.yml files found under ${where}` });
-  }
-  return { files: [...found3].sort(), problems };
-}
-async function walk2(dir) {
-  const entries = await readdir2(dir, { withFileTypes: true });
-  const files = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await walk2(full));
-    else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) files.push(full);
-  }
-  return files;
-}
-async function readText(file, name, problems) {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    problems.push({ severity: "error", code: "FileUnreadable", message: `cannot read ${name}: ${reason}` });
-    return void 0;
-  }
-}
-function displayName(file, cwd) {
-  const relative2 = path.relative(cwd, file);
-  if (relative2 === "" || relative2.startsWith("..") || path.isAbsolute(relative2)) return file;
-  return relative2.split(path.sep).join("/");
-}
-var compiled;
-function loadSchemas() {
-  compiled ??= readSchemas().then(compileSchemas);
-  return compiled;
-}
-async function readSchemas(dir) {
-  const folder = dir ?? await findSchemasDir();
-  const read = async (name) => JSON.parse(await readFile(path.join(folder, `${name}.schema.json`), "utf8"));
-  const [experiment, holdout, config, manifest] = await Promise.all(
-    ["experiment", "holdout", "config", "manifest"].map(read)
-  );
-  if (!experiment || !holdout || !config || !manifest) throw new Error("unreachable: four schemas read");
-  return { experiment, holdout, config, manifest };
-}
-async function findSchemasDir() {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth += 1) {
-    const candidate = path.join(dir, "schemas");
-    if (await stat2(path.join(candidate, "manifest.schema.json")).catch(() => void 0)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`cannot find the ldexp schemas/ folder above ${fileURLToPath(import.meta.url)}`);
-}
-
-// src/normalize/rules.ts
-function sortedSet(values) {
-  return [...new Set(values)].sort();
-}
-function toNumber(value) {
-  if (value === void 0) return void 0;
-  const n = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function metricSet(primary, metrics) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const m of primary ? [primary, ...metrics] : metrics)
-    byId.set(`${m.key}\0${String(m.isGroup)}`, { key: m.key, isGroup: m.isGroup });
-  return [...byId.values()].sort((a, b) => compare(a.key, b.key) || Number(a.isGroup) - Number(b.isGroup));
-}
-function sortTreatments(treatments) {
-  return treatments.map((t) => ({ ...t, parameters: [...t.parameters].sort((a, b) => compare(a.flagKey, b.flagKey)) })).sort((a, b) => compare(a.name, b.name));
-}
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a], [b]) => compare(a, b)));
-}
-
-// src/plan/bodies.ts
-function analysisConfigInput(analysis) {
-  const out = { ...analysis };
-  if (analysis.bayesianThreshold !== void 0) out["bayesianThreshold"] = String(analysis.bayesianThreshold);
-  if (analysis.significanceThreshold !== void 0)
-    out["significanceThreshold"] = String(analysis.significanceThreshold);
-  return out;
-}
-function metricInputs(metrics) {
-  return metrics.map((m) => ({ key: m.key, isGroup: m.isGroup }));
-}
-function treatmentInputs(r) {
-  return r.treatments.map((t) => ({
-    name: t.name,
-    baseline: t.baseline,
-    // TreatmentInput.allocationPercent is a string.
-    allocationPercent: String(t.allocationPercent),
-    parameters: t.parameters.map((p) => ({ flagKey: p.flagKey, variationId: p.variationId }))
-  }));
-}
-function flagInputs(r) {
-  return Object.fromEntries(
-    r.flags.map((f) => [
-      f.key,
-      {
-        ruleId: f.ruleId,
-        flagConfigVersion: f.flagConfigVersion,
-        notInExperimentVariationId: f.notInExperimentVariationId
-      }
-    ])
-  );
-}
-function iterationInput(r) {
-  const it = r.manifest.spec.iteration;
-  const body = {
-    hypothesis: it.hypothesis,
-    canReshuffleTraffic: it.canReshuffleTraffic,
-    metrics: metricInputs(r.metrics),
-    [r.primary.isGroup ? "primaryFunnelKey" : "primarySingleMetricKey"]: r.primary.key,
-    treatments: treatmentInputs(r),
-    flags: flagInputs(r),
-    randomizationUnit: it.randomizationUnit
-  };
-  if (it.attributes) body["attributes"] = sortedSet(it.attributes);
-  if (it.reallocationFrequencyMillis !== void 0)
-    body["reallocationFrequencyMillis"] = it.reallocationFrequencyMillis;
-  return body;
-}
-function experimentPost(r, desired) {
-  const spec = r.manifest.spec;
-  const body = { key: r.manifest.key, name: spec.name };
-  if (desired.description !== void 0) body["description"] = desired.description;
-  if (desired.maintainerId !== void 0) body["maintainerId"] = desired.maintainerId;
-  if (desired.tags) body["tags"] = desired.tags;
-  body["methodology"] = desired.methodology;
-  body["dataSource"] = desired.dataSource;
-  body["type"] = desired.type;
-  if (desired.analysisConfig) body["analysisConfig"] = analysisConfigInput(desired.analysisConfig);
-  if (r.holdout?.id !== void 0) body["holdoutId"] = r.holdout.id;
-  body["iteration"] = iterationInput(r);
-  return body;
-}
-function holdoutPost(r) {
-  const spec = r.manifest.spec;
-  const body = { name: spec.name, key: r.manifest.key };
-  if (spec.description !== void 0) body["description"] = spec.description;
-  body["randomizationunit"] = spec.randomizationUnit;
-  if (spec.attributes) body["attributes"] = sortedSet(spec.attributes);
-  body["holdoutamount"] = String(spec.holdoutAmount);
-  body["primarymetrickey"] = spec.primaryMetric;
-  body["metrics"] = metricInputs(r.metrics);
-  if (spec.prerequisiteFlag !== void 0) body["prerequisiteflagkey"] = spec.prerequisiteFlag;
-  if (spec.maintainerId !== void 0) body["maintainerId"] = spec.maintainerId;
-  return body;
-}
-function fieldValue(field2, r, d) {
-  const it = iterationInput(r);
-  switch (field2) {
-    case "name":
-    case "description":
-    case "maintainerId":
-    case "tags":
-    case "methodology":
-    case "dataSource":
-      return d[field2];
-    case "analysisConfig":
-      return analysisConfigInput(d.analysisConfig ?? {});
-    default:
-      return it[field2];
-  }
-}
-function fieldUpdates(rules, r, desired, live) {
-  const out = {};
-  for (const rule of rules) {
-    if (rule.field !== "primary") {
-      out[rule.field] = { operation: "update", value: fieldValue(rule.field, r, desired) };
-      continue;
-    }
-    const [set, other] = r.primary.isGroup ? ["primaryFunnelKey", "primarySingleMetricKey"] : ["primarySingleMetricKey", "primaryFunnelKey"];
-    out[set] = { operation: "update", value: r.primary.key };
-    if (live && live.iteration.primary.key !== "" && live.iteration.primary.isGroup !== r.primary.isGroup) {
-      out[other] = { operation: "remove" };
-    }
-  }
-  return out;
-}
-function additions(rules, desired, live) {
-  const out = {};
-  for (const rule of rules) {
-    if (rule.field === "metrics") {
-      const id = (m) => `${m.key}\0${String(m.isGroup)}`;
-      const had = new Set(live.iteration.metrics.map(id));
-      const want = new Set(desired.iteration.metrics.map(id));
-      if ([...had].some((m) => !want.has(m))) return void 0;
-      out["metrics"] = {
-        operation: "add",
-        value: metricInputs(desired.iteration.metrics.filter((m) => !had.has(id(m))))
-      };
-    } else if (rule.field === "attributes") {
-      const had = live.iteration.attributes ?? [];
-      const want = desired.iteration.attributes ?? [];
-      if (had.some((a) => !want.includes(a))) return void 0;
-      out["attributes"] = { operation: "add", value: want.filter((a) => !had.includes(a)) };
-    } else {
-      return void 0;
-    }
-  }
-  return out;
-}
-
-// src/diff/diff.ts
-var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
-
-// src/resolve/json.ts
-function showJson(value) {
-  const json = JSON.stringify(value);
-  return typeof json === "string" ? json : "null";
-}
-
-// src/diff/display.ts
-var IDENTITY_NAMES = {
-  variation: (_flag, id) => id,
-  rule: (_flag, id) => id,
-  metric: (m) => m.key
-};
-function text(value) {
-  if (typeof value === "string") return value;
-  return showJson(value);
-}
-function metricText(names, m) {
-  return names.metric(m) === m.key ? m.key : `${names.metric(m)} (${m.key})`;
-}
-function flattenExperiment(e, names) {
-  const out = /* @__PURE__ */ new Map();
-  const put = (field2, value) => {
-    if (value !== void 0) out.set(field2, text(value));
-  };
-  put("name", e.name);
-  put("description", e.description);
-  put("maintainerId", e.maintainerId);
-  put("tags", e.tags?.join(", "));
-  put("methodology", e.methodology);
-  put("dataSource", e.dataSource);
-  put("type", e.type);
-  for (const [key, value] of Object.entries(e.analysisConfig ?? {})) put(`analysisConfig.${key}`, value);
-  put("holdout", e.holdout);
-  const it = e.iteration;
-  put("iteration.hypothesis", it.hypothesis);
-  put("iteration.randomizationUnit", it.randomizationUnit);
-  put("iteration.attributes", it.attributes?.join(", "));
-  put("iteration.canReshuffleTraffic", it.canReshuffleTraffic);
-  put("iteration.reallocationFrequencyMillis", it.reallocationFrequencyMillis);
-  put(it.primary.isGroup ? "iteration.primaryFunnel" : "iteration.primaryMetric", metricText(names, it.primary));
-  put("iteration.metrics", it.metrics.map((m) => metricText(names, m)).join(", "));
-  for (const [key, flag] of Object.entries(it.flags)) {
-    put(`iteration.flags[${key}].rule`, names.rule(key, flag.ruleId));
-    put(`iteration.flags[${key}].notInExperiment`, names.variation(key, flag.notInExperimentVariationId));
-  }
-  for (const t of it.treatments) {
-    put(`iteration.treatments[${t.name}].baseline`, t.baseline);
-    put(`iteration.treatments[${t.name}].allocationPercent`, t.allocationPercent);
-    for (const p of t.parameters) {
-      put(`iteration.treatments[${t.name}].variation[${p.flagKey}]`, names.variation(p.flagKey, p.variationId));
-    }
-  }
-  return out;
-}
-function flattenHoldout(h) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(h)) {
-    if (value === void 0) continue;
-    const shown = key === "metrics" ? value.map((m) => m.key) : value;
-    out.set(key, Array.isArray(shown) ? shown.map(text).join(", ") : text(shown));
-  }
-  return out;
-}
-function fieldChanges(desired, live) {
-  const changes = [];
-  for (const field2 of /* @__PURE__ */ new Set([...desired.keys(), ...live.keys()])) {
-    const from = live.get(field2);
-    const to = desired.get(field2);
-    if (from === to) continue;
-    const change = { field: field2 };
-    if (from !== void 0) change.from = from;
-    if (to !== void 0) change.to = to;
-    changes.push(change);
-  }
-  return changes;
-}
-
-// src/diff/rules.ts
-var EXPERIMENT_FIELD_RULES = [
-  { pointer: "/name", field: "name", category: "metadata" },
-  { pointer: "/description", field: "description", category: "metadata" },
-  { pointer: "/maintainerId", field: "maintainerId", category: "metadata" },
-  { pointer: "/tags", field: "tags", category: "metadata" },
-  // Experiment-level, but only mutable while not started: treated as design.
-  { pointer: "/methodology", field: "methodology", category: "design" },
-  { pointer: "/analysisConfig", field: "analysisConfig", category: "design" },
-  { pointer: "/dataSource", field: "dataSource", category: "design" },
-  // No instruction changes an experiment's type.
-  { pointer: "/type", field: "type", category: "immutable" },
-  // Joining happens only at creation; leaving is the holdout's removeExperiment.
-  { pointer: "/holdout", field: "holdoutId", category: "holdout" },
-  { pointer: "/iteration/hypothesis", field: "hypothesis", category: "design" },
-  { pointer: "/iteration/randomizationUnit", field: "randomizationUnit", category: "design" },
-  { pointer: "/iteration/attributes", field: "attributes", category: "design", addWhileRunning: true },
-  { pointer: "/iteration/canReshuffleTraffic", field: "canReshuffleTraffic", category: "design" },
-  { pointer: "/iteration/reallocationFrequencyMillis", field: "reallocationFrequencyMillis", category: "design" },
-  { pointer: "/iteration/primary", field: "primary", category: "design" },
-  { pointer: "/iteration/metrics", field: "metrics", category: "design", addWhileRunning: true },
-  { pointer: "/iteration/flags", field: "flags", category: "design" },
-  { pointer: "/iteration/treatments", field: "treatments", category: "design" }
-];
-function ruleFor(path2) {
-  return EXPERIMENT_FIELD_RULES.find((r) => path2 === r.pointer || path2.startsWith(`${r.pointer}/`));
-}
-var HOLDOUT_MUTABLE_FIELDS = ["name", "description"];
-
-// src/diff/diff.ts
-function compare2(desired, live) {
-  if (!desired || !live) return [];
-  return import_fast_json_patch.default.compare(live, desired);
-}
-function shell(desired, live, ops) {
-  const out = {
-    isCreate: desired !== void 0 && live === void 0,
-    isDelete: desired === void 0 && live !== void 0,
-    isUpdate: desired !== void 0 && live !== void 0 && ops.length > 0,
-    isEmpty: desired === void 0 === (live === void 0) && ops.length === 0,
-    ops
-  };
-  if (desired !== void 0) out.desired = desired;
-  if (live !== void 0) out.live = live;
-  return out;
-}
-function diffResource(desired, live, names = IDENTITY_NAMES) {
-  const ops = compare2(desired, live);
-  const rules = ops.map((op) => ruleFor(op.path));
-  const byCategory = (category) => ops.filter((_, i) => rules[i]?.category === category);
-  return {
-    ...shell(desired, live, ops),
-    metadataOps: byCategory("metadata"),
-    designOps: byCategory("design"),
-    fields: EXPERIMENT_FIELD_RULES.filter((r) => rules.includes(r)),
-    changes: fieldChanges(
-      desired ? flattenExperiment(desired, names) : /* @__PURE__ */ new Map(),
-      live ? flattenExperiment(live, names) : /* @__PURE__ */ new Map()
-    )
-  };
-}
-var HOLDOUT_FIELD_ORDER = [
-  "name",
-  "description",
-  "randomizationUnit",
-  "attributes",
-  "holdoutAmount",
-  "primaryMetric",
-  "metrics",
-  "maintainerId"
-];
-function diffHoldout(desired, live) {
-  const ops = compare2(desired, live);
-  const fields = [];
-  for (const op of ops) {
-    const field2 = op.path.split("/")[1] ?? "";
-    if (fields.some((f) => f.field === field2)) continue;
-    const category = HOLDOUT_MUTABLE_FIELDS.includes(field2) ? "metadata" : "immutable";
-    fields.push({ pointer: `/${field2}`, field: field2, category });
-  }
-  fields.sort((a, b) => HOLDOUT_FIELD_ORDER.indexOf(a.field) - HOLDOUT_FIELD_ORDER.indexOf(b.field));
-  return {
-    ...shell(desired, live, ops),
-    metadataOps: ops.filter((op) => HOLDOUT_MUTABLE_FIELDS.includes(op.path.split("/")[1] ?? "")),
-    designOps: [],
-    fields,
-    changes: fieldChanges(
-      desired ? flattenHoldout(desired) : /* @__PURE__ */ new Map(),
-      live ? flattenHoldout(live) : /* @__PURE__ */ new Map()
-    )
-  };
-}
-
-// src/normalize/status.ts
-function comparedIteration(experiment) {
-  return experiment.draftIteration ?? experiment.currentIteration;
-}
-function iterationState(experiment) {
-  const status = comparedIteration(experiment)?.status;
-  if (status === "running") return "running";
-  if (status === "stopped") return "stopped";
-  return "draft";
-}
-function liveStatus(experiment) {
-  return experiment.archivedDate !== void 0 ? "archived" : iterationState(experiment);
-}
-function iterationNumber(experiment) {
-  const ids = /* @__PURE__ */ new Set();
-  for (const it of [...experiment.previousIterations ?? [], experiment.currentIteration, experiment.draftIteration]) {
-    if (it) ids.add(it._id ?? String(it.createdAt));
-  }
-  return Math.max(ids.size, 1);
-}
-
-// src/normalize/experiment.ts
-var DEFAULTS = { methodology: "bayesian", dataSource: "launchdarkly", type: "experiment", unit: "user" };
-function analysisFromSpec(spec) {
-  const out = {};
-  if (spec.bayesianThreshold !== void 0) out.bayesianThreshold = spec.bayesianThreshold;
-  if (spec.significanceThreshold !== void 0) out.significanceThreshold = spec.significanceThreshold;
-  if (spec.testDirection !== void 0) out.testDirection = spec.testDirection;
-  if (spec.multipleComparisonCorrection) {
-    out.multipleComparisonCorrectionMethod = spec.multipleComparisonCorrection.method;
-    out.multipleComparisonCorrectionScope = spec.multipleComparisonCorrection.scope;
-  }
-  if (spec.sequentialTesting !== void 0) out.sequentialTestingEnabled = spec.sequentialTesting;
-  return out;
-}
-function canonicalFromDesired(resolved) {
-  const spec = resolved.manifest.spec;
-  const it = spec.iteration;
-  const iteration = {
-    hypothesis: it.hypothesis,
-    randomizationUnit: it.randomizationUnit,
-    canReshuffleTraffic: it.canReshuffleTraffic,
-    primary: { ...resolved.primary },
-    metrics: metricSet(resolved.primary, resolved.metrics),
-    flags: sortedRecord(
-      resolved.flags.map((f) => [
-        f.key,
-        { ruleId: f.ruleId, notInExperimentVariationId: f.notInExperimentVariationId }
-      ])
-    ),
-    treatments: sortTreatments(resolved.treatments)
-  };
-  if (it.attributes) iteration.attributes = sortedSet(it.attributes);
-  if (it.reallocationFrequencyMillis !== void 0)
-    iteration.reallocationFrequencyMillis = it.reallocationFrequencyMillis;
-  const out = {
-    name: spec.name,
-    methodology: spec.methodology,
-    dataSource: spec.dataSource,
-    type: spec.type,
-    iteration
-  };
-  if (spec.description !== void 0) out.description = spec.description;
-  if (spec.maintainerId !== void 0) out.maintainerId = spec.maintainerId;
-  if (spec.tags) out.tags = sortedSet(spec.tags);
-  if (spec.analysis) out.analysisConfig = analysisFromSpec(spec.analysis);
-  if (spec.holdout !== void 0) out.holdout = spec.holdout;
-  return out;
-}
-function analysisFromLive(rep) {
-  const out = {};
-  const bayesian = toNumber(rep.bayesianThreshold);
-  const significance = toNumber(rep.significanceThreshold);
-  if (bayesian !== void 0) out.bayesianThreshold = bayesian;
-  if (significance !== void 0) out.significanceThreshold = significance;
-  if (rep.testDirection !== void 0) out.testDirection = rep.testDirection;
-  if (rep.multipleComparisonCorrectionMethod !== void 0)
-    out.multipleComparisonCorrectionMethod = rep.multipleComparisonCorrectionMethod;
-  if (rep.multipleComparisonCorrectionScope !== void 0)
-    out.multipleComparisonCorrectionScope = rep.multipleComparisonCorrectionScope;
-  if (rep.sequentialTestingEnabled !== void 0) out.sequentialTestingEnabled = rep.sequentialTestingEnabled;
-  return out;
-}
-function primaryFromLive(it) {
-  if (it.primarySingleMetric) return { key: it.primarySingleMetric.key, isGroup: false };
-  if (it.primaryFunnel) return { key: it.primaryFunnel.key, isGroup: true };
-  return { key: "", isGroup: false };
-}
-function iterationFromLive(it) {
-  if (!it) {
-    return {
-      hypothesis: "",
-      randomizationUnit: DEFAULTS.unit,
-      canReshuffleTraffic: true,
-      primary: { key: "", isGroup: false },
-      metrics: [],
-      flags: {},
-      treatments: [],
-      attributes: []
-    };
-  }
-  const treatments = sortTreatments(
-    (it.treatments ?? []).map((t) => ({
-      name: t.name,
-      baseline: t.baseline ?? false,
-      allocationPercent: toNumber(t.allocationPercent) ?? 0,
-      parameters: (t.parameters ?? []).map((p) => ({ flagKey: p.flagKey, variationId: p.variationId }))
-    }))
-  );
-  const baseline = treatments.find((t) => t.baseline);
-  const flags = Object.entries(it.flags ?? {}).map(([key, f]) => [
-    key,
-    {
-      // FlagRep names the rule `targetingRule`; an iteration on the default rule says "fallthrough".
-      ruleId: f.targetingRule ?? "fallthrough",
-      // LaunchDarkly defaults notInExperiment to the baseline's variation; so does the desired side.
-      notInExperimentVariationId: f.notInExperimentVariationId ?? baseline?.parameters.find((p) => p.flagKey === key)?.variationId ?? ""
-    }
-  ]);
-  const primary = primaryFromLive(it);
-  const out = {
-    hypothesis: it.hypothesis,
-    randomizationUnit: it.randomizationUnit ?? DEFAULTS.unit,
-    // Absent in a response means empty: LaunchDarkly omits empty expanded fields.
-    attributes: sortedSet(it.attributes ?? []),
-    canReshuffleTraffic: it.canReshuffleTraffic ?? true,
-    primary,
-    metrics: primary.key === "" ? metricSet(void 0, it.metrics ?? []) : metricSet(primary, it.metrics ?? []),
-    flags: sortedRecord(flags),
-    treatments
-  };
-  if (it.reallocationFrequencyMillis !== void 0) out.reallocationFrequencyMillis = it.reallocationFrequencyMillis;
-  return out;
-}
-function canonicalFromLive(experiment, holdoutKeyOf) {
-  const out = {
-    name: experiment.name,
-    methodology: experiment.methodology ?? DEFAULTS.methodology,
-    dataSource: experiment.dataSource ?? DEFAULTS.dataSource,
-    type: experiment.type ?? DEFAULTS.type,
-    iteration: iterationFromLive(comparedIteration(experiment)),
-    maintainerId: experiment._maintainerId,
-    tags: sortedSet(experiment.tags ?? []),
-    analysisConfig: analysisFromLive(experiment.analysisConfig ?? {})
-  };
-  if (experiment.description !== void 0) out.description = experiment.description;
-  if (experiment.holdoutId !== void 0 && experiment.holdoutId !== "") {
-    out.holdout = holdoutKeyOf(experiment.holdoutId) ?? `id:${experiment.holdoutId}`;
-  }
-  return out;
-}
-function withoutUnmanaged(live, desired) {
-  const out = structuredClone(live);
-  if (desired.description === void 0) delete out.description;
-  if (desired.maintainerId === void 0) delete out.maintainerId;
-  if (desired.tags === void 0) delete out.tags;
-  if (desired.analysisConfig === void 0) delete out.analysisConfig;
-  else if (out.analysisConfig) {
-    const wanted = desired.analysisConfig;
-    out.analysisConfig = Object.fromEntries(
-      Object.entries(out.analysisConfig).filter(([key]) => wanted[key] !== void 0)
-    );
-  }
-  if (desired.iteration.attributes === void 0) delete out.iteration.attributes;
-  if (desired.iteration.reallocationFrequencyMillis === void 0) delete out.iteration.reallocationFrequencyMillis;
-  return out;
-}
-
-// src/resolve/context.ts
-var EMPTY_PROJECT = (key) => ({
-  key,
-  flags: /* @__PURE__ */ new Map(),
-  missingFlags: /* @__PURE__ */ new Set(),
-  metrics: /* @__PURE__ */ new Map(),
-  metricGroups: /* @__PURE__ */ new Map(),
-  contextKinds: [],
-  randomizationUnits: []
-});
-function liveEnvironment(live, target) {
-  const found3 = live.environments.find((e) => e.project === target.project && e.environment === target.environment);
-  return found3 ?? { ...target, experiments: [], holdouts: [] };
-}
-function liveProject(live, key) {
-  const project = live.projects.get(key);
-  return project ? { project, known: true } : { project: EMPTY_PROJECT(key), known: false };
-}
-function holdoutKey(holdout) {
-  return holdout.baseExperiment.key;
-}
-function liveExperiments(environment) {
-  return environment.experiments.filter((e) => e.type !== "holdout");
-}
-function findLiveExperiment(environment, key) {
-  return liveExperiments(environment).find((e) => e.key === key);
-}
-function findLiveHoldout(environment, key) {
-  return environment.holdouts.find((h) => holdoutKey(h) === key);
-}
-function findLiveHoldoutById(environment, id) {
-  return environment.holdouts.find((h) => h._id === id);
-}
-function findDesiredHoldout(desired, target, key) {
-  return desired.holdouts.find(
-    (h) => h.key === key && h.project === target.project && h.environment === target.environment
-  );
-}
-function findFlag(project, key) {
-  return project.missingFlags.has(key) ? void 0 : project.flags.get(key);
-}
-
-// src/resolve/candidates.ts
-function distance(a, b) {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
-}
-function closestFirst(wanted, candidates) {
-  const target = wanted.toLowerCase();
-  return [...new Set(candidates)].map((c) => ({ c, d: distance(target, c.toLowerCase()) })).sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0)).map(({ c }) => c);
-}
-function closestBy(wanted, items, forms) {
-  const target = wanted.toLowerCase();
-  const score = (item) => Math.min(...forms(item).map((form) => distance(target, form.toLowerCase())));
-  return [...items].map((item) => ({ item, d: score(item) })).sort((x, y) => x.d - y.d).map(({ item }) => item);
-}
-
-// src/resolve/outcome.ts
-function found2(value) {
-  return { ok: true, value };
-}
-function failed(code, message, candidates) {
-  return candidates ? { ok: false, code, message, candidates } : { ok: false, code, message };
-}
-
-// src/resolve/rules.ts
-var FALLTHROUGH = "fallthrough";
-function describeRule(rule) {
-  return rule.ref ?? rule.description ?? rule._id ?? "(rule without id)";
-}
-function matchField(rules, field2, value) {
-  return rules.filter((r) => r[field2] === value);
-}
-function match(rules, ref) {
-  if (typeof ref === "object") {
-    if ("id" in ref) return matchField(rules, "_id", ref.id);
-    if ("ref" in ref) return matchField(rules, "ref", ref.ref);
-    return matchField(rules, "description", ref.description);
-  }
-  for (const field2 of ["ref", "_id", "description"]) {
-    const matches = matchField(rules, field2, ref);
-    if (matches.length > 0) return matches;
-  }
-  return [];
-}
-function resolveRule(flagKey, environment, ref) {
-  if (ref === FALLTHROUGH) return found2(FALLTHROUGH);
-  const rules = environment.rules ?? [];
-  const matches = match(rules, ref);
-  const wanted = typeof ref === "string" ? ref : JSON.stringify(ref);
-  if (matches.length > 1) {
-    return failed(
-      "AmbiguousRule",
-      `rule ${wanted} matches ${String(matches.length)} rules of flag "${flagKey}"; use { id: ... } to pick one`,
-      matches.map((r) => `${describeRule(r)} (${r._id ?? "?"})`)
-    );
-  }
-  const rule = matches[0];
-  if (rule?._id === void 0) {
-    const candidates = closestFirst(wanted, [FALLTHROUGH, ...rules.map(describeRule)]);
-    return failed(
-      "UnknownRule",
-      `flag "${flagKey}" has no rule ${wanted}; it has: ${candidates.join(", ")}`,
-      candidates
-    );
-  }
-  return found2(rule._id);
-}
-
-// src/resolve/names.ts
-function nameBook(live, target) {
-  const { project } = liveProject(live, target.project);
-  return {
-    variation(flagKey, variationId) {
-      const variation = findFlag(project, flagKey)?.variations.find((v) => v._id === variationId);
-      if (!variation) return variationId;
-      return variation.name ?? showJson(variation.value);
-    },
-    rule(flagKey, ruleId) {
-      if (ruleId === FALLTHROUGH) return FALLTHROUGH;
-      const rules = findFlag(project, flagKey)?.environments[target.environment]?.rules ?? [];
-      const rule = rules.find((r) => r._id === ruleId);
-      return rule ? describeRule(rule) : ruleId;
-    },
-    metric({ key, isGroup }) {
-      const name = isGroup ? project.metricGroups.get(key)?.name : project.metrics.get(key)?.name;
-      return name ?? key;
-    }
-  };
-}
-
-// src/resolve/problem.ts
-function problemAt2(source, pointer2, code, message, options = {}) {
-  const problem = {
-    severity: options.severity ?? "error",
-    code,
-    message,
-    position: source.locate(pointer2),
-    pointer: pointer2
-  };
-  if (options.candidates) problem.candidates = options.candidates;
-  return problem;
-}
-function token(key) {
-  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
-}
-function pointer(...tokens) {
-  return tokens.map((t) => `/${token(t)}`).join("");
-}
-
-// src/types.ts
-function resourceAddress(type, target, key) {
-  return `${type}/${target.project}/${target.environment}/${key}`;
-}
-
-// src/resolve/metrics.ts
-function metricKey(ref) {
-  return typeof ref === "string" ? { key: ref, isGroup: false } : { key: ref.group, isGroup: true };
-}
-function resolveMetric(project, ref) {
-  const known = ref.isGroup ? project.metricGroups : project.metrics;
-  if (known.has(ref.key)) return found2(ref);
-  const candidates = closestFirst(ref.key, known.keys());
-  const what = ref.isGroup ? "metric group" : "metric";
-  return failed(
-    ref.isGroup ? "UnknownMetricGroup" : "UnknownMetric",
-    `project "${project.key}" has no ${what} "${ref.key}"${candidates.length > 0 ? `; closest: ${candidates.slice(0, 5).join(", ")}` : ""}`,
-    candidates
-  );
-}
-function withPrimary(primary, metrics) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const m of [primary, ...metrics]) {
-    const id = `${String(m.isGroup)}:${m.key}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(m);
-  }
-  return out;
-}
-function resolveRandomizationUnit(project, unit) {
-  const known = /* @__PURE__ */ new Set([...project.randomizationUnits, ...project.contextKinds.map((k) => k.key)]);
-  if (known.size === 0 || known.has(unit)) return found2(unit);
-  const candidates = closestFirst(unit, known);
-  return failed(
-    "UnknownRandomizationUnit",
-    `project "${project.key}" has no randomization unit "${unit}"; it has: ${candidates.join(", ")}`,
-    candidates
-  );
-}
-
-// src/resolve/collector.ts
-var Collector = class {
-  constructor(manifest) {
-    this.manifest = manifest;
-  }
-  manifest;
-  problems = [];
-  take(outcome, at) {
-    if (outcome.ok) return outcome.value;
-    const options = outcome.candidates ? { candidates: outcome.candidates } : {};
-    this.problems.push(problemAt2(this.manifest.source, at, outcome.code, outcome.message, options));
-    return void 0;
-  }
-  add(at, code, message, candidates) {
-    this.problems.push(problemAt2(this.manifest.source, at, code, message, candidates ? { candidates } : {}));
-  }
-};
-
-// src/resolve/variations.ts
-import { isDeepStrictEqual } from "node:util";
-function describeVariation(variation) {
-  const value = showJson(variation.value);
-  return variation.name === void 0 ? `(${value})` : `${variation.name} (${value})`;
-}
-function variationForms(variation) {
-  const value = typeof variation.value === "string" ? variation.value : showJson(variation.value);
-  return variation.name === void 0 ? [value] : [variation.name, value];
-}
-function describeRef(ref) {
-  return typeof ref === "object" ? JSON.stringify(ref) : JSON.stringify(ref);
-}
-function valueForms(ref) {
-  if (typeof ref !== "string") return [ref];
-  const forms = [ref];
-  if (ref === "true") forms.push(true);
-  if (ref === "false") forms.push(false);
-  if (ref.trim() !== "" && Number.isFinite(Number(ref))) forms.push(Number(ref));
-  return forms;
-}
-function byName(variations, name) {
-  return variations.filter((v) => v.name === name);
-}
-function byValue(variations, values) {
-  return variations.filter((v) => values.some((value) => isDeepStrictEqual(v.value, value)));
-}
-function match2(variations, ref) {
-  if (typeof ref === "object") {
-    if ("id" in ref) return variations.filter((v) => v._id === ref.id);
-    if ("name" in ref) return byName(variations, ref.name);
-    return byValue(variations, [ref.value]);
-  }
-  const [first, second] = typeof ref === "string" ? [byName(variations, ref), byValue(variations, valueForms(ref))] : [byValue(variations, [ref]), byName(variations, String(ref))];
-  return first.length > 0 ? first : second;
-}
-function resolveVariation(flag, ref) {
-  const matches = match2(flag.variations, ref);
-  const wanted = typeof ref === "object" ? describeRef(ref) : String(ref);
-  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
-  if (matches.length > 1) {
-    return failed(
-      "AmbiguousVariation",
-      `variation ${describeRef(ref)} matches ${String(matches.length)} variations of flag "${flag.key}": ${matches.map(describeVariation).join(", ")}; use { id: ... } to pick one`,
-      matches.map(describeVariation)
-    );
-  }
-  const variation = matches[0];
-  if (variation?._id === void 0) {
-    return failed(
-      "UnknownVariation",
-      `flag "${flag.key}" has no variation ${describeRef(ref)}; it has: ${all.join(", ")}`,
-      all
-    );
-  }
-  return found2(variation._id);
-}
-
-// src/resolve/experiment.ts
-var ITERATION = ["spec", "iteration"];
-function resolveFlag(c, manifest, live, key, spec) {
-  const { project } = liveProject(live, manifest.project);
-  const at = pointer(...ITERATION, "flags", key);
-  const flag = findFlag(project, key);
-  if (!flag) {
-    const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
-    c.add(at, "UnknownFlag", `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
-    return void 0;
-  }
-  const environment = flag.environments[manifest.environment];
-  if (!environment) {
-    c.add(at, "UnknownFlagEnvironment", `flag "${key}" has no environment "${manifest.environment}"`);
-    return void 0;
-  }
-  const ruleId = c.take(resolveRule(key, environment, spec.rule), `${at}/rule`);
-  const notIn = spec.notInExperiment === void 0 ? void 0 : c.take(resolveVariation(flag, spec.notInExperiment), `${at}/notInExperiment`);
-  if (ruleId === void 0 || spec.notInExperiment !== void 0 && notIn === void 0) return void 0;
-  const draft = { key, ruleId, flagConfigVersion: environment.version };
-  if (notIn !== void 0) draft.notInExperimentVariationId = notIn;
-  return draft;
-}
-function resolveTreatments(c, manifest, live, flags) {
-  const { project } = liveProject(live, manifest.project);
-  return manifest.spec.iteration.treatments.map((treatment, i) => {
-    const parameters = [];
-    for (const { key } of flags) {
-      const flag = findFlag(project, key);
-      const ref = treatment.variations[key];
-      const at = pointer(...ITERATION, "treatments", i, "variations", key);
-      if (!flag) continue;
-      if (ref === void 0) {
-        c.add(at, "MissingTreatmentVariation", `treatment "${treatment.name}" names no variation of flag "${key}"`);
-        continue;
-      }
-      const variationId = c.take(resolveVariation(flag, ref), at);
-      if (variationId !== void 0) parameters.push({ flagKey: key, variationId });
-    }
-    return {
-      name: treatment.name,
-      baseline: treatment.baseline,
-      allocationPercent: treatment.allocationPercent,
-      parameters
-    };
-  });
-}
-function completeFlags(flags, treatments) {
-  const baseline = treatments.find((t) => t.baseline) ?? treatments[0];
-  return flags.map((f) => ({
-    key: f.key,
-    ruleId: f.ruleId,
-    flagConfigVersion: f.flagConfigVersion,
-    notInExperimentVariationId: f.notInExperimentVariationId ?? baseline?.parameters.find((p) => p.flagKey === f.key)?.variationId ?? ""
-  }));
-}
-function resolveMetrics(c, manifest, live) {
-  const { project } = liveProject(live, manifest.project);
-  const iteration = manifest.spec.iteration;
-  const primary = iteration.primaryMetric !== void 0 ? { key: iteration.primaryMetric, isGroup: false } : iteration.primaryFunnel !== void 0 ? { key: iteration.primaryFunnel, isGroup: true } : void 0;
-  if (!primary) {
-    c.add(pointer(...ITERATION), "MissingPrimaryMetric", "the iteration needs a primaryMetric or a primaryFunnel");
-    return void 0;
-  }
-  const before = c.problems.length;
-  c.take(resolveMetric(project, primary), pointer(...ITERATION, primary.isGroup ? "primaryFunnel" : "primaryMetric"));
-  const metrics = iteration.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION, "metrics", i)));
-  return c.problems.length === before ? { primary, metrics: withPrimary(primary, metrics) } : void 0;
-}
-function resolveHoldoutLink(c, manifest, desired, live) {
-  const key = manifest.spec.holdout;
-  if (key === void 0) return void 0;
-  const environment = liveEnvironment(live, manifest);
-  const liveHoldout = findLiveHoldout(environment, key);
-  if (liveHoldout?.status === "ended" && findLiveExperiment(environment, manifest.key)?.holdoutId !== liveHoldout._id) {
-    c.add(
-      pointer("spec", "holdout"),
-      "JoinEndedHoldout",
-      `holdout "${key}" has ended in ${manifest.project}/${manifest.environment} and accepts no new experiments`
-    );
-    return void 0;
-  }
-  if (liveHoldout) return { key, id: liveHoldout._id };
-  const desiredHoldout = findDesiredHoldout(desired, manifest, key);
-  if (desiredHoldout?.spec.state === "active") return { key };
-  const candidates = closestFirst(key, [
-    ...environment.holdouts.map(holdoutKey),
-    ...desired.holdouts.filter((h) => h.project === manifest.project && h.environment === manifest.environment).map((h) => h.key)
-  ]);
-  c.add(
-    pointer("spec", "holdout"),
-    "UnknownHoldout",
-    `holdout "${key}" exists neither in ${manifest.project}/${manifest.environment} nor in the manifests (as an active holdout)`,
-    candidates
-  );
-  return void 0;
-}
-function resolveExperiment(manifest, desired, live) {
-  const c = new Collector(manifest);
-  const { project, known } = liveProject(live, manifest.project);
-  if (!known) {
-    c.add(pointer("metadata"), "UnknownProject", `project "${manifest.project}" was not found in LaunchDarkly`);
-    return { problems: c.problems };
-  }
-  const iteration = manifest.spec.iteration;
-  const flagDrafts = Object.entries(iteration.flags).map(([key, spec]) => resolveFlag(c, manifest, live, key, spec)).filter((f) => f !== void 0);
-  const treatments = resolveTreatments(c, manifest, live, flagDrafts);
-  const metrics = resolveMetrics(c, manifest, live);
-  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), pointer(...ITERATION, "randomizationUnit"));
-  const holdout = resolveHoldoutLink(c, manifest, desired, live);
-  if (c.problems.some((p) => p.severity === "error") || !metrics) return { problems: c.problems };
-  const resolved = {
-    manifest,
-    address: resourceAddress("experiment", manifest, manifest.key),
-    flags: completeFlags(flagDrafts, treatments),
-    treatments,
-    primary: metrics.primary,
-    metrics: metrics.metrics
-  };
-  if (holdout) resolved.holdout = holdout;
-  return { resolved, problems: c.problems };
-}
-
-// src/resolve/holdout.ts
-function resolveHoldout(manifest, live) {
-  const c = new Collector(manifest);
-  const { project, known } = liveProject(live, manifest.project);
-  if (!known) {
-    c.add(pointer("metadata"), "UnknownProject", `project "${manifest.project}" was not found in LaunchDarkly`);
-    return { problems: c.problems };
-  }
-  const spec = manifest.spec;
-  const primary = { key: spec.primaryMetric, isGroup: false };
-  c.take(resolveMetric(project, primary), pointer("spec", "primaryMetric"));
-  const metrics = spec.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer("spec", "metrics", i)));
-  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer("spec", "randomizationUnit"));
-  if (spec.prerequisiteFlag !== void 0 && !findFlag(project, spec.prerequisiteFlag)) {
-    const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
-    c.add(
-      pointer("spec", "prerequisiteFlag"),
-      "UnknownFlag",
-      `flag "${spec.prerequisiteFlag}" does not exist in project "${manifest.project}"`,
-      candidates
-    );
-  }
-  if (c.problems.some((p) => p.severity === "error")) return { problems: c.problems };
-  return {
-    resolved: {
-      manifest,
-      address: resourceAddress("holdout", manifest, manifest.key),
-      metrics: withPrimary(primary, metrics)
-    },
-    problems: c.problems
-  };
-}
-
-// src/resolve/resolve.ts
-function resolveAll(desired, live) {
-  const out = { experiments: [], holdouts: [], problems: [] };
-  for (const manifest of desired.holdouts) {
-    const { resolved, problems } = resolveHoldout(manifest, live);
-    out.problems.push(...problems);
-    if (resolved) out.holdouts.push(resolved);
-  }
-  for (const manifest of desired.experiments) {
-    const { resolved, problems } = resolveExperiment(manifest, desired, live);
-    out.problems.push(...problems);
-    if (resolved) out.experiments.push(resolved);
-  }
-  return out;
-}
-
-// src/plan/draft.ts
-var StepFactory = class {
-  count = 0;
-  make(init) {
-    this.count += 1;
-    const step2 = {
-      key: `#${String(this.count)}`,
-      owner: init.owner ?? init.resource,
-      resource: init.resource,
-      kind: init.kind,
-      method: init.method,
-      path: init.path,
-      body: init.body,
-      instructions: init.instructions ?? [],
-      dependsOn: init.dependsOn ?? [],
-      bindings: init.bindings ?? [],
-      impact: init.impact,
-      reason: init.reason,
-      touches: init.touches
-    };
-    if (init.holdout !== void 0) step2.holdout = init.holdout;
-    return step2;
-  }
-};
-function semanticPatch(reason, instructions) {
-  return { comment: `ldexp: ${reason}`, instructions };
-}
-
-// src/plan/paths.ts
-function environmentPath(t) {
-  return `/api/v2/projects/${encodeURIComponent(t.project)}/environments/${encodeURIComponent(t.environment)}`;
-}
-function experimentsPath(t) {
-  return `${environmentPath(t)}/experiments`;
-}
-function experimentPath(t, key) {
-  return `${experimentsPath(t)}/${encodeURIComponent(key)}`;
-}
-function iterationsPath(t, key) {
-  return `${experimentPath(t, key)}/iterations`;
-}
-function holdoutsPath(t) {
-  return `${environmentPath(t)}/holdouts`;
-}
-function holdoutPath(t, key) {
-  return `${holdoutsPath(t)}/${encodeURIComponent(key)}`;
-}
-
-// src/plan/experiment.ts
-var METADATA_FIELDS = /* @__PURE__ */ new Set(["name", "description", "maintainerId", "tags"]);
-var ExperimentPlanner = class {
-  constructor(input) {
-    this.input = input;
-  }
-  input;
-  steps = [];
-  problems = [];
-  /** Which of the diff's changes the cell realises: all, metadata only, or none. */
-  applied = "all";
-  /** Facts for the plain-words impact text (iteration number and start, winner). */
-  context = {};
-  get manifest() {
-    return this.input.resolved.manifest;
-  }
-  get address() {
-    return this.input.resolved.address;
-  }
-  get name() {
-    return this.manifest.spec.name;
-  }
-  error(at, code, message) {
-    this.problems.push(problemAt2(this.manifest.source, at, code, message));
-  }
-  warn(at, code, message) {
-    this.problems.push(problemAt2(this.manifest.source, at, code, message, { severity: "warning" }));
-  }
-  /** The steps added so far: what a new step of this experiment must wait for. */
-  previous() {
-    const last = this.steps.at(-1);
-    return last ? [last.key] : [];
-  }
-  add(init) {
-    const holdout = this.holdoutAddress();
-    const step2 = this.input.factory.make({
-      resource: this.address,
-      owner: this.address,
-      ...init,
-      dependsOn: [.../* @__PURE__ */ new Set([...this.previous(), ...init.dependsOn ?? []])],
-      touches: init.touches ?? this.touches(),
-      ...holdout !== void 0 ? { holdout } : {}
-    });
-    this.steps.push(step2);
-    return step2;
-  }
-  /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
-  patch(instructions, impact, reason) {
-    const step2 = this.add({
-      kind: "patchExperiment",
-      method: "PATCH",
-      path: experimentPath(this.manifest, this.manifest.key),
-      body: semanticPatch(reason, instructions),
-      instructions: instructions.map((i) => i.kind),
-      impact,
-      reason
-    });
-    const moved = this.flagVersionsMoved(step2.instructions);
-    if (moved.length > 0) step2.movesFlagVersions = moved;
-    return step2;
-  }
-  /**
-   * Flags whose environment version these instructions change (ld-api-notes §9 #19): ending the
-   * live running iteration (a stop, or a start or restart, which ends it) rewrites the rules of its
-   * flags; starting one those of the iteration it starts, which after this plan's edits in the same
-   * request is the desired one.
-   */
-  flagVersionsMoved(kinds) {
-    const moved = /* @__PURE__ */ new Set();
-    const starts = kinds.includes("startIteration") || kinds.includes("saveAndStartNewIteration");
-    const live = this.input.live;
-    const running = [live?.currentIteration, live?.draftIteration].find((it) => it?.status === "running");
-    if (starts || kinds.includes("stopIteration")) {
-      for (const key of Object.keys(running?.flags ?? {})) moved.add(key);
-    }
-    if (starts) for (const f of this.input.resolved.flags) moved.add(f.key);
-    return [...moved].sort();
-  }
-  /** The live objects a step of this experiment relies on: the experiment itself. */
-  touches() {
-    return [this.address];
-  }
-  /** The holdout (address) this experiment is or will be part of. */
-  holdoutAddress() {
-    const key = this.input.desired.holdout ?? this.input.liveCanonical?.holdout;
-    return key === void 0 ? void 0 : resourceAddress("holdout", this.manifest, key);
-  }
-  /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
-  updates(filter) {
-    const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
-    if (rules.length === 0) return void 0;
-    const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
-    return { kind: "updateExperimentFields", value };
-  }
-  metadataUpdates() {
-    return this.updates((_, category) => category === "metadata");
-  }
-  allUpdates() {
-    return this.updates((_, category) => category === "metadata" || category === "design");
-  }
-  designFields() {
-    return this.input.diff.fields.filter((r) => r.category === "design").map((r) => r.field);
-  }
-  /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
-  checkFlagsOn() {
-    const env = this.manifest.environment;
-    for (const f of this.input.resolved.flags) {
-      const flag = this.input.project.flags.get(f.key);
-      const flagEnv = flag?.environments[env];
-      if (!flag || !flagEnv) continue;
-      const why = flag.archived || flagEnv.archived ? "archived" : flagEnv.on ? void 0 : "off";
-      if (why === void 0) continue;
-      this.error(
-        pointer("spec", "iteration", "flags", f.key),
-        "FlagOffForStart",
-        `flag "${f.key}" is ${why} in "${env}", so LaunchDarkly would refuse to start the iteration; turn it on first or keep the experiment as a draft`
-      );
-    }
-  }
-  /** The changes this experiment's plan realises, for people. */
-  changes() {
-    if (this.applied === "none") return [];
-    const all = this.input.diff.changes;
-    return this.applied === "all" ? all : all.filter((c) => METADATA_FIELDS.has(c.field));
-  }
-  /** Record the live iteration a new iteration or a stop ends, for reviewers. */
-  noteEndingIteration() {
-    const started = this.input.live?.currentIteration?.startedAt ?? this.input.live?.draftIteration?.startedAt;
-    if (started !== void 0) this.context.iterationStartedAt = new Date(started).toISOString();
-    this.context.iterationNumber = iterationNumber(this.live);
-  }
-  /** The live experiment; only called from cells whose row says it exists. */
-  get live() {
-    if (!this.input.live) throw new Error(`internal: no live experiment for ${this.address}`);
-    return this.input.live;
-  }
-  /** The live canonical experiment; only called from cells whose row says it exists. */
-  get liveCanonical() {
-    if (!this.input.liveCanonical) throw new Error(`internal: no live experiment for ${this.address}`);
-    return this.input.liveCanonical;
-  }
-};
-
 // src/plan/fingerprint.ts
 import { createHash } from "node:crypto";
 
@@ -64018,11 +61832,11 @@ var { hasOwnProperty } = Object.prototype;
 var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
 var nodeVersion = typeof process === "object" ? process?.versions?.node : void 0;
 var strEscapeLength = Number(nodeVersion?.slice(0, nodeVersion.indexOf("."))) >= 22 ? 128 : 5e3;
-function strEscape(str2) {
-  if (str2.length < strEscapeLength && !strEscapeSequencesRegExp.test(str2)) {
-    return `"${str2}"`;
+function strEscape(str3) {
+  if (str3.length < strEscapeLength && !strEscapeSequencesRegExp.test(str3)) {
+    return `"${str3}"`;
   }
-  return JSON.stringify(str2);
+  return JSON.stringify(str3);
 }
 function sort(array, comparator) {
   if (array.length > 200 || comparator) {
@@ -64760,6 +62574,207 @@ var sharedGlobal2 = (
 var stringify = sharedGlobal2[/* @__PURE__ */ Symbol.for("safe-stable-stringify@3.0.0")];
 var configure2 = stringify.configure;
 
+// src/normalize/rules.ts
+function sortedSet(values) {
+  return [...new Set(values)].sort();
+}
+function toNumber(value) {
+  if (value === void 0) return void 0;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function metricSet(primary, metrics) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const m of primary ? [primary, ...metrics] : metrics)
+    byId.set(`${m.key}\0${String(m.isGroup)}`, { key: m.key, isGroup: m.isGroup });
+  return [...byId.values()].sort((a, b) => compare(a.key, b.key) || Number(a.isGroup) - Number(b.isGroup));
+}
+function sortTreatments(treatments) {
+  return treatments.map((t) => ({ ...t, parameters: [...t.parameters].sort((a, b) => compare(a.flagKey, b.flagKey)) })).sort((a, b) => compare(a.name, b.name));
+}
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a], [b]) => compare(a, b)));
+}
+
+// src/normalize/status.ts
+function comparedIteration(experiment2) {
+  return experiment2.draftIteration ?? experiment2.currentIteration;
+}
+function iterationState(experiment2) {
+  const status = comparedIteration(experiment2)?.status;
+  if (status === "running") return "running";
+  if (status === "stopped") return "stopped";
+  return "draft";
+}
+function liveStatus(experiment2) {
+  return experiment2.archivedDate !== void 0 ? "archived" : iterationState(experiment2);
+}
+function numberOf(experiment2, last) {
+  const all = [...experiment2.previousIterations ?? [], experiment2.currentIteration, experiment2.draftIteration];
+  const known = all.filter((it) => it !== void 0);
+  const upTo = last === void 0 ? known : known.slice(0, known.indexOf(last) + 1);
+  return Math.max(new Set(upTo.map((it) => it._id ?? String(it.createdAt))).size, 1);
+}
+function iterationNumber(experiment2) {
+  return numberOf(experiment2, experiment2.draftIteration ?? experiment2.currentIteration);
+}
+function runningIterationNumber(experiment2) {
+  const running = [experiment2.currentIteration, experiment2.draftIteration].find((it) => it?.status === "running");
+  return running ? numberOf(experiment2, running) : void 0;
+}
+
+// src/normalize/experiment.ts
+var DEFAULTS = { methodology: "bayesian", dataSource: "launchdarkly", type: "experiment", unit: "user" };
+function analysisFromSpec(spec) {
+  const out = {};
+  if (spec.bayesianThreshold !== void 0) out.bayesianThreshold = spec.bayesianThreshold;
+  if (spec.significanceThreshold !== void 0) out.significanceThreshold = spec.significanceThreshold;
+  if (spec.testDirection !== void 0) out.testDirection = spec.testDirection;
+  if (spec.multipleComparisonCorrection) {
+    out.multipleComparisonCorrectionMethod = spec.multipleComparisonCorrection.method;
+    out.multipleComparisonCorrectionScope = spec.multipleComparisonCorrection.scope;
+  }
+  if (spec.sequentialTesting !== void 0) out.sequentialTestingEnabled = spec.sequentialTesting;
+  return out;
+}
+function canonicalFromDesired(resolved) {
+  const spec = resolved.manifest.spec;
+  const it = spec.iteration;
+  const iteration = {
+    hypothesis: it.hypothesis,
+    randomizationUnit: it.randomizationUnit,
+    canReshuffleTraffic: it.canReshuffleTraffic,
+    primary: { ...resolved.primary },
+    metrics: metricSet(resolved.primary, resolved.metrics),
+    flags: sortedRecord(
+      resolved.flags.map((f) => [
+        f.key,
+        { ruleId: f.ruleId, notInExperimentVariationId: f.notInExperimentVariationId }
+      ])
+    ),
+    treatments: sortTreatments(resolved.treatments)
+  };
+  if (it.attributes) iteration.attributes = sortedSet(it.attributes);
+  if (it.reallocationFrequencyMillis !== void 0)
+    iteration.reallocationFrequencyMillis = it.reallocationFrequencyMillis;
+  const out = {
+    name: spec.name,
+    methodology: spec.methodology,
+    dataSource: spec.dataSource,
+    type: spec.type,
+    iteration
+  };
+  if (spec.description !== void 0) out.description = spec.description;
+  if (spec.maintainerId !== void 0) out.maintainerId = spec.maintainerId;
+  if (spec.tags) out.tags = sortedSet(spec.tags);
+  if (spec.analysis) out.analysisConfig = analysisFromSpec(spec.analysis);
+  if (spec.holdout !== void 0) out.holdout = spec.holdout;
+  return out;
+}
+function analysisFromLive(rep) {
+  const out = {};
+  const bayesian = toNumber(rep.bayesianThreshold);
+  const significance = toNumber(rep.significanceThreshold);
+  if (bayesian !== void 0) out.bayesianThreshold = bayesian;
+  if (significance !== void 0) out.significanceThreshold = significance;
+  if (rep.testDirection !== void 0) out.testDirection = rep.testDirection;
+  if (rep.multipleComparisonCorrectionMethod !== void 0)
+    out.multipleComparisonCorrectionMethod = rep.multipleComparisonCorrectionMethod;
+  if (rep.multipleComparisonCorrectionScope !== void 0)
+    out.multipleComparisonCorrectionScope = rep.multipleComparisonCorrectionScope;
+  if (rep.sequentialTestingEnabled !== void 0) out.sequentialTestingEnabled = rep.sequentialTestingEnabled;
+  return out;
+}
+function primaryFromLive(it) {
+  if (it.primarySingleMetric) return { key: it.primarySingleMetric.key, isGroup: false };
+  if (it.primaryFunnel) return { key: it.primaryFunnel.key, isGroup: true };
+  return { key: "", isGroup: false };
+}
+function iterationFromLive(it) {
+  if (!it) {
+    return {
+      hypothesis: "",
+      randomizationUnit: DEFAULTS.unit,
+      canReshuffleTraffic: true,
+      primary: { key: "", isGroup: false },
+      metrics: [],
+      flags: {},
+      treatments: [],
+      attributes: []
+    };
+  }
+  const treatments = sortTreatments(
+    (it.treatments ?? []).map((t) => ({
+      name: t.name,
+      baseline: t.baseline ?? false,
+      allocationPercent: toNumber(t.allocationPercent) ?? 0,
+      parameters: (t.parameters ?? []).map((p) => ({ flagKey: p.flagKey, variationId: p.variationId }))
+    }))
+  );
+  const baseline = treatments.find((t) => t.baseline);
+  const flags = Object.entries(it.flags ?? {}).map(([key, f]) => [
+    key,
+    {
+      // FlagRep names the rule `targetingRule`; an iteration on the default rule says "fallthrough".
+      ruleId: f.targetingRule ?? "fallthrough",
+      // LaunchDarkly defaults notInExperiment to the baseline's variation; so does the desired side.
+      notInExperimentVariationId: f.notInExperimentVariationId ?? baseline?.parameters.find((p) => p.flagKey === key)?.variationId ?? ""
+    }
+  ]);
+  const primary = primaryFromLive(it);
+  const out = {
+    hypothesis: it.hypothesis,
+    randomizationUnit: it.randomizationUnit ?? DEFAULTS.unit,
+    // Absent in a response means empty: LaunchDarkly omits empty expanded fields.
+    attributes: sortedSet(it.attributes ?? []),
+    canReshuffleTraffic: it.canReshuffleTraffic ?? true,
+    primary,
+    metrics: primary.key === "" ? metricSet(void 0, it.metrics ?? []) : metricSet(primary, it.metrics ?? []),
+    flags: sortedRecord(flags),
+    treatments
+  };
+  if (it.reallocationFrequencyMillis !== void 0) out.reallocationFrequencyMillis = it.reallocationFrequencyMillis;
+  return out;
+}
+function canonicalFromLive(experiment2, holdoutKeyOf) {
+  const out = {
+    name: experiment2.name,
+    methodology: experiment2.methodology ?? DEFAULTS.methodology,
+    dataSource: experiment2.dataSource ?? DEFAULTS.dataSource,
+    type: experiment2.type ?? DEFAULTS.type,
+    iteration: iterationFromLive(comparedIteration(experiment2)),
+    maintainerId: experiment2._maintainerId,
+    tags: sortedSet(experiment2.tags ?? []),
+    analysisConfig: analysisFromLive(experiment2.analysisConfig ?? {})
+  };
+  if (experiment2.description !== void 0) out.description = experiment2.description;
+  if (experiment2.holdoutId !== void 0 && experiment2.holdoutId !== "") {
+    out.holdout = holdoutKeyOf(experiment2.holdoutId) ?? `id:${experiment2.holdoutId}`;
+  }
+  return out;
+}
+function withoutUnmanaged(live, desired) {
+  const out = structuredClone(live);
+  if (desired.holdout === void 0) delete out.holdout;
+  else out.holdout ??= null;
+  if (desired.description === void 0) delete out.description;
+  if (desired.maintainerId === void 0) delete out.maintainerId;
+  if (desired.tags === void 0) delete out.tags;
+  if (desired.analysisConfig === void 0) delete out.analysisConfig;
+  else if (out.analysisConfig) {
+    const wanted = desired.analysisConfig;
+    out.analysisConfig = Object.fromEntries(
+      Object.entries(out.analysisConfig).filter(([key]) => wanted[key] !== void 0)
+    );
+  }
+  if (desired.iteration.attributes === void 0) delete out.iteration.attributes;
+  if (desired.iteration.reallocationFrequencyMillis === void 0) delete out.iteration.reallocationFrequencyMillis;
+  return out;
+}
+
 // src/normalize/holdout.ts
 function canonicalHoldoutFromDesired(resolved) {
   const spec = resolved.manifest.spec;
@@ -64775,14 +62790,14 @@ function canonicalHoldoutFromDesired(resolved) {
   if (spec.maintainerId !== void 0) out.maintainerId = spec.maintainerId;
   return out;
 }
-function canonicalHoldoutFromLive(holdout) {
-  const base = holdout.baseExperiment;
+function canonicalHoldoutFromLive(holdout2) {
+  const base = holdout2.baseExperiment;
   const it = comparedIteration(base);
   const out = {
     name: base.name,
-    holdoutAmount: toNumber(holdout.holdoutAmount) ?? 0
+    holdoutAmount: toNumber(holdout2.holdoutAmount) ?? 0
   };
-  const description = holdout.description ?? base.description;
+  const description = holdout2.description ?? base.description;
   if (description !== void 0) out.description = description;
   if (it?.randomizationUnit !== void 0) out.randomizationUnit = it.randomizationUnit;
   if (it?.attributes !== void 0) out.attributes = sortedSet(it.attributes);
@@ -64800,6 +62815,53 @@ function comparableHoldouts(desired, live) {
   const judged = (key) => !JUDGED_ONLY_WHEN_BOTH.has(key) || key in d && key in l && d[key] !== void 0 && l[key] !== void 0;
   const keep = (h) => Object.fromEntries(Object.entries(h).filter(([key]) => judged(key)));
   return { desired: keep(d), live: keep(l) };
+}
+
+// src/resolve/context.ts
+var EMPTY_PROJECT = (key) => ({
+  key,
+  flags: /* @__PURE__ */ new Map(),
+  missingFlags: /* @__PURE__ */ new Set(),
+  metrics: /* @__PURE__ */ new Map(),
+  metricGroups: /* @__PURE__ */ new Map(),
+  contextKinds: [],
+  randomizationUnits: []
+});
+function liveEnvironment(live, target) {
+  const found3 = live.environments.find((e) => e.project === target.project && e.environment === target.environment);
+  return found3 ?? { ...target, experiments: [], holdouts: [] };
+}
+function liveProject(live, key) {
+  const project = live.projects.get(key);
+  return project ? { project, known: true } : { project: EMPTY_PROJECT(key), known: false };
+}
+function holdoutKey(holdout2) {
+  return holdout2.baseExperiment.key;
+}
+function liveExperiments(environment) {
+  return environment.experiments.filter((e) => e.type !== "holdout");
+}
+function findLiveExperiment(environment, key) {
+  return liveExperiments(environment).find((e) => e.key === key);
+}
+function findLiveHoldout(environment, key) {
+  return environment.holdouts.find((h) => holdoutKey(h) === key);
+}
+function findLiveHoldoutById(environment, id) {
+  return environment.holdouts.find((h) => h._id === id);
+}
+function findDesiredHoldout(desired, target, key) {
+  return desired.holdouts.find(
+    (h) => h.key === key && h.project === target.project && h.environment === target.environment
+  );
+}
+function findFlag(project, key) {
+  return project.missingFlags.has(key) ? void 0 : project.flags.get(key);
+}
+
+// src/types.ts
+function resourceAddress(type, target, key) {
+  return `${type}/${target.project}/${target.environment}/${key}`;
 }
 
 // src/plan/fingerprint.ts
@@ -64841,39 +62903,2821 @@ function fingerprintLive(live, addresses) {
   }
   return out;
 }
-function computePlanHash(steps) {
-  return sha256(steps);
+function computePlanHash(plan2) {
+  const covered = { ...plan2, summary: { ...plan2.summary } };
+  delete covered.hash;
+  delete covered.unmanaged;
+  delete covered.summary.unmanaged;
+  return sha256(covered);
 }
 
+// src/apply/intact.ts
+function assertPlanIntact(saved) {
+  const actual = computePlanHash(saved);
+  if (actual === saved.hash) return;
+  throw new LdexpError(
+    "PlanTampered",
+    `The saved plan was modified after it was made: its content hashes to ${actual.slice(0, 12)}\u2026, but the plan says ${saved.hash.slice(0, 12)}\u2026. Nothing was sent. Make the plan again with ldexp plan --out and review it.`,
+    "user"
+  );
+}
+
+// src/apply/stale.ts
+function checkFingerprints(saved, current) {
+  const moved = /* @__PURE__ */ new Set();
+  for (const [address, fingerprint] of Object.entries(saved.fingerprints)) {
+    if (!Object.hasOwn(current, address) || current[address] !== fingerprint) moved.add(address);
+  }
+  for (const resource of saved.resources) {
+    if (resource.action === "create" && Object.hasOwn(current, resource.address)) moved.add(resource.address);
+  }
+  return [...moved].sort();
+}
+
+// src/live/client.ts
+var import_undici2 = __toESM(require_undici2(), 1);
+
+// src/live/base-url.ts
+function checkBaseUrl(baseUrl) {
+  let url;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" is not a valid URL`);
+  }
+  if (url.username || url.password) {
+    throw new UsageError("The LaunchDarkly API URL must not contain credentials");
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    throw new UsageError(
+      `The LaunchDarkly API URL "${url.origin}" uses http; only https is allowed, except for loopback addresses (127.0.0.1, localhost, [::1])`
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" must use https`);
+  }
+  if (url.search || url.hash) {
+    throw new UsageError(`The LaunchDarkly API URL "${baseUrl}" must not have a query or fragment`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase();
+  if (host === "localhost" || host === "[::1]") return true;
+  const octets = host.split(".");
+  return octets.length === 4 && octets[0] === "127" && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+// src/live/verify.ts
+function verifyAnswer(answer, expected2) {
+  if (answer.status >= 300 && answer.status < 400) {
+    const target = answer.location === void 0 ? "" : ` to ${answer.location}`;
+    return { ok: false, problem: `a redirect${target}, not followed` };
+  }
+  if (expected2.status !== void 0 && answer.status !== expected2.status) {
+    return { ok: false, problem: `status ${String(answer.status)} where ${String(expected2.status)} is documented` };
+  }
+  if (answer.text.trim() === "") return { ok: false, problem: "an empty body" };
+  if (!isJsonContentType(answer.contentType)) {
+    return {
+      ok: false,
+      problem: answer.contentType === void 0 ? "a body without a content type" : "a body that is not JSON"
+    };
+  }
+  let body;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    return { ok: false, problem: "a JSON content type but a body that does not parse as JSON" };
+  }
+  const shapeProblem = expected2.body === void 0 ? void 0 : checkShape(body, expected2.body);
+  return shapeProblem === void 0 ? { ok: true, body } : { ok: false, problem: shapeProblem };
+}
+function describeExpectation(expected2) {
+  if (expected2.status === void 0) return "a 2xx status and JSON";
+  return `${String(expected2.status)} and ${expected2.what} as JSON`;
+}
+function isJsonContentType(contentType) {
+  if (contentType === void 0) return false;
+  const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.startsWith("application/") && type.endsWith("+json");
+}
+function checkShape(body, shape) {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return `JSON that is not an object (${body === null ? "null" : Array.isArray(body) ? "an array" : typeof body})`;
+  }
+  const record = body;
+  if (shape.kind === "list") {
+    return Array.isArray(record[shape.itemsKey]) ? void 0 : `a JSON object without an "${shape.itemsKey}" list`;
+  }
+  const missing2 = shape.fields.filter((field2) => record[field2] === void 0 || record[field2] === null);
+  return missing2.length === 0 ? void 0 : `a JSON object without ${missing2.map((f) => `"${f}"`).join(", ")}`;
+}
+
+// src/live/failures.ts
+var BODY_EXCERPT_CHARS = 200;
+function failedAttemptError(attempt, shown) {
+  if (attempt.kind === "network") return networkError(attempt, shown);
+  const { code, message } = ldError(attempt.text);
+  if (code === void 0 && message === void 0) {
+    return unexpectedAnswer(attempt, "an error that is not LaunchDarkly's JSON error", shown);
+  }
+  const shownCode = code === void 0 ? void 0 : redact(code, shown.token);
+  const shownMessage = message === void 0 ? void 0 : redact(message, shown.token);
+  return new RemoteError(attempt.status, shown.method, shown.target, shownCode, shownMessage);
+}
+function unexpectedAnswer(attempt, problem, shown) {
+  const contentType = firstHeader(attempt.headers, "content-type");
+  const location = firstHeader(attempt.headers, "location");
+  const bodyStart = redact(attempt.text, shown.token).trim().slice(0, BODY_EXCERPT_CHARS);
+  return new UnexpectedResponseError(
+    shown.method,
+    shown.target,
+    redact(problem, shown.token),
+    describeExpectation(shown.expected),
+    {
+      status: attempt.status,
+      contentType: contentType === void 0 ? void 0 : redact(contentType, shown.token),
+      bodyStart,
+      ...location === void 0 ? {} : { location: redact(location, shown.token) }
+    }
+  );
+}
+function failureText(attempt, token2) {
+  if (attempt.kind === "response") {
+    const { code } = ldError(attempt.text);
+    return redact(`${String(attempt.status)}${code ? ` ${code}` : ""}`, token2);
+  }
+  const cause = sanitizedCause(attempt.error, token2);
+  return `network error (${cause.code ?? cause.message})`;
+}
+function networkFailure(error2) {
+  const { code } = innermost(error2);
+  if (code === "ECONNREFUSED") return "refused";
+  if (code === "ENOTFOUND") return "unresolved";
+  if (code === "UND_ERR_CONNECT_TIMEOUT") return "connect-timeout";
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") return "timeout";
+  return "other";
+}
+function ldError(text2) {
+  let body;
+  try {
+    body = JSON.parse(text2);
+  } catch {
+    return { code: void 0, message: void 0 };
+  }
+  if (typeof body !== "object" || body === null) return { code: void 0, message: void 0 };
+  const { code, message } = body;
+  return {
+    code: typeof code === "string" ? code : void 0,
+    message: typeof message === "string" ? message : void 0
+  };
+}
+function firstHeader(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function networkError(attempt, shown) {
+  const cause = sanitizedCause(attempt.error, shown.token);
+  const url = shown.baseUrl + shown.target;
+  const detail2 = networkDetail(attempt.failure, cause, shown);
+  return new NetworkError(shown.method, shown.target, url, attempt.failure, detail2, { cause });
+}
+function networkDetail(failure, cause, shown) {
+  const origin = new URL(shown.baseUrl).origin;
+  switch (failure) {
+    case "refused":
+      return `connection refused: nothing accepts connections at ${origin}; check the API URL`;
+    case "unresolved":
+      return `host not found (${cause.code ?? cause.message}); check the API URL`;
+    case "connect-timeout":
+      return `could not connect to ${origin} within ${seconds(shown.connectTimeoutMs)}`;
+    case "timeout":
+      return `no complete answer within ${seconds(shown.timeoutMs)} (the request timeout)`;
+    case "cancelled":
+      return "cancelled: the run stopped before this request finished";
+    case "other":
+      return `network error: ${cause.message}${cause.code && !cause.message.includes(cause.code) ? ` (${cause.code})` : ""}`;
+  }
+}
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(1)} s`;
+}
+function innermost(error2) {
+  let inner = error2;
+  while (inner instanceof TypeError && inner.cause !== void 0) inner = inner.cause;
+  return inner;
+}
+function sanitizedCause(error2, token2) {
+  const inner = innermost(error2);
+  const source = inner instanceof Error ? inner : new Error(String(inner));
+  const clean = new Error(redact(source.message, token2));
+  clean.name = source.name;
+  const code = source.code;
+  if (typeof code === "string") clean.code = redact(code, token2);
+  return clean;
+}
+
+// src/live/operations.ts
+var ENV = "/api/v2/projects/{projectKey}/environments/{environmentKey}";
+var list = { kind: "list", itemsKey: "items" };
+var experiment = { kind: "object", fields: ["key"] };
+var holdout = { kind: "object", fields: ["_id", "status"] };
+var OPERATIONS = [
+  {
+    id: "getFeatureFlags",
+    method: "GET",
+    template: "/api/v2/flags/{projectKey}",
+    status: 200,
+    body: list,
+    what: "a list of flags"
+  },
+  {
+    id: "getFeatureFlag",
+    method: "GET",
+    template: "/api/v2/flags/{projectKey}/{featureFlagKey}",
+    status: 200,
+    body: { kind: "object", fields: ["key", "variations"] },
+    what: "a flag"
+  },
+  {
+    id: "getMetrics",
+    method: "GET",
+    template: "/api/v2/metrics/{projectKey}",
+    status: 200,
+    body: list,
+    what: "a list of metrics"
+  },
+  {
+    id: "getMetricGroups",
+    method: "GET",
+    template: "/api/v2/projects/{projectKey}/metric-groups",
+    status: 200,
+    body: list,
+    what: "a list of metric groups"
+  },
+  {
+    id: "getContextKindsByProjectKey",
+    method: "GET",
+    template: "/api/v2/projects/{projectKey}/context-kinds",
+    status: 200,
+    body: list,
+    what: "a list of context kinds"
+  },
+  {
+    id: "getExperimentationSettings",
+    method: "GET",
+    template: "/api/v2/projects/{projectKey}/experimentation-settings",
+    status: 200,
+    body: { kind: "object", fields: [] },
+    what: "experimentation settings"
+  },
+  {
+    id: "getExperiments",
+    method: "GET",
+    template: `${ENV}/experiments`,
+    status: 200,
+    body: list,
+    what: "a list of experiments"
+  },
+  {
+    id: "createExperiment",
+    method: "POST",
+    template: `${ENV}/experiments`,
+    status: 201,
+    body: experiment,
+    what: "an experiment"
+  },
+  {
+    id: "getExperiment",
+    method: "GET",
+    template: `${ENV}/experiments/{experimentKey}`,
+    status: 200,
+    body: experiment,
+    what: "an experiment"
+  },
+  {
+    id: "patchExperiment",
+    method: "PATCH",
+    template: `${ENV}/experiments/{experimentKey}`,
+    status: 200,
+    body: experiment,
+    what: "an experiment"
+  },
+  {
+    id: "createIteration",
+    method: "POST",
+    template: `${ENV}/experiments/{experimentKey}/iterations`,
+    status: 200,
+    body: { kind: "object", fields: ["status"] },
+    what: "an iteration"
+  },
+  {
+    id: "getAllHoldouts",
+    method: "GET",
+    template: `${ENV}/holdouts`,
+    status: 200,
+    body: list,
+    what: "a list of holdouts"
+  },
+  { id: "postHoldout", method: "POST", template: `${ENV}/holdouts`, status: 201, body: holdout, what: "a holdout" },
+  {
+    id: "getHoldout",
+    method: "GET",
+    template: `${ENV}/holdouts/{holdoutKey}`,
+    status: 200,
+    body: holdout,
+    what: "a holdout"
+  },
+  {
+    id: "patchHoldout",
+    method: "PATCH",
+    template: `${ENV}/holdouts/{holdoutKey}`,
+    status: 200,
+    body: holdout,
+    what: "a holdout"
+  }
+];
+var MATCHERS = OPERATIONS.map((operation) => ({
+  operation,
+  // A parameter is one path segment; ldexp encodes keys with encodeURIComponent, so none holds a "/".
+  pattern: new RegExp(`^${operation.template.replace(/\{[^}]+\}/g, "[^/]+")}$`)
+}));
+function operationFor(method, path3) {
+  return MATCHERS.find((m) => m.operation.method === method && m.pattern.test(path3))?.operation;
+}
+function expectationFor(method, path3) {
+  const operation = operationFor(method, path3);
+  if (!operation) return { status: void 0, body: void 0, what: "JSON" };
+  return { status: operation.status, body: operation.body, what: operation.what };
+}
+
+// src/live/query.ts
+function queryString(query) {
+  if (!query) return "";
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === void 0) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) params.append(name, String(v));
+  }
+  const text2 = params.toString().replaceAll("%2C", ",");
+  return text2 ? `?${text2}` : "";
+}
+function queryFromSearchParams(params) {
+  const query = {};
+  for (const name of new Set(params.keys())) {
+    const all = params.getAll(name);
+    query[name] = all.length === 1 ? all[0] ?? "" : all;
+  }
+  return query;
+}
+
+// src/live/paginate.ts
+var MAX_PAGES = 1e4;
+async function readAllPages(fetchPage, baseUrl, path3, query, itemsKey) {
+  const items = [];
+  const seen = /* @__PURE__ */ new Set();
+  let page = { path: path3, query };
+  let linked = false;
+  for (let count3 = 0; page; count3++) {
+    if (count3 >= MAX_PAGES) {
+      throw new LdexpError("TooManyPages", `GET ${path3} returned more than ${MAX_PAGES} pages`, "remote");
+    }
+    const key = page.path + queryString(page.query);
+    if (seen.has(key)) break;
+    seen.add(key);
+    const body = await fetchPage(page.path, page.query);
+    const pageItems = itemsOf(body, itemsKey);
+    items.push(...pageItems);
+    if (pageItems.length === 0) break;
+    const fromLink = nextFromLink(body, baseUrl, query);
+    page = fromLink ?? (linked ? void 0 : nextByOffset(body, page, pageItems.length));
+    linked ||= fromLink !== void 0;
+  }
+  return items;
+}
+function itemsOf(body, itemsKey) {
+  const items = isRecord(body) ? body[itemsKey] : void 0;
+  return Array.isArray(items) ? items : [];
+}
+function nextByOffset(body, current, received) {
+  const nextOffset = Number(current.query["offset"] ?? 0) + received;
+  const total = totalOf(body);
+  if (total !== void 0) {
+    return nextOffset < total ? { path: current.path, query: { ...current.query, offset: nextOffset } } : void 0;
+  }
+  const limit = Number(current.query["limit"]);
+  return Number.isFinite(limit) && limit > 0 && received >= limit ? { path: current.path, query: { ...current.query, offset: nextOffset } } : void 0;
+}
+function nextFromLink(body, baseUrl, firstQuery) {
+  const links = isRecord(body) ? body["_links"] : void 0;
+  const next = isRecord(links) ? links["next"] : void 0;
+  const href = isRecord(next) ? next["href"] : void 0;
+  if (typeof href !== "string" || href === "") return void 0;
+  const base = new URL(`${baseUrl}/`);
+  const url = new URL(href, base);
+  if (url.origin !== base.origin) return void 0;
+  const prefix = base.pathname.replace(/\/$/, "");
+  const path3 = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
+  return { path: path3, query: { ...firstQuery, ...queryFromSearchParams(url.searchParams) } };
+}
+function totalOf(body) {
+  if (!isRecord(body)) return void 0;
+  const total = body["total_count"] ?? body["totalCount"];
+  return typeof total === "number" && Number.isFinite(total) ? total : void 0;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/live/retry.ts
+var DEFAULT_RETRY = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 3e4 };
+function isRetryable(method, outcome) {
+  if (outcome.kind === "network") return method === "GET" && outcome.failure === "other";
+  if (outcome.status === 429) return true;
+  if (outcome.status === 409) return method === "PATCH" && outcome.ldCode === "optimistic_locking_error";
+  return outcome.status >= 500 && method === "GET";
+}
+function retryDelayMs(retry, outcome, options, now, random) {
+  const hinted = outcome.kind === "response" ? serverHintMs(outcome.headers, now) : void 0;
+  const backoff = options.baseDelayMs * 2 ** (retry - 1);
+  const jitter = Math.floor(random * options.baseDelayMs);
+  return Math.min(options.maxDelayMs, (hinted ?? backoff) + jitter);
+}
+var RETRY_BUDGET_FACTOR = 2;
+function fitsBudget(elapsedMs, delayMs, timeoutMs) {
+  return elapsedMs + delayMs + timeoutMs <= RETRY_BUDGET_FACTOR * timeoutMs;
+}
+function serverHintMs(headers, now) {
+  const retryAfter = firstHeader2(headers, "retry-after");
+  if (retryAfter !== void 0) {
+    const seconds2 = Number(retryAfter);
+    if (retryAfter.trim() !== "" && Number.isFinite(seconds2) && seconds2 >= 0) return seconds2 * 1e3;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date) && date > now) return date - now;
+  }
+  const reset = Number(firstHeader2(headers, "x-ratelimit-reset"));
+  if (Number.isFinite(reset) && reset > now) return reset - now;
+  return void 0;
+}
+function firstHeader2(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+// src/live/version.ts
+var LDEXP_VERSION = "0.1.0";
+
+// src/live/client.ts
+var LD_API_VERSION = "20240415";
+var SEMANTIC_PATCH_CONTENT_TYPE = "application/json; domain-model=launchdarkly.semanticpatch";
+var DEFAULT_TIMEOUT_MS = 3e4;
+var MAX_CONNECT_TIMEOUT_MS = 1e4;
+var MAX_TIMEOUT_MS = 2147483647;
+function createClient(options) {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  checkToken(options.token);
+  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const connectTimeoutMs = Math.min(MAX_CONNECT_TIMEOUT_MS, timeoutMs);
+  const dispatcher = options.dispatcher ?? new import_undici2.Agent({ connect: { timeout: connectTimeoutMs } });
+  const ownsDispatcher = dispatcher !== options.dispatcher;
+  const closing = new AbortController();
+  const settings = {
+    baseUrl,
+    token: options.token,
+    userAgent: options.userAgent ?? `ldexp/${LDEXP_VERSION}`,
+    dispatcher,
+    reporter: options.reporter ?? silentReporter,
+    retry: options.retry ?? DEFAULT_RETRY,
+    timeoutMs,
+    connectTimeoutMs,
+    sleep: options.sleep ?? defaultSleep,
+    now: options.now ?? Date.now,
+    random: options.random ?? Math.random,
+    closing: closing.signal
+  };
+  const client = {
+    baseUrl,
+    request: (method, path3, requestOptions = {}) => send2(settings, method, path3, requestOptions),
+    getAllPages: async (path3, query = {}, itemsKey = "items", pageOptions = {}) => readAllPages(
+      async (pagePath, pageQuery) => {
+        const options2 = { query: pageQuery };
+        if (pageOptions.beta) options2.beta = true;
+        return (await client.request("GET", pagePath, options2)).body;
+      },
+      baseUrl,
+      path3,
+      query,
+      itemsKey
+    ),
+    close: async () => {
+      if (closing.signal.aborted) return;
+      closing.abort();
+      if (ownsDispatcher) await dispatcher.destroy();
+    }
+  };
+  return client;
+}
+async function send2(s, method, path3, options) {
+  if (!path3.startsWith("/")) throw new UsageError(`API paths start with "/": ${path3}`);
+  const target = path3 + queryString(options.query);
+  const shown = {
+    method,
+    target: redact(target, s.token),
+    baseUrl: s.baseUrl,
+    token: s.token,
+    timeoutMs: s.timeoutMs,
+    connectTimeoutMs: s.connectTimeoutMs,
+    expected: expectationFor(method, path3)
+  };
+  const started = s.now();
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptOnce(s, method, target, options);
+    const status = result.kind === "response" ? result.status : 0;
+    s.reporter.report({ type: "request", method, path: shown.target, status });
+    if (result.kind === "response" && result.status < 400) return accepted(result, shown);
+    const delayMs = retryDelay(s, method, result, attempt, started);
+    if (delayMs === void 0) throw failedAttemptError(result, shown);
+    s.reporter.report({
+      type: "retry",
+      method,
+      path: shown.target,
+      failure: failureText(result, s.token),
+      delayMs,
+      attempt: attempt + 1,
+      attempts: s.retry.maxRetries + 1
+    });
+    await s.sleep(delayMs);
+  }
+}
+function retryDelay(s, method, result, number, started) {
+  const outcome = retryOutcome(result);
+  if (number > s.retry.maxRetries || !isRetryable(method, outcome)) return void 0;
+  const delayMs = retryDelayMs(number, outcome, s.retry, s.now(), s.random());
+  return fitsBudget(s.now() - started, delayMs, s.timeoutMs) ? delayMs : void 0;
+}
+async function attemptOnce(s, method, target, options) {
+  const headers = {
+    authorization: s.token,
+    // Exactly one version header: LaunchDarkly honours the first of several, so beta must replace it.
+    "ld-api-version": options.beta ? "beta" : LD_API_VERSION,
+    "user-agent": s.userAgent,
+    accept: "application/json"
+  };
+  const hasBody = options.body !== void 0;
+  if (hasBody) headers["content-type"] = options.semanticPatch ? SEMANTIC_PATCH_CONTENT_TYPE : "application/json";
+  const deadline = new AbortController();
+  const timer = setTimeout(() => {
+    deadline.abort();
+  }, s.timeoutMs);
+  try {
+    const response = await (0, import_undici2.request)(s.baseUrl + target, {
+      method,
+      headers,
+      ...hasBody ? { body: JSON.stringify(options.body) } : {},
+      dispatcher: s.dispatcher,
+      signal: AbortSignal.any([s.closing, deadline.signal])
+    });
+    const text2 = await response.body.text();
+    return { kind: "response", status: response.statusCode, headers: response.headers, text: text2 };
+  } catch (error2) {
+    const failure = s.closing.aborted ? "cancelled" : deadline.signal.aborted ? "timeout" : networkFailure(error2);
+    return { kind: "network", failure, error: error2 };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function accepted(attempt, shown) {
+  const verdict = verifyAnswer(
+    {
+      status: attempt.status,
+      contentType: firstHeader(attempt.headers, "content-type"),
+      location: firstHeader(attempt.headers, "location"),
+      text: attempt.text
+    },
+    shown.expected
+  );
+  if (!verdict.ok) throw unexpectedAnswer(attempt, verdict.problem, shown);
+  return { status: attempt.status, body: verdict.body, headers: attempt.headers };
+}
+function retryOutcome(attempt) {
+  if (attempt.kind === "network") return { kind: "network", failure: attempt.failure };
+  return { kind: "response", status: attempt.status, ldCode: ldError(attempt.text).code, headers: attempt.headers };
+}
+function checkToken(token2) {
+  if (token2 === "") throw new UsageError("A LaunchDarkly API token is required (LD_API_TOKEN)");
+  if (/[\u0000-\u001f\u007f]/.test(token2)) {
+    throw new UsageError("The LaunchDarkly API token contains control characters (a stray newline?)");
+  }
+}
+function checkTimeout(ms) {
+  if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_TIMEOUT_MS) {
+    throw new UsageError(`The request timeout must be a positive number of milliseconds, got ${String(ms)}`);
+  }
+  return ms;
+}
+function defaultSleep(ms) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms));
+}
+
+// src/live/referenced-flags.ts
+function referencedFlagKeys(experiments, holdouts) {
+  const keys = /* @__PURE__ */ new Set();
+  const all = [...experiments, ...holdouts.flatMap((h) => [h.baseExperiment, ...h.relatedExperiments ?? []])];
+  for (const experiment2 of all) {
+    for (const iteration of iterationsOf(experiment2)) {
+      for (const key of Object.keys(iteration.flags ?? {})) keys.add(key);
+    }
+  }
+  return keys;
+}
+function iterationsOf(experiment2) {
+  const found3 = [experiment2.currentIteration, experiment2.draftIteration, ...experiment2.previousIterations ?? []];
+  return found3.filter((iteration) => iteration !== void 0);
+}
+
+// src/live/fetch-live.ts
+var EXPERIMENT_PAGE = 20;
+var HOLDOUT_PAGE = 20;
+var FLAG_PAGE = 20;
+var METRIC_PAGE = 50;
+var EXPERIMENT_EXPAND = "draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations";
+var EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
+var HOLDOUT_EXPAND = "draftIteration,treatments,rel-draftIteration,rel-treatments";
+async function fetchLive(client, request, reporter = silentReporter, options = {}) {
+  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
+  const targets = uniqueTargets(request.targets);
+  const projectKeys = [...new Set(targets.map((t) => t.project))];
+  const results = await Promise.all(
+    projectKeys.map((key) => {
+      const projectTargets = targets.filter((t) => t.project === key);
+      return readProject(client, limit, reporter, key, projectTargets, request.flagKeys.get(key));
+    })
+  );
+  const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
+  return {
+    baseUrl: client.baseUrl,
+    projects: new Map(results.map((r) => [r.project.key, r.project])),
+    // Keep the caller's target order, whatever order the reads finished in.
+    environments: targets.flatMap((t) => byTarget.get(targetId(t)) ?? [])
+  };
+}
+async function readProject(client, limit, reporter, key, targets, manifestFlags) {
+  reporter.report({ type: "phase", message: `Reading project ${key}` });
+  const [environments, basics] = await Promise.all([
+    Promise.all(targets.map((t) => readEnvironment(client, limit, t))),
+    readProjectBasics(client, limit, key)
+  ]);
+  const flagKeys = /* @__PURE__ */ new Set([
+    ...manifestFlags ?? [],
+    ...referencedFlagKeys(
+      environments.flatMap((e) => e.experiments),
+      environments.flatMap((e) => e.holdouts)
+    )
+  ]);
+  const { flags, missingFlags } = await readFlags(
+    client,
+    limit,
+    key,
+    [...flagKeys].sort(),
+    targets.map((t) => t.environment)
+  );
+  const project = { key, ...basics, flags, missingFlags };
+  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
+  return { project, environments };
+}
+async function listFlagKeys(client, limit, project) {
+  const flags = await limit(
+    () => client.getAllPages(`/api/v2/flags/${encodeURIComponent(project)}`, {
+      limit: FLAG_PAGE,
+      summary: true
+    })
+  );
+  return flags.map((f) => f.key).filter((k) => typeof k === "string" && k !== "");
+}
+async function readProjectBasics(client, limit, project) {
+  const p = encodeURIComponent(project);
+  const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
+    limit(() => client.getAllPages(`/api/v2/projects/${p}/context-kinds`)),
+    limit(
+      () => client.request(
+        "GET",
+        `/api/v2/projects/${p}/experimentation-settings`
+      )
+    ),
+    limit(() => client.getAllPages(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE })),
+    // Metric groups are still a beta resource: without the beta header LaunchDarkly answers 403.
+    limit(
+      () => client.getAllPages(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }, "items", {
+        beta: true
+      })
+    )
+  ]);
+  return {
+    contextKinds,
+    randomizationUnits: (settings.body.randomizationUnits ?? []).map((u) => u.randomizationUnit),
+    metrics: new Map(metrics.map((m) => [m.key, m])),
+    metricGroups: new Map(metricGroups.map((g) => [g.key, g]))
+  };
+}
+async function readEnvironment(client, limit, target) {
+  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+  const [experiments, holdouts] = await Promise.all([
+    readExperiments(client, limit, base),
+    readHoldouts(client, limit, base)
+  ]);
+  return { project: target.project, environment: target.environment, experiments, holdouts };
+}
+async function readExperiments(client, limit, base) {
+  const listed = await limit(
+    () => client.getAllPages(`${base}/experiments`, {
+      limit: EXPERIMENT_PAGE,
+      lifecycleState: "active,archived",
+      expand: EXPERIMENT_EXPAND
+    })
+  );
+  const detailed = await Promise.all(
+    listed.map(
+      (summary3) => isSummary(summary3) ? limit(
+        () => getOrUndefined(
+          client,
+          `${base}/experiments/${encodeURIComponent(summary3.key)}`,
+          EXPERIMENT_DETAIL_EXPAND
+        )
+      ) : Promise.resolve(summary3)
+    )
+  );
+  return detailed.filter((e) => e !== void 0);
+}
+function isSummary(experiment2) {
+  const shown = [experiment2.currentIteration, experiment2.draftIteration].filter((i) => i !== void 0);
+  return shown.length === 0 || shown.some((i) => i.treatments === void 0);
+}
+async function readHoldouts(client, limit, base) {
+  const listed = await limit(() => client.getAllPages(`${base}/holdouts`, { limit: HOLDOUT_PAGE }));
+  const keys = listed.map((h) => h.key).filter((k) => typeof k === "string" && k !== "");
+  const holdouts = await Promise.all(
+    keys.map(
+      (key) => limit(() => getOrUndefined(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND))
+    )
+  );
+  return holdouts.filter((h) => h !== void 0);
+}
+async function readFlags(client, limit, project, keys, environments) {
+  const p = encodeURIComponent(project);
+  const found3 = await Promise.all(
+    keys.map(
+      (key) => limit(async () => {
+        try {
+          const response = await client.request("GET", `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
+            query: { env: environments }
+          });
+          return [key, response.body];
+        } catch (error2) {
+          if (error2 instanceof RemoteError && error2.status === 404) return [key, void 0];
+          throw error2;
+        }
+      })
+    )
+  );
+  const flags = /* @__PURE__ */ new Map();
+  const missingFlags = /* @__PURE__ */ new Set();
+  for (const [key, flag] of found3) {
+    if (flag) flags.set(key, flag);
+    else missingFlags.add(key);
+  }
+  return { flags, missingFlags };
+}
+async function getOrUndefined(client, path3, expand) {
+  try {
+    return (await client.request("GET", path3, { query: { expand } })).body;
+  } catch (error2) {
+    if (error2 instanceof RemoteError && error2.status === 404) return void 0;
+    throw error2;
+  }
+}
+function uniqueTargets(targets) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.filter((t) => {
+    const id = targetId(t);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+function targetId(target) {
+  return `${target.project}\0${target.environment}`;
+}
+
+// src/manifest/load.ts
+import { readFile as readFile2, readdir as readdir2, realpath, stat as stat3 } from "node:fs/promises";
+import path2 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/files.ts
+import { lstat as lstat2, readFile, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
+import path from "node:path";
+async function readUserText(file, shown = file) {
+  const info2 = await statOf(file, shown);
+  if (info2) requireRegularFile(info2, shown);
+  else throw await missing(file, shown);
+  let bytes;
+  try {
+    bytes = await readFile(file);
+  } catch (error2) {
+    throw accessError(error2, shown, "read");
+  }
+  return decodeUtf8(bytes, shown);
+}
+async function statOf(file, shown = file) {
+  try {
+    return await stat2(file);
+  } catch (error2) {
+    const code = errorCode(error2);
+    if (code === "ENOENT" || code === "ENOTDIR") return void 0;
+    if (code === "ELOOP") throw symlinkLoop(shown);
+    throw accessError(error2, shown, "read");
+  }
+}
+function requireRegularFile(info2, shown) {
+  if (info2.isFile()) return;
+  throw new FileError("NotAFile", shown, `${shown} is ${kindOf(info2)}, not a file`);
+}
+function kindOf(info2) {
+  if (info2.isDirectory()) return "a folder";
+  if (info2.isFIFO()) return "a FIFO (named pipe)";
+  if (info2.isSocket()) return "a socket";
+  if (info2.isCharacterDevice() || info2.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+function symlinkLoop(shown) {
+  return new FileError("SymlinkLoop", shown, `${shown} is a symbolic link loop (a link that leads back to itself)`);
+}
+async function missing(file, shown) {
+  const link = await lstat2(file).catch(() => void 0);
+  const message = link?.isSymbolicLink() ? `${shown} is a broken symbolic link (its target does not exist)` : `${shown} does not exist`;
+  return new FileError("FileNotFound", shown, message);
+}
+function accessError(error2, shown, verb) {
+  const code = errorCode(error2);
+  if (code === "EISDIR") return new FileError("NotAFile", shown, `${shown} is a folder, not a file`);
+  if (code === "ELOOP") return symlinkLoop(shown);
+  const fileCode = verb === "read" ? "FileUnreadable" : "FileUnwritable";
+  return new FileError(fileCode, shown, `cannot ${verb} ${shown}: ${reasonOf(error2, shown)}`, void 0, {
+    cause: error2
+  });
+}
+function reasonOf(error2, shown) {
+  switch (errorCode(error2)) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOENT":
+      return `the folder ${path.dirname(shown)} does not exist`;
+    case "ENOTDIR":
+      return `${path.dirname(shown)} is not a folder`;
+    default:
+      return error2 instanceof Error ? error2.message : String(error2);
+  }
+}
+function errorCode(error2) {
+  const code = error2?.code;
+  return typeof code === "string" ? code : void 0;
+}
+function decodeUtf8(bytes, shown) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const lines = before.split("\n");
+    const line = lines.length;
+    const column = (lines.at(-1) ?? "").length + 1;
+    const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
+    const where = `line ${String(line)}, column ${String(column)} (byte offset ${String(offset)})`;
+    throw new FileError("NotUtf8", shown, `${shown} is not UTF-8: byte 0x${byte} at ${where}; save the file as UTF-8`, {
+      line,
+      column
+    });
+  }
+}
+function firstInvalidByte(bytes) {
+  const rejects = (length) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  if (!rejects(high)) return completeUpTo(bytes, high);
+  while (low + 1 < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (rejects(middle)) high = middle;
+    else low = middle;
+  }
+  return completeUpTo(bytes, high - 1);
+}
+function completeUpTo(bytes, end) {
+  for (let length = end; length > Math.max(0, end - 4); length -= 1) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length));
+      return length;
+    } catch {
+    }
+  }
+  return Math.max(0, end - 4);
+}
+
+// src/schema/build.ts
+var DEFAULT_MANAGED_TAG = "ldexp-managed";
+function buildConfig(data, file) {
+  return {
+    ...file !== void 0 && { file },
+    ...data?.project !== void 0 && { project: data.project },
+    ...data?.environment !== void 0 && { environment: data.environment },
+    prune: data?.prune ?? false,
+    managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG
+  };
+}
+function sourceOf(doc) {
+  return {
+    file: doc.file,
+    documentIndex: doc.documentIndex,
+    locate: (pointer2) => doc.locateSubject(shorthandPointer(doc.data, pointer2))
+  };
+}
+var EXPANDED_SHORTHAND = /^(\/spec\/iteration\/treatments\/(\d+))\/variations\/[^/]+$/;
+function shorthandPointer(data, pointer2) {
+  const match3 = EXPANDED_SHORTHAND.exec(pointer2);
+  if (!match3) return pointer2;
+  const treatments = data?.spec?.iteration?.treatments;
+  const treatment = Array.isArray(treatments) ? treatments[Number(match3[2])] : void 0;
+  const usesShorthand = typeof treatment === "object" && treatment !== null && "variation" in treatment;
+  return usesShorthand ? `${match3[1] ?? ""}/variation` : pointer2;
+}
+function buildExperiment(data, target, source) {
+  return { kind: "Experiment", key: data.metadata.key, ...target, spec: experimentSpec(data), source };
+}
+function buildHoldout(data, target, source) {
+  const spec = structuredClone(data.spec);
+  return {
+    kind: "Holdout",
+    key: data.metadata.key,
+    ...target,
+    spec: { ...spec, randomizationUnit: spec.randomizationUnit ?? "user" },
+    source
+  };
+}
+function experimentSpec(data) {
+  const spec = structuredClone(data.spec);
+  const { iteration } = spec;
+  const flags = Object.keys(iteration.flags);
+  return {
+    ...spec,
+    methodology: spec.methodology ?? "bayesian",
+    dataSource: spec.dataSource ?? "launchdarkly",
+    type: spec.type ?? "experiment",
+    iteration: {
+      ...iteration,
+      randomizationUnit: iteration.randomizationUnit ?? "user",
+      canReshuffleTraffic: iteration.canReshuffleTraffic ?? true,
+      metrics: iteration.metrics ?? [],
+      treatments: iteration.treatments.map((t) => treatmentSpec(t, flags))
+    }
+  };
+}
+function treatmentSpec(treatment, flags) {
+  const { variation, variations, baseline, ...rest } = treatment;
+  const onlyFlag = flags[0];
+  const expanded = variation !== void 0 && onlyFlag !== void 0 ? { [onlyFlag]: variation } : {};
+  return { ...rest, baseline: baseline ?? false, variations: variations ?? expanded };
+}
+
+// src/schema/documents.ts
+var KINDS = ["Experiment", "Holdout", "Config"];
+var API_VERSION = "ldexp/v1";
+
+// src/manifest/pointer.ts
+function parsePointer(pointer2) {
+  if (pointer2 === "") return [];
+  return pointer2.slice(1).split("/").map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function toPointer(segments2) {
+  return segments2.map((s) => `/${String(s).replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
+}
+function childPointer(pointer2, segment) {
+  return pointer2 + toPointer([segment]);
+}
+var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function pointerToPath(pointer2) {
+  const segments2 = parsePointer(pointer2);
+  if (segments2.length === 0) return "document";
+  return segments2.map((segment, index) => {
+    if (/^(0|[1-9]\d*)$/.test(segment)) return `[${segment}]`;
+    if (IDENTIFIER.test(segment)) return index === 0 ? segment : `.${segment}`;
+    return `[${JSON.stringify(segment)}]`;
+  }).join("");
+}
+
+// src/schema/problems.ts
+function problemAt(doc, pointer2, code, message, options = {}) {
+  return {
+    severity: options.severity ?? "error",
+    code,
+    message,
+    position: options.atKey ? doc.locateKey(pointer2) : doc.locate(pointer2),
+    pointer: pointer2,
+    ...options.candidates && { candidates: options.candidates }
+  };
+}
+function sortProblems(problems) {
+  return [...problems].sort(
+    (a, b) => compareStrings(a.position?.file ?? "", b.position?.file ?? "") || (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0)
+  );
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function formatPosition(position) {
+  return `${position.file}:${String(position.line)}:${String(position.column)}`;
+}
+function describeValue(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  switch (typeof value) {
+    case "string":
+      return `string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+    case "number":
+    case "boolean":
+      return `${typeof value} ${String(value)}`;
+    case "object":
+      return "object";
+    default:
+      return typeof value;
+  }
+}
+
+// src/schema/flatten.ts
+var KEY_PATTERN = "^[A-Za-z0-9._-]+$";
+var KEY_RULE = "letters, digits, '.', '_' or '-'";
+var CODES = {
+  type: "SchemaType",
+  anyOf: "SchemaType",
+  oneOf: "SchemaType",
+  required: "SchemaRequired",
+  additionalProperties: "SchemaUnknownField",
+  enum: "SchemaEnum",
+  const: "SchemaEnum",
+  pattern: "SchemaPattern",
+  minimum: "SchemaRange",
+  maximum: "SchemaRange",
+  exclusiveMinimum: "SchemaRange",
+  exclusiveMaximum: "SchemaRange",
+  minItems: "SchemaMinItems",
+  maxItems: "SchemaMaxItems",
+  uniqueItems: "SchemaUniqueItems",
+  minProperties: "SchemaMinProperties",
+  minLength: "SchemaMinLength"
+};
+function flattenErrors(doc, errors) {
+  const problems = withoutNoise(errors).map((error2) => toProblem(doc, error2));
+  const seen = /* @__PURE__ */ new Set();
+  return problems.filter((p) => {
+    const id = `${p.code}\0${p.pointer ?? ""}\0${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+function withoutNoise(errors) {
+  const unions = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  const insideUnion = (e) => unions.some(
+    (u) => e !== u && e.schemaPath.startsWith(`${u.schemaPath}/`) && (e.instancePath === u.instancePath || e.instancePath.startsWith(`${u.instancePath}/`))
+  );
+  return errors.filter((e) => e.keyword !== "propertyNames" && !insideUnion(e));
+}
+function toProblem(doc, error2) {
+  const code = CODES[error2.keyword] ?? "SchemaInvalid";
+  const path3 = pointerToPath(error2.instancePath);
+  const params = error2.params;
+  switch (error2.keyword) {
+    case "required": {
+      const missing2 = String(params.missingProperty);
+      const pointer2 = childPointer(error2.instancePath, missing2);
+      return problemAt(doc, pointer2, code, `${path3}: missing required field "${missing2}"${choicesOf(error2, missing2)}`);
+    }
+    case "additionalProperties": {
+      const field2 = String(params.additionalProperty);
+      const allowed = Object.keys(propertiesOf(error2.parentSchema));
+      const message2 = `${path3}: unknown field "${field2}"; allowed fields: ${allowed.join(", ")}`;
+      return problemAt(doc, childPointer(error2.instancePath, field2), code, message2, {
+        atKey: true,
+        candidates: allowed
+      });
+    }
+    case "uniqueItems": {
+      const pointer2 = childPointer(error2.instancePath, Number(params.i));
+      const message2 = `${path3}: items ${String(params.j)} and ${String(params.i)} are equal; list each value once`;
+      return problemAt(doc, pointer2, code, message2);
+    }
+    default:
+      break;
+  }
+  if (error2.propertyName !== void 0) {
+    const pointer2 = childPointer(error2.instancePath, error2.propertyName);
+    const message2 = `${path3}: key "${error2.propertyName}" is not valid: ${expected(error2)}`;
+    return problemAt(doc, pointer2, code, message2, { atKey: true });
+  }
+  const message = `${path3}: ${expected(error2)}, found ${found(error2)}`;
+  const candidates = error2.keyword === "enum" ? params.allowedValues.map(String) : void 0;
+  return problemAt(doc, error2.instancePath, code, message, candidates ? { candidates } : {});
+}
+function expected(error2) {
+  const params = error2.params;
+  const limit = String(params.limit);
+  switch (error2.keyword) {
+    case "type":
+      return `expected ${[params.type].flat().map(String).join(" or ")}`;
+    case "anyOf":
+    case "oneOf":
+      return `expected ${titleOf(error2.parentSchema) ?? "a valid value"}`;
+    case "enum":
+      return `expected one of ${params.allowedValues.map(String).join(", ")}`;
+    case "const":
+      return `expected ${JSON.stringify(params.allowedValue)}`;
+    case "pattern":
+      return params.pattern === KEY_PATTERN ? `expected a key of ${KEY_RULE}` : `expected a string matching ${String(params.pattern)}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `expected a number ${String(params.comparison)} ${limit}`;
+    case "minItems":
+      return `expected at least ${limit} item(s)`;
+    case "maxItems":
+      return `expected at most ${limit} items`;
+    case "minProperties":
+      return `expected at least ${limit} entry`;
+    case "minLength":
+      return limit === "1" ? "expected a non-empty string" : `expected at least ${limit} characters`;
+    default:
+      return error2.message ?? "invalid value";
+  }
+}
+function found(error2) {
+  const data = error2.data;
+  if (Array.isArray(data) && /^(min|max)Items$/.test(error2.keyword)) return String(data.length);
+  if (error2.keyword === "minProperties" && typeof data === "object" && data !== null) {
+    return String(Object.keys(data).length);
+  }
+  return describeValue(data);
+}
+function propertiesOf(schema) {
+  if (typeof schema !== "object" || schema === null || !("properties" in schema)) return {};
+  return schema.properties;
+}
+function titleOf(schema) {
+  if (typeof schema !== "object" || schema === null || !("title" in schema)) return void 0;
+  return typeof schema.title === "string" ? schema.title : void 0;
+}
+function choicesOf(error2, property) {
+  const choices = propertiesOf(error2.parentSchema)[property]?.enum;
+  return choices ? ` (${choices.map(String).join(" | ")})` : "";
+}
+
+// src/schema/check.ts
+function checkDocument(doc, schemas) {
+  const envelope = checkEnvelope(doc);
+  if (envelope.problems.length > 0 || !envelope.kind) return { problems: envelope.problems };
+  const kind = envelope.kind;
+  const validate2 = schemas[kind];
+  if (!validate2(doc.data)) return { problems: flattenErrors(doc, validate2.errors ?? []) };
+  return { checked: { kind, doc, data: doc.data }, problems: [] };
+}
+function checkEnvelope(doc) {
+  const data = doc.data;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    const message = `document: expected a mapping with apiVersion and kind, found ${describeValue(data)}`;
+    return { problems: [problemAt(doc, "", "SchemaType", message)] };
+  }
+  const { apiVersion, kind } = data;
+  if (apiVersion === void 0 && kind === void 0) {
+    const message = `not an ldexp document: no apiVersion or kind; expected apiVersion: ${API_VERSION} and kind: ${KINDS.join(", ")}`;
+    return { problems: [problemAt(doc, "", "UnknownKind", message, { candidates: [...KINDS] })] };
+  }
+  const problems = [];
+  if (apiVersion !== API_VERSION) {
+    const found3 = apiVersion === void 0 ? "nothing" : describeValue(apiVersion);
+    const message = `apiVersion: expected ${API_VERSION} (the only supported version), found ${found3}`;
+    problems.push(problemAt(doc, "/apiVersion", "UnsupportedApiVersion", message, { candidates: [API_VERSION] }));
+  }
+  const known = KINDS.find((k) => k === kind);
+  if (!known) {
+    const found3 = kind === void 0 ? "nothing" : describeValue(kind);
+    const message = `kind: expected one of ${KINDS.join(", ")}, found ${found3}`;
+    problems.push(problemAt(doc, "/kind", "UnknownKind", message, { candidates: [...KINDS] }));
+  }
+  return known ? { kind: known, problems } : { problems };
+}
+
+// src/schema/rules/allocation.ts
+var TOLERANCE = 1e-9;
+function allocation({ doc, report }) {
+  const percents = doc.spec.iteration.treatments.map((t) => t.allocationPercent);
+  const sum = percents.reduce((total, p) => total + p, 0);
+  if (percents.every((p) => p === 0)) {
+    const message = "spec.iteration.treatments: every allocationPercent is 0; at least one treatment must get traffic";
+    report("AllocationAllZero", "/spec/iteration/treatments", message);
+    return;
+  }
+  if (Math.abs(sum - 100) > TOLERANCE) {
+    const rounded = Math.round(sum * 1e6) / 1e6;
+    const message = `spec.iteration.treatments: allocationPercent values sum to ${String(rounded)} (${percents.join(" + ")}); they must sum to 100`;
+    report("AllocationSum", "/spec/iteration/treatments", message);
+  }
+}
+
+// src/schema/rules/baseline-count.ts
+var TREATMENTS = "/spec/iteration/treatments";
+function baselineCount({ doc, report }) {
+  const treatments = doc.spec.iteration.treatments;
+  const baselines = treatments.flatMap((t, index) => t.baseline === true ? [index] : []);
+  const [first, ...others] = baselines;
+  if (first === void 0) {
+    const names = treatments.map((t) => t.name);
+    const message = `spec.iteration.treatments: no treatment has baseline: true; mark exactly one of ${names.join(", ")}`;
+    report("BaselineCount", TREATMENTS, message, { candidates: names });
+    return;
+  }
+  const firstName = treatments[first]?.name ?? "";
+  for (const index of others) {
+    const message = `spec.iteration.treatments[${String(index)}] "${treatments[index]?.name ?? ""}" is a second baseline (treatments[${String(first)}] "${firstName}" is one already); exactly one treatment has baseline: true`;
+    report("BaselineCount", `${TREATMENTS}/${String(index)}/baseline`, message);
+  }
+}
+
+// src/schema/rules/data-source.ts
+var KNOWN = ["launchdarkly", "snowflake"];
+function unknownDataSource({ doc, report }) {
+  const source = doc.spec.dataSource;
+  if (source === void 0 || KNOWN.includes(source)) return;
+  const message = `spec.dataSource: "${source}" is not a data source ldexp knows (${KNOWN.join(", ")}); LaunchDarkly may reject it`;
+  report("UnknownDataSource", "/spec/dataSource", message, { severity: "warning", candidates: KNOWN });
+}
+
+// src/schema/rules/duplicate-treatment-name.ts
+function duplicateTreatmentName({ doc, report }) {
+  const firstIndex = /* @__PURE__ */ new Map();
+  doc.spec.iteration.treatments.forEach((treatment, index) => {
+    const first = firstIndex.get(treatment.name);
+    if (first === void 0) {
+      firstIndex.set(treatment.name, index);
+      return;
+    }
+    const message = `spec.iteration.treatments[${String(index)}].name: "${treatment.name}" is already the name of treatments[${String(first)}]; treatment names must be unique`;
+    report("DuplicateTreatmentName", `/spec/iteration/treatments/${String(index)}/name`, message);
+  });
+}
+
+// src/schema/rules/environment-conflict.ts
+function environmentConflict({ doc, report }) {
+  if (doc.metadata.environment === void 0 || doc.metadata.environments === void 0) return;
+  const message = "metadata: set environment or environments, not both";
+  report("EnvironmentConflict", "/metadata/environments", message, { atKey: true });
+}
+
+// src/schema/rules/holdout-null.ts
+function emptyHoldout({ doc, report, locate }) {
+  if (doc.spec.holdout !== null) return;
+  const at = locate("/spec/holdout");
+  const written = at.endLine !== at.line || at.endColumn !== at.column;
+  if (written) return;
+  const message = "spec.holdout: empty value; write `holdout: null` to remove the experiment from its holdout (irreversible: it can never rejoin), or delete the line to leave its membership alone";
+  report("EmptyHoldout", "/spec/holdout", message, { atKey: true });
+}
+
+// src/schema/rules/holdout-primary.ts
+function holdoutPrimaryInMetrics({ doc, report }) {
+  const { primaryMetric, metrics } = doc.spec;
+  const keys = metrics.map((m) => typeof m === "string" ? m : m.group);
+  if (keys.includes(primaryMetric)) return;
+  const message = `spec.primaryMetric: "${primaryMetric}" is not in spec.metrics (${keys.join(", ")}); add it to metrics`;
+  report("HoldoutPrimaryNotInMetrics", "/spec/primaryMetric", message, { candidates: keys });
+}
+
+// src/schema/rules/mab-only.ts
+function mabOnlyField({ doc, report }) {
+  if (doc.spec.iteration.reallocationFrequencyMillis === void 0 || doc.spec.type === "mab") return;
+  const message = `spec.iteration.reallocationFrequencyMillis: only valid with spec.type: mab (spec.type is ${doc.spec.type ?? "experiment"})`;
+  report("MabOnlyField", "/spec/iteration/reallocationFrequencyMillis", message, { atKey: true });
+}
+
+// src/schema/rules/primary-metric.ts
+function primaryMetricChoice({ doc, report }) {
+  const { primaryMetric, primaryFunnel } = doc.spec.iteration;
+  if (primaryMetric !== void 0 && primaryFunnel !== void 0) {
+    const message = "spec.iteration: set exactly one of primaryMetric or primaryFunnel, not both";
+    report("PrimaryMetricChoice", "/spec/iteration/primaryFunnel", message, { atKey: true });
+  } else if (primaryMetric === void 0 && primaryFunnel === void 0) {
+    const message = "spec.iteration: no primary metric; set primaryMetric (a metric key) or primaryFunnel (a metric group key)";
+    report("PrimaryMetricChoice", "/spec/iteration", message);
+  }
+}
+
+// src/schema/rules/stop.ts
+function missingStop({ doc, report }) {
+  if (doc.spec.state !== "stopped" || doc.spec.stop !== void 0) return;
+  const message = "spec.stop: required when state is stopped; add stop: { winner: <treatment name>, reason: ... }";
+  report("MissingStop", "/spec/state", message);
+}
+function unknownWinner({ doc, report }) {
+  const winner = doc.spec.stop?.winner;
+  const names = doc.spec.iteration.treatments.map((t) => t.name);
+  if (winner === void 0 || names.includes(winner)) return;
+  const message = `spec.stop.winner: "${winner}" is not a treatment; expected one of ${names.join(", ")}`;
+  report("UnknownWinner", "/spec/stop/winner", message, { candidates: names });
+}
+
+// src/schema/rules/treatment-flags.ts
+function treatmentFlags(ctx) {
+  const flags = Object.keys(ctx.doc.spec.iteration.flags);
+  ctx.doc.spec.iteration.treatments.forEach((treatment, index) => {
+    checkTreatment(ctx, flags, treatment, `/spec/iteration/treatments/${String(index)}`);
+  });
+}
+function checkTreatment({ report }, flags, treatment, pointer2) {
+  const where = `treatment "${treatment.name}"`;
+  const flagList = flags.join(", ");
+  if (treatment.variation !== void 0) {
+    if (treatment.variations !== void 0) {
+      report("VariationShorthand", `${pointer2}/variation`, `${where}: set variation or variations, not both`);
+    } else if (flags.length !== 1) {
+      const message = `${where}: the variation shorthand needs exactly one flag, but the iteration has ${String(flags.length)} (${flagList}); use variations: { <flag>: <variation>, ... }`;
+      report("VariationShorthand", `${pointer2}/variation`, message, { candidates: flags });
+    }
+    return;
+  }
+  const named = treatment.variations ?? {};
+  for (const flag of flags.filter((f) => !(f in named))) {
+    const target = treatment.variations ? `${pointer2}/variations` : pointer2;
+    const message = `${where} names no variation for flag "${flag}"; every treatment needs one per flag (${flagList})`;
+    report("TreatmentFlagMismatch", target, message, { candidates: flags });
+  }
+  for (const extra of Object.keys(named).filter((f) => !flags.includes(f))) {
+    const message = `${where} names flag "${extra}", which is not in spec.iteration.flags (${flagList})`;
+    report("TreatmentFlagMismatch", childPointer(`${pointer2}/variations`, extra), message, {
+      atKey: true,
+      candidates: flags
+    });
+  }
+}
+
+// src/schema/rules/index.ts
+var experimentRules = [
+  environmentConflict,
+  unknownDataSource,
+  baselineCount,
+  duplicateTreatmentName,
+  allocation,
+  treatmentFlags,
+  primaryMetricChoice,
+  mabOnlyField,
+  missingStop,
+  unknownWinner,
+  emptyHoldout
+];
+var holdoutRules = [holdoutPrimaryInMetrics];
+
+// src/schema/targets.ts
+function resolveTargets(metadata, defaults, config) {
+  const project = metadata.project ?? defaults.project ?? config.project;
+  const environment = metadata.environment ?? defaults.environment ?? config.environment;
+  const environments = metadata.environments ?? (environment === void 0 ? [] : [environment]);
+  const missing2 = [];
+  if (project === void 0) missing2.push("project");
+  if (environments.length === 0) missing2.push("environment");
+  if (project === void 0 || missing2.length > 0) return { targets: [], missing: missing2 };
+  return { targets: environments.map((env) => ({ project, environment: env })), missing: [] };
+}
+
+// src/schema/validate.ts
+function validateDocuments(docs, defaults, schemas) {
+  const problems = [];
+  const checked = docs.flatMap((doc) => {
+    const result = checkDocument(doc, schemas);
+    problems.push(...result.problems);
+    return result.checked ? [result.checked] : [];
+  });
+  const configs = checked.flatMap((c) => c.kind === "Config" ? [c] : []);
+  problems.push(...multipleConfigs(configs));
+  const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
+  const placed = checked.flatMap((c) => c.kind === "Config" ? [] : place(c, defaults, config, problems));
+  const duplicates = duplicateKeys(placed);
+  problems.push(...duplicates.problems);
+  const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
+  return {
+    manifests: {
+      config,
+      experiments: valid.flatMap(
+        ({ resource: r, target, source }) => r.kind === "Experiment" ? [buildExperiment(r.data, target, source)] : []
+      ),
+      holdouts: valid.flatMap(
+        ({ resource: r, target, source }) => r.kind === "Holdout" ? [buildHoldout(r.data, target, source)] : []
+      ),
+      files: [...new Set(docs.map((d) => d.file))],
+      // Which files the paths left out is only known to the loader, which narrows this.
+      scope: { limits: [] }
+    },
+    problems: sortProblems(problems)
+  };
+}
+function place(resource, defaults, config, sink) {
+  const own = resource.kind === "Experiment" ? runRules(resource, experimentRules) : runRules(resource, holdoutRules);
+  const { targets, missing: missing2 } = resolveTargets(resource.data.metadata, defaults, config);
+  for (const field2 of missing2) {
+    const message = `${resource.kind} "${resource.data.metadata.key}": no ${field2}; set metadata.${field2}, --${field2}, or ${field2} in a Config document`;
+    own.push(problemAt(resource.doc, `/metadata/${field2}`, "MissingTarget", message));
+  }
+  sink.push(...own);
+  const failed2 = own.some((p) => p.severity === "error");
+  const source = sourceOf(resource.doc);
+  return targets.map((target) => ({ resource, target, source, failed: failed2 }));
+}
+function runRules(checked, rules) {
+  const problems = [];
+  const report = (code, pointer2, message, options) => {
+    problems.push(problemAt(checked.doc, pointer2, code, message, options));
+  };
+  const locate = (pointer2) => checked.doc.locate(pointer2);
+  for (const rule of rules) rule({ doc: checked.data, report, locate });
+  return problems;
+}
+function multipleConfigs(configs) {
+  const [first, ...others] = configs;
+  if (!first) return [];
+  const at = formatPosition(first.doc.locate(""));
+  return others.map(
+    (c) => problemAt(
+      c.doc,
+      "/kind",
+      "MultipleConfigs",
+      `a second Config document; only one is allowed per run (first at ${at})`
+    )
+  );
+}
+function duplicateKeys(placed) {
+  const first = /* @__PURE__ */ new Map();
+  const problems = [];
+  const seconds2 = /* @__PURE__ */ new Set();
+  for (const p of placed) {
+    const { kind, doc, data } = p.resource;
+    const id = JSON.stringify([kind, p.target.project, p.target.environment, data.metadata.key]);
+    const earlier = first.get(id);
+    if (!earlier) {
+      first.set(id, p);
+      continue;
+    }
+    const at = formatPosition(earlier.resource.doc.locate("/metadata/key"));
+    const message = `${kind} "${data.metadata.key}" in ${p.target.project}/${p.target.environment} is already defined at ${at}`;
+    problems.push(problemAt(doc, "/metadata/key", "DuplicateKey", message));
+    seconds2.add(p);
+  }
+  return { problems, seconds: seconds2 };
+}
+
+// src/schema/compile.ts
+var import_ajv = __toESM(require_ajv(), 1);
+function compileSchemas(schemas) {
+  const ajv = new import_ajv.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+  ajv.addSchema([schemas.experiment, schemas.holdout, schemas.config]);
+  ajv.compile(schemas.manifest);
+  return {
+    Experiment: ajv.compile(schemas.experiment),
+    Holdout: ajv.compile(schemas.holdout),
+    Config: ajv.compile(schemas.config)
+  };
+}
+
+// src/manifest/parse.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/manifest/source-map.ts
+var import_yaml = __toESM(require_dist(), 1);
+function createSourceMap(file, text2, doc, lineCounter) {
+  const position = (range) => {
+    const [from = 0, to = from] = range;
+    const start2 = lineCounter.linePos(from);
+    const end = lineCounter.linePos(trimEnd(text2, from, to));
+    return { file, line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col };
+  };
+  const rangeOf = (found3, preferKey) => {
+    const key = found3?.pair?.key;
+    if (preferKey && hasRange(key)) return key.range;
+    return found3?.node.range ?? doc.range ?? [0, 0];
+  };
+  return {
+    positionOf: position,
+    locate: (pointer2) => position(rangeOf(walk(doc, parsePointer(pointer2)), false)),
+    locateKey: (pointer2) => {
+      const segments2 = parsePointer(pointer2);
+      const found3 = walk(doc, segments2);
+      const complete = found3 !== void 0 && found3.depth === segments2.length;
+      return position(rangeOf(found3, complete));
+    },
+    locateSubject: (pointer2) => {
+      const found3 = walk(doc, parsePointer(pointer2));
+      const collection = found3 !== void 0 && ((0, import_yaml.isMap)(found3.node) || (0, import_yaml.isSeq)(found3.node));
+      return position(rangeOf(found3, collection));
+    }
+  };
+}
+function hasRange(value) {
+  return (0, import_yaml.isNode)(value) && value.range !== void 0 && value.range !== null;
+}
+function walk(doc, segments2) {
+  let current = doc.contents ? { node: doc.contents } : void 0;
+  if (!current) return void 0;
+  let depth = 0;
+  for (const segment of segments2) {
+    const next = step(doc, current.node, segment);
+    if (!next) break;
+    current = next;
+    depth += 1;
+  }
+  return { ...current, depth };
+}
+function step(doc, parent, segment) {
+  const node = (0, import_yaml.isAlias)(parent) ? parent.resolve(doc) : parent;
+  if ((0, import_yaml.isMap)(node)) {
+    const pair = node.items.find((item) => (0, import_yaml.isScalar)(item.key) && String(item.key.value) === segment);
+    if (!pair || !(0, import_yaml.isScalar)(pair.key)) return void 0;
+    return hasRange(pair.value) ? { node: pair.value, pair } : { node: pair.key, pair };
+  }
+  if ((0, import_yaml.isSeq)(node) && /^(0|[1-9]\d*)$/.test(segment)) {
+    const item = node.items[Number(segment)];
+    return hasRange(item) ? { node: item } : void 0;
+  }
+  return void 0;
+}
+function trimEnd(text2, start2, end) {
+  let offset = end;
+  while (offset > start2 && /\s/.test(text2.charAt(offset - 1))) offset -= 1;
+  return offset;
+}
+
+// src/manifest/parse.ts
+function parseManifestText(file, text2) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const docs = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const documents = [];
+  const problems = [];
+  docs.forEach((doc, documentIndex) => {
+    const map = createSourceMap(file, text2, doc, lineCounter);
+    const yamlProblems = [
+      ...doc.errors.map((e) => yamlProblem(file, e, "error", lineCounter)),
+      ...doc.warnings.map((e) => yamlProblem(file, e, "warning", lineCounter)),
+      ...duplicateKeys2(doc, map)
+    ];
+    problems.push(...yamlProblems);
+    if (yamlProblems.some((p) => p.severity === "error") || doc.contents === null) return;
+    const data = toData(doc);
+    if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });
+    else problems.push({ severity: "error", code: "YamlSyntax", message: data.message, position: map.locate("") });
+  });
+  return { documents, problems };
+}
+function bind(map) {
+  return {
+    locate: (pointer2) => map.locate(pointer2),
+    locateKey: (pointer2) => map.locateKey(pointer2),
+    locateSubject: (pointer2) => map.locateSubject(pointer2)
+  };
+}
+function toData(doc) {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (error2) {
+    return { ok: false, message: error2 instanceof Error ? error2.message : String(error2) };
+  }
+}
+function yamlProblem(file, error2, severity, lc) {
+  const start2 = lc.linePos(error2.pos[0]);
+  const end = lc.linePos(error2.pos[1]);
+  return {
+    severity,
+    code: severity === "error" ? "YamlSyntax" : "YamlWarning",
+    message: `YAML: ${error2.message} (${error2.code})`,
+    position: { file, line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col }
+  };
+}
+function duplicateKeys2(doc, map) {
+  const problems = [];
+  (0, import_yaml2.visit)(doc, {
+    Map(_key, node) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair of node.items) {
+        if (!(0, import_yaml2.isScalar)(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const first = seen.get(name);
+        if (first === void 0) {
+          seen.set(name, pair.key.range[0]);
+          continue;
+        }
+        const position = map.positionOf(pair.key.range);
+        const firstLine2 = map.positionOf([first, first]).line;
+        problems.push({
+          severity: "error",
+          code: "DuplicateYamlKey",
+          message: `duplicate key "${name}" in a mapping (first at line ${firstLine2}); YAML keys must be unique`,
+          position
+        });
+      }
+    }
+  });
+  return problems;
+}
+
+// src/manifest/load.ts
+var MANIFEST_FILE = /\.ya?ml$/i;
+async function loadManifests(paths, defaults, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const { files, problems } = await findManifestFiles(paths, cwd);
+  const documents = [];
+  const names = files.map((file) => displayName(file, cwd));
+  for (const [index, file] of files.entries()) {
+    const name = names[index] ?? file;
+    const text2 = await readText(file, name, problems);
+    if (text2 === void 0) continue;
+    const parsed = parseManifestText(name, text2);
+    documents.push(...parsed.documents);
+    problems.push(...parsed.problems);
+  }
+  if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === "error")) {
+    problems.push(noDocuments(paths, names));
+  }
+  const schemas = options.schemas ?? await loadSchemas();
+  const result = validateDocuments(documents, defaults, schemas);
+  const configFile = files[names.indexOf(result.manifests.config.file ?? "")];
+  return {
+    manifests: { ...result.manifests, files: names, scope: await runScope(configFile, files, cwd) },
+    problems: sortProblems([...problems, ...result.problems])
+  };
+}
+function noDocuments(paths, names) {
+  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? ", \u2026" : "");
+  return {
+    severity: "error",
+    code: "NoManifestDocuments",
+    message: `no manifest documents under ${paths.join(", ")}: the ${names.length === 1 ? "only YAML file" : `${String(names.length)} YAML files`} (${shown}) ${names.length === 1 ? "is empty or holds" : "are empty or hold"} only comments`
+  };
+}
+async function runScope(configFile, files, cwd) {
+  if (configFile === void 0) return { limits: [] };
+  const folder = path2.dirname(configFile);
+  const read = new Set(files);
+  const managed = (await findManifestFiles([folder], cwd)).files;
+  const unread = managed.filter((file) => !read.has(file)).sort();
+  const configFolder = path2.relative(cwd, folder) === "" ? "." : displayName(folder, cwd);
+  if (unread.length === 0) return { configFolder, limits: [] };
+  return { configFolder, limits: [{ kind: "unreadFiles", files: unread.map((file) => displayName(file, cwd)) }] };
+}
+async function findManifestFiles(paths, cwd) {
+  const walker = new Walker(cwd);
+  for (const given of paths) await walker.visitGiven(given);
+  const files = walker.files();
+  if (files.length === 0) {
+    const where = paths.length > 0 ? paths.join(", ") : "(no paths given)";
+    walker.problems.push({
+      severity: "error",
+      code: "NoManifests",
+      message: `no *.yaml or *.yml files found under ${where}`
+    });
+  }
+  return { files, problems: walker.problems };
+}
+var Walker = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  problems = [];
+  /** real path → the first path it was found at. */
+  found = /* @__PURE__ */ new Map();
+  files() {
+    return [...this.found.values()].sort();
+  }
+  async visitGiven(given) {
+    const absolute = path2.resolve(this.cwd, given);
+    const info2 = await this.statOrReport(absolute, given);
+    if (info2 === "reported") return;
+    if (info2 === "absent") {
+      this.report("PathNotFound", `path not found: ${given}`);
+    } else if (info2.isDirectory()) {
+      await this.walk(absolute, /* @__PURE__ */ new Set([await realpath(absolute)]));
+    } else if (info2.isFile()) {
+      await this.add(absolute);
+    } else {
+      this.report("NotAFile", `${given} is ${kindOf(info2)}, not a manifest file or folder`);
+    }
+  }
+  // Hidden folders (.git, .github workflows) and node_modules never hold manifests but often hold YAML.
+  async walk(dir, ancestors) {
+    let entries;
+    try {
+      entries = await readdir2(dir, { withFileTypes: true });
+    } catch (error2) {
+      this.report("FileUnreadable", `cannot read folder ${this.shown(dir)}: ${reason(error2)}`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      await this.visitEntry(path2.join(dir, entry.name), entry, ancestors);
+    }
+  }
+  async visitEntry(full, entry, ancestors) {
+    const isManifestName = MANIFEST_FILE.test(entry.name);
+    let info2 = entry;
+    if (entry.isSymbolicLink()) {
+      const target = await this.statOrReport(full, this.shown(full));
+      if (target === "reported") return;
+      if (target === "absent") {
+        if (isManifestName) this.report("FileNotFound", `${this.shown(full)} is a broken symbolic link`);
+        return;
+      }
+      info2 = target;
+    }
+    if (info2.isDirectory()) {
+      const real = await realpath(full);
+      if (ancestors.has(real)) {
+        this.report("SymlinkLoop", `${this.shown(full)} links back to a folder that contains it; not followed`);
+        return;
+      }
+      await this.walk(full, /* @__PURE__ */ new Set([...ancestors, real]));
+    } else if (isManifestName) {
+      if (info2.isFile()) await this.add(full);
+      else this.report("NotAFile", `${this.shown(full)} is not a regular file (a FIFO, socket or device); not read`);
+    }
+  }
+  async add(file) {
+    const real = await realpath(file);
+    const previous = this.found.get(real);
+    if (previous === void 0 || file < previous) this.found.set(real, file);
+  }
+  /** The stat of a path (symlinks followed); a loop or an unreadable path becomes a problem here. */
+  async statOrReport(file, shown) {
+    try {
+      return await statOf(file, shown) ?? "absent";
+    } catch (error2) {
+      if (!(error2 instanceof FileError)) throw error2;
+      this.problems.push(fileProblem(error2));
+      return "reported";
+    }
+  }
+  report(code, message) {
+    this.problems.push({ severity: "error", code, message });
+  }
+  shown(file) {
+    return displayName(file, this.cwd);
+  }
+};
+async function readText(file, name, problems) {
+  try {
+    return await readUserText(file, name);
+  } catch (error2) {
+    if (!(error2 instanceof FileError)) throw error2;
+    problems.push(fileProblem(error2));
+    return void 0;
+  }
+}
+function fileProblem(error2) {
+  const problem = { severity: "error", code: error2.code, message: error2.message };
+  if (error2.position) problem.position = { file: error2.path, ...error2.position };
+  return problem;
+}
+function reason(error2) {
+  const code = error2?.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function displayName(file, cwd) {
+  const relative2 = path2.relative(cwd, file);
+  if (relative2 === "" || relative2.startsWith("..") || path2.isAbsolute(relative2)) return file;
+  return relative2.split(path2.sep).join("/");
+}
+var compiled;
+function loadSchemas() {
+  compiled ??= readSchemas().then(compileSchemas);
+  return compiled;
+}
+async function readSchemas(dir) {
+  const folder = dir ?? await findSchemasDir();
+  const read = async (name) => JSON.parse(await readFile2(path2.join(folder, `${name}.schema.json`), "utf8"));
+  const [experiment2, holdout2, config, manifest] = await Promise.all(
+    ["experiment", "holdout", "config", "manifest"].map(read)
+  );
+  if (!experiment2 || !holdout2 || !config || !manifest) throw new Error("unreachable: four schemas read");
+  return { experiment: experiment2, holdout: holdout2, config, manifest };
+}
+async function findSchemasDir() {
+  let dir = path2.dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 6; depth += 1) {
+    const candidate = path2.join(dir, "schemas");
+    if (await stat3(path2.join(candidate, "manifest.schema.json")).catch(() => void 0)) return candidate;
+    dir = path2.dirname(dir);
+  }
+  throw new Error(`cannot find the ldexp schemas/ folder above ${fileURLToPath(import.meta.url)}`);
+}
+
+// src/manifest/scope.ts
+function isWholeRun(scope) {
+  return scope.limits.length === 0;
+}
+var LISTED = 3;
+function describeLimits(scope) {
+  const folder = scope.configFolder ?? ".";
+  return scope.limits.map((limit) => {
+    const shown = limit.files.slice(0, LISTED).join(", ") + (limit.files.length > LISTED ? ", \u2026" : "");
+    const count3 = limit.files.length === 1 ? "1 manifest file" : `${String(limit.files.length)} manifest files`;
+    return `The managed set is every manifest under ${folder} (the Config document's folder), and the paths given leave out ${count3} there: ${shown}.`;
+  }).join(" ");
+}
+
+// src/plan/bodies.ts
+function analysisConfigInput(analysis) {
+  const out = { ...analysis };
+  if (analysis.bayesianThreshold !== void 0) out["bayesianThreshold"] = String(analysis.bayesianThreshold);
+  if (analysis.significanceThreshold !== void 0)
+    out["significanceThreshold"] = String(analysis.significanceThreshold);
+  return out;
+}
+function metricInputs(metrics) {
+  return metrics.map((m) => ({ key: m.key, isGroup: m.isGroup }));
+}
+function treatmentInputs(r) {
+  return r.treatments.map((t) => ({
+    name: t.name,
+    baseline: t.baseline,
+    // TreatmentInput.allocationPercent is a string.
+    allocationPercent: String(t.allocationPercent),
+    parameters: t.parameters.map((p) => ({ flagKey: p.flagKey, variationId: p.variationId }))
+  }));
+}
+function flagInputs(r) {
+  return Object.fromEntries(
+    r.flags.map((f) => [
+      f.key,
+      {
+        ruleId: f.ruleId,
+        flagConfigVersion: f.flagConfigVersion,
+        notInExperimentVariationId: f.notInExperimentVariationId
+      }
+    ])
+  );
+}
+function iterationInput(r) {
+  const it = r.manifest.spec.iteration;
+  const body = {
+    hypothesis: it.hypothesis,
+    canReshuffleTraffic: it.canReshuffleTraffic,
+    metrics: metricInputs(r.metrics),
+    [r.primary.isGroup ? "primaryFunnelKey" : "primarySingleMetricKey"]: r.primary.key,
+    treatments: treatmentInputs(r),
+    flags: flagInputs(r),
+    randomizationUnit: it.randomizationUnit
+  };
+  if (it.attributes) body["attributes"] = sortedSet(it.attributes);
+  if (it.reallocationFrequencyMillis !== void 0)
+    body["reallocationFrequencyMillis"] = it.reallocationFrequencyMillis;
+  return body;
+}
+function experimentPost(r, desired) {
+  const spec = r.manifest.spec;
+  const body = { key: r.manifest.key, name: spec.name };
+  if (desired.description !== void 0) body["description"] = desired.description;
+  if (desired.maintainerId !== void 0) body["maintainerId"] = desired.maintainerId;
+  if (desired.tags) body["tags"] = desired.tags;
+  body["methodology"] = desired.methodology;
+  body["dataSource"] = desired.dataSource;
+  body["type"] = desired.type;
+  if (desired.analysisConfig) body["analysisConfig"] = analysisConfigInput(desired.analysisConfig);
+  if (r.holdout?.id !== void 0) body["holdoutId"] = r.holdout.id;
+  body["iteration"] = iterationInput(r);
+  return body;
+}
+function holdoutPost(r) {
+  const spec = r.manifest.spec;
+  const body = { name: spec.name, key: r.manifest.key };
+  if (spec.description !== void 0) body["description"] = spec.description;
+  body["randomizationunit"] = spec.randomizationUnit;
+  if (spec.attributes) body["attributes"] = sortedSet(spec.attributes);
+  body["holdoutamount"] = String(spec.holdoutAmount);
+  body["primarymetrickey"] = spec.primaryMetric;
+  body["metrics"] = metricInputs(r.metrics);
+  if (spec.prerequisiteFlag !== void 0) body["prerequisiteflagkey"] = spec.prerequisiteFlag;
+  if (spec.maintainerId !== void 0) body["maintainerId"] = spec.maintainerId;
+  return body;
+}
+function fieldValue(field2, r, d) {
+  const it = iterationInput(r);
+  switch (field2) {
+    case "name":
+    case "description":
+    case "maintainerId":
+    case "tags":
+    case "methodology":
+    case "dataSource":
+      return d[field2];
+    case "analysisConfig":
+      return analysisConfigInput(d.analysisConfig ?? {});
+    default:
+      return it[field2];
+  }
+}
+function fieldUpdates(rules, r, desired, live) {
+  const out = {};
+  for (const rule of rules) {
+    if (rule.field !== "primary") {
+      out[rule.field] = { operation: "update", value: fieldValue(rule.field, r, desired) };
+      continue;
+    }
+    const [set, other] = r.primary.isGroup ? ["primaryFunnelKey", "primarySingleMetricKey"] : ["primarySingleMetricKey", "primaryFunnelKey"];
+    out[set] = { operation: "update", value: r.primary.key };
+    if (live && live.iteration.primary.key !== "" && live.iteration.primary.isGroup !== r.primary.isGroup) {
+      out[other] = { operation: "remove" };
+    }
+  }
+  return out;
+}
+function additions(rules, desired, live) {
+  const out = {};
+  for (const rule of rules) {
+    if (rule.field === "metrics") {
+      const id = (m) => `${m.key}\0${String(m.isGroup)}`;
+      const had = new Set(live.iteration.metrics.map(id));
+      const want = new Set(desired.iteration.metrics.map(id));
+      if ([...had].some((m) => !want.has(m))) return void 0;
+      out["metrics"] = {
+        operation: "add",
+        value: metricInputs(desired.iteration.metrics.filter((m) => !had.has(id(m))))
+      };
+    } else if (rule.field === "attributes") {
+      const had = live.iteration.attributes ?? [];
+      const want = desired.iteration.attributes ?? [];
+      if (had.some((a) => !want.includes(a))) return void 0;
+      out["attributes"] = { operation: "add", value: want.filter((a) => !had.includes(a)) };
+    } else {
+      return void 0;
+    }
+  }
+  return out;
+}
+
+// src/diff/diff.ts
+var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
+
+// src/resolve/json.ts
+function showJson(value) {
+  const json = JSON.stringify(value);
+  return typeof json === "string" ? json : "null";
+}
+
+// src/diff/display.ts
+var IDENTITY_NAMES = {
+  variation: (_flag, id) => id,
+  rule: (_flag, id) => id,
+  metric: (m) => m.key
+};
+function text(value) {
+  if (typeof value === "string") return value;
+  return showJson(value);
+}
+function metricText(names, m) {
+  return names.metric(m) === m.key ? m.key : `${names.metric(m)} (${m.key})`;
+}
+function flattenExperiment(e, names) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (field2, value) => {
+    if (value !== void 0) out.set(field2, text(value));
+  };
+  put("name", e.name);
+  put("description", e.description);
+  put("maintainerId", e.maintainerId);
+  put("tags", e.tags?.join(", "));
+  put("methodology", e.methodology);
+  put("dataSource", e.dataSource);
+  put("type", e.type);
+  for (const [key, value] of Object.entries(e.analysisConfig ?? {})) put(`analysisConfig.${key}`, value);
+  put("holdout", e.holdout ?? void 0);
+  const it = e.iteration;
+  put("iteration.hypothesis", it.hypothesis);
+  put("iteration.randomizationUnit", it.randomizationUnit);
+  put("iteration.attributes", it.attributes?.join(", "));
+  put("iteration.canReshuffleTraffic", it.canReshuffleTraffic);
+  put("iteration.reallocationFrequencyMillis", it.reallocationFrequencyMillis);
+  put(it.primary.isGroup ? "iteration.primaryFunnel" : "iteration.primaryMetric", metricText(names, it.primary));
+  put("iteration.metrics", it.metrics.map((m) => metricText(names, m)).join(", "));
+  for (const [key, flag] of Object.entries(it.flags)) {
+    put(`iteration.flags[${key}].rule`, names.rule(key, flag.ruleId));
+    put(`iteration.flags[${key}].notInExperiment`, names.variation(key, flag.notInExperimentVariationId));
+  }
+  for (const t of it.treatments) {
+    put(`iteration.treatments[${t.name}].baseline`, t.baseline);
+    put(`iteration.treatments[${t.name}].allocationPercent`, t.allocationPercent);
+    for (const p of t.parameters) {
+      put(`iteration.treatments[${t.name}].variation[${p.flagKey}]`, names.variation(p.flagKey, p.variationId));
+    }
+  }
+  return out;
+}
+function flattenHoldout(h) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(h)) {
+    if (value === void 0) continue;
+    const shown = key === "metrics" ? value.map((m) => m.key) : value;
+    out.set(key, Array.isArray(shown) ? shown.map(text).join(", ") : text(shown));
+  }
+  return out;
+}
+function fieldChanges(desired, live) {
+  const changes = [];
+  for (const field2 of /* @__PURE__ */ new Set([...desired.keys(), ...live.keys()])) {
+    const from = live.get(field2);
+    const to = desired.get(field2);
+    if (from === to) continue;
+    const change = { field: field2 };
+    if (from !== void 0) change.from = from;
+    if (to !== void 0) change.to = to;
+    changes.push(change);
+  }
+  return changes;
+}
+
+// src/diff/rules.ts
+var EXPERIMENT_FIELD_RULES = [
+  { pointer: "/name", field: "name", category: "metadata" },
+  { pointer: "/description", field: "description", category: "metadata" },
+  { pointer: "/maintainerId", field: "maintainerId", category: "metadata" },
+  { pointer: "/tags", field: "tags", category: "metadata" },
+  // Experiment-level, but only mutable while not started: treated as design.
+  { pointer: "/methodology", field: "methodology", category: "design" },
+  { pointer: "/analysisConfig", field: "analysisConfig", category: "design" },
+  { pointer: "/dataSource", field: "dataSource", category: "design" },
+  // No instruction changes an experiment's type.
+  { pointer: "/type", field: "type", category: "immutable" },
+  // Joining happens only at creation; leaving is the holdout's removeExperiment.
+  { pointer: "/holdout", field: "holdoutId", category: "holdout" },
+  { pointer: "/iteration/hypothesis", field: "hypothesis", category: "design" },
+  { pointer: "/iteration/randomizationUnit", field: "randomizationUnit", category: "design" },
+  { pointer: "/iteration/attributes", field: "attributes", category: "design", addWhileRunning: true },
+  { pointer: "/iteration/canReshuffleTraffic", field: "canReshuffleTraffic", category: "design" },
+  { pointer: "/iteration/reallocationFrequencyMillis", field: "reallocationFrequencyMillis", category: "design" },
+  { pointer: "/iteration/primary", field: "primary", category: "design" },
+  { pointer: "/iteration/metrics", field: "metrics", category: "design", addWhileRunning: true },
+  { pointer: "/iteration/flags", field: "flags", category: "design" },
+  { pointer: "/iteration/treatments", field: "treatments", category: "design" }
+];
+function ruleFor(path3) {
+  return EXPERIMENT_FIELD_RULES.find((r) => path3 === r.pointer || path3.startsWith(`${r.pointer}/`));
+}
+var HOLDOUT_MUTABLE_FIELDS = ["name", "description"];
+
+// src/diff/diff.ts
+function compare2(desired, live) {
+  if (!desired || !live) return [];
+  return import_fast_json_patch.default.compare(live, desired);
+}
+function shell(desired, live, ops) {
+  const out = {
+    isCreate: desired !== void 0 && live === void 0,
+    isDelete: desired === void 0 && live !== void 0,
+    isUpdate: desired !== void 0 && live !== void 0 && ops.length > 0,
+    isEmpty: desired === void 0 === (live === void 0) && ops.length === 0,
+    ops
+  };
+  if (desired !== void 0) out.desired = desired;
+  if (live !== void 0) out.live = live;
+  return out;
+}
+function diffResource(desired, live, names = IDENTITY_NAMES) {
+  const ops = compare2(desired, live);
+  const rules = ops.map((op) => ruleFor(op.path));
+  const byCategory = (category) => ops.filter((_, i) => rules[i]?.category === category);
+  return {
+    ...shell(desired, live, ops),
+    metadataOps: byCategory("metadata"),
+    designOps: byCategory("design"),
+    fields: EXPERIMENT_FIELD_RULES.filter((r) => rules.includes(r)),
+    changes: fieldChanges(
+      desired ? flattenExperiment(desired, names) : /* @__PURE__ */ new Map(),
+      live ? flattenExperiment(live, names) : /* @__PURE__ */ new Map()
+    )
+  };
+}
+var HOLDOUT_FIELD_ORDER = [
+  "name",
+  "description",
+  "randomizationUnit",
+  "attributes",
+  "holdoutAmount",
+  "primaryMetric",
+  "metrics",
+  "maintainerId"
+];
+function diffHoldout(desired, live) {
+  const ops = compare2(desired, live);
+  const fields = [];
+  for (const op of ops) {
+    const field2 = op.path.split("/")[1] ?? "";
+    if (fields.some((f) => f.field === field2)) continue;
+    const category = HOLDOUT_MUTABLE_FIELDS.includes(field2) ? "metadata" : "immutable";
+    fields.push({ pointer: `/${field2}`, field: field2, category });
+  }
+  fields.sort((a, b) => HOLDOUT_FIELD_ORDER.indexOf(a.field) - HOLDOUT_FIELD_ORDER.indexOf(b.field));
+  return {
+    ...shell(desired, live, ops),
+    metadataOps: ops.filter((op) => HOLDOUT_MUTABLE_FIELDS.includes(op.path.split("/")[1] ?? "")),
+    designOps: [],
+    fields,
+    changes: fieldChanges(
+      desired ? flattenHoldout(desired) : /* @__PURE__ */ new Map(),
+      live ? flattenHoldout(live) : /* @__PURE__ */ new Map()
+    )
+  };
+}
+
+// src/resolve/candidates.ts
+function distance(a, b) {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length] ?? 0;
+}
+function closestFirst(wanted, candidates) {
+  const target = wanted.toLowerCase();
+  return [...new Set(candidates)].map((c) => ({ c, d: distance(target, c.toLowerCase()) })).sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0)).map(({ c }) => c);
+}
+function closestBy(wanted, items, forms) {
+  const target = wanted.toLowerCase();
+  const score = (item) => Math.min(...forms(item).map((form) => distance(target, form.toLowerCase())));
+  return [...items].map((item) => ({ item, d: score(item) })).sort((x, y) => x.d - y.d).map(({ item }) => item);
+}
+
+// src/resolve/outcome.ts
+function found2(value) {
+  return { ok: true, value };
+}
+function failed(code, message, candidates) {
+  return candidates ? { ok: false, code, message, candidates } : { ok: false, code, message };
+}
+
+// src/resolve/rules.ts
+var FALLTHROUGH = "fallthrough";
+function describeRule(rule) {
+  return rule.ref ?? rule.description ?? rule._id ?? "(rule without id)";
+}
+function matchField(rules, field2, value) {
+  return rules.filter((r) => r[field2] === value);
+}
+function match(rules, ref) {
+  if (typeof ref === "object") {
+    if ("id" in ref) return matchField(rules, "_id", ref.id);
+    if ("ref" in ref) return matchField(rules, "ref", ref.ref);
+    return matchField(rules, "description", ref.description);
+  }
+  for (const field2 of ["ref", "_id", "description"]) {
+    const matches = matchField(rules, field2, ref);
+    if (matches.length > 0) return matches;
+  }
+  return [];
+}
+function resolveRule(flagKey, environment, ref) {
+  if (ref === FALLTHROUGH) return found2(FALLTHROUGH);
+  const rules = environment.rules ?? [];
+  const matches = match(rules, ref);
+  const wanted = typeof ref === "string" ? ref : JSON.stringify(ref);
+  if (matches.length > 1) {
+    return failed(
+      "AmbiguousRule",
+      `rule ${wanted} matches ${String(matches.length)} rules of flag "${flagKey}"; use { id: ... } to pick one`,
+      matches.map((r) => `${describeRule(r)} (${r._id ?? "?"})`)
+    );
+  }
+  const rule = matches[0];
+  if (rule?._id === void 0) {
+    const candidates = closestFirst(wanted, [FALLTHROUGH, ...rules.map(describeRule)]);
+    return failed(
+      "UnknownRule",
+      `flag "${flagKey}" has no rule ${wanted}; it has: ${candidates.join(", ")}`,
+      candidates
+    );
+  }
+  return found2(rule._id);
+}
+
+// src/resolve/names.ts
+function nameBook(live, target) {
+  const { project } = liveProject(live, target.project);
+  return {
+    variation(flagKey, variationId) {
+      const variation = findFlag(project, flagKey)?.variations.find((v) => v._id === variationId);
+      if (!variation) return variationId;
+      return variation.name ?? showJson(variation.value);
+    },
+    rule(flagKey, ruleId) {
+      if (ruleId === FALLTHROUGH) return FALLTHROUGH;
+      const rules = findFlag(project, flagKey)?.environments[target.environment]?.rules ?? [];
+      const rule = rules.find((r) => r._id === ruleId);
+      return rule ? describeRule(rule) : ruleId;
+    },
+    metric({ key, isGroup }) {
+      const name = isGroup ? project.metricGroups.get(key)?.name : project.metrics.get(key)?.name;
+      return name ?? key;
+    }
+  };
+}
+
+// src/resolve/problem.ts
+function problemAt2(source, pointer2, code, message, options = {}) {
+  const problem = {
+    severity: options.severity ?? "error",
+    code,
+    message,
+    position: source.locate(pointer2),
+    pointer: pointer2
+  };
+  if (options.candidates) problem.candidates = options.candidates;
+  return problem;
+}
+function token(key) {
+  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+function pointer(...tokens) {
+  return tokens.map((t) => `/${token(t)}`).join("");
+}
+
+// src/resolve/metrics.ts
+function metricKey(ref) {
+  return typeof ref === "string" ? { key: ref, isGroup: false } : { key: ref.group, isGroup: true };
+}
+function resolveMetric(project, ref) {
+  const known = ref.isGroup ? project.metricGroups : project.metrics;
+  if (known.has(ref.key)) return found2(ref);
+  const candidates = closestFirst(ref.key, known.keys());
+  const what = ref.isGroup ? "metric group" : "metric";
+  return failed(
+    ref.isGroup ? "UnknownMetricGroup" : "UnknownMetric",
+    `project "${project.key}" has no ${what} "${ref.key}"${candidates.length > 0 ? `; closest: ${candidates.slice(0, 5).join(", ")}` : ""}`,
+    candidates
+  );
+}
+function withPrimary(primary, metrics) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const m of [primary, ...metrics]) {
+    const id = `${String(m.isGroup)}:${m.key}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(m);
+  }
+  return out;
+}
+function resolveRandomizationUnit(project, unit) {
+  const known = /* @__PURE__ */ new Set([...project.randomizationUnits, ...project.contextKinds.map((k) => k.key)]);
+  if (known.size === 0 || known.has(unit)) return found2(unit);
+  const candidates = closestFirst(unit, known);
+  return failed(
+    "UnknownRandomizationUnit",
+    `project "${project.key}" has no randomization unit "${unit}"; it has: ${candidates.join(", ")}`,
+    candidates
+  );
+}
+
+// src/resolve/collector.ts
+var Collector = class {
+  constructor(manifest) {
+    this.manifest = manifest;
+  }
+  manifest;
+  problems = [];
+  take(outcome, at) {
+    if (outcome.ok) return outcome.value;
+    const options = outcome.candidates ? { candidates: outcome.candidates } : {};
+    this.problems.push(problemAt2(this.manifest.source, at, outcome.code, outcome.message, options));
+    return void 0;
+  }
+  add(at, code, message, candidates) {
+    this.problems.push(problemAt2(this.manifest.source, at, code, message, candidates ? { candidates } : {}));
+  }
+};
+
+// src/resolve/variations.ts
+import { isDeepStrictEqual } from "node:util";
+function describeVariation(variation) {
+  const value = showJson(variation.value);
+  return variation.name === void 0 ? `(${value})` : `${variation.name} (${value})`;
+}
+function variationForms(variation) {
+  const value = typeof variation.value === "string" ? variation.value : showJson(variation.value);
+  return variation.name === void 0 ? [value] : [variation.name, value];
+}
+function describeRef(ref) {
+  return typeof ref === "object" ? JSON.stringify(ref) : JSON.stringify(ref);
+}
+function valueForms(ref) {
+  if (typeof ref !== "string") return [ref];
+  const forms = [ref];
+  if (ref === "true") forms.push(true);
+  if (ref === "false") forms.push(false);
+  if (ref.trim() !== "" && Number.isFinite(Number(ref))) forms.push(Number(ref));
+  return forms;
+}
+function byName(variations, name) {
+  return variations.filter((v) => v.name === name);
+}
+function byValue(variations, values) {
+  return variations.filter((v) => values.some((value) => isDeepStrictEqual(v.value, value)));
+}
+function match2(variations, ref) {
+  if (typeof ref === "object") {
+    if ("id" in ref) return variations.filter((v) => v._id === ref.id);
+    if ("name" in ref) return byName(variations, ref.name);
+    return byValue(variations, [ref.value]);
+  }
+  const [first, second] = typeof ref === "string" ? [byName(variations, ref), byValue(variations, valueForms(ref))] : [byValue(variations, [ref]), byName(variations, String(ref))];
+  return first.length > 0 ? first : second;
+}
+function resolveVariation(flag, ref) {
+  const matches = match2(flag.variations, ref);
+  const wanted = typeof ref === "object" ? describeRef(ref) : String(ref);
+  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
+  if (matches.length > 1) {
+    return failed(
+      "AmbiguousVariation",
+      `variation ${describeRef(ref)} matches ${String(matches.length)} variations of flag "${flag.key}": ${matches.map(describeVariation).join(", ")}; use { id: ... } to pick one`,
+      matches.map(describeVariation)
+    );
+  }
+  const variation = matches[0];
+  if (variation?._id === void 0) {
+    return failed(
+      "UnknownVariation",
+      `flag "${flag.key}" has no variation ${describeRef(ref)}; it has: ${all.join(", ")}`,
+      all
+    );
+  }
+  return found2(variation._id);
+}
+
+// src/resolve/experiment.ts
+var ITERATION = ["spec", "iteration"];
+function resolveFlag(c, manifest, live, key, spec) {
+  const { project } = liveProject(live, manifest.project);
+  const at = pointer(...ITERATION, "flags", key);
+  const flag = findFlag(project, key);
+  if (!flag) {
+    const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
+    c.add(at, "UnknownFlag", `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
+    return void 0;
+  }
+  const environment = flag.environments[manifest.environment];
+  if (!environment) {
+    c.add(at, "UnknownFlagEnvironment", `flag "${key}" has no environment "${manifest.environment}"`);
+    return void 0;
+  }
+  const ruleId = c.take(resolveRule(key, environment, spec.rule), `${at}/rule`);
+  const notIn = spec.notInExperiment === void 0 ? void 0 : c.take(resolveVariation(flag, spec.notInExperiment), `${at}/notInExperiment`);
+  if (ruleId === void 0 || spec.notInExperiment !== void 0 && notIn === void 0) return void 0;
+  const draft = { key, ruleId, flagConfigVersion: environment.version };
+  if (notIn !== void 0) draft.notInExperimentVariationId = notIn;
+  return draft;
+}
+function resolveTreatments(c, manifest, live, flags) {
+  const { project } = liveProject(live, manifest.project);
+  return manifest.spec.iteration.treatments.map((treatment, i) => {
+    const parameters = [];
+    for (const { key } of flags) {
+      const flag = findFlag(project, key);
+      const ref = treatment.variations[key];
+      const at = pointer(...ITERATION, "treatments", i, "variations", key);
+      if (!flag) continue;
+      if (ref === void 0) {
+        c.add(at, "MissingTreatmentVariation", `treatment "${treatment.name}" names no variation of flag "${key}"`);
+        continue;
+      }
+      const variationId = c.take(resolveVariation(flag, ref), at);
+      if (variationId !== void 0) parameters.push({ flagKey: key, variationId });
+    }
+    return {
+      name: treatment.name,
+      baseline: treatment.baseline,
+      allocationPercent: treatment.allocationPercent,
+      parameters
+    };
+  });
+}
+function completeFlags(flags, treatments) {
+  const baseline = treatments.find((t) => t.baseline) ?? treatments[0];
+  return flags.map((f) => ({
+    key: f.key,
+    ruleId: f.ruleId,
+    flagConfigVersion: f.flagConfigVersion,
+    notInExperimentVariationId: f.notInExperimentVariationId ?? baseline?.parameters.find((p) => p.flagKey === f.key)?.variationId ?? ""
+  }));
+}
+function resolveMetrics(c, manifest, live) {
+  const { project } = liveProject(live, manifest.project);
+  const iteration = manifest.spec.iteration;
+  const primary = iteration.primaryMetric !== void 0 ? { key: iteration.primaryMetric, isGroup: false } : iteration.primaryFunnel !== void 0 ? { key: iteration.primaryFunnel, isGroup: true } : void 0;
+  if (!primary) {
+    c.add(pointer(...ITERATION), "MissingPrimaryMetric", "the iteration needs a primaryMetric or a primaryFunnel");
+    return void 0;
+  }
+  const before = c.problems.length;
+  c.take(resolveMetric(project, primary), pointer(...ITERATION, primary.isGroup ? "primaryFunnel" : "primaryMetric"));
+  const metrics = iteration.metrics.map(metricKey);
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION, "metrics", i)));
+  return c.problems.length === before ? { primary, metrics: withPrimary(primary, metrics) } : void 0;
+}
+function resolveHoldoutLink(c, manifest, desired, live) {
+  const key = manifest.spec.holdout;
+  if (key === void 0 || key === null) return void 0;
+  const environment = liveEnvironment(live, manifest);
+  const liveHoldout = findLiveHoldout(environment, key);
+  const liveExperiment = findLiveExperiment(environment, manifest.key);
+  if (liveHoldout?.status === "ended" && manifest.spec.state === "archived" && !liveExperiment) return void 0;
+  if (liveHoldout?.status === "ended" && liveExperiment?.holdoutId !== liveHoldout._id) {
+    c.add(
+      pointer("spec", "holdout"),
+      "JoinEndedHoldout",
+      `holdout "${key}" has ended in ${manifest.project}/${manifest.environment} and accepts no new experiments`
+    );
+    return void 0;
+  }
+  if (liveHoldout) return { key, id: liveHoldout._id };
+  const desiredHoldout = findDesiredHoldout(desired, manifest, key);
+  if (desiredHoldout?.spec.state === "active") return { key };
+  const candidates = closestFirst(key, [
+    ...environment.holdouts.map(holdoutKey),
+    ...desired.holdouts.filter((h) => h.project === manifest.project && h.environment === manifest.environment).map((h) => h.key)
+  ]);
+  c.add(
+    pointer("spec", "holdout"),
+    "UnknownHoldout",
+    `holdout "${key}" exists neither in ${manifest.project}/${manifest.environment} nor in the manifests (as an active holdout)`,
+    candidates
+  );
+  return void 0;
+}
+function resolveExperiment(manifest, desired, live) {
+  const c = new Collector(manifest);
+  const { project, known } = liveProject(live, manifest.project);
+  if (!known) {
+    c.add(pointer("metadata"), "UnknownProject", `project "${manifest.project}" was not found in LaunchDarkly`);
+    return { problems: c.problems };
+  }
+  const iteration = manifest.spec.iteration;
+  const flagDrafts = Object.entries(iteration.flags).map(([key, spec]) => resolveFlag(c, manifest, live, key, spec)).filter((f) => f !== void 0);
+  const treatments = resolveTreatments(c, manifest, live, flagDrafts);
+  const metrics = resolveMetrics(c, manifest, live);
+  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), pointer(...ITERATION, "randomizationUnit"));
+  const holdout2 = resolveHoldoutLink(c, manifest, desired, live);
+  if (c.problems.some((p) => p.severity === "error") || !metrics) return { problems: c.problems };
+  const resolved = {
+    manifest,
+    address: resourceAddress("experiment", manifest, manifest.key),
+    flags: completeFlags(flagDrafts, treatments),
+    treatments,
+    primary: metrics.primary,
+    metrics: metrics.metrics
+  };
+  if (holdout2) resolved.holdout = holdout2;
+  return { resolved, problems: c.problems };
+}
+
+// src/resolve/holdout.ts
+function resolveHoldout(manifest, live) {
+  const c = new Collector(manifest);
+  const { project, known } = liveProject(live, manifest.project);
+  if (!known) {
+    c.add(pointer("metadata"), "UnknownProject", `project "${manifest.project}" was not found in LaunchDarkly`);
+    return { problems: c.problems };
+  }
+  const spec = manifest.spec;
+  const primary = { key: spec.primaryMetric, isGroup: false };
+  c.take(resolveMetric(project, primary), pointer("spec", "primaryMetric"));
+  const metrics = spec.metrics.map(metricKey);
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer("spec", "metrics", i)));
+  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer("spec", "randomizationUnit"));
+  if (spec.prerequisiteFlag !== void 0 && !findFlag(project, spec.prerequisiteFlag)) {
+    const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
+    c.add(
+      pointer("spec", "prerequisiteFlag"),
+      "UnknownFlag",
+      `flag "${spec.prerequisiteFlag}" does not exist in project "${manifest.project}"`,
+      candidates
+    );
+  }
+  if (c.problems.some((p) => p.severity === "error")) return { problems: c.problems };
+  return {
+    resolved: {
+      manifest,
+      address: resourceAddress("holdout", manifest, manifest.key),
+      metrics: withPrimary(primary, metrics)
+    },
+    problems: c.problems
+  };
+}
+
+// src/resolve/resolve.ts
+function resolveAll(desired, live) {
+  const out = { experiments: [], holdouts: [], problems: [] };
+  for (const manifest of desired.holdouts) {
+    const { resolved, problems } = resolveHoldout(manifest, live);
+    out.problems.push(...problems);
+    if (resolved) out.holdouts.push(resolved);
+  }
+  for (const manifest of desired.experiments) {
+    const { resolved, problems } = resolveExperiment(manifest, desired, live);
+    out.problems.push(...problems);
+    if (resolved) out.experiments.push(resolved);
+  }
+  return out;
+}
+
+// src/plan/draft.ts
+var StepFactory = class {
+  count = 0;
+  make(init) {
+    this.count += 1;
+    const step2 = {
+      key: `#${String(this.count)}`,
+      owner: init.owner ?? init.resource,
+      resource: init.resource,
+      kind: init.kind,
+      method: init.method,
+      path: init.path,
+      body: init.body,
+      instructions: init.instructions ?? [],
+      dependsOn: init.dependsOn ?? [],
+      bindings: init.bindings ?? [],
+      impact: init.impact,
+      reason: init.reason,
+      touches: init.touches
+    };
+    if (init.holdout !== void 0) step2.holdout = init.holdout;
+    return step2;
+  }
+};
+function semanticPatch(reason2, instructions) {
+  return { comment: `ldexp: ${reason2}`, instructions };
+}
+
+// src/plan/paths.ts
+function environmentPath(t) {
+  return `/api/v2/projects/${encodeURIComponent(t.project)}/environments/${encodeURIComponent(t.environment)}`;
+}
+function experimentsPath(t) {
+  return `${environmentPath(t)}/experiments`;
+}
+function experimentPath(t, key) {
+  return `${experimentsPath(t)}/${encodeURIComponent(key)}`;
+}
+function iterationsPath(t, key) {
+  return `${experimentPath(t, key)}/iterations`;
+}
+function holdoutsPath(t) {
+  return `${environmentPath(t)}/holdouts`;
+}
+function holdoutPath(t, key) {
+  return `${holdoutsPath(t)}/${encodeURIComponent(key)}`;
+}
+function flagPath(project, flag, environment) {
+  return `/api/v2/flags/${encodeURIComponent(project)}/${encodeURIComponent(flag)}?env=${encodeURIComponent(environment)}`;
+}
+
+// src/plan/experiment.ts
+var METADATA_FIELDS = /* @__PURE__ */ new Set(["name", "description", "maintainerId", "tags"]);
+var ExperimentPlanner = class {
+  constructor(input) {
+    this.input = input;
+  }
+  input;
+  steps = [];
+  problems = [];
+  /** Which of the diff's changes the cell realises: all, metadata only, or none. */
+  applied = "all";
+  /** Facts for the plain-words impact text (iteration number and start, winner, justification). */
+  context = {};
+  /** Whether a cell asked for the restart acknowledgement (so `replacesIteration` was used). */
+  restartChecked = false;
+  get manifest() {
+    return this.input.resolved.manifest;
+  }
+  get address() {
+    return this.input.resolved.address;
+  }
+  get name() {
+    return this.manifest.spec.name;
+  }
+  error(at, code, message) {
+    this.problems.push(problemAt2(this.manifest.source, at, code, message));
+  }
+  warn(at, code, message) {
+    this.problems.push(problemAt2(this.manifest.source, at, code, message, { severity: "warning" }));
+  }
+  /** The steps added so far: what a new step of this experiment must wait for. */
+  previous() {
+    const last = this.steps.at(-1);
+    return last ? [last.key] : [];
+  }
+  add(init) {
+    const holdout2 = this.holdoutAddress();
+    const step2 = this.input.factory.make({
+      resource: this.address,
+      owner: this.address,
+      ...init,
+      dependsOn: [.../* @__PURE__ */ new Set([...this.previous(), ...init.dependsOn ?? []])],
+      touches: init.touches ?? this.touches(),
+      ...holdout2 !== void 0 ? { holdout: holdout2 } : {}
+    });
+    this.steps.push(step2);
+    return step2;
+  }
+  /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
+  patch(instructions, impact, reason2) {
+    const step2 = this.add({
+      kind: "patchExperiment",
+      method: "PATCH",
+      path: experimentPath(this.manifest, this.manifest.key),
+      body: semanticPatch(reason2, instructions),
+      instructions: instructions.map((i) => i.kind),
+      impact,
+      reason: reason2
+    });
+    const moved = this.flagVersionsMoved(step2.instructions);
+    if (moved.length > 0) step2.movesFlagVersions = moved;
+    if (step2.instructions.includes("startIteration")) step2.startFlags = flagInputs(this.input.resolved);
+    return step2;
+  }
+  /**
+   * The `updateExperimentFields` a start sends before `startIteration`: the draft edits, plus the
+   * iteration's `flags` with current versions when the live draft it starts saved older ones
+   * (LaunchDarkly refuses to start such a draft). `doing` begins the step's reason.
+   */
+  startEdits(edits) {
+    const stale = this.staleDraftFlags();
+    if (stale.length === 0 || edits?.value["flags"] !== void 0) {
+      return edits ? { update: edits, doing: "applies the draft edits and " } : { doing: "" };
+    }
+    const flags = { operation: "update", value: flagInputs(this.input.resolved) };
+    const names = stale.map((f) => `"${f}"`).join(", ");
+    return {
+      update: { kind: "updateExperimentFields", value: { ...edits?.value ?? {}, flags } },
+      doing: `${edits ? "applies the draft edits, " : ""}refreshes the draft's flags (flag ${names} changed since the draft was saved) and `
+    };
+  }
+  /** Flags whose current version is newer than the one the live draft saved, when this plan starts that draft. */
+  staleDraftFlags() {
+    if (this.steps.some((s) => s.kind === "createExperiment" || s.kind === "createIteration")) return [];
+    const draft = this.input.live ? comparedIteration(this.input.live) : void 0;
+    if (draft?.status !== "not_started") return [];
+    return this.input.resolved.flags.filter((f) => draft.flags?.[f.key]?.flagConfigVersion !== f.flagConfigVersion).map((f) => f.key).sort();
+  }
+  /**
+   * Flags whose environment version these instructions change (ld-api-notes §9 #19): ending the
+   * live running iteration (a stop, or a start or restart, which ends it) rewrites the rules of its
+   * flags; starting one those of the iteration it starts, which after this plan's edits in the same
+   * request is the desired one.
+   */
+  flagVersionsMoved(kinds) {
+    const moved = /* @__PURE__ */ new Set();
+    const starts = kinds.includes("startIteration") || kinds.includes("saveAndStartNewIteration");
+    const live = this.input.live;
+    const running = [live?.currentIteration, live?.draftIteration].find((it) => it?.status === "running");
+    if (starts || kinds.includes("stopIteration")) {
+      for (const key of Object.keys(running?.flags ?? {})) moved.add(key);
+    }
+    if (starts) for (const f of this.input.resolved.flags) moved.add(f.key);
+    return [...moved].sort();
+  }
+  /** The live objects a step of this experiment relies on: the experiment itself. */
+  touches() {
+    return [this.address];
+  }
+  /** The holdout (address) this experiment is or will be part of. */
+  holdoutAddress() {
+    const key = this.input.desired.holdout ?? this.input.liveCanonical?.holdout;
+    return key === void 0 || key === null ? void 0 : resourceAddress("holdout", this.manifest, key);
+  }
+  /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
+  updates(filter) {
+    const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
+    if (rules.length === 0) return void 0;
+    const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
+    return { kind: "updateExperimentFields", value };
+  }
+  metadataUpdates() {
+    return this.updates((_, category) => category === "metadata");
+  }
+  allUpdates() {
+    return this.updates((_, category) => category === "metadata" || category === "design");
+  }
+  designFields() {
+    return this.input.diff.fields.filter((r) => r.category === "design").map((r) => r.field);
+  }
+  /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
+  checkFlagsOn() {
+    const env = this.manifest.environment;
+    for (const f of this.input.resolved.flags) {
+      const flag = this.input.project.flags.get(f.key);
+      const flagEnv = flag?.environments[env];
+      if (!flag || !flagEnv) continue;
+      const why = flag.archived || flagEnv.archived ? "archived" : flagEnv.on ? void 0 : "off";
+      if (why === void 0) continue;
+      this.error(
+        pointer("spec", "iteration", "flags", f.key),
+        "FlagOffForStart",
+        `flag "${f.key}" is ${why} in "${env}", so LaunchDarkly would refuse to start the iteration; turn it on first or keep the experiment as a draft`
+      );
+    }
+  }
+  /** The changes this experiment's plan realises, for people. */
+  changes() {
+    if (this.applied === "none") return [];
+    const all = this.input.diff.changes;
+    return this.applied === "all" ? all : all.filter((c) => METADATA_FIELDS.has(c.field));
+  }
+  /** Record the live iteration a new iteration or a stop ends, for reviewers. */
+  noteEndingIteration() {
+    const started = this.input.live?.currentIteration?.startedAt ?? this.input.live?.draftIteration?.startedAt;
+    if (started !== void 0) this.context.iterationStartedAt = new Date(started).toISOString();
+    this.context.iterationNumber = runningIterationNumber(this.live) ?? iterationNumber(this.live);
+  }
+  /** The live experiment; only called from cells whose row says it exists. */
+  get live() {
+    if (!this.input.live) throw new Error(`internal: no live experiment for ${this.address}`);
+    return this.input.live;
+  }
+  /** The live canonical experiment; only called from cells whose row says it exists. */
+  get liveCanonical() {
+    if (!this.input.liveCanonical) throw new Error(`internal: no live experiment for ${this.address}`);
+    return this.input.liveCanonical;
+  }
+};
+
 // src/plan/flag-versions.ts
-var ENVIRONMENT_PATH = /^\/api\/v2\/projects\/[^/]+\/environments\/[^/]+/;
+var ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
 function scopeOf(step2) {
   return ENVIRONMENT_PATH.exec(step2.path)?.[0] ?? step2.path;
 }
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function flagVersionsSent(body) {
-  const found3 = /* @__PURE__ */ new Set();
-  const walk3 = (value) => {
+function flagVersionPointers(body) {
+  const found3 = [];
+  const walk2 = (value, at) => {
     if (Array.isArray(value)) {
-      value.forEach(walk3);
+      value.forEach((item, index) => {
+        walk2(item, [...at, index]);
+      });
       return;
     }
     if (!isRecord2(value)) return;
     for (const [key, child] of Object.entries(value)) {
-      if (isRecord2(child) && "flagConfigVersion" in child) found3.add(key);
-      walk3(child);
+      if (isRecord2(child) && "flagConfigVersion" in child) {
+        found3.push({ flag: key, pointer: toPointer([...at, key, "flagConfigVersion"]) });
+      }
+      walk2(child, [...at, key]);
     }
   };
-  walk3(body);
-  return [...found3].sort();
+  walk2(body, []);
+  return found3;
+}
+function flagVersionsSent(body) {
+  return [...new Set(flagVersionPointers(body).map((p) => p.flag))].sort();
+}
+function versionsRelied(step2) {
+  return [.../* @__PURE__ */ new Set([...flagVersionsSent(step2.body), ...Object.keys(step2.startFlags ?? {})])].sort();
 }
 function successors(steps) {
   const next = new Map(steps.map((s) => [s.key, /* @__PURE__ */ new Set()]));
   const lastOfResource = /* @__PURE__ */ new Map();
   for (const step2 of steps) {
-    const before = [...step2.dependsOn, ...step2.bindings.map((b) => b.fromStep), ...step2.after ?? []];
+    const before = [...step2.dependsOn, ...bindingSteps(step2.bindings), ...step2.after ?? []];
     const previous = lastOfResource.get(step2.resource);
     if (previous !== void 0) before.push(previous);
     for (const key of before) next.get(key)?.add(step2.key);
@@ -64904,7 +65748,7 @@ function byFlag(steps) {
     return found3;
   };
   for (const step2 of steps) {
-    for (const flag of flagVersionsSent(step2.body)) entry(step2, flag).senders.push(step2);
+    for (const flag of versionsRelied(step2)) entry(step2, flag).senders.push(step2);
     for (const flag of step2.movesFlagVersions ?? []) entry(step2, flag).movers.push(step2);
   }
   return out;
@@ -64912,14 +65756,15 @@ function byFlag(steps) {
 function orderFlagVersions(steps) {
   const next = successors(steps);
   const after = /* @__PURE__ */ new Map();
-  const conflicts = [];
+  const rereads = /* @__PURE__ */ new Map();
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  for (const [flag, { senders, movers }] of groups) {
+  for (const [id, { senders, movers }] of groups) {
+    const flag = id.split("\0")[1] ?? id;
     for (const mover of movers) {
       for (const sender of senders) {
         if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
         if (reaches(next, mover.key, sender.key)) {
-          conflicts.push({ flag: flag.split("\0")[1] ?? flag, first: mover.resource, second: sender.resource });
+          rereads.set(sender.key, (rereads.get(sender.key) ?? /* @__PURE__ */ new Set()).add(flag));
           continue;
         }
         next.get(sender.key)?.add(mover.key);
@@ -64927,11 +65772,99 @@ function orderFlagVersions(steps) {
       }
     }
   }
-  const ordered = steps.map((s) => {
+  return steps.map((s) => {
     const keys = after.get(s.key);
-    return keys ? { ...s, after: [.../* @__PURE__ */ new Set([...s.after ?? [], ...keys])] } : s;
+    const ordered = keys ? { ...s, after: [.../* @__PURE__ */ new Set([...s.after ?? [], ...keys])] } : s;
+    const flags = rereads.get(s.key);
+    return flags ? readAgain(ordered, flags) : ordered;
   });
-  return { steps: ordered, conflicts };
+}
+function readAgain(step2, flags) {
+  const sent = new Set(flagVersionsSent(step2.body));
+  const refresh = step2.startFlags !== void 0 && [...flags].some((f) => !sent.has(f));
+  let body = refresh ? withFlagsRefresh(step2.body, step2.startFlags ?? {}) : step2.body;
+  const bindings = [...step2.bindings];
+  const match3 = ENVIRONMENT_PATH.exec(step2.path);
+  const project = decodeURIComponent(match3?.[1] ?? "");
+  const environment = decodeURIComponent(match3?.[2] ?? "");
+  for (const { flag, pointer: pointer2 } of flagVersionPointers(body)) {
+    if (!flags.has(flag)) continue;
+    body = withoutVersionAt(body, pointer2);
+    const binding = {
+      bodyPointer: pointer2,
+      fromGet: flagPath(project, flag, environment),
+      responsePointer: toPointer(["environments", environment, "version"])
+    };
+    bindings.push(binding);
+  }
+  const names = [...flags].map((f) => `"${f}"`).join(", ");
+  const reason2 = `${step2.reason}; ${refresh ? "first it refreshes the draft's flags, with " : "with "}the version of ${flags.size === 1 ? "flag" : "flags"} ${names} read again right before sending, because an earlier step of this apply changes it`;
+  const instructions = refresh ? instructionKinds(body) : step2.instructions;
+  return { ...step2, body: withComment(body, reason2), bindings, instructions, reason: reason2 };
+}
+function isPatchBody(body) {
+  return isRecord2(body) && Array.isArray(body["instructions"]);
+}
+function withFlagsRefresh(body, flags) {
+  if (!isPatchBody(body)) return body;
+  const copy = structuredClone(body);
+  const update = { operation: "update", value: structuredClone(flags) };
+  const edit = copy.instructions.find((i) => i.kind === "updateExperimentFields");
+  if (edit) {
+    edit.value = { ...edit.value ?? {}, flags: update };
+  } else {
+    const start2 = copy.instructions.findIndex((i) => i.kind === "startIteration");
+    copy.instructions.splice(Math.max(start2, 0), 0, { kind: "updateExperimentFields", value: { flags: update } });
+  }
+  return copy;
+}
+function instructionKinds(body) {
+  return isPatchBody(body) ? body.instructions.map((i) => i.kind) : [];
+}
+function withComment(body, reason2) {
+  return isPatchBody(body) && body.comment !== void 0 ? { ...body, comment: `ldexp: ${reason2}` } : body;
+}
+function withoutVersionAt(body, pointer2) {
+  const copy = structuredClone(body);
+  const path3 = parsePointer(pointer2).slice(0, -1);
+  const flag = path3.pop();
+  let parent = copy;
+  for (const segment of path3) {
+    parent = Array.isArray(parent) ? parent[Number(segment)] : isRecord2(parent) ? parent[segment] : void 0;
+  }
+  const input = isRecord2(parent) && flag !== void 0 ? parent[flag] : void 0;
+  if (isRecord2(parent) && flag !== void 0 && isRecord2(input)) {
+    parent[flag] = Object.fromEntries(Object.entries(input).filter(([key]) => key !== "flagConfigVersion"));
+  }
+  return copy;
+}
+
+// src/plan/unapplied.ts
+function splitExperimentChanges(p) {
+  const membership = p.steps.some((s) => s.kind === "createExperiment" || s.instructions.includes("removeExperiment"));
+  const made = p.changes().filter((change) => change.field === "holdout" ? membership : p.steps.length > 0);
+  const left = p.input.diff.changes.filter((change) => !made.includes(change));
+  if (left.length === 0) return { changes: made };
+  return { changes: made, unapplied: { reason: experimentReason(p, left), changes: left } };
+}
+function experimentReason(p, left) {
+  const warnings = p.problems.filter((problem) => problem.severity === "warning").map((problem) => problem.message);
+  if (warnings.length > 0) return warnings.join("; ");
+  const key = p.manifest.key;
+  const fields = [...new Set(left.map((change) => change.field.replace(/^iteration\./, "").split(/[.[]/)[0]))].join(
+    ", "
+  );
+  switch (p.manifest.spec.state) {
+    case "archived":
+      return `experiment "${key}" is archived as it is: ldexp does not edit an archived experiment, so LaunchDarkly keeps its ${fields}; ask for state draft, running or stopped to restore it with these changes`;
+    case "stopped":
+      return `stopping ends the running iteration of "${key}" with the design it ran with, so ${fields} can only change in a new iteration (state draft or running)`;
+    default:
+      return `no LaunchDarkly instruction changes ${fields} of experiment "${key}" in its current state`;
+  }
+}
+function holdoutUnapplied(changes, reason2) {
+  return changes.length > 0 ? { reason: reason2, changes } : void 0;
 }
 
 // src/plan/holdouts.ts
@@ -64947,6 +65880,8 @@ function planHoldout(resolved, live, factory) {
       out.problems.push(
         problemAt2(m.source, pointer("spec", "state"), "NothingToEnd", message, { severity: "warning" })
       );
+      const unapplied = holdoutUnapplied(diffHoldout(desired, void 0).changes, message);
+      if (unapplied) out.unapplied = unapplied;
       return out;
     }
     out.changes = diffHoldout(desired, void 0).changes;
@@ -64973,7 +65908,14 @@ function planHoldout(resolved, live, factory) {
           `holdout "${m.key}" has ended in LaunchDarkly and cannot be active again; create a holdout with a new key`
         )
       );
+      return out;
     }
+    const pair2 = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
+    const unapplied = holdoutUnapplied(
+      diffHoldout(pair2.desired, pair2.live).changes,
+      `holdout "${m.key}" has ended in LaunchDarkly, and an ended holdout accepts no change; make the manifest match it`
+    );
+    if (unapplied) out.unapplied = unapplied;
     return out;
   }
   const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
@@ -64994,17 +65936,17 @@ function planHoldout(resolved, live, factory) {
     value: pair.desired[f.field] ?? ""
   }));
   if (instructions.length > 0) {
-    const reason = `updates the holdout's ${diff.fields.filter((f) => f.category === "metadata").map((f) => f.field).join(" and ")}`;
+    const reason2 = `updates the holdout's ${diff.fields.filter((f) => f.category === "metadata").map((f) => f.field).join(" and ")}`;
     out.steps.push(
       factory.make({
         ...base,
         kind: "patchHoldout",
         method: "PATCH",
         path: holdoutPath(m, m.key),
-        body: semanticPatch(reason, instructions),
+        body: semanticPatch(reason2, instructions),
         instructions: instructions.map((i) => i.kind),
         impact: "metadata",
-        reason
+        reason: reason2
       })
     );
   }
@@ -65013,7 +65955,7 @@ function planHoldout(resolved, live, factory) {
 }
 function endHoldoutStep(outcome, all, factory) {
   const { resolved } = outcome;
-  const reason = `ends holdout "${resolved.manifest.spec.name}" for good: this cannot be undone`;
+  const reason2 = `ends holdout "${resolved.manifest.spec.name}" for good: this cannot be undone`;
   return factory.make({
     resource: resolved.address,
     holdout: resolved.address,
@@ -65021,12 +65963,60 @@ function endHoldoutStep(outcome, all, factory) {
     kind: "patchHoldout",
     method: "PATCH",
     path: holdoutPath(resolved.manifest, resolved.manifest.key),
-    body: semanticPatch(reason, [{ kind: "endHoldout" }]),
+    body: semanticPatch(reason2, [{ kind: "endHoldout" }]),
     instructions: ["endHoldout"],
     dependsOn: all.filter((s) => s.holdout === resolved.address || s.resource === resolved.address).map((s) => s.key),
     impact: "irreversible",
-    reason
+    reason: reason2
   });
+}
+
+// src/plan/acknowledge.ts
+var ITERATION2 = ["spec", "iteration"];
+function acknowledgedRestart(p, running, what) {
+  p.restartChecked = true;
+  const it = p.manifest.spec.iteration;
+  const justification = it.changeJustification?.trim() ? it.changeJustification : void 0;
+  const acknowledged = it.replacesIteration === running;
+  const n = String(running);
+  const effect = `${what} ends iteration ${n} of experiment "${p.manifest.key}": its results stay with iteration ${n} and iteration ${String(running + 1)} starts from zero`;
+  if (justification === void 0) {
+    const lines = acknowledged ? "`changeJustification: <why>`" : `\`changeJustification: <why>\` and \`replacesIteration: ${n}\``;
+    p.error(
+      pointer(...ITERATION2),
+      "ChangeJustificationRequired",
+      `${effect}; to allow it, write ${lines} in spec.iteration`
+    );
+    return void 0;
+  }
+  if (it.replacesIteration === void 0) {
+    p.error(
+      pointer(...ITERATION2, "replacesIteration"),
+      "ReplacesIterationRequired",
+      `${effect}; to allow it, add \`replacesIteration: ${n}\` next to changeJustification (a justification covers the restart of one iteration)`
+    );
+    return void 0;
+  }
+  if (!acknowledged) {
+    p.error(
+      pointer(...ITERATION2, "replacesIteration"),
+      "ReplacesIterationStale",
+      `${effect}, but replacesIteration is ${String(it.replacesIteration)}: iteration ${n} is running now, so the justification was written for another restart; if iteration ${n} should restart too, review changeJustification and write \`replacesIteration: ${n}\``
+    );
+    return void 0;
+  }
+  return justification;
+}
+function warnUnusedAcknowledgement(p) {
+  const written = p.manifest.spec.iteration.replacesIteration;
+  if (written === void 0 || p.restartChecked) return;
+  const running = p.input.live ? runningIterationNumber(p.input.live) : void 0;
+  const why = running === written ? `this plan does not restart iteration ${String(written)}` : `iteration ${String(written)} is not running (${running === void 0 ? "no iteration is" : `iteration ${String(running)} is`})`;
+  p.warn(
+    pointer(...ITERATION2, "replacesIteration"),
+    "ReplacesIterationUnused",
+    `${why}, so \`replacesIteration: ${String(written)}\` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration`
+  );
 }
 
 // src/plan/lifecycle.ts
@@ -65056,11 +66046,29 @@ function create(p) {
 }
 function start(p, edits, iteration) {
   p.checkFlagsOn();
+  const { update, doing } = p.startEdits(edits);
+  const before = update ? [update] : [];
+  const running = p.input.live ? runningIterationNumber(p.input.live) : void 0;
+  if (running === void 0) {
+    p.patch(
+      [...before, { kind: "startIteration" }],
+      "start",
+      `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`
+    );
+    return;
+  }
+  const justification = acknowledgedRestart(p, running, "starting the draft iteration");
+  if (justification === void 0) return;
+  p.noteEndingIteration();
+  p.context.changeJustification = justification;
   p.patch(
-    [...edits ? [edits] : [], { kind: "startIteration" }],
-    "start",
-    `${edits ? "applies the draft edits and " : ""}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`
+    [...before, { kind: "startIteration", changeJustification: justification }],
+    "new-iteration",
+    `${doing}starts iteration ${String(iteration)}, which ends running iteration ${String(running)}: ${restartWords(running, iteration, justification)}`
   );
+}
+function restartWords(ending, starting, justification) {
+  return `its results stay with iteration ${String(ending)} and iteration ${String(starting)} starts from zero (justification: "${justification}")`;
 }
 function stopInstruction(p) {
   const stop2 = p.manifest.spec.stop;
@@ -65166,27 +66174,21 @@ var updateRunning = (p) => {
     );
     return;
   }
-  const justification = p.manifest.spec.iteration.changeJustification;
-  if (justification === void 0 || justification.trim() === "") {
-    p.error(
-      pointer("spec", "iteration"),
-      "ChangeJustificationRequired",
-      `changing ${p.designFields().join(", ")} of a running experiment starts a new iteration; add iteration.changeJustification to say why`
-    );
-    return;
-  }
+  const n = runningIterationNumber(p.live) ?? iterationNumber(p.live);
+  const justification = acknowledgedRestart(p, n, `changing ${p.designFields().join(", ")}`);
+  if (justification === void 0) return;
   p.checkFlagsOn();
   p.noteEndingIteration();
-  const n = iterationNumber(p.live);
+  p.context.changeJustification = justification;
   const design_ = p.updates((_, category) => category === "design");
-  const reshuffle = p.input.desired.iteration.canReshuffleTraffic ? "; traffic may be reshuffled between treatments" : "";
+  const reshuffle = p.input.desired.iteration.canReshuffleTraffic ? " Traffic may be reshuffled between treatments." : "";
   p.patch(
     [
       ...metadata ? [metadata] : [],
       { kind: "saveAndStartNewIteration", changeJustification: justification, value: design_?.value ?? {} }
     ],
     "new-iteration",
-    `restarts the iteration: results collected so far stay with iteration ${String(n)}; iteration ${String(n + 1)} starts from zero${reshuffle}`
+    `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`
   );
 };
 var stop = (p) => {
@@ -65267,58 +66269,62 @@ function planLifecycle(p) {
   if (from === "archived" && to !== "archived") {
     p.patch([{ kind: "restoreExperiment" }], "restore", "restores the archived experiment so it can change again");
     LIFECYCLE[`${iterationState(p.live)}->${to}`](p);
-    return;
+  } else {
+    const cell2 = from === "archived" ? "archived->archived" : `${from}->${to}`;
+    LIFECYCLE[cell2](p);
   }
-  const cell2 = from === "archived" ? "archived->archived" : `${from}->${to}`;
-  LIFECYCLE[cell2](p);
+  warnUnusedAcknowledgement(p);
 }
 
 // src/plan/membership.ts
+var HOLDOUT = pointer("spec", "holdout");
 function planMembership(p) {
   const live = p.input.liveCanonical;
   if (!live || p.manifest.spec.state === "archived") return;
   const want = p.input.desired.holdout;
-  const have = live.holdout;
-  if (want === have) return;
-  const key = p.manifest.key;
-  if (want !== void 0) {
-    const now = have === void 0 ? "is in no holdout" : `is in holdout "${have}"`;
+  const have = live.holdout ?? null;
+  if (want === void 0 || want === have) return;
+  if (want !== null) {
+    const now = have === null ? "is in no holdout" : `is in holdout "${have}"`;
     p.error(
-      pointer("spec", "holdout"),
+      HOLDOUT,
       "HoldoutJoinOnlyAtCreation",
-      `experiment "${key}" already exists and ${now}; experiments join a holdout only when they are created, so it cannot join "${want}" (create a new experiment with a new key instead)`
+      `experiment "${p.manifest.key}" already exists and ${now}; experiments join a holdout only when they are created, so it cannot join "${want}" (create a new experiment with a new key instead)`
     );
     return;
   }
-  if (have?.startsWith("id:")) {
+  if (have !== null) leave(p, have);
+}
+function leave(p, have) {
+  const key = p.manifest.key;
+  if (have.startsWith("id:")) {
     p.error(
-      pointer("spec"),
+      HOLDOUT,
       "UnknownHoldout",
       `experiment "${key}" is in holdout ${have.slice(3)}, which could not be read; it cannot be removed from it`
     );
     return;
   }
-  if (have === void 0) return;
   if (findLiveHoldout(p.input.environment, have)?.status === "ended") {
-    p.warn(
-      pointer("spec"),
+    p.error(
+      HOLDOUT,
       "HoldoutEndedMembership",
-      `experiment "${key}" stays in holdout "${have}": the holdout has ended, so its members can no longer change (add \`holdout: ${have}\` to the manifest to silence this)`
+      `experiment "${key}" cannot leave holdout "${have}": the holdout has ended, so its members can no longer change; write \`holdout: ${have}\` or delete the line`
     );
     return;
   }
-  const holdout = resourceAddress("holdout", p.manifest, have);
-  const reason = `removes experiment "${p.name}" from holdout "${have}"`;
+  const holdout2 = resourceAddress("holdout", p.manifest, have);
+  const reason2 = `removes experiment "${p.name}" from holdout "${have}" for good: experiments join a holdout only when they are created, so it can never rejoin it`;
   p.add({
-    resource: holdout,
+    resource: holdout2,
     kind: "patchHoldout",
     method: "PATCH",
     path: holdoutPath(p.manifest, have),
-    body: semanticPatch(reason, [{ kind: "removeExperiment", value: key }]),
+    body: semanticPatch(reason2, [{ kind: "removeExperiment", value: key }]),
     instructions: ["removeExperiment"],
-    impact: "metadata",
-    reason,
-    touches: [holdout, p.address]
+    impact: "irreversible",
+    reason: reason2,
+    touches: [holdout2, p.address]
   });
 }
 function checkImmutable(p) {
@@ -65367,32 +66373,11 @@ function finalizeSteps(ordered) {
     dependsOn: ids(s.dependsOn),
     // Absent when empty, so plans without such ordering keep their shape and hash.
     ...s.after !== void 0 && s.after.length > 0 ? { after: ids(s.after) } : {},
-    bindings: s.bindings.map((b) => ({ ...b, fromStep: id(b.fromStep) })),
+    bindings: s.bindings.map((b) => isReadBinding(b) ? b : { ...b, fromStep: id(b.fromStep) }),
     impact: s.impact,
     reason: s.reason
   }));
   return { steps, idOf };
-}
-
-// src/plan/types.ts
-var PLAN_FORMAT_VERSION = 1;
-var IMPACTS = [
-  "none",
-  "metadata",
-  "draft-edit",
-  "create",
-  "start",
-  "restore",
-  "new-iteration",
-  "stop",
-  "archive",
-  "irreversible"
-];
-function worstImpact(a, b) {
-  return IMPACTS.indexOf(a) >= IMPACTS.indexOf(b) ? a : b;
-}
-function hasChanges(plan2) {
-  return plan2.steps.length > 0;
 }
 
 // src/plan/unmanaged.ts
@@ -65415,8 +66400,15 @@ function findUnmanaged(desired, live) {
   return out.sort((a, b) => a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
 }
 function planPrune(desired, live, factory) {
-  const out = { steps: [], resources: [], warnings: [] };
+  const out = { steps: [], resources: [], warnings: [], notices: [] };
   if (!desired.config.prune) return out;
+  if (!isWholeRun(desired.scope)) {
+    out.notices.push({
+      code: "PruneSkipped",
+      message: `Pruning skipped: this run sees only part of the managed set, so an experiment without a manifest here may have one in the part left out. ${describeLimits(desired.scope)} Run on ${desired.scope.configFolder ?? "the whole set"} to prune.`
+    });
+    return out;
+  }
   const tag = desired.config.managedTag;
   const unmanaged = new Set(findUnmanaged(desired, live).map((u) => u.address));
   for (const env of live.environments) {
@@ -65432,17 +66424,17 @@ function planPrune(desired, live, factory) {
         });
         continue;
       }
-      const reason = `archives "${e.name}": it carries the "${tag}" tag and no manifest describes it any more`;
+      const reason2 = `archives "${e.name}": it carries the "${tag}" tag and no manifest describes it any more`;
       out.steps.push(
         factory.make({
           resource: address,
           kind: "patchExperiment",
           method: "PATCH",
           path: experimentPath(env, e.key),
-          body: semanticPatch(reason, [{ kind: "archiveExperiment" }]),
+          body: semanticPatch(reason2, [{ kind: "archiveExperiment" }]),
           instructions: ["archiveExperiment"],
           impact: "archive",
-          reason,
+          reason: reason2,
           touches: [address]
         })
       );
@@ -65491,6 +66483,7 @@ function planExperiment(resolved, live, holdoutCreates, factory) {
   planLifecycle(planner);
   checkImmutable(planner);
   planMembership(planner);
+  const { changes, unapplied } = splitExperimentChanges(planner);
   const pending = {
     address: resolved.address,
     type: "experiment",
@@ -65500,10 +66493,11 @@ function planExperiment(resolved, live, holdoutCreates, factory) {
     name: m.spec.name,
     action: planner.steps.length === 0 ? "no-op" : ld ? "update" : "create",
     stateTo: m.spec.state,
-    changes: planner.changes(),
+    changes,
     source: m.source.locate(""),
     stepKeys: planner.steps.map((s) => s.key)
   };
+  if (unapplied) pending.unapplied = unapplied;
   if (from !== "absent") pending.stateFrom = from;
   if (Object.keys(planner.context).length > 0) pending.context = planner.context;
   return { planner, pending };
@@ -65523,17 +66517,19 @@ function holdoutResource(o) {
     source: m.source.locate(""),
     stepKeys: o.steps.map((s) => s.key)
   };
+  if (o.unapplied) pending.unapplied = o.unapplied;
   if (o.live) pending.stateFrom = o.live.status === "ended" ? "ended" : "active";
   return pending;
 }
 function summarize(resources, steps, unmanaged) {
   const byImpact = {};
   for (const s of steps) byImpact[s.impact] = (byImpact[s.impact] ?? 0) + 1;
-  const count2 = (action) => resources.filter((r) => r.action === action).length;
+  const count3 = (action) => resources.filter((r) => r.action === action).length;
   return {
-    create: count2("create"),
-    update: count2("update"),
-    noOp: count2("no-op"),
+    create: count3("create"),
+    update: count3("update"),
+    noOp: count3("no-op"),
+    unapplied: resources.filter((r) => r.unapplied !== void 0).length,
     unmanaged,
     steps: steps.length,
     byImpact
@@ -65576,9 +66572,7 @@ function buildPlan(desired, live) {
   );
   problems.push(...managedTagWarnings(desired));
   if (problems.some((p) => p.severity === "error")) return { problems };
-  const flagOrder = orderFlagVersions(steps);
-  problems.push(...flagOrder.conflicts.map(flagVersionWarning));
-  const ordered = orderSteps(flagOrder.steps);
+  const ordered = orderSteps(orderFlagVersions(steps));
   if (!ordered) {
     return {
       problems: [
@@ -65607,7 +66601,7 @@ function buildPlan(desired, live) {
   const unmanaged = findUnmanaged(desired, live);
   const targets = [...desired.experiments, ...desired.holdouts, ...live.environments];
   const warnings = problems.filter((p) => p.severity === "warning");
-  const plan2 = {
+  const unhashed = {
     formatVersion: PLAN_FORMAT_VERSION,
     target: {
       baseUrl: live.baseUrl,
@@ -65619,13 +66613,13 @@ function buildPlan(desired, live) {
     steps: finalSteps,
     unmanaged,
     warnings,
+    notices: prune.notices,
     fingerprints: fingerprintLive(
       live,
       ordered.flatMap((s) => s.touches)
-    ),
-    hash: computePlanHash(finalSteps)
+    )
   };
-  return { plan: plan2, problems };
+  return { plan: { ...unhashed, hash: computePlanHash(unhashed) }, problems };
 }
 function managedTagWarnings(desired) {
   if (!desired.config.prune) return [];
@@ -65639,13 +66633,6 @@ function managedTagWarnings(desired) {
       { severity: "warning" }
     )
   );
-}
-function flagVersionWarning(conflict) {
-  return {
-    severity: "warning",
-    code: "FlagVersionConflict",
-    message: `${conflict.first} and ${conflict.second} both configure and restart flag "${conflict.flag}" in one apply; LaunchDarkly will refuse the one that runs second as stale. Apply again afterwards (the next plan has exactly that change left), or change one experiment at a time.`
-  };
 }
 
 // src/pipeline.ts
@@ -65661,18 +66648,21 @@ async function plan(paths, defaults, connection) {
   const { manifests, problems } = await validate(paths, defaults);
   if (hasErrors(problems)) return { problems, manifests };
   reporter.report({ type: "phase", message: "Reading live state from LaunchDarkly" });
-  const client = clientFor(connection);
-  const live = await fetchLive(client, liveRequestFor(manifests), reporter);
+  const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
   const planned = buildPlan(manifests, live);
   const allProblems = [...problems, ...planned.problems];
   return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
 }
 async function applyPlan(planToApply, connection, options) {
-  const client = clientFor(connection);
-  if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
-  return apply(planToApply, client, {
-    concurrency: connection.concurrency,
-    ...connection.reporter ? { reporter: connection.reporter } : {}
+  if (options.checkFreshness) assertPlanIntact(planToApply);
+  return withClient(connection, async (client) => {
+    if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
+    return apply(planToApply, client, {
+      concurrency: connection.concurrency,
+      ...connection.reporter ? { reporter: connection.reporter } : {},
+      ...options.signal ? { signal: options.signal } : {},
+      ...options.giveUp ? { giveUp: options.giveUp } : {}
+    });
   });
 }
 async function assertFresh(saved, client, reporter) {
@@ -65686,10 +66676,19 @@ async function assertFresh(saved, client, reporter) {
     );
   }
 }
+async function withClient(connection, use) {
+  const client = clientFor(connection);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
+}
 function clientFor(connection) {
   return createClient({
     baseUrl: connection.baseUrl,
     token: connection.token,
+    ...connection.timeoutMs !== void 0 ? { timeoutMs: connection.timeoutMs } : {},
     ...connection.dispatcher ? { dispatcher: connection.dispatcher } : {},
     ...connection.reporter ? { reporter: connection.reporter } : {}
   });
@@ -65703,16 +66702,16 @@ function liveRequestFor(manifests) {
       environment: resource.environment
     });
   }
-  for (const experiment of manifests.experiments) {
-    const keys = flagKeys.get(experiment.project) ?? /* @__PURE__ */ new Set();
-    for (const flagKey of Object.keys(experiment.spec.iteration.flags)) keys.add(flagKey);
-    flagKeys.set(experiment.project, keys);
+  for (const experiment2 of manifests.experiments) {
+    const keys = flagKeys.get(experiment2.project) ?? /* @__PURE__ */ new Set();
+    for (const flagKey of Object.keys(experiment2.spec.iteration.flags)) keys.add(flagKey);
+    flagKeys.set(experiment2.project, keys);
   }
-  for (const holdout of manifests.holdouts) {
-    if (holdout.spec.prerequisiteFlag === void 0) continue;
-    const keys = flagKeys.get(holdout.project) ?? /* @__PURE__ */ new Set();
-    keys.add(holdout.spec.prerequisiteFlag);
-    flagKeys.set(holdout.project, keys);
+  for (const holdout2 of manifests.holdouts) {
+    if (holdout2.spec.prerequisiteFlag === void 0) continue;
+    const keys = flagKeys.get(holdout2.project) ?? /* @__PURE__ */ new Set();
+    keys.add(holdout2.spec.prerequisiteFlag);
+    flagKeys.set(holdout2.project, keys);
   }
   return { targets: [...targets.values()], flagKeys };
 }
@@ -65776,53 +66775,6 @@ function mermaidLabel(text2) {
   return text2.replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:/=+-]/gu, (char) => `#${String(char.codePointAt(0))};`);
 }
 
-// src/render/words.ts
-var NO_CHANGES = "No changes. LaunchDarkly matches the manifests.";
-var IMPACT_LABELS = {
-  none: "no change",
-  metadata: "metadata only",
-  "draft-edit": "edits the draft",
-  create: "creates",
-  start: "starts the experiment",
-  restore: "restores from the archive",
-  "new-iteration": "new iteration: results restart from zero",
-  stop: "stops the experiment",
-  archive: "archives",
-  irreversible: "irreversible: cannot be undone"
-};
-var COUNTED_IMPACTS = {
-  start: ["start", "starts"],
-  restore: ["restore", "restores"],
-  "new-iteration": ["new iteration", "new iterations"],
-  stop: ["stop", "stops"],
-  archive: ["archive", "archives"],
-  irreversible: ["irreversible change", "irreversible changes"]
-};
-function isDestructive(impact) {
-  return impact === "stop" || impact === "archive" || impact === "irreversible";
-}
-function plural(count2, singular, pluralForm = `${singular}s`) {
-  return `${String(count2)} ${count2 === 1 ? singular : pluralForm}`;
-}
-function impactCounts(plan2) {
-  const parts = [];
-  for (const impact of IMPACTS) {
-    const nouns = COUNTED_IMPACTS[impact];
-    const count2 = plan2.summary.byImpact[impact] ?? 0;
-    if (nouns && count2 > 0) parts.push(plural(count2, nouns[0], nouns[1]));
-  }
-  return parts.join(", ");
-}
-function stateTransition(resource) {
-  return `${resource.stateFrom ?? "absent"} \u2192 ${resource.stateTo}`;
-}
-function stepWhat(instructions, kind) {
-  return instructions.length > 0 ? instructions.join(", ") : kind;
-}
-function oneLine(text2) {
-  return text2.replace(/\r\n|\r|\n/g, " \u23CE ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD");
-}
-
 // src/render/problems.ts
 function countLine(problems) {
   const errors = problems.filter((problem) => problem.severity === "error").length;
@@ -65884,12 +66836,24 @@ Candidates: ${shownCandidates(problem.candidates).join(", ")}` : "";
 
 // src/render/apply-report.ts
 function applySummaryLine(report) {
+  if (report.interrupted) return interruptedLine(report);
   if (report.failed > 0) {
     return `Apply failed: ${String(report.failed)} failed, ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
   }
   if (report.skipped > 0) return `Apply incomplete: ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
   if (report.ok === 0) return "Apply complete: nothing to do.";
   return `Apply complete: ${plural(report.ok, "step")} succeeded.`;
+}
+function interruptedLine(report) {
+  const skipped = report.failed > 0 ? "skipped or not started" : "not started";
+  const parts = [
+    [report.ok, "succeeded"],
+    [report.failed, "failed"],
+    [report.unknown, "outcome unknown"],
+    [report.skipped, skipped]
+  ];
+  const counts = parts.filter(([count3]) => count3 > 0).map(([count3, what]) => `${String(count3)} ${what}`);
+  return `Apply interrupted: ${counts.join(", ") || "nothing started"}. Run ldexp plan to see what remains.`;
 }
 function rows(report, plan2) {
   const index = new Map(plan2.steps.map((step2, position) => [step2.id, position]));
@@ -65910,9 +66874,11 @@ function detail(outcome) {
       return `${String(outcome.httpStatus)}${outcome.code ? ` ${outcome.code}` : ""}: ${outcome.message}`;
     case "skipped":
       return `skipped: ${outcome.reason}`;
+    case "unknown":
+      return `outcome unknown: ${outcome.reason}`;
   }
 }
-var ICONS = { ok: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F" };
+var ICONS = { ok: "\u2705", failed: "\u274C", skipped: "\u23ED\uFE0F", unknown: "\u2753" };
 function renderApplyReportMarkdown(report, plan2) {
   const body = rows(report, plan2).map((row) => {
     const what = row.step ? mdCode(stepWhat(row.step.instructions, row.step.kind)) : md(row.outcome.stepId);
@@ -65953,7 +66919,10 @@ var definitions = {
     ["severity", "code", "message"]
   ),
   fieldChange: object({ field: nonEmpty, from: str, to: str }, ["field"]),
-  impactContext: object({ iterationStartedAt: str, iterationNumber: positive, winner: str }, []),
+  impactContext: object(
+    { iterationStartedAt: str, iterationNumber: positive, winner: str, changeJustification: str },
+    []
+  ),
   resource: object(
     {
       address: nonEmpty,
@@ -65969,15 +66938,31 @@ var definitions = {
       impact: { $ref: "#/definitions/impact" },
       stepIds: strings,
       source: { $ref: "#/definitions/sourcePosition" },
-      context: { $ref: "#/definitions/impactContext" }
+      context: { $ref: "#/definitions/impactContext" },
+      // Differences no step makes; they keep the plan from saying "No changes".
+      unapplied: object(
+        { reason: nonEmpty, changes: { type: "array", items: { $ref: "#/definitions/fieldChange" }, minItems: 1 } },
+        ["reason", "changes"]
+      )
     },
     ["address", "type", "project", "environment", "key", "name", "action", "stateTo", "changes", "impact", "stepIds"]
   ),
-  binding: object({ bodyPointer: str, fromStep: nonEmpty, responsePointer: str }, [
-    "bodyPointer",
-    "fromStep",
-    "responsePointer"
-  ]),
+  binding: {
+    oneOf: [
+      // A value from an earlier step's response (the `_id` of a holdout created in the same apply).
+      object({ bodyPointer: str, fromStep: nonEmpty, responsePointer: str }, [
+        "bodyPointer",
+        "fromStep",
+        "responsePointer"
+      ]),
+      // A value read right before sending: a flag version an earlier step of the apply moves.
+      object({ bodyPointer: str, fromGet: { type: "string", pattern: "^/" }, responsePointer: str }, [
+        "bodyPointer",
+        "fromGet",
+        "responsePointer"
+      ])
+    ]
+  },
   step: object(
     {
       id: nonEmpty,
@@ -66008,12 +66993,14 @@ var definitions = {
       create: count,
       update: count,
       noOp: count,
+      unapplied: count,
       unmanaged: count,
       steps: count,
       byImpact: object(Object.fromEntries(IMPACTS.map((impact) => [impact, count])), [])
     },
-    ["create", "update", "noOp", "unmanaged", "steps", "byImpact"]
-  )
+    ["create", "update", "noOp", "unapplied", "unmanaged", "steps", "byImpact"]
+  ),
+  notice: object({ code: nonEmpty, message: nonEmpty }, ["code", "message"])
 };
 var planSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -66032,10 +67019,22 @@ var planSchema = {
       steps: { type: "array", items: { $ref: "#/definitions/step" } },
       unmanaged: { type: "array", items: { $ref: "#/definitions/unmanaged" } },
       warnings: { type: "array", items: { $ref: "#/definitions/problem" } },
+      notices: { type: "array", items: { $ref: "#/definitions/notice" } },
       fingerprints: { type: "object", additionalProperties: nonEmpty },
       hash: nonEmpty
     },
-    ["formatVersion", "target", "summary", "resources", "steps", "unmanaged", "warnings", "fingerprints", "hash"]
+    [
+      "formatVersion",
+      "target",
+      "summary",
+      "resources",
+      "steps",
+      "unmanaged",
+      "warnings",
+      "notices",
+      "fingerprints",
+      "hash"
+    ]
   ),
   definitions
 };
@@ -66071,7 +67070,7 @@ var IMPACT_TITLES = {
   create: "new",
   start: "starts",
   restore: "restore",
-  "new-iteration": "new iteration",
+  "new-iteration": "new iteration, results restart from zero",
   stop: "stop",
   archive: "archive",
   irreversible: "cannot be undone"
@@ -66110,16 +67109,24 @@ function explainImpact(resource) {
     case "archive":
       return resource.stateFrom === "running" ? `${stopping(resource)} Then archives it; it can be restored later.` : `Archives the ${noun}: it is hidden from lists and can be restored later.`;
     case "irreversible":
-      return noun === "holdout" ? "**Ends the holdout: this cannot be undone.**" : "**This change cannot be undone.**";
+      return irreversible(resource);
   }
 }
 function newIteration2(resource) {
   const started = resource.context?.iterationStartedAt;
   const number = resource.context?.iterationNumber;
   const since = started ? `since ${md(shortDate(started))} ` : "so far ";
-  const current = number === void 0 ? "the current iteration" : `iteration ${String(number)}`;
+  const restarts = number === void 0 ? "the iteration" : `iteration ${String(number)}`;
   const next = number === void 0 ? "the new iteration" : `iteration ${String(number + 1)}`;
-  return `**Restarts the iteration:** results collected ${since}stay with ${current}; ${next} starts from zero. Unless traffic reshuffling is turned off, users may be reassigned to other treatments.`;
+  const justification = resource.context?.changeJustification;
+  return `**Restarts ${restarts}:** the results collected ${since}stay with it; ${next} starts from zero. Unless traffic reshuffling is turned off, users may be reassigned to other treatments.` + (justification === void 0 ? "" : `
+
+**Justification:** ${md(justification)}`);
+}
+function irreversible(resource) {
+  if (resource.type === "holdout") return "**Ends the holdout: this cannot be undone.**";
+  const left = resource.changes.find((change) => change.field === "holdout")?.from;
+  return left === void 0 ? "**This change cannot be undone.**" : `**Removes the experiment from holdout ${md(left)}: this cannot be undone, it can never rejoin.**`;
 }
 function stopping(resource) {
   const winner = resource.context?.winner ?? resource.changes.find((change) => /(^|\.)winner$/.test(change.field))?.to;
@@ -66166,18 +67173,35 @@ function label(id, lookup) {
 var NONE = "\u2014";
 function resourceSection(resource, lookup) {
   const steps = resource.stepIds.flatMap((id) => lookup.byId.get(id) ?? []);
-  const parts = [heading(resource), subtitle(resource), explainImpact(resource)];
+  const unchanged = resource.action === "no-op" && resource.unapplied !== void 0;
+  const explained = unchanged ? "Nothing is sent for it: LaunchDarkly keeps what it has." : explainImpact(resource);
+  const parts = [heading(resource), subtitle(resource), explained];
   const fields = resource.changes.filter((change) => !isAllocationField(change.field));
   if (fields.length > 0) parts.push(fieldTable(fields));
   const allocations = allocationChanges(resource.changes);
   if (allocations.length > 0) parts.push(allocationTable(allocations));
   if (steps.length > 0) parts.push(stepsDetails(steps, lookup));
+  if (resource.unapplied) parts.push(unappliedPart(resource.unapplied));
   return parts.join("\n\n");
 }
 function heading(resource) {
+  if (resource.action === "no-op" && resource.unapplied) {
+    return `#### \u26A0\uFE0F Keep ${resource.type} \u201C${md(resource.name)}\u201D \xB7 differs, cannot be applied`;
+  }
   const verb = resource.action === "create" ? "Create" : resource.action === "update" ? "Update" : "Keep";
   const icon = IMPACT_ICONS[resource.impact];
-  return `#### ${icon} ${verb} ${resource.type} \u201C${md(resource.name)}\u201D \xB7 ${IMPACT_TITLES[resource.impact]}`;
+  const sign = emphasisOf(resource.impact) === "loud" ? "\u26A0\uFE0F " : "";
+  return `#### ${sign}${icon} ${verb} ${resource.type} \u201C${md(resource.name)}\u201D \xB7 ${IMPACT_TITLES[resource.impact]}`;
+}
+function unappliedPart(unapplied) {
+  const rows2 = unapplied.changes.map((change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |`);
+  return [
+    `**Cannot be applied:** ${md(unapplied.reason)}`,
+    "",
+    "| Field | Manifest | LaunchDarkly |",
+    "| --- | --- | --- |",
+    ...rows2
+  ].join("\n");
 }
 function subtitle(resource) {
   return `${mdCode(resource.address)} \xB7 ${md(stateTransition(resource))}`;
@@ -66202,7 +67226,9 @@ function stepsDetails(steps, lookup) {
   const rows2 = steps.map((step2) => {
     const what = mdCode(stepWhat(step2.instructions, step2.kind));
     const request = `${step2.method} ${mdCode(step2.path)}`;
-    return `| ${String(lookup.number(step2.id))} | ${request} | ${what} | ${IMPACT_LABELS[step2.impact]} | ${mdValue(step2.reason, 300)} |`;
+    const label2 = IMPACT_LABELS[step2.impact];
+    const impact = emphasisOf(step2.impact) === "loud" ? `**\u26A0\uFE0F ${label2}**` : label2;
+    return `| ${String(lookup.number(step2.id))} | ${request} | ${what} | ${impact} | ${mdValue(step2.reason, 300)} |`;
   });
   const table = ["| # | Request | Instruction | Impact | Why |", "| --- | --- | --- | --- | --- |", ...rows2].join("\n");
   const graph = steps.some((step2) => step2.dependsOn.length > 0 || (step2.after?.length ?? 0) > 0) ? [mermaidGraph(steps, lookup), ""] : [];
@@ -66234,7 +67260,7 @@ function renderPlanMarkdown(plan2, options = {}) {
 }
 function planSections(plan2) {
   const lookup = stepLookup(plan2.steps);
-  const sections = plan2.resources.filter((resource) => resource.action !== "no-op").map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
+  const sections = inStepOrder(plan2).filter((resource) => resource.action !== "no-op" || resource.unapplied).map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
   if (plan2.unmanaged.length > 0) sections.push({ text: unmanagedSection(plan2), kind: "unmanaged" });
   if (plan2.warnings.length > 0) {
     sections.push({ text: ["#### \u26A0\uFE0F Warnings", "", ...problemItems(plan2.warnings)].join("\n"), kind: "warnings" });
@@ -66247,26 +67273,57 @@ function header(plan2, options) {
   lines.push(`### ${md(options.title ?? "ldexp plan")}`, "", summary2(plan2));
   const banner = warningBanner(plan2);
   if (banner) lines.push("", banner);
+  if (plan2.notices.length > 0) {
+    lines.push("", "> [!NOTE]", ...plan2.notices.map((notice2) => `> ${mdCode(notice2.code)}: ${md(notice2.message)}`));
+  }
   lines.push("", hashLine(plan2), hiddenComment(`ldexp:plan-hash ${safeHash(plan2.hash)}`));
   return lines.join("\n");
 }
 function summary2(plan2) {
-  if (plan2.steps.length === 0) return `**${NO_CHANGES}**`;
+  const unapplied = unappliedPhrase(plan2);
+  if (plan2.steps.length === 0) return unapplied ? `**Nothing to apply**, but ${unapplied}.` : `**${NO_CHANGES}**`;
   const { create: create2, update } = plan2.summary;
   const counts = `**${String(create2)} to create \xB7 ${String(update)} to update \xB7 ${plural(plan2.steps.length, "step")}**`;
   const impacts = impactCounts(plan2);
-  return impacts ? `${counts} (${impacts})` : counts;
+  const line = impacts ? `${counts} (${impacts})` : counts;
+  return unapplied ? `${line}. Also, ${unapplied}.` : line;
 }
+var CALLOUT_ITEMS = 10;
 function warningBanner(plan2) {
-  const byImpact = plan2.summary.byImpact;
-  const lines = [];
-  if ((byImpact["new-iteration"] ?? 0) > 0) {
-    lines.push("> Some experiments restart their iteration: results start again from zero.");
+  const stepsById = new Map(plan2.steps.map((step2, index) => [step2.id, { step: step2, number: index + 1 }]));
+  const loud = [];
+  const caution = [];
+  for (const resource of inStepOrder(plan2)) {
+    const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
+    for (const [impact, headline] of Object.entries(LOUD_HEADLINES)) {
+      const numbers = steps.filter((entry) => entry.step.impact === impact).map((entry) => entry.number);
+      if (numbers.length > 0) loud.push(`**\u26A0\uFE0F ${headline}:** ${calloutItem(resource, numbers)}`);
+    }
+    if (emphasisOf(resource.impact) === "caution") {
+      caution.push(
+        `**${CAUTION_HEADLINES[resource.impact] ?? ""}:** ${calloutItem(
+          resource,
+          steps.map((entry) => entry.number)
+        )}`
+      );
+    }
   }
-  if (plan2.resources.some((resource) => isDestructive(resource.impact))) {
-    lines.push("> Some changes stop, archive or end resources; read the \u{1F6D1} \u23F9\uFE0F \u{1F4E6} sections before approving.");
-  }
-  return lines.length > 0 ? ["> [!WARNING]", ...lines].join("\n") : void 0;
+  const blocks = [callout("CAUTION", loud), callout("WARNING", caution)].filter((block) => block !== void 0);
+  return blocks.length > 0 ? blocks.join("\n\n") : void 0;
+}
+var CAUTION_HEADLINES = {
+  stop: "Stops",
+  archive: "Archives (can be restored)"
+};
+function calloutItem(resource, numbers) {
+  const steps = numbers.length === 0 ? "" : `, ${numbers.length === 1 ? "step" : "steps"} ${numbers.join(", ")}`;
+  return `${resource.type} \u201C${md(resource.name)}\u201D ${mdCode(resource.address)}${steps}`;
+}
+function callout(kind, items) {
+  if (items.length === 0) return void 0;
+  const shown = items.slice(0, CALLOUT_ITEMS).map((item) => `> - ${item}`);
+  if (items.length > CALLOUT_ITEMS) shown.push(`> - \u2026 and ${String(items.length - CALLOUT_ITEMS)} more below`);
+  return [`> [!${kind}]`, ...shown].join("\n");
 }
 function hashLine(plan2) {
   const target = `${plan2.target.projects.join(", ")} / ${plan2.target.environments.join(", ")}`;
@@ -66318,6 +67375,126 @@ function footer(options) {
   return parts.length > 0 ? `<sub>Planned by ldexp ${parts.join(" \xB7 ")}</sub>` : "";
 }
 
+// src/render/report-schemas.ts
+var str2 = { type: "string" };
+var nonEmpty2 = { type: "string", minLength: 1 };
+var count2 = { type: "integer", minimum: 0 };
+var positive2 = { type: "integer", minimum: 1 };
+function object2(properties, required) {
+  return { type: "object", additionalProperties: false, required, properties };
+}
+var stepFields = {
+  number: positive2,
+  id: nonEmpty2,
+  resource: nonEmpty2,
+  kind: nonEmpty2,
+  method: { enum: ["POST", "PATCH"] },
+  path: nonEmpty2,
+  instructions: { type: "array", items: str2 },
+  impact: nonEmpty2
+};
+var stepRequired = Object.keys(stepFields);
+var applyReportSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "ldexp apply report",
+  description: "What `ldexp apply --json` prints: every step of the plan, in plan order, with its outcome. A failed step carries LaunchDarkly\u2019s HTTP status, code and message; a skipped step says why; a step whose answer never came (interrupted apply) is unknown.",
+  ...object2(
+    {
+      formatVersion: { const: 1 },
+      planHash: nonEmpty2,
+      result: {
+        description: "applied: every step succeeded; failed: at least one failed; interrupted: Ctrl-C or SIGTERM stopped apply (steps not started are skipped, steps whose answer never came are unknown); incomplete: some were skipped",
+        enum: ["applied", "failed", "interrupted", "incomplete", "no-changes"]
+      },
+      summary: { description: "The closing line of the text report", ...nonEmpty2 },
+      ok: count2,
+      failed: count2,
+      skipped: count2,
+      unknown: {
+        description: "steps sent whose answer never came (apply was interrupted and stopped waiting): they may or may not have happened; run plan to see",
+        ...count2
+      },
+      interrupted: { type: "boolean" },
+      steps: {
+        type: "array",
+        items: {
+          oneOf: [
+            { $ref: "#/definitions/okStep" },
+            { $ref: "#/definitions/failedStep" },
+            { $ref: "#/definitions/skippedStep" },
+            { $ref: "#/definitions/unknownStep" }
+          ]
+        }
+      }
+    },
+    ["formatVersion", "planHash", "result", "summary", "ok", "failed", "skipped", "unknown", "interrupted", "steps"]
+  ),
+  definitions: {
+    okStep: object2({ ...stepFields, status: { const: "ok" }, httpStatus: positive2 }, [
+      ...stepRequired,
+      "status",
+      "httpStatus"
+    ]),
+    failedStep: object2(
+      {
+        ...stepFields,
+        status: { const: "failed" },
+        httpStatus: { description: "0 when no HTTP answer came (network error, unresolved binding)", ...count2 },
+        code: { description: "LaunchDarkly\u2019s error code, e.g. invalid_request", ...nonEmpty2 },
+        message: str2
+      },
+      [...stepRequired, "status", "httpStatus", "message"]
+    ),
+    skippedStep: object2({ ...stepFields, status: { const: "skipped" }, reason: nonEmpty2 }, [
+      ...stepRequired,
+      "status",
+      "reason"
+    ]),
+    unknownStep: object2(
+      {
+        ...stepFields,
+        status: { const: "unknown" },
+        reason: { description: "why the outcome is unknown", ...nonEmpty2 }
+      },
+      [...stepRequired, "status", "reason"]
+    )
+  }
+};
+var validateReportSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "ldexp validate report",
+  description: "What `ldexp validate --json` prints: every problem found in the manifests. Positions are 1-based; paths are relative to the working directory when inside it.",
+  ...object2(
+    {
+      formatVersion: { const: 1 },
+      valid: { description: "true when there is no error (warnings allowed)", type: "boolean" },
+      files: count2,
+      resources: { description: "Experiments and holdouts read without errors", ...count2 },
+      errors: count2,
+      warnings: count2,
+      problems: { type: "array", items: { $ref: "#/definitions/problem" } }
+    },
+    ["formatVersion", "valid", "files", "resources", "errors", "warnings", "problems"]
+  ),
+  definitions: {
+    problem: object2(
+      {
+        file: { description: "Absent for problems about no file (e.g. a path that does not exist)", ...nonEmpty2 },
+        line: positive2,
+        column: positive2,
+        endLine: positive2,
+        endColumn: positive2,
+        severity: { enum: ["error", "warning"] },
+        code: nonEmpty2,
+        message: str2,
+        pointer: { description: "JSON pointer inside the document", ...str2 },
+        candidates: { description: "What would have been valid, closest first", type: "array", items: str2 }
+      },
+      ["severity", "code", "message"]
+    )
+  }
+};
+
 // src/action/budget.ts
 var COMMENT_BUDGET = 64e3;
 var STEP_SUMMARY_LIMIT = 1e6;
@@ -66350,15 +67527,15 @@ function stepSummaryText(sections) {
 
 // src/action/github.ts
 var GitHubError = class extends LdexpError {
-  constructor(status, method, path2, detail2) {
+  constructor(status, method, path3, detail2) {
     super(
       "GitHubError",
-      `GitHub API ${method} ${path2} \u2192 ${status === 0 ? "network error" : String(status)}: ${detail2}`,
+      `GitHub API ${method} ${path3} \u2192 ${status === 0 ? "network error" : String(status)}: ${detail2}`,
       "remote"
     );
     this.status = status;
     this.method = method;
-    this.path = path2;
+    this.path = path3;
   }
   status;
   method;
@@ -66383,7 +67560,7 @@ function requester(options) {
   const base = new URL(`${options.apiUrl.replace(/\/+$/, "")}/`);
   const doFetch = options.fetch ?? fetch;
   async function send3(method, url, body) {
-    const path2 = url.pathname;
+    const path3 = url.pathname;
     let response;
     try {
       response = await doFetch(url, {
@@ -66402,22 +67579,22 @@ function requester(options) {
       throw new GitHubError(
         0,
         method,
-        path2,
+        path3,
         redact(cause instanceof Error ? cause.message : String(cause), options.token)
       );
     }
     if (!response.ok)
-      throw new GitHubError(response.status, method, path2, await failureDetail(response, options.token));
+      throw new GitHubError(response.status, method, path3, await failureDetail(response, options.token));
     return response;
   }
   return {
-    async json(method, path2, body) {
-      const response = await send3(method, resolve(base, path2), body);
+    async json(method, path3, body) {
+      const response = await send3(method, resolve(base, path3), body);
       return await response.json();
     },
-    async paginate(path2) {
+    async paginate(path3) {
       const items = [];
-      let url = resolve(base, path2);
+      let url = resolve(base, path3);
       for (let page = 0; url !== void 0 && page < MAX_PAGES2; page++) {
         const response = await send3("GET", url);
         items.push(...await response.json());
@@ -66427,8 +67604,8 @@ function requester(options) {
     }
   };
 }
-function resolve(base, path2) {
-  return new URL(path2.replace(/^\//, ""), base);
+function resolve(base, path3) {
+  return new URL(path3.replace(/^\//, ""), base);
 }
 function nextPage(link, base) {
   if (link === null) return void 0;
@@ -66502,6 +67679,8 @@ function parseInputs(read) {
     concurrency: concurrencyOf(read("concurrency")),
     allowUnreviewedChanges: booleanOf("allow-unreviewed-changes", read("allow-unreviewed-changes"), false)
   };
+  const timeout = read("timeout").trim();
+  if (timeout !== "") inputs.timeoutSeconds = timeoutOf(timeout);
   const project = read("project").trim();
   const environment = read("environment").trim();
   if (project !== "") inputs.project = project;
@@ -66514,7 +67693,7 @@ function commandOf(text2) {
   throw new UsageError(`input "command" must be "plan" or "apply", got "${value}"`);
 }
 function pathsOf(text2) {
-  const paths = text2.split(/[\n,]/).map((path2) => path2.trim()).filter((path2) => path2 !== "");
+  const paths = text2.split(/[\n,]/).map((path3) => path3.trim()).filter((path3) => path3 !== "");
   return paths.length > 0 ? paths : ["."];
 }
 function booleanOf(name, text2, fallback) {
@@ -66533,6 +67712,13 @@ function concurrencyOf(text2) {
   }
   return number;
 }
+function timeoutOf(value) {
+  const seconds2 = Number(value);
+  if (!Number.isFinite(seconds2) || seconds2 <= 0 || seconds2 > 3600) {
+    throw new UsageError(`input "timeout" must be a number of seconds (more than 0, at most 3600), got "${value}"`);
+  }
+  return seconds2;
+}
 
 // src/action/log-reporter.ts
 function createLogReporter(log) {
@@ -66550,9 +67736,11 @@ function describe(event) {
     case "step-start":
       return `[${event.index}/${event.total}] ${event.description}`;
     case "step-end":
-      return event.status === "ok" ? void 0 : `[${event.index}/${event.total}] ${event.stepId} ${event.status}${event.message ? `: ${event.message}` : ""}`;
+      return event.status === "ok" ? void 0 : `[${event.index}/${event.total}] ${event.description} ${event.status}${event.message ? `: ${event.message}` : ""}`;
     case "request":
       return void 0;
+    case "retry":
+      return describeRetry(event);
   }
 }
 
@@ -66595,7 +67783,13 @@ function defaultsOf(inputs) {
   };
 }
 function connectionOf(inputs, deps) {
-  return { baseUrl: inputs.apiUrl, token: inputs.apiToken, concurrency: inputs.concurrency, reporter: deps.reporter };
+  return {
+    baseUrl: inputs.apiUrl,
+    token: inputs.apiToken,
+    concurrency: inputs.concurrency,
+    ...inputs.timeoutSeconds !== void 0 ? { timeoutMs: inputs.timeoutSeconds * 1e3 } : {},
+    reporter: deps.reporter
+  };
 }
 function titleOf2(verb, inputs) {
   const target = [inputs.project, inputs.environment].filter((part) => part !== void 0).join("/");
@@ -66606,9 +67800,9 @@ function titleOf2(verb, inputs) {
 function emptyOutcome() {
   return { outputs: {}, stepSummary: [], problems: [], notices: [] };
 }
-function fail(outcome, reason, message) {
+function fail(outcome, reason2, message) {
   if (outcome.failure !== void 0) return;
-  outcome.outputs.failureReason = reason;
+  outcome.outputs.failureReason = reason2;
   outcome.failure = message;
 }
 
@@ -66626,8 +67820,8 @@ function unmatched(lines, other) {
   for (const line of other) available.set(line, (available.get(line) ?? 0) + 1);
   const rest = [];
   for (const line of lines) {
-    const count2 = available.get(line) ?? 0;
-    if (count2 > 0) available.set(line, count2 - 1);
+    const count3 = available.get(line) ?? 0;
+    if (count3 > 0) available.set(line, count3 - 1);
     else rest.push(line);
   }
   return rest;
@@ -66691,11 +67885,11 @@ function checkedPlan(result, inputs, deps, outcome) {
   outcome.problems.push(...result.problems);
   if (hasErrors(result.problems) || result.plan === void 0) {
     outcome.stepSummary.push(problemsSection(result, inputs, deps));
-    const count2 = result.problems.filter((problem) => problem.severity === "error").length;
+    const count3 = result.problems.filter((problem) => problem.severity === "error").length;
     fail(
       outcome,
       "invalid-manifests",
-      `${String(count2)} error(s) in the manifests; see the annotations and the job summary`
+      `${String(count3)} error(s) in the manifests; see the annotations and the job summary`
     );
     return void 0;
   }
@@ -66704,6 +67898,7 @@ function checkedPlan(result, inputs, deps, outcome) {
 }
 function setPlanOutputs(outcome, planned) {
   outcome.outputs.changes = hasChanges(planned);
+  outcome.notices.push(...planned.notices.map((notice2) => notice2.message));
   outcome.outputs.planHash = planned.hash;
   outcome.outputs.summary = JSON.stringify(planned.summary);
 }
@@ -66759,9 +67954,11 @@ async function runApply(inputs, context, deps, outcome) {
   if (planned === void 0) return;
   const title = titleOf2("apply", inputs);
   const runUrl = context.runUrl === void 0 ? {} : { runUrl: context.runUrl };
-  if (!hasChanges(planned)) {
+  if (!hasSteps(planned)) {
     outcome.stepSummary.push(stepSummaryPlan(planned, { title, ...runUrl }));
-    outcome.notices.push("Nothing to apply: LaunchDarkly already matches the manifests.");
+    outcome.notices.push(
+      hasChanges(planned) ? `Nothing to apply, but ${unappliedPhrase(planned) ?? "LaunchDarkly differs from the manifests"}: see the job summary.` : "Nothing to apply: LaunchDarkly already matches the manifests."
+    );
     return;
   }
   const review = await findReview(context, deps.github, planMarker(inputs));
@@ -66826,8 +68023,8 @@ ${why}
   );
   const fallback = `${heading2}The new plan is in the job summary${context.runUrl === void 0 ? "" : ` of ${context.runUrl}`}.`;
   await replyOnPullRequest(deps, outcome, review.pullRequest, heading2 + newPlan, fallback);
-  const reason = review.hash === void 0 ? "no-reviewed-plan" : "plan-changed";
-  fail(outcome, reason, `${why} Re-run the plan on a pull request and merge it once reviewed.`);
+  const reason2 = review.hash === void 0 ? "no-reviewed-plan" : "plan-changed";
+  fail(outcome, reason2, `${why} Re-run the plan on a pull request and merge it once reviewed.`);
   return false;
 }
 function planChangedText(reviewed, current) {
@@ -66865,7 +68062,7 @@ async function runAction(inputs, context, deps) {
     else await runApply(inputs, context, deps, outcome);
   } catch (error2) {
     if (error2 instanceof ManifestError) outcome.problems.push(...error2.problems);
-    fail(outcome, reasonOf(error2), messageOf(error2, [inputs.apiToken, inputs.githubToken]));
+    fail(outcome, reasonOf2(error2), messageOf(error2, [inputs.apiToken, inputs.githubToken]));
   }
   return outcome;
 }
@@ -66896,7 +68093,7 @@ ${renderProblemsMarkdown(problems, { cwd: deps.cwd })}`);
 > ${why}
 `);
 }
-function reasonOf(error2) {
+function reasonOf2(error2) {
   if (error2 instanceof ManifestError) return "invalid-manifests";
   if (error2 instanceof StalePlanError) return "stale-plan";
   if (error2 instanceof RemoteError || error2 instanceof GitHubError) return "api-error";
@@ -66948,9 +68145,9 @@ async function main() {
     );
   }
 }
-async function readEvent(path2) {
-  if (path2 === void 0 || path2 === "") return {};
-  return JSON.parse(await readFile2(path2, "utf8"));
+async function readEvent(path3) {
+  if (path3 === void 0 || path3 === "") return {};
+  return JSON.parse(await readFile3(path3, "utf8"));
 }
 async function publish(outcome, cwd) {
   const annotations = renderAnnotations(outcome.problems, { cwd });
