@@ -131,6 +131,7 @@ describe('plan on a pull request', () => {
       update: 0,
       noOp: 0,
       unmanaged: 0,
+      unapplied: 0,
       steps: 1,
       byImpact: { create: 1 },
     });
