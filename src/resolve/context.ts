@@ -36,16 +36,48 @@ export function liveExperiments(environment: LiveEnvironment): LdExperiment[] {
   return environment.experiments.filter((e) => e.type !== 'holdout');
 }
 
+interface EnvironmentIndex {
+  experiments: Map<string, LdExperiment>;
+  holdouts: Map<string, LdHoldout>;
+  holdoutsById: Map<string, LdHoldout>;
+}
+
+/**
+ * Lookups by key, built once per live environment: every manifest looks its resource up, so a
+ * linear search per lookup made planning quadratic in the number of experiments. The live state is
+ * not changed after it is read, so the index stays true for the environment object's lifetime.
+ */
+const indexes = new WeakMap<LiveEnvironment, EnvironmentIndex>();
+
+/** First wins, as `Array.prototype.find` did. */
+function firstByKey<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const item of items) if (!out.has(keyOf(item))) out.set(keyOf(item), item);
+  return out;
+}
+
+function indexOf(environment: LiveEnvironment): EnvironmentIndex {
+  const found = indexes.get(environment);
+  if (found) return found;
+  const index: EnvironmentIndex = {
+    experiments: firstByKey(liveExperiments(environment), (e) => e.key),
+    holdouts: firstByKey(environment.holdouts, holdoutKey),
+    holdoutsById: firstByKey(environment.holdouts, (h) => h._id),
+  };
+  indexes.set(environment, index);
+  return index;
+}
+
 export function findLiveExperiment(environment: LiveEnvironment, key: string): LdExperiment | undefined {
-  return liveExperiments(environment).find((e) => e.key === key);
+  return indexOf(environment).experiments.get(key);
 }
 
 export function findLiveHoldout(environment: LiveEnvironment, key: string): LdHoldout | undefined {
-  return environment.holdouts.find((h) => holdoutKey(h) === key);
+  return indexOf(environment).holdouts.get(key);
 }
 
 export function findLiveHoldoutById(environment: LiveEnvironment, id: string): LdHoldout | undefined {
-  return environment.holdouts.find((h) => h._id === id);
+  return indexOf(environment).holdoutsById.get(id);
 }
 
 export function findDesiredHoldout(desired: ManifestSet, target: Target, key: string): HoldoutManifest | undefined {
