@@ -1,105 +1,110 @@
 /**
- * `npm run bench`: speed and memory of the whole pipeline on a synthetic workload against the
- * in-process emulator. Prints figures; asserts nothing (targets are read, not enforced in tests).
+ * `npm run bench`: every scenario of docs/benchmarks.md against the in-process emulator, each ldexp
+ * run in a child process (its peak memory is its own). Prints a table; asserts nothing.
+ *
+ *   node dist/lib/bench/run.js [--runs 3] [--only <text in a scenario name>]
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { startEmulator } from '../emulator/index.js';
-import { loadManifests } from '../manifest/index.js';
-import { applyPlan, liveRequestFor, plan } from '../pipeline.js';
-import { createClient, fetchLive } from '../live/index.js';
-import { buildPlan } from '../plan/index.js';
-import { benchManifest, benchSeed } from './workload.js';
+import { formatCount, formatMs, formatRatio, renderTable } from './figures.js';
+import {
+  applyScenario,
+  planScenario,
+  purePlanScenario,
+  startupScenario,
+  validateScenario,
+  type BenchOptions,
+  type Row,
+} from './scenarios.js';
+import type { WorkloadShape } from './workload.js';
 
-interface Figure {
-  label: string;
-  ms: number;
-  detail: string;
+/** The plan workload of the issue: 100 flags, 60 metrics, one holdout per 100 experiments. */
+const planShape = (experiments: number, flags = 100): WorkloadShape => ({
+  experiments,
+  flags,
+  metrics: 60,
+  holdouts: Math.max(1, experiments / 100),
+});
+
+interface Scenario {
+  name: string;
+  measure: (name: string, options: BenchOptions) => Promise<Row>;
 }
 
-async function timed<T>(
-  figures: Figure[],
-  label: string,
-  work: () => Promise<T>,
-  detail: (value: T) => string,
-): Promise<T> {
-  const start = performance.now();
-  const value = await work();
-  figures.push({ label, ms: performance.now() - start, detail: detail(value) });
-  return value;
+const SCENARIOS: readonly Scenario[] = [
+  ...[100, 1000, 5000].flatMap((n) =>
+    [20, 50].map((latency): Scenario => ({
+      name: `plan ${formatCount(n)} experiments, ${String(latency)} ms`,
+      measure: (name, options) => planScenario(name, planShape(n), latency, options),
+    })),
+  ),
+  {
+    name: 'plan 1,000 experiments on one flag, 20 ms',
+    measure: (name, options) => planScenario(name, planShape(1000, 1), 20, options),
+  },
+  {
+    name: 'pure planning, 10,000 experiments',
+    measure: (name, options) => purePlanScenario(name, planShape(10_000), options),
+  },
+  ...[4, 16].map((concurrency): Scenario => ({
+    name: `apply 500 updates, 100/s, --concurrency ${String(concurrency)}`,
+    measure: (name, options) =>
+      applyScenario(name, { experiments: 500, flags: 100, metrics: 60, holdouts: 0 }, concurrency, 100, options),
+  })),
+  {
+    name: 'validate 2,000 files',
+    measure: (name, options) =>
+      validateScenario(name, { experiments: 2000, flags: 100, metrics: 60, holdouts: 0 }, options),
+  },
+  { name: 'ldexp --version (baseline: node -e 0)', measure: startupScenario },
+];
+
+const HEADER = [
+  'scenario',
+  'requests',
+  'wall (median)',
+  'peak RSS',
+  'baseline req.',
+  'baseline wall',
+  'fewer req.',
+  'faster',
+  'note',
+];
+
+function tableRow(row: Row): string[] {
+  return [
+    row.scenario,
+    formatCount(row.requests),
+    formatMs(row.ms),
+    row.peakMb === undefined ? '—' : `${row.peakMb.toFixed(0)} MB`,
+    formatCount(row.baselineRequests),
+    formatMs(row.baselineMs),
+    formatRatio(row.baselineRequests, row.requests),
+    formatRatio(row.baselineMs, row.ms),
+    row.note,
+  ];
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const memory = (totalmem() / 1024 ** 3).toFixed(1);
+  return `Node ${process.version}, ${String(availableParallelism())} cores (${cpu}), ${memory} GB memory, ${process.platform}`;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { experiments: { type: 'string', default: '300' } } });
-  const count = Number(values.experiments);
-  const dir = await mkdtemp(join(tmpdir(), 'ldexp-bench-'));
-  const emulator = await startEmulator({ seed: benchSeed(count) });
-  const connection = { baseUrl: emulator.url, token: 'bench-token', concurrency: 4 };
-  const defaults = {};
-  const figures: Figure[] = [];
-  let peakHeap = 0;
-  const sampler = setInterval(() => {
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-  }, 5);
-  try {
-    await Promise.all(
-      Array.from({ length: count }, (_, index) =>
-        writeFile(join(dir, `experiment-${String(index)}.yaml`), benchManifest(index)),
-      ),
-    );
-    const loaded = await timed(
-      figures,
-      'load + validate',
-      () => loadManifests([dir], defaults),
-      (r) => `${String(r.manifests.experiments.length)} experiments, ${String(r.problems.length)} problems`,
-    );
-    const client = createClient({ baseUrl: emulator.url, token: 'bench-token' });
-    const live = await timed(
-      figures,
-      'fetch live (empty)',
-      () => fetchLive(client, liveRequestFor(loaded.manifests)),
-      (l) => `${String(l.projects.get('bench')?.flags.size ?? 0)} flags read`,
-    );
-    await timed(
-      figures,
-      'build plan (pure)',
-      () => Promise.resolve(buildPlan(loaded.manifests, live)),
-      (r) => `${String(r.plan?.steps.length ?? 0)} steps`,
-    );
-    const first = await timed(
-      figures,
-      'plan (end to end)',
-      () => plan([dir], defaults, connection),
-      (r) => `${String(r.plan?.steps.length ?? 0)} steps`,
-    );
-    if (!first.plan) throw new Error(`bench plan failed: ${JSON.stringify(first.problems.slice(0, 3))}`);
-    const firstPlan = first.plan;
-    await timed(
-      figures,
-      'apply (concurrency 4)',
-      () => applyPlan(firstPlan, connection, { checkFreshness: false }),
-      (r) => `${String(r.ok)} ok, ${String(r.failed)} failed`,
-    );
-    await timed(
-      figures,
-      'plan after apply',
-      () => plan([dir], defaults, connection),
-      (r) => `${String(r.plan?.steps.length ?? -1)} steps (expect 0)`,
-    );
-  } finally {
-    clearInterval(sampler);
-    await emulator.close();
-    await rm(dir, { recursive: true, force: true });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, only: { type: 'string' } } });
+  const options: BenchOptions = { runs: Math.max(1, Number(values.runs)) };
+  const chosen = SCENARIOS.filter((s) => values.only === undefined || s.name.includes(values.only));
+  process.stderr.write(`ldexp bench: ${machine()}; median of ${String(options.runs)} runs\n`);
+  const rows: Row[] = [];
+  for (const scenario of chosen) {
+    const start = performance.now();
+    rows.push(await scenario.measure(scenario.name, options));
+    process.stderr.write(`  ${scenario.name}: done in ${formatMs(performance.now() - start)}\n`);
   }
-  console.log(`ldexp bench: ${String(count)} experiments, Node ${process.version}`);
-  for (const figure of figures) {
-    console.log(`  ${figure.label.padEnd(24)} ${figure.ms.toFixed(0).padStart(7)} ms   ${figure.detail}`);
-  }
-  console.log(`  ${'peak heap'.padEnd(24)} ${(peakHeap / 1024 / 1024).toFixed(1).padStart(7)} MB`);
-  console.log(`  ${'emulator requests'.padEnd(24)} ${String(emulator.requests.length).padStart(7)}`);
+  process.stdout.write(`\nldexp bench — ${machine()}; median of ${String(options.runs)} runs\n\n`);
+  process.stdout.write(renderTable([HEADER, ...rows.map(tableRow)]));
 }
 
 await main();

@@ -1,6 +1,6 @@
 /** Loading and checking seed files (JSON or YAML). */
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { LdexpError } from '../errors.js';
 import { conditionProblems } from './conditions/check.js';
@@ -17,7 +17,12 @@ export class SeedError extends LdexpError {
   }
 }
 
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(seedSchema);
+// Compiled on first use: compiling costs ~100 ms, which every CLI start (even `--version`) paid.
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(seedSchema);
+  return compiled;
+}
 
 /**
  * Parse and check a seed: structure against the seed schema, then its `conditions`, then references
@@ -30,6 +35,7 @@ export function parseSeed(text: string, fileName: string): EmulatorSeed {
   } catch (error) {
     throw new SeedError(`${fileName}: cannot parse: ${(error as Error).message}`, { cause: error });
   }
+  const validate = validator();
   if (!validate(data)) {
     throw new SeedError(`${fileName}: invalid seed:\n${schemaProblems(validate.errors).join('\n')}`);
   }

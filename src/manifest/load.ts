@@ -7,6 +7,8 @@ import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import pLimit from 'p-limit';
+
 import { FileError } from '../errors.js';
 import { kindOf, readUserText, statOf } from '../files.js';
 import { compileSchemas, sortProblems, validateDocuments } from '../schema/index.js';
@@ -24,6 +26,9 @@ export interface LoadOptions {
 
 const MANIFEST_FILE = /\.ya?ml$/i;
 
+/** Files read at once: enough to overlap file-system latency, few enough to stay far below fd limits. */
+const READ_CONCURRENCY = 32;
+
 /** Read every manifest under `paths` (files or folders, recursively) and validate them together. */
 export async function loadManifests(
   paths: readonly string[],
@@ -34,9 +39,14 @@ export async function loadManifests(
   const { files, problems } = await findManifestFiles(paths, cwd);
   const documents: ParsedDocument[] = [];
   const names = files.map((file) => displayName(file, cwd));
+  const limit = pLimit(READ_CONCURRENCY);
+  const texts = await Promise.all(
+    files.map((file, index) => limit(() => readText(file, names[index] ?? file, problems))),
+  );
+  // Parsed in file order, so documents (and duplicate-key reports) do not depend on read timing.
   for (const [index, file] of files.entries()) {
     const name = names[index] ?? file;
-    const text = await readText(file, name, problems);
+    const text = texts[index];
     if (text === undefined) continue;
     const parsed = parseManifestText(name, text);
     documents.push(...parsed.documents);

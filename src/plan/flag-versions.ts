@@ -10,6 +10,7 @@
 import { parsePointer, toPointer } from '../manifest/pointer.js';
 import type { DraftStep, FlagInputBody } from './draft.js';
 import { flagPath } from './paths.js';
+import { stepReach } from './step-reach.js';
 import { bindingSteps, type ReadBinding } from './types.js';
 
 const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
@@ -60,7 +61,7 @@ function versionsRelied(step: DraftStep): string[] {
 }
 
 /** Step keys that follow each key: dependsOn, bindings and the order of one resource's steps. */
-function successors(steps: readonly DraftStep[]): Map<string, Set<string>> {
+export function successors(steps: readonly DraftStep[]): Map<string, Set<string>> {
   const next = new Map(steps.map((s) => [s.key, new Set<string>()]));
   const lastOfResource = new Map<string, string>();
   for (const step of steps) {
@@ -71,21 +72,6 @@ function successors(steps: readonly DraftStep[]): Map<string, Set<string>> {
     lastOfResource.set(step.resource, step.key);
   }
   return next;
-}
-
-function reaches(next: ReadonlyMap<string, ReadonlySet<string>>, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const stack = [from];
-  for (let key = stack.pop(); key !== undefined; key = stack.pop()) {
-    if (key === to) return true;
-    for (const k of next.get(key) ?? []) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        stack.push(k);
-      }
-    }
-  }
-  return false;
 }
 
 interface FlagSteps {
@@ -109,33 +95,51 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
   return out;
 }
 
+/** What flag-version ordering decides: extra `after` keys per step, and flags each step reads again. */
+export interface FlagVersionOrder {
+  after: Map<string, string[]>;
+  rereads: Map<string, Set<string>>;
+}
+
 /**
- * Copies of `steps` where each step that moves a flag's version has `after` on every other step
- * relying on a version of that flag in the same project + environment. An edge already implied by
- * the existing order is left out (create → start of one experiment). When the order already puts
- * the relying step after the mover (within one resource a sender never follows a mover, so that
- * takes two experiments that both rely on and move one flag: two starts, or two restarts that
- * configure it), the relying step reads the flag's version again right before it is sent instead.
+ * Each step that moves a flag's version gets `after` on every other step relying on a version of
+ * that flag in the same project + environment. An edge already implied by the existing order is
+ * left out (create → start of one experiment). When the order already puts the relying step after
+ * the mover (within one resource a sender never follows a mover, so that takes two experiments
+ * that both rely on and move one flag: two starts, or two restarts that configure it), the relying
+ * step reads the flag's version again right before it is sent instead. Each question "does this
+ * step already run before that one?" is answered from bit sets (step-reach.ts), not a graph walk.
  */
-export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
+export function flagVersionOrder(steps: readonly DraftStep[]): FlagVersionOrder {
   const next = successors(steps);
   const after = new Map<string, string[]>();
   const rereads = new Map<string, Set<string>>();
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [id, { senders, movers }] of groups) {
+    if (movers.length === 0) continue;
     const flag = id.split('\u0000')[1] ?? id;
+    const reach = stepReach(next, [...new Set([...senders, ...movers].map((s) => s.key))]);
     for (const mover of movers) {
       for (const sender of senders) {
-        if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
-        if (reaches(next, mover.key, sender.key)) {
+        if (sender.key === mover.key || reach.reaches(sender.key, mover.key)) continue;
+        if (reach.reaches(mover.key, sender.key)) {
           rereads.set(sender.key, (rereads.get(sender.key) ?? new Set()).add(flag));
           continue;
         }
         next.get(sender.key)?.add(mover.key);
-        after.set(mover.key, [...(after.get(mover.key) ?? []), sender.key]);
+        reach.addEdge(sender.key, mover.key);
+        const list = after.get(mover.key) ?? [];
+        list.push(sender.key);
+        after.set(mover.key, list);
       }
     }
   }
+  return { after, rereads };
+}
+
+/** Copies of `steps` ordered by flagVersionOrder: `after` added, re-read versions bound. */
+export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
+  const { after, rereads } = flagVersionOrder(steps);
   return steps.map((s) => {
     const keys = after.get(s.key);
     const ordered = keys ? { ...s, after: [...new Set([...(s.after ?? []), ...keys])] } : s;

@@ -58,8 +58,6 @@ function match(variations: LdVariation[], ref: VariationRef): LdVariation[] {
 /** Resolve a variation reference against a flag's variations. */
 export function resolveVariation(flag: LdFlag, ref: VariationRef): Outcome<string> {
   const matches = match(flag.variations, ref);
-  const wanted = typeof ref === 'object' ? describeRef(ref) : String(ref);
-  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
   if (matches.length > 1) {
     return failed(
       'AmbiguousVariation',
@@ -69,6 +67,9 @@ export function resolveVariation(flag: LdFlag, ref: VariationRef): Outcome<strin
   }
   const variation = matches[0];
   if (variation?._id === undefined) {
+    // Ranked only here: edit distances to every variation for each reference that resolves were waste.
+    const wanted = typeof ref === 'object' ? describeRef(ref) : String(ref);
+    const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
     return failed(
       'UnknownVariation',
       `flag "${flag.key}" has no variation ${describeRef(ref)}; it has: ${all.join(', ')}`,

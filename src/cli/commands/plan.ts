@@ -1,13 +1,6 @@
 /** `ldexp plan`: read live state and print the plan. Writes nothing to LaunchDarkly. */
-import { hasChanges } from '../../plan/types.js';
-import type { Plan } from '../../plan/types.js';
-import { hasErrors, plan } from '../../pipeline.js';
-import { renderPlanJson, renderPlanMarkdown, renderPlanText, renderProblemsText } from '../../render/index.js';
 import type { CliCommand } from '../command.js';
-import { PATHS_ARGUMENT } from '../command.js';
-import type { CommandContext } from '../context.js';
-import { connectionFrom, targetDefaults } from '../context.js';
-import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-code.js';
+import { PATHS_ARGUMENT, lazyRun } from '../command.js';
 import {
   concurrencyOption,
   detailedExitcodeOption,
@@ -20,37 +13,6 @@ import {
   timeoutOption,
   verboseOption,
 } from '../options.js';
-import { writePlanFile } from '../files.js';
-
-/** Plan and print; returns the plan (or undefined after printing problems). */
-export async function planAndShow(context: CommandContext): Promise<Plan | undefined> {
-  const { line, io } = context;
-  const connection = connectionFrom(context);
-  try {
-    const result = await plan(line.paths, targetDefaults(line), connection);
-    connection.done();
-    if (result.problems.length > 0)
-      io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));
-    if (hasErrors(result.problems) || !result.plan) return undefined;
-    if (line.out !== undefined) await writePlanFile(line.out, io.cwd, result.plan);
-    io.stdout.write(render(result.plan, context));
-    return result.plan;
-  } finally {
-    connection.done();
-  }
-}
-
-function render(planned: Plan, context: CommandContext): string {
-  if (context.line.json) return renderPlanJson(planned);
-  if (context.line.markdown) return `${renderPlanMarkdown(planned, {})}\n`;
-  return renderPlanText(planned, { color: context.line.color, verbose: context.line.verbose });
-}
-
-export async function planCommand(context: CommandContext): Promise<number> {
-  const planned = await planAndShow(context);
-  if (!planned) return EXIT_ERROR;
-  return context.line.detailedExitcode && hasChanges(planned) ? EXIT_CHANGES : EXIT_OK;
-}
 
 export const planSpec: CliCommand = {
   name: 'plan',
@@ -75,5 +37,5 @@ export const planSpec: CliCommand = {
     'ldexp plan manifests/ --out plan.json      # then: ldexp show plan.json, ldexp apply --plan plan.json',
     'ldexp plan --detailed-exitcode manifests/  # exit 2 when there are changes',
   ],
-  run: planCommand,
+  run: lazyRun(async () => (await import('./plan-run.js')).planCommand),
 };

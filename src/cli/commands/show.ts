@@ -3,21 +3,9 @@
  * LaunchDarkly and needs no token; the file is checked as apply checks it, so a plan that was
  * edited after it was made is reported, not shown as if it were the reviewed one.
  */
-import { renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../render/index.js';
 import type { CliCommand } from '../command.js';
-import type { CommandContext } from '../context.js';
-import { EXIT_OK } from '../exit-code.js';
+import { lazyRun } from '../command.js';
 import { jsonOption, markdownOption, noColorOption, verboseOption } from '../options.js';
-import { readSavedPlan } from '../saved-plan.js';
-
-export async function showCommand(context: CommandContext): Promise<number> {
-  const { line, io } = context;
-  const saved = await readSavedPlan(line.planFile ?? '', io.cwd);
-  if (line.json) io.stdout.write(renderPlanJson(saved));
-  else if (line.markdown) io.stdout.write(`${renderPlanMarkdown(saved)}\n`);
-  else io.stdout.write(renderPlanText(saved, { color: line.color, verbose: line.verbose }));
-  return EXIT_OK;
-}
 
 export const showSpec: CliCommand = {
   name: 'show',
@@ -36,5 +24,5 @@ export const showSpec: CliCommand = {
     'ldexp show plan.json --verbose   # with request bodies',
     'ldexp show plan.json --markdown > plan.md',
   ],
-  run: showCommand,
+  run: lazyRun(async () => (await import('./show-run.js')).showCommand),
 };

@@ -1,6 +1,6 @@
 /** Reading and checking conditions: from a file, a seed's `conditions:` key, or code. */
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { LdexpError } from '../../errors.js';
 import { schemaProblems } from '../schema-errors.js';
@@ -16,10 +16,16 @@ export class ConditionsError extends LdexpError {
   }
 }
 
-const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(conditionsSchema);
+// Compiled on first use: compiling costs ~100 ms, which every CLI start (even `--version`) paid.
+let compiled: ValidateFunction | undefined;
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(conditionsSchema);
+  return compiled;
+}
 
 /** Check conditions given in code or already parsed; throws a `ConditionsError` naming `source`. */
 export function checkConditions(data: unknown, source: string): EmulatorConditions {
+  const validate = validator();
   if (!validate(data)) {
     throw new ConditionsError(`${source}: invalid conditions:\n${schemaProblems(validate.errors).join('\n')}`);
   }
