@@ -7,13 +7,22 @@
  */
 import pLimit from 'p-limit';
 
-import { RemoteError } from '../errors.js';
+import { NetworkError, RemoteError } from '../errors.js';
 import type { LdClient } from '../live/client.js';
 import { isReadBinding, type Plan, type PlanStep } from '../plan/types.js';
 import { stepTitle } from '../render/words.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { stepDependencies } from './dependencies.js';
 import { getAt, setAt } from './json-pointer.js';
+import {
+  StateReader,
+  changedMessage,
+  expectationOf,
+  isNonIdempotent,
+  matches,
+  parseAddress,
+  type Observed,
+} from './preconditions.js';
 import type { ApplyReport, StepOutcome } from './types.js';
 
 export interface ApplyOptions {
@@ -55,6 +64,7 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     return result;
   };
 
+  const context: SendContext = { client, plan, reader: new StateReader(client), started: new Set() };
   const stopped = (): boolean => options.signal?.aborted === true || options.giveUp?.aborted === true;
   const notStarted = (step: PlanStep): StepResult => ({
     outcome: { status: 'skipped', stepId: step.id, reason: NOT_STARTED },
@@ -86,7 +96,7 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     return limit(() => {
       // Checked again once a slot is free: the interrupt may have come while this step queued.
       if (stopped()) return notStarted(step);
-      return untilGivenUp(execute(client, reporter, step, { index, total }, responses), step, options.giveUp);
+      return untilGivenUp(execute(context, reporter, step, { index, total }, responses), step, options.giveUp);
     });
   };
 
@@ -131,7 +141,7 @@ async function untilGivenUp(
 }
 
 async function execute(
-  client: LdClient,
+  context: SendContext,
   reporter: Reporter,
   step: PlanStep,
   progress: { index: number; total: number },
@@ -139,7 +149,7 @@ async function execute(
 ): Promise<StepResult> {
   const description = stepTitle(step);
   reporter.report({ type: 'step-start', stepId: step.id, description, ...progress });
-  const result = await send(client, step, responses);
+  const result = await send(context, step, responses);
   const { outcome } = result;
   reporter.report({
     type: 'step-end',
@@ -147,12 +157,26 @@ async function execute(
     description,
     status: outcome.status,
     ...(outcome.status === 'failed' ? { message: outcome.message } : {}),
+    ...(outcome.status === 'ok' && outcome.note !== undefined ? { message: outcome.note } : {}),
     ...progress,
   });
   return result;
 }
 
-async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<string, unknown>): Promise<SentResult> {
+/** What every step of one apply shares. */
+interface SendContext {
+  client: LdClient;
+  plan: Plan;
+  reader: StateReader;
+  /** `type/project/environment` of every step started so far, and the addresses they act on. */
+  started: Set<string>;
+}
+
+/** How often one step is sent at most, when reading back shows the earlier attempt did not land. */
+const MAX_SENDS = 3;
+
+async function send(context: SendContext, step: PlanStep, responses: ReadonlyMap<string, unknown>): Promise<SentResult> {
+  const { client } = context;
   const failed = (httpStatus: number, message: string, code?: string): SentResult => ({
     outcome: { status: 'failed', stepId: step.id, httpStatus, message, ...(code === undefined ? {} : { code }) },
     rootFailure: step.id,
@@ -166,17 +190,119 @@ async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<str
     }
     return failed(0, errorText(error), 'BindingUnresolved');
   }
-  try {
-    // Every PATCH ldexp plans (experiments, holdouts) is a semantic patch; POST bodies are plain JSON.
-    const response = await client.request<unknown>(step.method, step.path, {
-      body,
-      semanticPatch: step.method === 'PATCH',
-    });
-    return { outcome: { status: 'ok', stepId: step.id, httpStatus: response.status }, response: response.body };
-  } catch (error) {
-    if (error instanceof RemoteError) return failed(error.status, error.ldMessage ?? error.message, error.ldCode);
-    return failed(0, errorText(error));
+  const checked = await checkPrecondition(context, step);
+  if ('refused' in checked) return failed(checked.httpStatus, checked.refused, checked.code);
+  const before = checked.observed;
+  markStarted(context, step);
+  for (let sends = 1; ; sends++) {
+    try {
+      // Every PATCH ldexp plans (experiments, holdouts) is a semantic patch; POST bodies are plain JSON.
+      const response = await client.request<unknown>(step.method, step.path, {
+        body,
+        semanticPatch: step.method === 'PATCH',
+      });
+      return { outcome: { status: 'ok', stepId: step.id, httpStatus: response.status }, response: response.body };
+    } catch (error) {
+      if (!(error instanceof RemoteError)) return failed(0, errorText(error));
+      const sent = describeFailure(error);
+      const doubt = doubtOf(step, error);
+      if (doubt === undefined || sends >= MAX_SENDS) return failed(error.status, sent, error.ldCode);
+      // Idempotent: sending it again does no harm whether or not the first one landed.
+      if (!before) continue;
+      const decision = await readBack(context, step, before, doubt, sent);
+      if (decision === 'send-again') continue;
+      if ('ok' in decision) {
+        return { outcome: { status: 'ok', stepId: step.id, httpStatus: decision.ok, note: decision.note } };
+      }
+      return failed(error.status, decision.failed, decision.code);
+    }
   }
+}
+
+/** Why a failed send may be resolved by reading back: no answer / a 5xx (`unknown`), or a 409. */
+type Doubt = 'unknown' | 'conflict';
+
+function doubtOf(step: PlanStep, error: RemoteError): Doubt | undefined {
+  if (error instanceof NetworkError) return error.failure === 'timeout' || error.failure === 'other' ? 'unknown' : undefined;
+  if (error.status >= 500) return 'unknown';
+  if (error.status === 409 && step.method === 'PATCH' && error.ldCode === 'optimistic_locking_error') return 'conflict';
+  return undefined;
+}
+
+type ReadBackDecision = 'send-again' | { ok: number; note: string } | { failed: string; code: string };
+
+/**
+ * After a send that got no usable answer: read the object and decide. Something changed since the
+ * read before sending: after no answer, that is this step having landed; after a 409, another
+ * writer, and the step is refused. Nothing changed: the step did not land and is sent again.
+ */
+async function readBack(
+  context: SendContext,
+  step: PlanStep,
+  before: Observed,
+  doubt: Doubt,
+  sent: string,
+): Promise<ReadBackDecision> {
+  let now: Observed | undefined;
+  try {
+    now = await context.reader.observe(step.resource);
+  } catch (error) {
+    return {
+      failed: `${sent}; reading ${step.resource} back failed too (${errorText(error)}), so whether this step happened is unknown: run plan to see`,
+      code: 'OutcomeUnknown',
+    };
+  }
+  const changed = now !== undefined && (step.method === 'POST' && before.object === undefined ? now.object !== undefined : now.raw !== before.raw);
+  if (!changed) return 'send-again';
+  if (doubt === 'unknown') return { ok: step.method === 'POST' ? 201 : 200, note: `${sent}; confirmed by reading back` };
+  const planned = context.plan.resources.find((r) => r.address === step.resource);
+  return {
+    failed: changedMessage(step.resource, planned, now ?? before).replace(' since the plan was made', ' while this step was being sent (LaunchDarkly answered 409)'),
+    code: 'PreconditionFailed',
+  };
+}
+
+type Checked = { observed: Observed | undefined } | { refused: string; code: string; httpStatus: number };
+
+/**
+ * For a step that must not happen twice: read its object once and refuse the step when it is no
+ * longer what the plan was made against. The comparison is skipped (the read still gives the
+ * state before sending) once this apply itself may have changed the object: an earlier step on
+ * it, or on an object of the other type in its environment (joining or leaving a holdout changes
+ * both sides).
+ */
+async function checkPrecondition(context: SendContext, step: PlanStep): Promise<Checked> {
+  if (!isNonIdempotent(step)) return { observed: undefined };
+  let observed: Observed | undefined;
+  try {
+    observed = await context.reader.observe(step.resource);
+  } catch (error) {
+    const status = error instanceof RemoteError ? error.status : 0;
+    return { refused: `reading ${step.resource} before this step: ${errorText(error)}`, code: 'PreconditionUnchecked', httpStatus: status };
+  }
+  const expected = expectationOf(context.plan, step);
+  if (!observed || !expected || changedByThisApply(context, step.resource)) return { observed };
+  if (matches(expected, observed)) return { observed };
+  const planned = context.plan.resources.find((r) => r.address === step.resource);
+  return { refused: changedMessage(step.resource, planned, observed), code: 'PreconditionFailed', httpStatus: 0 };
+}
+
+function changedByThisApply(context: SendContext, address: string): boolean {
+  if (context.started.has(address)) return true;
+  const where = parseAddress(address);
+  if (!where) return true;
+  const other = where.type === 'experiment' ? 'holdout' : 'experiment';
+  return context.started.has(`${other}/${where.target.project}/${where.target.environment}`);
+}
+
+function markStarted(context: SendContext, step: PlanStep): void {
+  context.started.add(step.resource);
+  const where = parseAddress(step.resource);
+  if (where) context.started.add(`${where.type}/${where.target.project}/${where.target.environment}`);
+}
+
+function describeFailure(error: RemoteError): string {
+  return error.ldMessage ?? error.message;
 }
 
 /**
