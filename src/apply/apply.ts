@@ -212,7 +212,9 @@ async function send(context: SendContext, step: PlanStep, responses: ReadonlyMap
       const decision = await readBack(context, step, before, doubt, sent);
       if (decision === 'send-again') continue;
       if ('ok' in decision) {
-        return { outcome: { status: 'ok', stepId: step.id, httpStatus: decision.ok, note: decision.note } };
+        // What was read back stands in for the lost answer, for the steps that bind to it.
+        const outcome = { status: 'ok' as const, stepId: step.id, httpStatus: decision.ok, note: decision.note };
+        return { outcome, response: decision.response };
       }
       return failed(error.status, decision.failed, decision.code);
     }
@@ -229,7 +231,10 @@ function doubtOf(step: PlanStep, error: RemoteError): Doubt | undefined {
   return undefined;
 }
 
-type ReadBackDecision = 'send-again' | { ok: number; note: string } | { failed: string; code: string };
+type ReadBackDecision =
+  | 'send-again'
+  | { ok: number; note: string; response: unknown }
+  | { failed: string; code: string };
 
 /**
  * After a send that got no usable answer: read the object and decide. Something changed since the
@@ -254,7 +259,9 @@ async function readBack(
   }
   const changed = now !== undefined && (step.method === 'POST' && before.object === undefined ? now.object !== undefined : now.raw !== before.raw);
   if (!changed) return 'send-again';
-  if (doubt === 'unknown') return { ok: step.method === 'POST' ? 201 : 200, note: `${sent}; confirmed by reading back` };
+  if (doubt === 'unknown') {
+    return { ok: step.method === 'POST' ? 201 : 200, note: `${sent}; confirmed by reading back`, response: now?.object };
+  }
   const planned = context.plan.resources.find((r) => r.address === step.resource);
   return {
     failed: changedMessage(step.resource, planned, now ?? before).replace(' since the plan was made', ' while this step was being sent (LaunchDarkly answered 409)'),
