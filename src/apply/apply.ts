@@ -175,7 +175,11 @@ interface SendContext {
 /** How often one step is sent at most, when reading back shows the earlier attempt did not land. */
 const MAX_SENDS = 3;
 
-async function send(context: SendContext, step: PlanStep, responses: ReadonlyMap<string, unknown>): Promise<SentResult> {
+async function send(
+  context: SendContext,
+  step: PlanStep,
+  responses: ReadonlyMap<string, unknown>,
+): Promise<SentResult> {
   const { client } = context;
   const failed = (httpStatus: number, message: string, code?: string): SentResult => ({
     outcome: { status: 'failed', stepId: step.id, httpStatus, message, ...(code === undefined ? {} : { code }) },
@@ -225,16 +229,15 @@ async function send(context: SendContext, step: PlanStep, responses: ReadonlyMap
 type Doubt = 'unknown' | 'conflict';
 
 function doubtOf(step: PlanStep, error: RemoteError): Doubt | undefined {
-  if (error instanceof NetworkError) return error.failure === 'timeout' || error.failure === 'other' ? 'unknown' : undefined;
+  if (error instanceof NetworkError)
+    return error.failure === 'timeout' || error.failure === 'other' ? 'unknown' : undefined;
   if (error.status >= 500) return 'unknown';
   if (error.status === 409 && step.method === 'PATCH' && error.ldCode === 'optimistic_locking_error') return 'conflict';
   return undefined;
 }
 
 type ReadBackDecision =
-  | 'send-again'
-  | { ok: number; note: string; response: unknown }
-  | { failed: string; code: string };
+  'send-again' | { ok: number; note: string; response: unknown } | { failed: string; code: string };
 
 /**
  * After a send that got no usable answer: read the object and decide. Something changed since the
@@ -257,14 +260,23 @@ async function readBack(
       code: 'OutcomeUnknown',
     };
   }
-  const changed = now !== undefined && (step.method === 'POST' && before.object === undefined ? now.object !== undefined : now.raw !== before.raw);
+  const changed =
+    now !== undefined &&
+    (step.method === 'POST' && before.object === undefined ? now.object !== undefined : now.raw !== before.raw);
   if (!changed) return 'send-again';
   if (doubt === 'unknown') {
-    return { ok: step.method === 'POST' ? 201 : 200, note: `${sent}; confirmed by reading back`, response: now?.object };
+    return {
+      ok: step.method === 'POST' ? 201 : 200,
+      note: `${sent}; confirmed by reading back`,
+      response: now?.object,
+    };
   }
   const planned = context.plan.resources.find((r) => r.address === step.resource);
   return {
-    failed: changedMessage(step.resource, planned, now ?? before).replace(' since the plan was made', ' while this step was being sent (LaunchDarkly answered 409)'),
+    failed: changedMessage(step.resource, planned, now ?? before).replace(
+      ' since the plan was made',
+      ' while this step was being sent (LaunchDarkly answered 409)',
+    ),
     code: 'PreconditionFailed',
   };
 }
@@ -285,7 +297,11 @@ async function checkPrecondition(context: SendContext, step: PlanStep): Promise<
     observed = await context.reader.observe(step.resource);
   } catch (error) {
     const status = error instanceof RemoteError ? error.status : 0;
-    return { refused: `reading ${step.resource} before this step: ${errorText(error)}`, code: 'PreconditionUnchecked', httpStatus: status };
+    return {
+      refused: `reading ${step.resource} before this step: ${errorText(error)}`,
+      code: 'PreconditionUnchecked',
+      httpStatus: status,
+    };
   }
   const expected = expectationOf(context.plan, step);
   if (!observed || !expected || changedByThisApply(context, step.resource)) return { observed };

@@ -115,16 +115,14 @@ const IN_PROGRESS =
 
 /** The message of a refused step: which object, what changed since planning, and what to do. */
 export function changedMessage(address: string, planned: ResourcePlan | undefined, observed: Observed): string {
-  return `${address} ${whatChanged(planned, observed)} since the plan was made. ${IN_PROGRESS}`;
+  return `${address} ${whatChanged(address, planned, observed)} since the plan was made. ${IN_PROGRESS}`;
 }
 
-function whatChanged(planned: ResourcePlan | undefined, observed: Observed): string {
+function whatChanged(address: string, planned: ResourcePlan | undefined, observed: Observed): string {
   const object = observed.object;
   if (planned?.action === 'create') return object ? 'was created by someone else' : 'changed';
   if (!object) return 'was deleted';
-  if (!('key' in object) || (object as LdExperiment).currentIteration === undefined) {
-    if ('baseExperiment' in object) return `changed (it is now ${object.status})`;
-  }
+  if (parseAddress(address)?.type === 'holdout') return `was edited (it is now ${(object as LdHoldout).status})`;
   const experiment = object as LdExperiment;
   const changes: string[] = [];
   const wasNumber = planned?.context?.iterationNumber;
@@ -134,7 +132,8 @@ function whatChanged(planned: ResourcePlan | undefined, observed: Observed): str
   }
   const status = liveStatus(experiment);
   const wasStatus = planned?.stateFrom;
-  if (wasStatus !== undefined && wasStatus !== status) changes.push(`its status changed from ${wasStatus} to ${status}`);
+  if (wasStatus !== undefined && wasStatus !== status)
+    changes.push(`its status changed from ${wasStatus} to ${status}`);
   return changes.length > 0 ? changes.join(' and ') : `was edited (it is now ${status}, iteration ${String(number)})`;
 }
 

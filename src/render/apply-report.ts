@@ -110,7 +110,11 @@ function resultOf(report: ApplyReport): 'applied' | 'failed' | 'interrupted' | '
 function outcomeFields(outcome: StepOutcome): Record<string, unknown> {
   switch (outcome.status) {
     case 'ok':
-      return { status: 'ok', httpStatus: outcome.httpStatus, ...(outcome.note === undefined ? {} : { note: outcome.note }) };
+      return {
+        status: 'ok',
+        httpStatus: outcome.httpStatus,
+        ...(outcome.note === undefined ? {} : { note: outcome.note }),
+      };
     case 'failed':
       return {
         status: 'failed',

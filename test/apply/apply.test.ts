@@ -123,7 +123,11 @@ describe('apply failures', () => {
       unknown: 0,
       interrupted: false,
     });
-    expect(writes(client).map((c) => c.path).sort()).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
+    expect(
+      writes(client)
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
 
     const ends = reporter.events.filter((e) => e.type === 'step-end');
     expect(ends).toHaveLength(7);

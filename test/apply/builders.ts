@@ -79,7 +79,11 @@ export class ScriptedClient implements LdClient {
     this.inFlight -= 1;
     this.log.push(`end ${path}`);
     // A read nothing scripted finds nothing: the precondition read of a create or a start sees no object.
-    const scripted = this.script[path] ?? (method === 'GET' ? { status: 404, body: { code: 'not_found', message: 'Not found' } } : { status: 200, body: {} });
+    const scripted =
+      this.script[path] ??
+      (method === 'GET'
+        ? { status: 404, body: { code: 'not_found', message: 'Not found' } }
+        : { status: 200, body: {} });
     if (scripted.status >= 400) {
       const error = scripted.body as { code?: string; message?: string } | undefined;
       throw new RemoteError(scripted.status, method, path, error?.code, error?.message);

@@ -74,7 +74,9 @@ export async function generatedManifests(experiments: number): Promise<string> {
   for (let index = 0; index < experiments; index++) {
     const manifest = benchManifest(index);
     const joined =
-      index % 5 === 0 ? manifest.replace('spec:\n', `spec:\n  holdout: holdout-${String(index % HOLDOUTS)}\n`) : manifest;
+      index % 5 === 0
+        ? manifest.replace('spec:\n', `spec:\n  holdout: holdout-${String(index % HOLDOUTS)}\n`)
+        : manifest;
     await writeFile(join(dir, `experiment-${String(index)}.yaml`), joined);
   }
   return dir;

@@ -69,7 +69,7 @@ async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Pr
     const final = await planOnly(paths, connection);
     expect(changesOf(final), `fault seed ${String(faultSeed)}`).toEqual([]);
     expect(appliedTwice(emulator.requests), `fault seed ${String(faultSeed)}`).toEqual([]);
-    const faults = Object.values(emulator.stats().faults).reduce((a, b) => a + (b ?? 0), 0);
+    const faults = Object.values(emulator.stats().faults).reduce((a, b) => a + b, 0);
     const confirmedByReadingBack = reports
       .flatMap((r) => r.outcomes)
       .filter((o) => o.status === 'ok' && o.note !== undefined).length;

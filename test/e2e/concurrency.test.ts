@@ -31,42 +31,46 @@ const RESTART = experimentManifest({
 });
 
 const CASES = [1, 2, 3, 4, 5, 6, 7].flatMap((seed) =>
-  [{ min: 0, max: 0 }, { min: 1, max: 15 }, { min: 5, max: 40 }].map((latencyMs) => ({ seed, latencyMs })),
+  [
+    { min: 0, max: 0 },
+    { min: 1, max: 15 },
+    { min: 5, max: 40 },
+  ].map((latencyMs) => ({ seed, latencyMs })),
 );
 
 describe('two applies of the same manifests at once', () => {
-  it.each(CASES)('seed $seed, latency $latencyMs.min–$latencyMs.max ms: one restart, the loser refuses and says why', async ({
-    seed,
-    latencyMs,
-  }) => {
-    const emulator = await startSeeded({ file: E2E_SEED_FILE }, { conditions: { seed, latencyMs } });
-    const ws = await workspace({ 'manifests/running.yaml': RESTART });
-    try {
-      const paths = [join(ws.root, 'manifests')];
-      const connection = fastConnection(emulator);
-      // Both runs plan at once, against iteration 1.
-      const [first, second] = await Promise.all([planOnly(paths, connection), planOnly(paths, connection)]);
-      expect(first.steps.map((s) => s.instructions)).toEqual([['saveAndStartNewIteration']]);
-      expect(second.hash).toBe(first.hash);
-      // The second starts applying as soon as the first's restart has been processed.
-      const winning = applyPlan(first, connection, { checkFreshness: false });
-      await restartLanded(emulator);
-      const losing = applyPlan(second, connection, { checkFreshness: false });
-      const [won, lost] = await Promise.all([winning, losing]);
+  it.each(CASES)(
+    'seed $seed, latency $latencyMs.min–$latencyMs.max ms: one restart, the loser refuses and says why',
+    async ({ seed, latencyMs }) => {
+      const emulator = await startSeeded({ file: E2E_SEED_FILE }, { conditions: { seed, latencyMs } });
+      const ws = await workspace({ 'manifests/running.yaml': RESTART });
+      try {
+        const paths = [join(ws.root, 'manifests')];
+        const connection = fastConnection(emulator);
+        // Both runs plan at once, against iteration 1.
+        const [first, second] = await Promise.all([planOnly(paths, connection), planOnly(paths, connection)]);
+        expect(first.steps.map((s) => s.instructions)).toEqual([['saveAndStartNewIteration']]);
+        expect(second.hash).toBe(first.hash);
+        // The second starts applying as soon as the first's restart has been processed.
+        const winning = applyPlan(first, connection, { checkFreshness: false });
+        await restartLanded(emulator);
+        const losing = applyPlan(second, connection, { checkFreshness: false });
+        const [won, lost] = await Promise.all([winning, losing]);
 
-      expect(restartsOf(emulator.requests, RUNNING)).toBe(1);
-      expect(appliedTwice(emulator.requests)).toEqual([]);
-      expect(won.outcomes).toEqual([{ status: 'ok', stepId: first.steps[0]?.id, httpStatus: 200 }]);
-      expect(lost.outcomes).toEqual([refused(second.steps[0]?.id ?? '')]);
-      // Refused before sending: the losing run read the experiment and sent nothing.
-      const patches = emulator.requests.filter((r) => r.method === 'PATCH');
-      expect(patches).toHaveLength(1);
-      expect(changesOf(await planOnly(paths, connection))).toEqual([]);
-    } finally {
-      await emulator.close();
-      await ws.remove();
-    }
-  });
+        expect(restartsOf(emulator.requests, RUNNING)).toBe(1);
+        expect(appliedTwice(emulator.requests)).toEqual([]);
+        expect(won.outcomes).toEqual([{ status: 'ok', stepId: first.steps[0]?.id, httpStatus: 200 }]);
+        expect(lost.outcomes).toEqual([refused(second.steps[0]?.id ?? '')]);
+        // Refused before sending: the losing run read the experiment and sent nothing.
+        const patches = emulator.requests.filter((r) => r.method === 'PATCH');
+        expect(patches).toHaveLength(1);
+        expect(changesOf(await planOnly(paths, connection))).toEqual([]);
+      } finally {
+        await emulator.close();
+        await ws.remove();
+      }
+    },
+  );
 });
 
 /** Resolves once the emulator has processed a restart of exp-running. */

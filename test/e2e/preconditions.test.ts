@@ -86,7 +86,9 @@ describe('per-step preconditions', () => {
       const failed = s.report.outcomes.find((o) => o.status === 'failed');
       expect(failed).toMatchObject({ code: 'PreconditionFailed', httpStatus: 0 });
       const message = failed?.status === 'failed' ? failed.message : '';
-      expect(message).toContain('experiment/web/production/exp-running its iteration changed from 1 to 2 since the plan was made');
+      expect(message).toContain(
+        'experiment/web/production/exp-running its iteration changed from 1 to 2 since the plan was made',
+      );
       expect(message).toContain('Another change is in progress (another ldexp apply or an edit in LaunchDarkly)');
       expect(message).toContain('Run plan again.');
       // The rename of exp-draft does not depend on it and was applied.
