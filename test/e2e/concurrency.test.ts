@@ -7,7 +7,7 @@
  *
  * LaunchDarkly documents no version check for semantic patches on experiments, so the check is a
  * read right before the write: two restarts whose read and write interleave within one round trip
- * can still both go through (docs/apply.md). This test pins the ordering that the check covers.
+ * can still both go through (README, "Another change at the same time"). This test pins the ordering that the check covers.
  */
 import { join } from 'node:path';
 
