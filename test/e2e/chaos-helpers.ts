@@ -21,7 +21,7 @@ export function fastConnection(emulator: RunningEmulator, extra: Partial<Connect
     baseUrl: emulator.url,
     token: TOKEN,
     concurrency: 8,
-    timeoutMs: 250,
+    timeoutMs: 1000,
     retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 4 },
     ...extra,
   };

@@ -28,17 +28,22 @@ const EXAMPLES_SEED = fileURLToPath(new URL('../../examples/emulator-seed.yaml',
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const NOW = Date.UTC(2026, 2, 1, 12);
 
-/** 10% of requests, mixed; the slow answers outlast the client's 250 ms timeout. */
+/**
+ * 10% of requests, mixed. The slow answers outlast the client's timeout (fastConnection); they
+ * are rarer than the others because each one costs a whole timeout of waiting.
+ */
 const FAULTS: FaultRule[] = [
   { kind: 'status', status: 503, rate: 0.02 },
-  { kind: 'status', status: 500, rate: 0.01, commit: true },
+  { kind: 'status', status: 500, rate: 0.015, commit: true },
   { kind: 'status', status: 429, rate: 0.02 },
   { kind: 'reset-before', rate: 0.01 },
   { kind: 'reset-after-commit', rate: 0.02 },
   { kind: 'conflict409', rate: 0.01 },
-  { kind: 'slow', method: 'POST', rate: 0.01, delayMs: 400 },
-  { kind: 'slow', method: 'PATCH', rate: 0.01, delayMs: 400 },
+  { kind: 'slow', method: 'POST', rate: 0.0025, delayMs: 1200 },
+  { kind: 'slow', method: 'PATCH', rate: 0.0025, delayMs: 1200 },
 ];
+/** Seeds run this many at a time: the waits for slow answers overlap. */
+const AT_ONCE = 4;
 
 interface ChaosResult {
   runs: number;
@@ -66,7 +71,7 @@ async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Pr
       runs = 2;
       await clean();
     }
-    const final = await planOnly(paths, connection);
+    const final = await observe(() => planOnly(paths, connection));
     expect(changesOf(final), `fault seed ${String(faultSeed)}`).toEqual([]);
     expect(appliedTwice(emulator.requests), `fault seed ${String(faultSeed)}`).toEqual([]);
     const faults = Object.values(emulator.stats().faults).reduce((a, b) => a + b, 0);
@@ -79,25 +84,45 @@ async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Pr
   }
 }
 
+/**
+ * The final plan is the test's observer, not the run under test: a read that timed out on a busy
+ * machine is read again rather than failing the test.
+ */
+async function observe<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function allSeeds(run: (faultSeed: number) => Promise<ChaosResult>): Promise<ChaosResult[]> {
+  const results: ChaosResult[] = [];
+  for (let at = 0; at < SEEDS.length; at += AT_ONCE) {
+    results.push(...(await Promise.all(SEEDS.slice(at, at + AT_ONCE).map(run))));
+  }
+  return results;
+}
+
 describe('chaos: 10% mixed faults, 20 fault seeds', () => {
   it('the examples converge after at most one re-run, with nothing created or restarted twice', async () => {
     const seed = await loadSeed(EXAMPLES_SEED);
-    const results: ChaosResult[] = [];
-    for (const faultSeed of SEEDS) results.push(await chaos(seed, [EXAMPLES], faultSeed));
+    const results = await allSeeds((faultSeed) => chaos(seed, [EXAMPLES], faultSeed));
     // The faults did happen, and some lost answers were settled by reading back.
     expect(results.every((r) => r.faults > 0)).toBe(true);
     expect(results.reduce((n, r) => n + r.confirmedByReadingBack, 0)).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 
   it('a generated 200-experiment set with holdouts converges after at most one re-run, nothing done twice', async () => {
     const dir = await generatedManifests(200);
     try {
-      const results: ChaosResult[] = [];
-      for (const faultSeed of SEEDS) results.push(await chaos(generatedSeed(200), [dir], faultSeed));
+      const results = await allSeeds((faultSeed) => chaos(generatedSeed(200), [dir], faultSeed));
       expect(results.every((r) => r.faults > 0)).toBe(true);
       expect(results.reduce((n, r) => n + r.confirmedByReadingBack, 0)).toBeGreaterThan(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -164,7 +164,7 @@ describe('a write whose answer was lost is settled by reading back', () => {
   });
 
   it('restart answered after the client gave up: reading back shows it happened, one restart', async () => {
-    const faults: FaultRule[] = [{ kind: 'slow', delayMs: 600, route: ON_RUNNING, nth: 1 }];
+    const faults: FaultRule[] = [{ kind: 'slow', delayMs: 1200, route: ON_RUNNING, nth: 1 }];
     await scenario({ 'manifests/running.yaml': RESTART }, faults, async (s) => {
       expect(s.trafficOf(RUNNING)).toEqual(['200 GET', '200 PATCH', '200 GET']);
       const restarted = s.report.outcomes[0];
