@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaultRule, RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
 import type { ApplyReport } from '../../src/apply/types.js';
 import { appliedTwice, changesOf, fastConnection, planAndApply, planOnly, restartsOf } from './chaos-helpers.js';
-import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, workspace } from './helpers.js';
+import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, ldexp, startSeeded, workspace } from './helpers.js';
 
 const RUNNING = `${EXPERIMENTS}/exp-running`;
 const NEW = `${EXPERIMENTS}/exp-new`;
@@ -96,6 +96,27 @@ describe('per-step preconditions', () => {
       expect(s.trafficOf(`${EXPERIMENTS}/exp-draft`)).toContain('200 PATCH');
       expect(await iterationsOf(s.emulator, 'exp-running')).toBe(2);
     });
+  });
+});
+
+describe('the refused step in the output of ldexp apply', () => {
+  it('is the ✗ line with PreconditionFailed and what changed; exit 1; the independent rename is ✓', async () => {
+    const faults: FaultRule[] = [{ kind: 'concurrent-write', write: 'new-iteration', route: GET_RUNNING, nth: 1 }];
+    const emulator = await startSeeded({ file: E2E_SEED_FILE }, { conditions: { faults } });
+    const ws = await workspace({ 'manifests/running.yaml': RESTART, 'manifests/draft.yaml': RENAME });
+    try {
+      const run = await ldexp(['apply', 'manifests', '--auto-approve'], { emulator, cwd: ws.root });
+      expect(run.code).toBe(1);
+      const lines = run.stdout.split('\n');
+      expect(lines.find((l) => l.startsWith('✗'))).toMatch(
+        /^✗ \d\. .*exp-running {2}0 PreconditionFailed: experiment\/web\/production\/exp-running its iteration changed from 1 to 2 since the plan was made\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); nothing was sent for this step\. Run plan again\.$/,
+      );
+      expect(lines.filter((l) => l.startsWith('✓'))).toHaveLength(1);
+      expect(emulator.requests.filter((r) => r.method === 'PATCH' && bare(r) === RUNNING)).toEqual([]);
+    } finally {
+      await emulator.close();
+      await ws.remove();
+    }
   });
 });
 
