@@ -114,8 +114,13 @@ const IN_PROGRESS =
   'Another change is in progress (another ldexp apply or an edit in LaunchDarkly); nothing was sent for this step. Run plan again.';
 
 /** The message of a refused step: which object, what changed since planning, and what to do. */
-export function changedMessage(address: string, planned: ResourcePlan | undefined, observed: Observed): string {
-  return `${address} ${whatChanged(address, planned, observed)} since the plan was made. ${IN_PROGRESS}`;
+export function changedMessage(
+  address: string,
+  planned: ResourcePlan | undefined,
+  observed: Observed,
+  when = 'since the plan was made',
+): string {
+  return `${address} ${whatChanged(address, planned, observed)} ${when}. ${IN_PROGRESS}`;
 }
 
 function whatChanged(address: string, planned: ResourcePlan | undefined, observed: Observed): string {
