@@ -100,6 +100,8 @@ export class StateReader {
     if (!read) {
       read = readEnvironmentHoldouts(this.client, target);
       this.holdouts.set(id, read);
+      // A failed read is not remembered: the next step that needs it reads again.
+      read.catch(() => this.holdouts.delete(id));
     }
     return read;
   }
