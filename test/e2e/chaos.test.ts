@@ -72,7 +72,9 @@ async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Pr
       await clean();
     }
     const final = await observe(() => planOnly(paths, connection));
-    expect(changesOf(final), `fault seed ${String(faultSeed)}`).toEqual([]);
+    // On failure, say why the runs left work undone.
+    const why = reports.flatMap((r) => r.outcomes).flatMap((o) => (o.status === 'failed' ? [o.message] : []));
+    expect(changesOf(final), `fault seed ${String(faultSeed)}: ${why.slice(0, 5).join(' | ')}`).toEqual([]);
     expect(appliedTwice(emulator.requests), `fault seed ${String(faultSeed)}`).toEqual([]);
     const faults = Object.values(emulator.stats().faults).reduce((a, b) => a + b, 0);
     const confirmedByReadingBack = reports
