@@ -8,7 +8,7 @@ import type { ApplyReport } from './apply/types.js';
 import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
 import { StalePlanError } from './errors.js';
 import { createClient, fetchLive } from './live/index.js';
-import type { ClosableLdClient, LdClient } from './live/index.js';
+import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
 import type { LiveRequest } from './live/types.js';
 import { loadManifests } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
@@ -29,6 +29,8 @@ export interface ConnectionOptions {
   reporter?: Reporter;
   /** Injected transport, for tests. */
   dispatcher?: Dispatcher;
+  /** Retry policy; the client's default otherwise (tests shorten the waits). */
+  retry?: RetryOptions;
 }
 
 export interface ValidateResult {
@@ -128,6 +130,7 @@ function clientFor(connection: ConnectionOptions): ClosableLdClient {
     token: connection.token,
     ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
     ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
+    ...(connection.retry ? { retry: connection.retry } : {}),
     ...(connection.reporter ? { reporter: connection.reporter } : {}),
   });
 }

@@ -7,14 +7,14 @@
  */
 import pLimit from 'p-limit';
 
-import { RemoteError } from '../errors.js';
 import type { LdClient } from '../live/client.js';
-import { isReadBinding, type Plan, type PlanStep } from '../plan/types.js';
+import type { Plan, PlanStep } from '../plan/types.js';
 import { stepTitle } from '../render/words.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { stepDependencies } from './dependencies.js';
-import { getAt, setAt } from './json-pointer.js';
-import type { ApplyReport, StepOutcome } from './types.js';
+import { StateReader } from './preconditions.js';
+import { send, type SendContext, type StepResult } from './send.js';
+import type { ApplyReport } from './types.js';
 
 export interface ApplyOptions {
   /** Requests in flight at once (at least 1). */
@@ -28,17 +28,6 @@ export interface ApplyOptions {
 
 const NOT_STARTED = 'not started: apply was interrupted';
 const NO_ANSWER = 'sent, but apply was interrupted before LaunchDarkly answered; plan again to see whether it happened';
-
-interface StepResult {
-  outcome: StepOutcome;
-  /** The response body, for later steps that bind to it. */
-  response?: unknown;
-  /** The failed step that caused this one to be skipped (or this step, when it failed). */
-  rootFailure?: string;
-}
-
-/** What a sent request can end in: the response came, good or bad. */
-type SentResult = StepResult & { outcome: Extract<StepOutcome, { status: 'ok' | 'failed' }> };
 
 /** Apply `plan` through `client`; every step appears in the report, in plan order. */
 export async function apply(plan: Plan, client: LdClient, options: ApplyOptions): Promise<ApplyReport> {
@@ -55,6 +44,7 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     return result;
   };
 
+  const context: SendContext = { client, plan, reader: new StateReader(client), started: new Set() };
   const stopped = (): boolean => options.signal?.aborted === true || options.giveUp?.aborted === true;
   const notStarted = (step: PlanStep): StepResult => ({
     outcome: { status: 'skipped', stepId: step.id, reason: NOT_STARTED },
@@ -86,7 +76,7 @@ export async function apply(plan: Plan, client: LdClient, options: ApplyOptions)
     return limit(() => {
       // Checked again once a slot is free: the interrupt may have come while this step queued.
       if (stopped()) return notStarted(step);
-      return untilGivenUp(execute(client, reporter, step, { index, total }, responses), step, options.giveUp);
+      return untilGivenUp(execute(context, reporter, step, { index, total }, responses), step, options.giveUp);
     });
   };
 
@@ -131,7 +121,7 @@ async function untilGivenUp(
 }
 
 async function execute(
-  client: LdClient,
+  context: SendContext,
   reporter: Reporter,
   step: PlanStep,
   progress: { index: number; total: number },
@@ -139,7 +129,7 @@ async function execute(
 ): Promise<StepResult> {
   const description = stepTitle(step);
   reporter.report({ type: 'step-start', stepId: step.id, description, ...progress });
-  const result = await send(client, step, responses);
+  const result = await send(context, step, responses);
   const { outcome } = result;
   reporter.report({
     type: 'step-end',
@@ -147,63 +137,8 @@ async function execute(
     description,
     status: outcome.status,
     ...(outcome.status === 'failed' ? { message: outcome.message } : {}),
+    ...(outcome.status === 'ok' && outcome.note !== undefined ? { message: outcome.note } : {}),
     ...progress,
   });
   return result;
-}
-
-async function send(client: LdClient, step: PlanStep, responses: ReadonlyMap<string, unknown>): Promise<SentResult> {
-  const failed = (httpStatus: number, message: string, code?: string): SentResult => ({
-    outcome: { status: 'failed', stepId: step.id, httpStatus, message, ...(code === undefined ? {} : { code }) },
-    rootFailure: step.id,
-  });
-  let body: unknown;
-  try {
-    body = await fillBindings(client, step, responses);
-  } catch (error) {
-    if (error instanceof RemoteError) {
-      return failed(error.status, `reading a value for this step: ${error.ldMessage ?? error.message}`, error.ldCode);
-    }
-    return failed(0, errorText(error), 'BindingUnresolved');
-  }
-  try {
-    // Every PATCH ldexp plans (experiments, holdouts) is a semantic patch; POST bodies are plain JSON.
-    const response = await client.request<unknown>(step.method, step.path, {
-      body,
-      semanticPatch: step.method === 'PATCH',
-    });
-    return { outcome: { status: 'ok', stepId: step.id, httpStatus: response.status }, response: response.body };
-  } catch (error) {
-    if (error instanceof RemoteError) return failed(error.status, error.ldMessage ?? error.message, error.ldCode);
-    return failed(0, errorText(error));
-  }
-}
-
-/**
- * The step's body with every binding filled in, as a copy: the plan itself is never touched. A read
- * binding sends its GET now, after the steps this one waits for have finished.
- */
-async function fillBindings(
-  client: LdClient,
-  step: PlanStep,
-  responses: ReadonlyMap<string, unknown>,
-): Promise<unknown> {
-  let body = step.body;
-  for (const binding of step.bindings) {
-    const read = isReadBinding(binding);
-    const source = read
-      ? (await client.request<unknown>('GET', binding.fromGet)).body
-      : responses.get(binding.fromStep);
-    const found = getAt(source, binding.responsePointer);
-    if (!found.found) {
-      const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;
-      throw new Error(`the response of ${from} has no value at ${binding.responsePointer || '(root)'}`);
-    }
-    body = setAt(body, binding.bodyPointer, structuredClone(found.value));
-  }
-  return body;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

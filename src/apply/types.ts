@@ -1,6 +1,7 @@
 /** What apply reports: every step, in plan order, with its outcome. */
 export type StepOutcome =
-  | { status: 'ok'; stepId: string; httpStatus: number }
+  /** `note`: how success was established when the answer was lost (read back). */
+  | { status: 'ok'; stepId: string; httpStatus: number; note?: string }
   | { status: 'failed'; stepId: string; httpStatus: number; message: string; code?: string }
   /** Not sent: a step it depends on failed, or apply was interrupted before it started. */
   | { status: 'skipped'; stepId: string; reason: string }

@@ -135,8 +135,37 @@ async function readProjectBasics(client: LdClient, limit: LimitFunction, project
   };
 }
 
+function environmentPath(target: Target): string {
+  return `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+}
+
+/** API path of one experiment (archived ones included) or holdout, for reads and writes. */
+export function resourcePath(type: 'experiment' | 'holdout', target: Target, key: string): string {
+  return `${environmentPath(target)}/${type === 'experiment' ? 'experiments' : 'holdouts'}/${encodeURIComponent(key)}`;
+}
+
+/**
+ * One object read again exactly as fetchLive reads it (same expand), so fingerprints computed
+ * from it compare with plan-time ones; undefined when it does not exist. Holdouts come with every
+ * holdout of the environment (`holdouts`): an experiment's fingerprint names its holdout by key.
+ */
+export async function readOne(
+  client: LdClient,
+  type: 'experiment' | 'holdout',
+  target: Target,
+  key: string,
+): Promise<LdExperiment | LdHoldout | undefined> {
+  const expand = type === 'experiment' ? EXPERIMENT_DETAIL_EXPAND : HOLDOUT_EXPAND;
+  return getOrUndefined<LdExperiment | LdHoldout>(client, resourcePath(type, target, key), expand);
+}
+
+/** Every holdout of one environment, in detail. */
+export async function readEnvironmentHoldouts(client: LdClient, target: Target): Promise<LdHoldout[]> {
+  return readHoldouts(client, pLimit(4), environmentPath(target));
+}
+
 async function readEnvironment(client: LdClient, limit: LimitFunction, target: Target): Promise<LiveEnvironment> {
-  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+  const base = environmentPath(target);
   const [experiments, holdouts] = await Promise.all([
     readExperiments(client, limit, base),
     readHoldouts(client, limit, base),

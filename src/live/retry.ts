@@ -25,8 +25,8 @@ export type AttemptOutcome =
 
 /**
  * Whether the outcome is worth another attempt. 429 is safe for every method (the request was
- * not processed); 409 `optimistic_locking_error` on PATCH is LaunchDarkly's "retry your request"
- * (semantic patches are atomic and carry no version, so resending is correct); 5xx and network
+ * not processed). A 409 is never resent here: whether the instruction is still needed once the
+ * other change landed is for apply to decide, after reading the object again; 5xx and network
  * failures are retried only for GET, since a POST may have been applied before the failure. A
  * refused connection, an unknown host or a timeout is not retried at all: nothing suggests the
  * next attempt would fare better, and each retry would only make the user wait longer to hear it.
@@ -34,7 +34,6 @@ export type AttemptOutcome =
 export function isRetryable(method: string, outcome: AttemptOutcome): boolean {
   if (outcome.kind === 'network') return method === 'GET' && outcome.failure === 'other';
   if (outcome.status === 429) return true;
-  if (outcome.status === 409) return method === 'PATCH' && outcome.ldCode === 'optimistic_locking_error';
   return outcome.status >= 500 && method === 'GET';
 }
 

@@ -59,7 +59,7 @@ function describe(row: Row): string {
 function detail(outcome: StepOutcome): string {
   switch (outcome.status) {
     case 'ok':
-      return String(outcome.httpStatus);
+      return `${String(outcome.httpStatus)}${outcome.note === undefined ? '' : `: ${outcome.note}`}`;
     case 'failed':
       return `${String(outcome.httpStatus)}${outcome.code ? ` ${outcome.code}` : ''}: ${outcome.message}`;
     case 'skipped':
@@ -110,7 +110,11 @@ function resultOf(report: ApplyReport): 'applied' | 'failed' | 'interrupted' | '
 function outcomeFields(outcome: StepOutcome): Record<string, unknown> {
   switch (outcome.status) {
     case 'ok':
-      return { status: 'ok', httpStatus: outcome.httpStatus };
+      return {
+        status: 'ok',
+        httpStatus: outcome.httpStatus,
+        ...(outcome.note === undefined ? {} : { note: outcome.note }),
+      };
     case 'failed':
       return {
         status: 'failed',

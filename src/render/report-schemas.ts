@@ -64,11 +64,18 @@ export const applyReportSchema = {
     ['formatVersion', 'planHash', 'result', 'summary', 'ok', 'failed', 'skipped', 'unknown', 'interrupted', 'steps'],
   ),
   definitions: {
-    okStep: object({ ...stepFields, status: { const: 'ok' }, httpStatus: positive }, [
-      ...stepRequired,
-      'status',
-      'httpStatus',
-    ]),
+    okStep: object(
+      {
+        ...stepFields,
+        status: { const: 'ok' },
+        httpStatus: positive,
+        note: {
+          description: "How success was established when LaunchDarkly's answer was lost: the object was read back.",
+          ...nonEmpty,
+        },
+      },
+      [...stepRequired, 'status', 'httpStatus'],
+    ),
     failedStep: object(
       {
         ...stepFields,

@@ -9,6 +9,9 @@ import { RecordingReporter } from '../../src/reporter.js';
 import { startFakeLd, type FakeLd } from '../live/fake-server.js';
 import { plan, ScriptedClient, step } from './builders.js';
 
+/** The writes apply sent, without the reads that check a step's precondition. */
+const writes = (client: ScriptedClient) => client.calls.filter((c) => c.method !== 'GET');
+
 const indexOf = (log: string[], entry: string) => {
   const at = log.indexOf(entry);
   expect(at, entry).toBeGreaterThanOrEqual(0);
@@ -120,7 +123,11 @@ describe('apply failures', () => {
       unknown: 0,
       interrupted: false,
     });
-    expect(client.calls.map((c) => c.path).sort()).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
+    expect(
+      writes(client)
+        .map((c) => c.path)
+        .sort(),
+    ).toEqual(['/api/v2/holdout', '/api/v2/ok1', '/api/v2/ok2']);
 
     const ends = reporter.events.filter((e) => e.type === 'step-end');
     expect(ends).toHaveLength(7);
@@ -168,7 +175,7 @@ describe('apply failures', () => {
       ['stop-a', 'ok'],
       ['archive-a', 'ok'],
     ]);
-    expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/create-b', '/api/v2/stop-a', '/api/v2/archive-a']);
+    expect(writes(client).map((c) => c.path)).toEqual(['/api/v2/create-b', '/api/v2/stop-a', '/api/v2/archive-a']);
   });
 
   it('fails a step whose binding finds nothing in the earlier response, and skips its dependents', async () => {
@@ -194,7 +201,7 @@ describe('apply failures', () => {
       },
       { status: 'skipped', stepId: 'exp-start', reason: 'not run because step 2 failed' },
     ]);
-    expect(client.calls.map((c) => c.path)).toEqual(['/api/v2/holdout']);
+    expect(writes(client).map((c) => c.path)).toEqual(['/api/v2/holdout']);
   });
 
   describe('read bindings', () => {
@@ -430,19 +437,22 @@ describe('apply over HTTP', () => {
     const report = await apply(saved, client, { concurrency: 4 });
 
     expect(report.outcomes.map((o) => o.status)).toEqual(['ok', 'ok', 'ok']);
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+    // Each create first confirms that its key is still free (the fake server answers 404).
+    expect(fake.requests.map((r) => `${r.method} ${r.path.split('?')[0] ?? ''}`)).toEqual([
+      `GET ${base}/holdouts/h`,
       `POST ${base}/holdouts`,
+      `GET ${base}/experiments/x`,
       `POST ${base}/experiments`,
       `PATCH ${base}/experiments/x`,
     ]);
-    expect(fake.requests[1]!.body).toEqual({
+    expect(fake.requests[3]!.body).toEqual({
       key: 'x',
       name: 'X',
       iteration: { hypothesis: 'h' },
       holdoutId: 'holdout-uuid-1',
     });
-    expect(fake.headerValues(fake.requests[1]!, 'content-type')).toEqual(['application/json']);
-    expect(fake.headerValues(fake.requests[2]!, 'content-type')).toEqual([SEMANTIC_PATCH_CONTENT_TYPE]);
+    expect(fake.headerValues(fake.requests[3]!, 'content-type')).toEqual(['application/json']);
+    expect(fake.headerValues(fake.requests[4]!, 'content-type')).toEqual([SEMANTIC_PATCH_CONTENT_TYPE]);
     expect(saved).toEqual(before);
   });
 });

@@ -59,7 +59,7 @@ export interface Call {
 }
 
 /**
- * Answers each path from a script (default 200 `{}`), waiting a macrotask first so that requests
+ * Answers each path from a script (default 200 `{}`, 404 for a GET), waiting a macrotask first so that requests
  * started together are in flight together; logs `start`/`end` per path to check ordering.
  */
 export class ScriptedClient implements LdClient {
@@ -78,7 +78,12 @@ export class ScriptedClient implements LdClient {
     await new Promise((resolve) => setImmediate(resolve));
     this.inFlight -= 1;
     this.log.push(`end ${path}`);
-    const scripted = this.script[path] ?? { status: 200, body: {} };
+    // A read nothing scripted finds nothing: the precondition read of a create or a start sees no object.
+    const scripted =
+      this.script[path] ??
+      (method === 'GET'
+        ? { status: 404, body: { code: 'not_found', message: 'Not found' } }
+        : { status: 200, body: {} });
     if (scripted.status >= 400) {
       const error = scripted.body as { code?: string; message?: string } | undefined;
       throw new RemoteError(scripted.status, method, path, error?.code, error?.message);

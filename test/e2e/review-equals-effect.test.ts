@@ -252,10 +252,12 @@ describe('starts send current flag versions, so plan → apply → plan converge
     expect(sent.map((r) => `${String(r.status)} ${r.method} ${r.path}`)).toEqual([
       `200 PATCH ${EXPERIMENTS}/exp-b`,
       '200 GET /api/v2/flags/web/shared-flag?env=production',
+      // The start's precondition: exp-a is still the draft it was planned against.
+      `200 GET ${EXPERIMENTS}/exp-a?expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
       `200 PATCH ${EXPERIMENTS}/exp-a`,
     ]);
     // The first start moved the flag 4 → 5; the second start sent 5.
-    const second = sent[2]?.body as { instructions: { value?: { flags?: { value: Record<string, unknown> } } }[] };
+    const second = sent[3]?.body as { instructions: { value?: { flags?: { value: Record<string, unknown> } } }[] };
     expect(second.instructions[0]?.value?.flags?.value['shared-flag']).toMatchObject({ flagConfigVersion: 5 });
 
     const again = await ldexp(['plan', 'manifests', '--detailed-exitcode'], { emulator: em, cwd: w.root });

@@ -255,7 +255,7 @@ describe('retries', () => {
   });
 
   it.each([
-    { method: 'PATCH', status: 409, code: 'optimistic_locking_error', attempts: 2 },
+    { method: 'PATCH', status: 409, code: 'optimistic_locking_error', attempts: 1 },
     { method: 'PATCH', status: 409, code: 'conflict', attempts: 1 },
     { method: 'POST', status: 409, code: 'optimistic_locking_error', attempts: 1 },
     { method: 'GET', status: 503, code: 'unavailable', attempts: 2 },

@@ -75,7 +75,7 @@ describe('isRetryable', () => {
   it.each([
     ['GET', response(429), true],
     ['POST', response(429), true],
-    ['PATCH', response(409, 'optimistic_locking_error'), true],
+    ['PATCH', response(409, 'optimistic_locking_error'), false],
     ['PATCH', response(409, 'conflict'), false],
     ['POST', response(409, 'optimistic_locking_error'), false],
     ['GET', response(500), true],
