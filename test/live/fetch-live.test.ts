@@ -97,7 +97,9 @@ function scriptAccount(fake: FakeLd): void {
   fake.route('GET', '/api/v2/metrics/q', { body: { items: [], totalCount: 0 } });
 
   for (const key of ['f-shared', 'f-live-a', 'f-old', 'f-manifest', 'f-holdout']) {
-    fake.route('GET', `/api/v2/flags/p/${key}`, { body: flag(key) });
+    fake.route('GET', `/api/v2/flags/p/${key}`, {
+      body: { ...flag(key), environments: { prod: { on: true }, staging: { on: false }, dev: { on: true } } },
+    });
   }
   fake.route('GET', '/api/v2/flags/p/f-missing', { status: 404, body: { code: 'not_found', message: 'Unknown flag' } });
   // The project's flags, two pages linked by `next`.
@@ -134,19 +136,56 @@ const request = {
 };
 
 describe('fetchLive', () => {
-  it('reads every flag once, with every environment of its project, and records 404 flags as missing', async () => {
+  it('reads every flag once, whole when the run has several environments of its project, and records 404 flags as missing', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
     const flagReads = fake.requests.filter((r) => r.path.startsWith('/api/v2/flags/p/'));
+    // The document declares `env` as one string: no repeated `env=prod&env=staging`.
     expect(flagReads.map((r) => r.url).sort()).toEqual(
-      ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map(
-        (key) => `/api/v2/flags/p/${key}?env=prod&env=staging`,
-      ),
+      ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map((key) => `/api/v2/flags/p/${key}`),
     );
     const p = live.projects.get('p')!;
     expect([...p.flags.keys()]).toEqual(['f-holdout', 'f-live-a', 'f-manifest', 'f-old', 'f-shared']);
+    // Narrowed to the run's environments, as `env=prod&env=staging` used to ask LaunchDarkly to.
+    expect(p.flags.get('f-shared')!.environments).toEqual({ prod: { on: true }, staging: { on: false } });
     expect([...p.missingFlags]).toEqual(['f-missing']);
     expect(live.projects.get('q')!.flags.size).toBe(0);
+  });
+
+  it('names the one environment with `env` when the run has only one in the project', async () => {
+    const { client } = testClient(fake);
+    await fetchLive(client, {
+      targets: [{ project: 'p', environment: 'prod' }],
+      flagKeys: new Map([['p', new Set(['f-manifest'])]]),
+    });
+    expect(
+      fake.requests
+        .filter((r) => r.path.startsWith('/api/v2/flags/p/'))
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([
+      '/api/v2/flags/p/f-holdout?env=prod',
+      '/api/v2/flags/p/f-live-a?env=prod',
+      '/api/v2/flags/p/f-manifest?env=prod',
+      '/api/v2/flags/p/f-old?env=prod',
+      '/api/v2/flags/p/f-shared?env=prod',
+    ]);
+  });
+
+  it('reads the flags the manifests name at once, with the lists, not after them', async () => {
+    fake.delayMs = 20;
+    const { client } = testClient(fake);
+    await fetchLive(client, {
+      targets: [{ project: 'p', environment: 'prod' }],
+      flagKeys: new Map([['p', new Set(['f-manifest'])]]),
+    });
+    const order = fake.requests.map((r) => r.path);
+    const manifestFlag = order.indexOf('/api/v2/flags/p/f-manifest');
+    const lastList = order.indexOf(`${P}/p/environments/prod/holdouts`);
+    // Sent in the first wave (10 reads in flight), before any answer to a list arrived.
+    expect(manifestFlag).toBeGreaterThanOrEqual(0);
+    expect(manifestFlag).toBeLessThan(7);
+    expect(lastList).toBeLessThan(7);
   });
 
   it('lists the project flag keys once, paging, only for a project with a missing flag', async () => {
@@ -236,10 +275,10 @@ describe('fetchLive', () => {
     expect(live.environments[2]!.experiments.map((e) => e.key)).toEqual(['exp-c']);
   });
 
-  it('keeps reads within the concurrency bound', async () => {
+  it('keeps reads within the client read concurrency', async () => {
     fake.delayMs = 5;
-    const { client } = testClient(fake);
-    await fetchLive(client, request, undefined, { concurrency: 2 });
+    const { client } = testClient(fake, { readConcurrency: 2 });
+    await fetchLive(client, request);
     expect(fake.maxInFlight).toBeLessThanOrEqual(2);
     expect(fake.maxInFlight).toBeGreaterThan(0);
   });
