@@ -20,6 +20,7 @@ import { watchInterrupts } from '../interrupt.js';
 import {
   autoApproveOption,
   concurrencyOption,
+  readConcurrencyOption,
   environmentOption,
   jsonOption,
   noColorOption,
@@ -122,6 +123,7 @@ export const applySpec: CliCommand = {
       'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',
     ),
     concurrencyOption,
+    readConcurrencyOption,
     timeoutOption,
     noColorOption,
     verboseOption(),

@@ -3,7 +3,7 @@ import { loadSeed, startEmulator } from '../../emulator/index.js';
 import type { CliCommand } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
-import { concurrencyOption, noColorOption, timeoutOption, verboseOption } from '../options.js';
+import { concurrencyOption, noColorOption, readConcurrencyOption, timeoutOption, verboseOption } from '../options.js';
 import { applyCommand } from './apply.js';
 import { planAndShow } from './plan.js';
 import { examplesPath } from './paths.js';
@@ -47,7 +47,7 @@ export const demoSpec: CliCommand = {
   description:
     'Start the built-in emulator seeded with examples/emulator-seed.yaml, then plan, apply and plan again examples/manifests: the last plan says "No changes".',
   arguments: [],
-  options: [concurrencyOption, timeoutOption, noColorOption, verboseOption()],
+  options: [concurrencyOption, readConcurrencyOption, timeoutOption, noColorOption, verboseOption()],
   examples: ['ldexp demo', 'ldexp demo --verbose   # every HTTP request'],
   run: demoCommand,
 };

@@ -10,6 +10,7 @@ import { connectionFrom, targetDefaults } from '../context.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 import {
   concurrencyOption,
+  readConcurrencyOption,
   detailedExitcodeOption,
   environmentOption,
   jsonOption,
@@ -66,6 +67,7 @@ export const planSpec: CliCommand = {
     outOption,
     detailedExitcodeOption,
     concurrencyOption,
+    readConcurrencyOption,
     timeoutOption,
     noColorOption,
     verboseOption('show every HTTP request, and request bodies, dependencies and unchanged resources in the plan'),
