@@ -32,6 +32,8 @@ export interface ConnectionOptions {
   reporter?: Reporter;
   /** Injected transport, for tests. */
   dispatcher?: Dispatcher;
+  /** Injected clock and sleep (retries, rate-limit holds), so pacing tests never wait in real time. */
+  clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
 }
 
 export interface ValidateResult {
@@ -134,6 +136,7 @@ function clientFor(connection: ConnectionOptions): ClosableLdClient {
     ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
     ...(connection.readConcurrency !== undefined ? { readConcurrency: connection.readConcurrency } : {}),
     ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
+    ...(connection.clock ? { now: connection.clock.now, sleep: connection.clock.sleep } : {}),
     ...(connection.reporter ? { reporter: connection.reporter } : {}),
   });
 }

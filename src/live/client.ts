@@ -192,14 +192,18 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
   // LaunchDarkly's route is the method and the URL pattern; unknown paths count on their own.
   const route = `${method} ${operation?.template ?? path}`;
   const sent: RequestOptions = operation?.beta ? { ...options, beta: true } : options;
+  let wasLimited = false;
   for (let attempt = 1; ; attempt++) {
-    const result = await pacedAttempt(s, route, method, target, sent);
+    // A retry after a 429 has already waited for the window it was refused by.
+    const hold = attempt === 1 || !wasLimited;
+    const result = await pacedAttempt(s, { route, hold }, method, target, sent);
     const status = result.kind === 'response' ? result.status : 0;
     s.reporter.report({ type: 'request', method, path: shown.target, status });
     if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);
     const delayMs = retryDelay(s, method, result, attempt, started);
     if (delayMs === undefined) throw failedAttemptError(result, shown);
     const limited = result.kind === 'response' && result.status === 429;
+    wasLimited = limited;
     // Every request to this route (and the rest, for the global window) waits with this one.
     if (limited) s.budget.exhaust(route, s.now() + delayMs);
     s.reporter.report({
@@ -226,13 +230,15 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
  */
 async function pacedAttempt(
   s: Settings,
-  route: string,
+  pacing: { route: string; hold: boolean },
   method: HttpMethod,
   target: string,
   options: RequestOptions,
 ): Promise<Attempt> {
+  const { route } = pacing;
   const paced = async (): Promise<Attempt> => {
-    await holdForBudget(s, route);
+    if (pacing.hold) await holdForBudget(s, route);
+    s.budget.take(route);
     let result: Attempt | undefined;
     try {
       result = await attemptOnce(s, method, target, options);
@@ -249,12 +255,15 @@ async function holdForBudget(s: Settings, route: string): Promise<void> {
     // A reset further away than the longest retry delay is not believed: the server will say 429 if it meant it.
     const holdMs = s.budget.holdMs(route, s.retry.maxDelayMs);
     if (holdMs === 0) return;
+    const until = s.now() + holdMs;
     s.budget.startWaiting();
     try {
       await s.sleep(holdMs + Math.floor(s.random() * HOLD_JITTER_MS));
     } finally {
       s.budget.stopWaiting();
     }
+    // A clock that did not move (an injected one) would hold forever: the window is over by now.
+    if (s.now() < until) return;
   }
 }
 

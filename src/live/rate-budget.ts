@@ -18,8 +18,18 @@ interface Window {
 /** A window's remaining budget and the requests sent since that answer. */
 interface Scope {
   window?: Window;
+  /**
+   * The most one window has allowed, as far as answers showed (remaining + 1 at best): a window
+   * that just ended is assumed to start this full, not unlimited, until its first answer says.
+   * Unknown before the first answer, which is therefore sent alone: a burst into an unknown
+   * window is how a fresh client meets 429s. Infinite once an answer came without the header.
+   */
+  limit?: number;
   inFlight: number;
 }
+
+/** How long to wait before looking again when a new window's first answers are still out. */
+const POLL_MS = 100;
 
 export class RateBudget {
   private readonly routes = new Map<string, Scope>();
@@ -31,23 +41,30 @@ export class RateBudget {
   constructor(private readonly now: () => number) {}
 
   /**
-   * Milliseconds to hold a request to `route` before sending it, or 0 to send now (and count it
-   * in flight). Expired windows are forgotten: a new window starts full. A hold longer than
+   * Milliseconds to hold a request to `route` before sending it, or 0 to send it now. A window
+   * that ended is assumed to start as full as the largest one seen. A hold longer than
    * `maxHoldMs` means a reset nobody should believe; the request goes and the server decides.
    */
   holdMs(route: string, maxHoldMs: number): number {
-    const now = this.now();
-    const scopes = [this.scope(route), this.global];
-    const spent = scopes.flatMap((s) =>
-      s.window && s.window.resetAt > now && s.window.remaining - s.inFlight <= 0 ? [s.window] : [],
-    );
-    const holdMs = spent.length > 0 ? Math.max(...spent.map((w) => w.resetAt)) - now : 0;
-    if (holdMs > 0 && holdMs <= maxHoldMs) return holdMs;
-    for (const scope of scopes) scope.inFlight += 1;
-    return 0;
+    const holds = [this.scope(route), this.global].map((scope) => this.scopeHoldMs(scope));
+    const holdMs = Math.max(...holds);
+    return holdMs > 0 && holdMs <= maxHoldMs ? holdMs : 0;
   }
 
-  /** The answer (or failure) to a request `holdMs` let through; its headers update the windows. */
+  private scopeHoldMs(scope: Scope): number {
+    const now = this.now();
+    const current = scope.window && scope.window.resetAt > now ? scope.window : undefined;
+    const remaining = current ? current.remaining : (scope.limit ?? 1);
+    if (remaining - scope.inFlight > 0) return 0;
+    return current ? current.resetAt - now : POLL_MS;
+  }
+
+  /** A request to `route` is being sent: it counts against both windows until `settle`. */
+  take(route: string): void {
+    for (const scope of [this.scope(route), this.global]) scope.inFlight += 1;
+  }
+
+  /** The answer (or failure) to a request `take` counted; its headers update the windows. */
   settle(route: string, headers: ResponseHeaders | undefined): void {
     const scopes: [Scope, string][] = [
       [this.scope(route), 'x-ratelimit-route-remaining'],
@@ -57,7 +74,13 @@ export class RateBudget {
     for (const [scope, name] of scopes) {
       scope.inFlight = Math.max(0, scope.inFlight - 1);
       const remaining = headerNumber(headers, name);
-      if (remaining === undefined || resetAt === undefined) continue;
+      if (remaining === undefined || resetAt === undefined) {
+        // An answer without the header: this server does not limit that scope (or says nothing of it).
+        if (headers !== undefined) scope.limit ??= Number.POSITIVE_INFINITY;
+        continue;
+      }
+      const known = scope.limit === Number.POSITIVE_INFINITY ? 0 : (scope.limit ?? 0);
+      scope.limit = Math.max(known, remaining + 1);
       // Answers arrive out of order: within one window the smallest remaining is the newest.
       const same = scope.window?.resetAt === resetAt;
       scope.window = {
