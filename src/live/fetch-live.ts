@@ -28,9 +28,14 @@ const HOLDOUT_PAGE = 20;
 const FLAG_PAGE = 20;
 /** Metrics and metric groups cap `limit` at 50. */
 const METRIC_PAGE = 50;
-const EXPERIMENT_EXPAND = 'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations';
-/** `mutableFieldsByStatus` is undocumented as an expand value but named by the patch docs; ask only on GET. */
-const EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
+/**
+ * `mutableFieldsByStatus` is named as an expand value only by the patch docs (for Get experiment);
+ * the list is asked for it too, since a per-experiment GET to learn it would cost N requests.
+ * `expand` is a free string in the document, and LaunchDarkly ignores values it does not know.
+ */
+const EXPERIMENT_EXPAND =
+  'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus';
+const EXPERIMENT_DETAIL_EXPAND = EXPERIMENT_EXPAND;
 const HOLDOUT_EXPAND = 'draftIteration,treatments,rel-draftIteration,rel-treatments';
 
 /** Read the live model for `request.targets`, plus every flag the manifests or live experiments use. */

@@ -251,8 +251,8 @@ describe('fetchLive', () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
     expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.url)).toEqual([
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations`,
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations&offset=1`,
+      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
+      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus&offset=1`,
     ]);
     // exp-a came with treatments; only the summary exp-b is read on its own.
     expect(fake.requests.filter((r) => /\/experiments\/[^/]+$/.test(r.path)).map((r) => r.url)).toEqual([
