@@ -16,6 +16,7 @@ interface FieldsInstruction {
 
 /** Manifest place of each `updateExperimentFields` field (spec-relative), where it differs from `spec.<field>`. */
 const MANIFEST_PLACE: Readonly<Record<string, readonly string[]>> = {
+  analysisConfig: ['analysis'],
   hypothesis: ['iteration', 'hypothesis'],
   randomizationUnit: ['iteration', 'randomizationUnit'],
   attributes: ['iteration', 'attributes'],
