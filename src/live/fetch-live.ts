@@ -203,10 +203,9 @@ async function readFlags(
 
 /** The flag with only the run's environments, as if LaunchDarkly had filtered them. */
 function onlyEnvironments(flag: LdFlag, wanted: ReadonlySet<string>): LdFlag {
-  // The documented representation always has `environments`; an answer without it is kept as it is.
-  const environments: LdFlag['environments'] | undefined = flag.environments;
-  if (environments === undefined) return flag;
-  const kept = Object.entries(environments).filter(([key]) => wanted.has(key));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the answer is verified only for key and variations
+  if (flag.environments === undefined) return flag;
+  const kept = Object.entries(flag.environments).filter(([key]) => wanted.has(key));
   return { ...flag, environments: Object.fromEntries(kept) };
 }
 
