@@ -71,8 +71,9 @@ async function readProject(
   reporter.report({ type: 'phase', message: `Reading project ${key}` });
   const environmentKeys = targets.map((t) => t.environment);
   const named = [...(manifestFlags ?? [])].sort();
+  const lists = experimentLists(client, key, environmentKeys);
   const [environments, basics, namedFlags] = await Promise.all([
-    Promise.all(targets.map((t) => readEnvironment(client, t))),
+    Promise.all(targets.map((t) => readEnvironment(client, t, lists.get(t.environment) ?? Promise.resolve([])))),
     readProjectBasics(client, key),
     readFlags(client, key, named, environmentKeys),
   ]);
@@ -121,19 +122,49 @@ async function readProjectBasics(client: LdClient, project: string): Promise<Pro
   };
 }
 
-async function readEnvironment(client: LdClient, target: Target): Promise<LiveEnvironment> {
-  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
-  const [experiments, holdouts] = await Promise.all([readExperiments(client, base), readHoldouts(client, base)]);
-  return { project: target.project, environment: target.environment, experiments, holdouts };
+/**
+ * The listed experiments of each environment of a run in one project: one environment's own list,
+ * or, for several, the project's list across environments (getExperimentsAnyEnv), split by
+ * `environmentKey`: one collection to page through instead of one per environment.
+ */
+function experimentLists(
+  client: LdClient,
+  project: string,
+  environments: readonly string[],
+): Map<string, Promise<LdExperiment[]>> {
+  const p = `/api/v2/projects/${encodeURIComponent(project)}`;
+  const [only] = environments;
+  if (environments.length === 1 && only !== undefined) {
+    return new Map([[only, listExperiments(client, `${p}/environments/${encodeURIComponent(only)}/experiments`)]]);
+  }
+  const all = listExperiments(client, `${p}/experiments`);
+  return new Map(environments.map((env) => [env, all.then((items) => items.filter((e) => e.environmentKey === env))]));
 }
 
-async function readExperiments(client: LdClient, base: string): Promise<LdExperiment[]> {
+function listExperiments(client: LdClient, path: string): Promise<LdExperiment[]> {
   // Archived experiments are hidden unless asked for, and a reconciler must see them to restore or skip them.
-  const listed = await client.getAllPages<LdExperiment>(`${base}/experiments`, {
+  return client.getAllPages<LdExperiment>(path, {
     limit: EXPERIMENT_PAGE,
     lifecycleState: 'active,archived',
     expand: EXPERIMENT_EXPAND,
   });
+}
+
+async function readEnvironment(
+  client: LdClient,
+  target: Target,
+  listed: Promise<LdExperiment[]>,
+): Promise<LiveEnvironment> {
+  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+  const [experiments, holdouts] = await Promise.all([
+    readExperiments(client, base, listed),
+    readHoldouts(client, base),
+  ]);
+  return { project: target.project, environment: target.environment, experiments, holdouts };
+}
+
+async function readExperiments(client: LdClient, base: string, list: Promise<LdExperiment[]>): Promise<LdExperiment[]> {
+  const listed = await list;
   const detailed = await Promise.all(
     listed.map((summary) =>
       isSummary(summary)

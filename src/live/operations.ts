@@ -100,6 +100,14 @@ export const OPERATIONS: readonly Operation[] = [
     what: 'a list of experiments',
   },
   {
+    id: 'getExperimentsAnyEnv',
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/experiments',
+    status: 200,
+    body: list,
+    what: 'a list of experiments',
+  },
+  {
     id: 'createExperiment',
     method: 'POST',
     template: `${ENV}/experiments`,

@@ -47,6 +47,13 @@ function scriptAccount(fake: FakeLd): void {
       : { body: { items: [expA], total_count: 2, _links: {} } },
   );
   fake.route('GET', `${P}/p/environments/prod/experiments/exp-b`, { body: expBDetail });
+  // The same across environments (a run with prod and staging of p), two pages; dev is not a target.
+  const expDev = experiment('exp-dev', { environmentKey: 'dev', draftIteration: iteration(['f-dev']) });
+  fake.route('GET', `${P}/p/experiments`, (req) =>
+    req.query.get('offset') === '2'
+      ? { body: { items: [expBSummary, expDev], total_count: 4, _links: {} } }
+      : { body: { items: [expA, expC], total_count: 4, _links: {} } },
+  );
   fake.route('GET', `${P}/p/environments/staging/experiments`, { body: { items: [expC], total_count: 1 } });
   fake.route('GET', `${P}/q/environments/prod/experiments`, { body: { items: [], total_count: 0 } });
 
@@ -152,6 +159,17 @@ describe('fetchLive', () => {
     expect(live.projects.get('q')!.flags.size).toBe(0);
   });
 
+  it('lists one environment by its own list, paging by the reported total', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, { targets: [{ project: 'p', environment: 'prod' }], flagKeys: new Map() });
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.query.get('offset'))).toEqual([
+      null,
+      '1',
+    ]);
+    expect(fake.requestsTo('GET', `${P}/p/experiments`)).toEqual([]);
+    expect(live.environments[0]!.experiments.map((e) => e.key)).toEqual(['exp-a', 'exp-b']);
+  });
+
   it('names the one environment with `env` when the run has only one in the project', async () => {
     const { client } = testClient(fake);
     await fetchLive(client, {
@@ -250,10 +268,15 @@ describe('fetchLive', () => {
   it('lists active and archived experiments expanded, and reads summaries and holdouts one by one', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
-    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.url)).toEqual([
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus&offset=1`,
+    // Project p has two environments in the run: one list across environments, not one per environment.
+    expect(fake.requestsTo('GET', `${P}/p/experiments`).map((r) => r.url)).toEqual([
+      `${P}/p/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
+      `${P}/p/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus&offset=2`,
     ]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`)).toEqual([]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/staging/experiments`)).toEqual([]);
+    // Project q has one: its environment's own list.
+    expect(fake.requestsTo('GET', `${P}/q/environments/prod/experiments`)).toHaveLength(1);
     // exp-a came with treatments; only the summary exp-b is read on its own.
     expect(fake.requests.filter((r) => /\/experiments\/[^/]+$/.test(r.path)).map((r) => r.url)).toEqual([
       `${P}/p/environments/prod/experiments/exp-b?expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
