@@ -287,6 +287,10 @@ describe('fetchLive', () => {
     expect(fake.requestsTo('GET', `${P}/p/environments/prod/holdouts`)[0]!.url).toBe(
       `${P}/p/environments/prod/holdouts?limit=20`,
     );
+    // Holdout calls say `LD-API-Version: beta` (the holdouts doc page asks for it; see src/live/README.md); others the dated version.
+    const holdoutCalls = fake.requests.filter((r) => r.path.includes('/holdouts'));
+    expect(holdoutCalls.flatMap((r) => fake.headerValues(r, 'ld-api-version'))).toEqual(holdoutCalls.map(() => 'beta'));
+    expect(fake.headerValues(fake.requestsTo('GET', `${P}/p/experiments`)[0]!, 'ld-api-version')).toEqual(['20240415']);
 
     expect(live.baseUrl).toBe(fake.url);
     expect(live.environments.map((e) => `${e.project}/${e.environment}`)).toEqual(['p/prod', 'q/prod', 'p/staging']);
