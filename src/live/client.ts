@@ -125,6 +125,7 @@ export function createClient(options: ClientOptions): ClosableLdClient {
   const ownsDispatcher = dispatcher !== options.dispatcher;
   const closing = new AbortController();
   const now = options.now ?? Date.now;
+  const readConcurrency = checkConcurrency(options.readConcurrency ?? DEFAULT_READ_CONCURRENCY);
   const settings: Settings = {
     baseUrl,
     token: options.token,
@@ -138,8 +139,8 @@ export function createClient(options: ClientOptions): ClosableLdClient {
     now,
     random: options.random ?? Math.random,
     closing: closing.signal,
-    readConcurrency: checkConcurrency(options.readConcurrency ?? DEFAULT_READ_CONCURRENCY),
-    reads: pLimit(checkConcurrency(options.readConcurrency ?? DEFAULT_READ_CONCURRENCY)),
+    readConcurrency,
+    reads: pLimit(readConcurrency),
     budget: new RateBudget(now),
   };
   const client: ClosableLdClient = {
@@ -195,8 +196,7 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
   let wasLimited = false;
   for (let attempt = 1; ; attempt++) {
     // A retry after a 429 has already waited for the window it was refused by.
-    const hold = attempt === 1 || !wasLimited;
-    const result = await pacedAttempt(s, { route, hold }, method, target, sent);
+    const result = await pacedAttempt(s, { route, hold: !wasLimited }, method, target, sent);
     const status = result.kind === 'response' ? result.status : 0;
     s.reporter.report({ type: 'request', method, path: shown.target, status });
     if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);

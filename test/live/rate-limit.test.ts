@@ -146,6 +146,25 @@ describe('holding requests when the window is spent', () => {
   });
 });
 
+describe('read concurrency', () => {
+  it.each([0, -2, 1.5, Number.NaN])('rejects %s', (readConcurrency) => {
+    expect(() => testClient(fake, { readConcurrency })).toThrow(
+      `The read concurrency must be a positive integer, got ${String(readConcurrency)}`,
+    );
+  });
+
+  it('bounds GETs, not writes (apply bounds those with --concurrency)', async () => {
+    fake.delayMs = 20;
+    fake.route('GET', '/r', { body: {} });
+    fake.route('POST', '/w', { status: 201, body: {} });
+    const { client } = testClient(fake, { readConcurrency: 2 });
+    await Promise.all(Array.from({ length: 6 }, () => client.request('GET', '/r')));
+    expect(fake.maxInFlight).toBe(2);
+    await Promise.all(Array.from({ length: 6 }, () => client.request('POST', '/w', { body: {} })));
+    expect(fake.maxInFlight).toBeGreaterThan(2);
+  });
+});
+
 describe('RateBudget', () => {
   const headers = (route: number, global: number, resetAt: number) => ({
     'x-ratelimit-route-remaining': String(route),
