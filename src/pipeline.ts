@@ -23,7 +23,10 @@ export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
 export interface ConnectionOptions {
   baseUrl: string;
   token: string;
+  /** Writes in flight at once during apply (--concurrency). */
   concurrency: number;
+  /** Reads in flight at once (--read-concurrency); the client's default (10) otherwise. */
+  readConcurrency?: number;
   /** The longest one request attempt may take (--timeout); the client's default otherwise. */
   timeoutMs?: number;
   reporter?: Reporter;
@@ -31,6 +34,8 @@ export interface ConnectionOptions {
   dispatcher?: Dispatcher;
   /** Retry policy; the client's default otherwise (tests shorten the waits). */
   retry?: RetryOptions;
+  /** Injected clock and sleep (retries, rate-limit holds), so pacing tests never wait in real time. */
+  clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
 }
 
 export interface ValidateResult {
@@ -93,12 +98,14 @@ export async function applyPlan(
   // then (and cannot be retried later), so the process can exit without waiting for their answers.
   return withClient(connection, async (client) => {
     if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
-    return apply(planToApply, client, {
+    const report = await apply(planToApply, client, {
       concurrency: connection.concurrency,
       ...(connection.reporter ? { reporter: connection.reporter } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.giveUp ? { giveUp: options.giveUp } : {}),
     });
+    // The freshness reads count too: they share LaunchDarkly's windows with the writes.
+    return { ...report, rateLimitWaitMs: client.rateLimitWaitMs() };
   });
 }
 
@@ -115,7 +122,7 @@ async function assertFresh(saved: Plan, client: LdClient, reporter: Reporter | u
 }
 
 /** Closing when `use` is done aborts reads still in flight after one failed: the run ends with it. */
-async function withClient<T>(connection: ConnectionOptions, use: (client: LdClient) => Promise<T>): Promise<T> {
+async function withClient<T>(connection: ConnectionOptions, use: (client: ClosableLdClient) => Promise<T>): Promise<T> {
   const client = clientFor(connection);
   try {
     return await use(client);
@@ -129,8 +136,10 @@ function clientFor(connection: ConnectionOptions): ClosableLdClient {
     baseUrl: connection.baseUrl,
     token: connection.token,
     ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
+    ...(connection.readConcurrency !== undefined ? { readConcurrency: connection.readConcurrency } : {}),
     ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
     ...(connection.retry ? { retry: connection.retry } : {}),
+    ...(connection.clock ? { now: connection.clock.now, sleep: connection.clock.sleep } : {}),
     ...(connection.reporter ? { reporter: connection.reporter } : {}),
   });
 }

@@ -17,4 +17,6 @@ export interface ApplyReport {
   unknown: number;
   /** Apply was stopped (Ctrl-C, SIGTERM) before every step had its chance. */
   interrupted: boolean;
+  /** Wall-clock milliseconds requests waited for LaunchDarkly's rate limit (set by the pipeline, which owns the client). */
+  rateLimitWaitMs?: number;
 }

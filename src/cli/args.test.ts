@@ -7,7 +7,8 @@ const ALL = 'validate, plan, apply, show, emulator, demo, version, completion';
 
 describe('parseCommandLine', () => {
   it.each([
-    [['plan'], { command: 'plan', paths: ['.'], concurrency: 4, color: true }],
+    [['plan'], { command: 'plan', paths: ['.'], concurrency: 4, readConcurrency: 10, color: true }],
+    [['plan', '--read-concurrency', '3'], { concurrency: 4, readConcurrency: 3 }],
     [['plan', 'a', 'b'], { command: 'plan', paths: ['a', 'b'] }],
     [['apply', '--plan', 'p.json', '--auto-approve'], { command: 'apply', planFile: 'p.json', autoApprove: true }],
     [['plan', '--project', 'web', '--environment', 'prod'], { project: 'web', environment: 'prod' }],
@@ -49,6 +50,7 @@ describe('parseCommandLine', () => {
     [['help', 'deploy'], `unknown command "deploy"; expected one of: ${ALL}`, undefined],
     [['plan', '--concurrency', '0'], '--concurrency expects a positive integer, got "0"', 'plan'],
     [['plan', '--concurrency', 'many'], '--concurrency expects a positive integer, got "many"', 'plan'],
+    [['apply', '--read-concurrency', '0'], '--read-concurrency expects a positive integer, got "0"', 'apply'],
     [['plan', '--timeout', '0'], '--timeout expects a number of seconds (more than 0, at most 3600), got "0"', 'plan'],
     [
       ['apply', '--timeout', 'soon'],

@@ -18,6 +18,8 @@ export interface CommandLine {
   project?: string;
   environment?: string;
   concurrency: number;
+  /** GETs in flight at once (`--read-concurrency`). */
+  readConcurrency: number;
   /** Seconds before a LaunchDarkly request is given up (`--timeout`); absent: the client's default. */
   timeout?: number;
   color: boolean;
@@ -97,6 +99,7 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     command: invocation.command,
     paths: ['.'],
     concurrency: positiveInteger('--concurrency', options.concurrency ?? '4', invocation.command),
+    readConcurrency: positiveInteger('--read-concurrency', options.readConcurrency ?? '10', invocation.command),
     color: !noColor && isTty,
     verbose: options.verbose === true,
     json: options.json === true,

@@ -15,6 +15,7 @@ export interface OptionValues {
   autoApprove?: boolean;
   plan?: string;
   concurrency?: string;
+  readConcurrency?: string;
   timeout?: string;
   color?: boolean;
   verbose?: boolean;
@@ -62,6 +63,12 @@ export const planFileOption: OptionFactory = () =>
 
 export const concurrencyOption: OptionFactory = () =>
   new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
+
+export const readConcurrencyOption: OptionFactory = () =>
+  new Option(
+    '--read-concurrency <n>',
+    'reads in flight at once while reading LaunchDarkly (fewer when its rate limit runs low)',
+  ).default('10', '10');
 
 export const timeoutOption: OptionFactory = () =>
   new Option(

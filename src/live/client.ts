@@ -2,6 +2,7 @@
  * The one place ldexp talks HTTP to LaunchDarkly. Every outcome becomes a verified response or a
  * RemoteError; headers, timeouts, retries and pagination are decided here and nowhere else.
  */
+import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 
 import { UsageError, redact } from '../errors.js';
@@ -19,9 +20,10 @@ import {
   type RequestShown,
   type ResponseHeaders,
 } from './failures.js';
-import { expectationFor } from './operations.js';
+import { expectationFor, operationFor } from './operations.js';
 import { readAllPages } from './paginate.js';
 import { queryString, type Query } from './query.js';
+import { RateBudget } from './rate-budget.js';
 import {
   DEFAULT_RETRY,
   fitsBudget,
@@ -46,6 +48,10 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
 /** Node fires longer timers at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
+/** GETs in flight at once by default: enough to hide latency, few enough not to spend a rate window at once. */
+export const DEFAULT_READ_CONCURRENCY = 10;
+/** Spread requests held for the same window end, so they do not all arrive in its first millisecond. */
+const HOLD_JITTER_MS = 50;
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -54,7 +60,10 @@ export interface RequestOptions {
   body?: unknown;
   /** Send the body as a semantic patch; LaunchDarkly reads it as a JSON patch otherwise. */
   semanticPatch?: boolean;
-  /** `LD-API-Version: beta`, needed by beta resources such as metric groups. */
+  /**
+   * `LD-API-Version: beta`, needed by beta resources such as metric groups. Operations the table
+   * marks beta (operations.ts) get it without asking.
+   */
   beta?: boolean;
 }
 
@@ -83,6 +92,8 @@ export interface ClosableLdClient extends LdClient {
    * requests to time out, and free the sockets. Later requests fail with code `Cancelled`.
    */
   close(): Promise<void>;
+  /** Wall-clock milliseconds requests have waited for LaunchDarkly's rate limit so far. */
+  rateLimitWaitMs(): number;
 }
 
 export interface ClientOptions {
@@ -95,6 +106,8 @@ export interface ClientOptions {
   retry?: RetryOptions;
   /** The longest one attempt may take: connecting (at most 10 s of it), sending, the whole answer. */
   timeoutMs?: number;
+  /** GET requests in flight at once (default 10); writes are bounded by their caller. */
+  readConcurrency?: number;
   /** Injected so tests never wait; defaults to a timer. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -111,6 +124,8 @@ export function createClient(options: ClientOptions): ClosableLdClient {
   const dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: connectTimeoutMs } });
   const ownsDispatcher = dispatcher !== options.dispatcher;
   const closing = new AbortController();
+  const now = options.now ?? Date.now;
+  const readConcurrency = checkConcurrency(options.readConcurrency ?? DEFAULT_READ_CONCURRENCY);
   const settings: Settings = {
     baseUrl,
     token: options.token,
@@ -121,9 +136,12 @@ export function createClient(options: ClientOptions): ClosableLdClient {
     timeoutMs,
     connectTimeoutMs,
     sleep: options.sleep ?? defaultSleep,
-    now: options.now ?? Date.now,
+    now,
     random: options.random ?? Math.random,
     closing: closing.signal,
+    readConcurrency,
+    reads: pLimit(readConcurrency),
+    budget: new RateBudget(now),
   };
   const client: ClosableLdClient = {
     baseUrl,
@@ -140,6 +158,7 @@ export function createClient(options: ClientOptions): ClosableLdClient {
         query,
         itemsKey,
       ),
+    rateLimitWaitMs: () => settings.budget.waited,
     close: async () => {
       if (closing.signal.aborted) return;
       closing.abort();
@@ -153,6 +172,8 @@ type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & {
   dispatcher: Dispatcher;
   connectTimeoutMs: number;
   closing: AbortSignal;
+  reads: LimitFunction;
+  budget: RateBudget;
 };
 
 async function send<T>(s: Settings, method: HttpMethod, path: string, options: RequestOptions): Promise<LdResponse<T>> {
@@ -168,13 +189,23 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
     expected: expectationFor(method, path),
   };
   const started = s.now();
+  const operation = operationFor(method, path);
+  // LaunchDarkly's route is the method and the URL pattern; unknown paths count on their own.
+  const route = `${method} ${operation?.template ?? path}`;
+  const sent: RequestOptions = operation?.beta ? { ...options, beta: true } : options;
+  let wasLimited = false;
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptOnce(s, method, target, options);
+    // A retry after a 429 has already waited for the window it was refused by.
+    const result = await pacedAttempt(s, { route, hold: !wasLimited }, method, target, sent);
     const status = result.kind === 'response' ? result.status : 0;
     s.reporter.report({ type: 'request', method, path: shown.target, status });
     if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);
     const delayMs = retryDelay(s, method, result, attempt, started);
     if (delayMs === undefined) throw failedAttemptError(result, shown);
+    const limited = result.kind === 'response' && result.status === 429;
+    wasLimited = limited;
+    // Every request to this route (and the rest, for the global window) waits with this one.
+    if (limited) s.budget.exhaust(route, s.now() + delayMs);
     s.reporter.report({
       type: 'retry',
       method,
@@ -184,7 +215,55 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
       attempt: attempt + 1,
       attempts: s.retry.maxRetries + 1,
     });
-    await s.sleep(delayMs);
+    if (limited) s.budget.startWaiting();
+    try {
+      await s.sleep(delayMs);
+    } finally {
+      if (limited) s.budget.stopWaiting();
+    }
+  }
+}
+
+/**
+ * One attempt within the read concurrency (GETs) and the rate budget: held until the window it
+ * needs has room, counted in flight while sent, and its answer's headers update the budget.
+ */
+async function pacedAttempt(
+  s: Settings,
+  pacing: { route: string; hold: boolean },
+  method: HttpMethod,
+  target: string,
+  options: RequestOptions,
+): Promise<Attempt> {
+  const { route } = pacing;
+  const paced = async (): Promise<Attempt> => {
+    if (pacing.hold) await holdForBudget(s, route);
+    s.budget.take(route);
+    let result: Attempt | undefined;
+    try {
+      result = await attemptOnce(s, method, target, options);
+      return result;
+    } finally {
+      s.budget.settle(route, result?.kind === 'response' ? result.headers : undefined);
+    }
+  };
+  return method === 'GET' ? s.reads(paced) : paced();
+}
+
+async function holdForBudget(s: Settings, route: string): Promise<void> {
+  for (;;) {
+    // A reset further away than the longest retry delay is not believed: the server will say 429 if it meant it.
+    const holdMs = s.budget.holdMs(route, s.retry.maxDelayMs);
+    if (holdMs === 0) return;
+    const until = s.now() + holdMs;
+    s.budget.startWaiting();
+    try {
+      await s.sleep(holdMs + Math.floor(s.random() * HOLD_JITTER_MS));
+    } finally {
+      s.budget.stopWaiting();
+    }
+    // A clock that did not move (an injected one) would hold forever: the window is over by now.
+    if (s.now() < until) return;
   }
 }
 
@@ -256,6 +335,13 @@ function checkToken(token: string): void {
   if (/[\u0000-\u001f\u007f]/.test(token)) {
     throw new UsageError('The LaunchDarkly API token contains control characters (a stray newline?)');
   }
+}
+
+function checkConcurrency(count: number): number {
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UsageError(`The read concurrency must be a positive integer, got ${String(count)}`);
+  }
+  return count;
 }
 
 function checkTimeout(ms: number): number {

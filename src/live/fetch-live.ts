@@ -1,10 +1,10 @@
 /**
  * Read what LaunchDarkly holds for the targets of a run: experiments and holdouts per environment,
- * flags, metrics, metric groups and randomization units per project. Each object is read once,
- * with bounded concurrency; the result is the live model the rest of the pipeline compares against.
+ * flags, metrics, metric groups and randomization units per project. Each object is read once and
+ * every read starts as soon as nothing it needs is missing: the lists, the project's basics and
+ * the flags the manifests name all at once; only flags that live experiments alone use wait for
+ * the lists. The client bounds how many are in flight and paces them to the rate limit.
  */
-import pLimit, { type LimitFunction } from 'p-limit';
-
 import { RemoteError } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import type { Target } from '../types.js';
@@ -28,30 +28,28 @@ const HOLDOUT_PAGE = 20;
 const FLAG_PAGE = 20;
 /** Metrics and metric groups cap `limit` at 50. */
 const METRIC_PAGE = 50;
-const EXPERIMENT_EXPAND = 'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations';
-/** `mutableFieldsByStatus` is undocumented as an expand value but named by the patch docs; ask only on GET. */
-const EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
+/**
+ * `mutableFieldsByStatus` is named as an expand value only by the patch docs (for Get experiment);
+ * the list is asked for it too, since a per-experiment GET to learn it would cost N requests.
+ * `expand` is a free string in the document, and LaunchDarkly ignores values it does not know.
+ */
+const EXPERIMENT_EXPAND =
+  'draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus';
+const EXPERIMENT_DETAIL_EXPAND = EXPERIMENT_EXPAND;
 const HOLDOUT_EXPAND = 'draftIteration,treatments,rel-draftIteration,rel-treatments';
-
-export interface FetchLiveOptions {
-  /** Reads in flight at once; default 4. */
-  concurrency?: number;
-}
 
 /** Read the live model for `request.targets`, plus every flag the manifests or live experiments use. */
 export async function fetchLive(
   client: LdClient,
   request: LiveRequest,
   reporter: Reporter = silentReporter,
-  options: FetchLiveOptions = {},
 ): Promise<LiveState> {
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
   const targets = uniqueTargets(request.targets);
   const projectKeys = [...new Set(targets.map((t) => t.project))];
   const results = await Promise.all(
     projectKeys.map((key) => {
       const projectTargets = targets.filter((t) => t.project === key);
-      return readProject(client, limit, reporter, key, projectTargets, request.flagKeys.get(key));
+      return readProject(client, reporter, key, projectTargets, request.flagKeys.get(key));
     }),
   );
   const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
@@ -65,67 +63,56 @@ export async function fetchLive(
 
 async function readProject(
   client: LdClient,
-  limit: LimitFunction,
   reporter: Reporter,
   key: string,
   targets: readonly Target[],
   manifestFlags: ReadonlySet<string> | undefined,
 ): Promise<{ project: LiveProject; environments: LiveEnvironment[] }> {
   reporter.report({ type: 'phase', message: `Reading project ${key}` });
-  const [environments, basics] = await Promise.all([
-    Promise.all(targets.map((t) => readEnvironment(client, limit, t))),
-    readProjectBasics(client, limit, key),
+  const environmentKeys = targets.map((t) => t.environment);
+  const named = [...(manifestFlags ?? [])].sort();
+  const lists = experimentLists(client, key, environmentKeys);
+  const [environments, basics, namedFlags] = await Promise.all([
+    Promise.all(targets.map((t) => readEnvironment(client, t, lists.get(t.environment) ?? Promise.resolve([])))),
+    readProjectBasics(client, key),
+    readFlags(client, key, named, environmentKeys),
   ]);
-  const flagKeys = new Set([
-    ...(manifestFlags ?? []),
-    ...referencedFlagKeys(
-      environments.flatMap((e) => e.experiments),
-      environments.flatMap((e) => e.holdouts),
-    ),
-  ]);
-  const { flags, missingFlags } = await readFlags(
-    client,
-    limit,
-    key,
-    [...flagKeys].sort(),
-    targets.map((t) => t.environment),
+  const alsoUsed = referencedFlagKeys(
+    environments.flatMap((e) => e.experiments),
+    environments.flatMap((e) => e.holdouts),
   );
+  const more = [...alsoUsed].filter((k) => !named.includes(k)).sort();
+  const liveFlags = await readFlags(client, key, more, environmentKeys);
+  const flags = new Map([...namedFlags.flags, ...liveFlags.flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const missingFlags = new Set([...namedFlags.missingFlags, ...liveFlags.missingFlags].sort());
   const project: LiveProject = { key, ...basics, flags, missingFlags };
   // Only a missing flag needs the project's keys (to suggest the right one); otherwise no extra request.
-  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
+  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, key);
   return { project, environments };
 }
 
 /** Every flag key of the project, in server order; summaries, without environments, keep the pages small. */
-async function listFlagKeys(client: LdClient, limit: LimitFunction, project: string): Promise<string[]> {
-  const flags = await limit(() =>
-    client.getAllPages<{ key?: unknown }>(`/api/v2/flags/${encodeURIComponent(project)}`, {
-      limit: FLAG_PAGE,
-      summary: true,
-    }),
-  );
+async function listFlagKeys(client: LdClient, project: string): Promise<string[]> {
+  const flags = await client.getAllPages<{ key?: unknown }>(`/api/v2/flags/${encodeURIComponent(project)}`, {
+    limit: FLAG_PAGE,
+    summary: true,
+  });
   return flags.map((f) => f.key).filter((k): k is string => typeof k === 'string' && k !== '');
 }
 
 type ProjectBasics = Pick<LiveProject, 'metrics' | 'metricGroups' | 'contextKinds' | 'randomizationUnits'>;
 
-async function readProjectBasics(client: LdClient, limit: LimitFunction, project: string): Promise<ProjectBasics> {
+async function readProjectBasics(client: LdClient, project: string): Promise<ProjectBasics> {
   const p = encodeURIComponent(project);
   const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
-    limit(() => client.getAllPages<LdContextKind>(`/api/v2/projects/${p}/context-kinds`)),
-    limit(() =>
-      client.request<{ randomizationUnits?: LdRandomizationUnit[] }>(
-        'GET',
-        `/api/v2/projects/${p}/experimentation-settings`,
-      ),
+    client.getAllPages<LdContextKind>(`/api/v2/projects/${p}/context-kinds`),
+    client.request<{ randomizationUnits?: LdRandomizationUnit[] }>(
+      'GET',
+      `/api/v2/projects/${p}/experimentation-settings`,
     ),
-    limit(() => client.getAllPages<LdMetric>(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE })),
-    // Metric groups are still a beta resource: without the beta header LaunchDarkly answers 403.
-    limit(() =>
-      client.getAllPages<LdMetricGroup>(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }, 'items', {
-        beta: true,
-      }),
-    ),
+    client.getAllPages<LdMetric>(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE }),
+    // Metric groups are still a beta resource: the operation table sends them `LD-API-Version: beta`.
+    client.getAllPages<LdMetricGroup>(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }),
   ]);
   return {
     contextKinds,
@@ -161,36 +148,59 @@ export async function readOne(
 
 /** Every holdout of one environment, in detail. */
 export async function readEnvironmentHoldouts(client: LdClient, target: Target): Promise<LdHoldout[]> {
-  return readHoldouts(client, pLimit(4), environmentPath(target));
+  return readHoldouts(client, environmentPath(target));
 }
 
-async function readEnvironment(client: LdClient, limit: LimitFunction, target: Target): Promise<LiveEnvironment> {
+/**
+ * The listed experiments of each environment of a run in one project: one environment's own list,
+ * or, for several, the project's list across environments (getExperimentsAnyEnv), split by
+ * `environmentKey`: one collection to page through instead of one per environment.
+ */
+function experimentLists(
+  client: LdClient,
+  project: string,
+  environments: readonly string[],
+): Map<string, Promise<LdExperiment[]>> {
+  const p = `/api/v2/projects/${encodeURIComponent(project)}`;
+  const [only] = environments;
+  if (environments.length === 1 && only !== undefined) {
+    return new Map([[only, listExperiments(client, `${p}/environments/${encodeURIComponent(only)}/experiments`)]]);
+  }
+  const all = listExperiments(client, `${p}/experiments`);
+  return new Map(environments.map((env) => [env, all.then((items) => items.filter((e) => e.environmentKey === env))]));
+}
+
+function listExperiments(client: LdClient, path: string): Promise<LdExperiment[]> {
+  // Archived experiments are hidden unless asked for, and a reconciler must see them to restore or skip them.
+  return client.getAllPages<LdExperiment>(path, {
+    limit: EXPERIMENT_PAGE,
+    lifecycleState: 'active,archived',
+    expand: EXPERIMENT_EXPAND,
+  });
+}
+
+async function readEnvironment(
+  client: LdClient,
+  target: Target,
+  listed: Promise<LdExperiment[]>,
+): Promise<LiveEnvironment> {
   const base = environmentPath(target);
   const [experiments, holdouts] = await Promise.all([
-    readExperiments(client, limit, base),
-    readHoldouts(client, limit, base),
+    readExperiments(client, base, listed),
+    readHoldouts(client, base),
   ]);
   return { project: target.project, environment: target.environment, experiments, holdouts };
 }
 
-async function readExperiments(client: LdClient, limit: LimitFunction, base: string): Promise<LdExperiment[]> {
-  // Archived experiments are hidden unless asked for, and a reconciler must see them to restore or skip them.
-  const listed = await limit(() =>
-    client.getAllPages<LdExperiment>(`${base}/experiments`, {
-      limit: EXPERIMENT_PAGE,
-      lifecycleState: 'active,archived',
-      expand: EXPERIMENT_EXPAND,
-    }),
-  );
+async function readExperiments(client: LdClient, base: string, list: Promise<LdExperiment[]>): Promise<LdExperiment[]> {
+  const listed = await list;
   const detailed = await Promise.all(
     listed.map((summary) =>
       isSummary(summary)
-        ? limit(() =>
-            getOrUndefined<LdExperiment>(
-              client,
-              `${base}/experiments/${encodeURIComponent(summary.key)}`,
-              EXPERIMENT_DETAIL_EXPAND,
-            ),
+        ? getOrUndefined<LdExperiment>(
+            client,
+            `${base}/experiments/${encodeURIComponent(summary.key)}`,
+            EXPERIMENT_DETAIL_EXPAND,
           )
         : Promise.resolve(summary),
     ),
@@ -208,41 +218,39 @@ function isSummary(experiment: LdExperiment): boolean {
   return shown.length === 0 || shown.some((i) => i.treatments === undefined);
 }
 
-async function readHoldouts(client: LdClient, limit: LimitFunction, base: string): Promise<LdHoldout[]> {
-  const listed = await limit(() => client.getAllPages<{ key?: string }>(`${base}/holdouts`, { limit: HOLDOUT_PAGE }));
+async function readHoldouts(client: LdClient, base: string): Promise<LdHoldout[]> {
+  const listed = await client.getAllPages<{ key?: string }>(`${base}/holdouts`, { limit: HOLDOUT_PAGE });
   // The list gives SimpleHoldoutRep; only the detail by key carries the base experiment and related experiments.
   const keys = listed.map((h) => h.key).filter((k): k is string => typeof k === 'string' && k !== '');
   const holdouts = await Promise.all(
-    keys.map((key) =>
-      limit(() => getOrUndefined<LdHoldout>(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND)),
-    ),
+    keys.map((key) => getOrUndefined<LdHoldout>(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND)),
   );
   return holdouts.filter((h): h is LdHoldout => h !== undefined);
 }
 
 async function readFlags(
   client: LdClient,
-  limit: LimitFunction,
   project: string,
   keys: readonly string[],
   environments: readonly string[],
 ): Promise<{ flags: Map<string, LdFlag>; missingFlags: Set<string> }> {
   const p = encodeURIComponent(project);
-  // One read per flag with every environment of the run: variations are project-wide, rules per env.
+  const wanted = new Set(environments);
+  // The document declares `env` as one string: one environment is asked for by name; several are
+  // read as the whole flag (every environment) and narrowed here, still one request per flag.
+  const query = wanted.size === 1 ? { env: [...wanted][0] } : {};
   const found = await Promise.all(
-    keys.map((key) =>
-      limit(async () => {
-        try {
-          const response = await client.request<LdFlag>('GET', `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
-            query: { env: environments },
-          });
-          return [key, response.body] as const;
-        } catch (error) {
-          if (error instanceof RemoteError && error.status === 404) return [key, undefined] as const;
-          throw error;
-        }
-      }),
-    ),
+    keys.map(async (key) => {
+      try {
+        const response = await client.request<LdFlag>('GET', `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
+          query,
+        });
+        return [key, onlyEnvironments(response.body, wanted)] as const;
+      } catch (error) {
+        if (error instanceof RemoteError && error.status === 404) return [key, undefined] as const;
+        throw error;
+      }
+    }),
   );
   const flags = new Map<string, LdFlag>();
   const missingFlags = new Set<string>();
@@ -251,6 +259,14 @@ async function readFlags(
     else missingFlags.add(key);
   }
   return { flags, missingFlags };
+}
+
+/** The flag with only the run's environments, as if LaunchDarkly had filtered them. */
+function onlyEnvironments(flag: LdFlag, wanted: ReadonlySet<string>): LdFlag {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the answer is verified only for key and variations
+  if (flag.environments === undefined) return flag;
+  const kept = Object.entries(flag.environments).filter(([key]) => wanted.has(key));
+  return { ...flag, environments: Object.fromEntries(kept) };
 }
 
 /** GET with expand; a 404 means the object went away between list and read, so it is left out. */

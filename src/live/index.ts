@@ -1,5 +1,6 @@
 export {
   createClient,
+  DEFAULT_READ_CONCURRENCY,
   LD_API_VERSION,
   SEMANTIC_PATCH_CONTENT_TYPE,
   type ClientOptions,
@@ -12,5 +13,5 @@ export {
   type RequestOptions,
   type RetryOptions,
 } from './client.js';
-export { fetchLive, type FetchLiveOptions } from './fetch-live.js';
+export { fetchLive } from './fetch-live.js';
 export type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';

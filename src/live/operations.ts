@@ -19,6 +19,8 @@ export interface Operation {
   body: BodyShape;
   /** What the body represents, for messages. */
   what: string;
+  /** Sent with `LD-API-Version: beta` (see the README of this folder for why holdouts are). */
+  beta?: true;
 }
 
 /** What a request to a route outside the table must at least answer. */
@@ -71,6 +73,7 @@ export const OPERATIONS: readonly Operation[] = [
     status: 200,
     body: list,
     what: 'a list of metric groups',
+    beta: true,
   },
   {
     id: 'getContextKindsByProjectKey',
@@ -92,6 +95,14 @@ export const OPERATIONS: readonly Operation[] = [
     id: 'getExperiments',
     method: 'GET',
     template: `${ENV}/experiments`,
+    status: 200,
+    body: list,
+    what: 'a list of experiments',
+  },
+  {
+    id: 'getExperimentsAnyEnv',
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/experiments',
     status: 200,
     body: list,
     what: 'a list of experiments',
@@ -135,8 +146,17 @@ export const OPERATIONS: readonly Operation[] = [
     status: 200,
     body: list,
     what: 'a list of holdouts',
+    beta: true,
   },
-  { id: 'postHoldout', method: 'POST', template: `${ENV}/holdouts`, status: 201, body: holdout, what: 'a holdout' },
+  {
+    id: 'postHoldout',
+    method: 'POST',
+    template: `${ENV}/holdouts`,
+    status: 201,
+    body: holdout,
+    what: 'a holdout',
+    beta: true,
+  },
   {
     id: 'getHoldout',
     method: 'GET',
@@ -144,6 +164,7 @@ export const OPERATIONS: readonly Operation[] = [
     status: 200,
     body: holdout,
     what: 'a holdout',
+    beta: true,
   },
   {
     id: 'patchHoldout',
@@ -152,6 +173,7 @@ export const OPERATIONS: readonly Operation[] = [
     status: 200,
     body: holdout,
     what: 'a holdout',
+    beta: true,
   },
 ];
 

@@ -9,7 +9,7 @@ import { queryFromSearchParams, queryString, type Query } from './query.js';
 /** Far beyond any real account; reaching it means the server keeps handing out pages. */
 const MAX_PAGES = 10_000;
 
-interface PageRequest {
+export interface PageRequest {
   path: string;
   query: Query;
 }
@@ -17,7 +17,12 @@ interface PageRequest {
 /** Fetches one page and returns its parsed body. */
 export type PageFetcher = (path: string, query: Query) => Promise<unknown>;
 
-/** Every item of the collection at `path`, in server order. */
+/**
+ * Every item of the collection at `path`, in server order. When the first page reports the total,
+ * the remaining pages are requested at once by offset (the client bounds how many are in flight),
+ * so a collection costs two dependent round trips instead of one per page. Without a total, or when
+ * those pages came back short (the collection shrank meanwhile), `_links.next` is walked instead.
+ */
 export async function readAllPages<T>(
   fetchPage: PageFetcher,
   baseUrl: string,
@@ -25,23 +30,76 @@ export async function readAllPages<T>(
   query: Query,
   itemsKey: string,
 ): Promise<T[]> {
+  const first = await fetchPage(path, query);
+  const firstItems = itemsOf<T>(first, itemsKey);
+  const pages = offsetsAgree(first, baseUrl, { path, query }, firstItems.length)
+    ? remainingPages({ path, query }, totalOf(first), firstItems.length)
+    : [];
+  if (pages.length === 0) return walkPages(fetchPage, baseUrl, { path, query }, first, itemsKey);
+  const rest = await Promise.all(
+    pages.map(async (page) => itemsOf<T>(await fetchPage(page.path, page.query), itemsKey)),
+  );
+  return [...firstItems, ...rest.flat()];
+}
+
+/**
+ * Offsets may be computed only when the server pages by offset: its `next` link (if any) must
+ * point at the same path with `offset` right after the first page. A cursor or another path means
+ * walking the links.
+ */
+function offsetsAgree(body: unknown, baseUrl: string, first: PageRequest, received: number): boolean {
+  const next = nextFromLink(body, baseUrl, first.query);
+  if (next === undefined) return !hasNextLink(body);
+  return next.path === first.path && Number(next.query['offset']) === Number(first.query['offset'] ?? 0) + received;
+}
+
+/**
+ * The offsets after a first page of `pageSize` items, up to `total`. The page size is what the
+ * server returned, not what we asked for: a server may cap `limit` silently.
+ */
+export function remainingPages(first: PageRequest, total: number | undefined, pageSize: number): PageRequest[] {
+  if (total === undefined || pageSize <= 0) return [];
+  const start = Number(first.query['offset'] ?? 0) + pageSize;
+  const count = Math.max(0, Math.ceil((total - start) / pageSize));
+  if (count + 1 > MAX_PAGES) {
+    throw new LdexpError(
+      'TooManyPages',
+      `GET ${first.path} reports ${total} items, more than ${MAX_PAGES} pages`,
+      'remote',
+    );
+  }
+  return Array.from({ length: count }, (_, index) => ({
+    path: first.path,
+    query: { ...first.query, offset: start + index * pageSize },
+  }));
+}
+
+/** One page after another, following `_links.next`, else offsets, else "a full page means more". */
+async function walkPages<T>(
+  fetchPage: PageFetcher,
+  baseUrl: string,
+  start: PageRequest,
+  firstBody: unknown,
+  itemsKey: string,
+): Promise<T[]> {
   const items: T[] = [];
   const seen = new Set<string>();
-  let page: PageRequest | undefined = { path, query };
+  let page: PageRequest | undefined = start;
+  let body: unknown = firstBody;
   let linked = false;
   for (let count = 0; page; count++) {
     if (count >= MAX_PAGES) {
-      throw new LdexpError('TooManyPages', `GET ${path} returned more than ${MAX_PAGES} pages`, 'remote');
+      throw new LdexpError('TooManyPages', `GET ${start.path} returned more than ${MAX_PAGES} pages`, 'remote');
     }
     const key = page.path + queryString(page.query);
     // A server that points back at a page already read would loop: stop with what we have.
     if (seen.has(key)) break;
     seen.add(key);
-    const body = await fetchPage(page.path, page.query);
+    body = count === 0 ? body : await fetchPage(page.path, page.query);
     const pageItems = itemsOf<T>(body, itemsKey);
     items.push(...pageItems);
     if (pageItems.length === 0) break;
-    const fromLink = nextFromLink(body, baseUrl, query);
+    const fromLink = nextFromLink(body, baseUrl, start.query);
     // A server that paged us by links ends the collection by leaving `next` out.
     page = fromLink ?? (linked ? undefined : nextByOffset(body, page, pageItems.length));
     linked ||= fromLink !== undefined;
@@ -81,6 +139,11 @@ function nextFromLink(body: unknown, baseUrl: string, firstQuery: Query): PageRe
   const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
   // Keep our own parameters (expand, lifecycleState…) in case the link leaves some out.
   return { path, query: { ...firstQuery, ...queryFromSearchParams(url.searchParams) } };
+}
+
+function hasNextLink(body: unknown): boolean {
+  const links = isRecord(body) ? body['_links'] : undefined;
+  return isRecord(links) && links['next'] !== undefined;
 }
 
 function totalOf(body: unknown): number | undefined {

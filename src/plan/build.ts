@@ -23,6 +23,7 @@ import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
 import { planLifecycle, rowOf } from './lifecycle.js';
 import { checkImmutable, planMembership } from './membership.js';
+import { checkMutability } from './mutability.js';
 import { finalizeSteps, orderSteps } from './order.js';
 import {
   worstImpact,
@@ -70,6 +71,7 @@ function planExperiment(
   const from = rowOf(planner);
   planLifecycle(planner);
   checkImmutable(planner);
+  checkMutability(planner);
   planMembership(planner);
   const { changes, unapplied } = splitExperimentChanges(planner);
   const pending: PendingResource = {

@@ -8,6 +8,16 @@ import { displayAddress, oneLine, plural, stepWhat } from './words.js';
 
 /** `Apply complete: 5 steps succeeded.` / `Apply failed: 1 failed, 2 skipped, 3 succeeded.` */
 export function applySummaryLine(report: ApplyReport): string {
+  return outcomeLine(report) + rateLimitWait(report.rateLimitWaitMs ?? 0);
+}
+
+/** ` Waited 3.2 s for the LaunchDarkly rate limit.`, or nothing when no request waited. */
+function rateLimitWait(ms: number): string {
+  if (ms <= 0) return '';
+  return ` Waited ${(Math.max(ms, 100) / 1000).toFixed(1)} s for the LaunchDarkly rate limit.`;
+}
+
+function outcomeLine(report: ApplyReport): string {
   if (report.interrupted) return interruptedLine(report);
   if (report.failed > 0) {
     return `Apply failed: ${String(report.failed)} failed, ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
@@ -160,6 +170,7 @@ export function renderApplyReportJson(report: ApplyReport, plan: Plan): string {
     skipped: report.skipped,
     unknown: report.unknown,
     interrupted: report.interrupted,
+    ...(report.rateLimitWaitMs !== undefined ? { rateLimitWaitMs: Math.round(report.rateLimitWaitMs) } : {}),
     steps,
   };
   return `${JSON.stringify(document, null, 2)}\n`;

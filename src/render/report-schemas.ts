@@ -49,6 +49,11 @@ export const applyReportSchema = {
         ...count,
       },
       interrupted: { type: 'boolean' },
+      rateLimitWaitMs: {
+        description:
+          'milliseconds (wall clock) during which requests waited for the LaunchDarkly rate limit: held until a window with room, or after a 429',
+        ...count,
+      },
       steps: {
         type: 'array',
         items: {

@@ -7,7 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { benchManifest, benchSeed } from './chaos-workload.js';
+import { benchManifest, benchSeed } from '../helpers/generated-world.js';
 import type { EmulatorSeed, RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
 import type { ApplyReport } from '../../src/apply/types.js';
 import { applyPlan, plan, type ConnectionOptions } from '../../src/pipeline.js';

@@ -187,7 +187,7 @@ describe('409 optimistic_locking_error', () => {
       code: 'optimistic_locking_error',
       message: 'Conflict. Optimistic lock error. Try again later.',
     });
-    expect(reply.headers.get('x-ratelimit-route-remaining')).toBe('99');
+    expect(reply.headers.get('x-ratelimit-route-remaining')).toBe('9999');
     expect(await nameOf(harness)).toBe('Checkout flow');
   });
 });

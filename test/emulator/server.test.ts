@@ -108,9 +108,9 @@ describe('rate limits', () => {
     h = await startHarness();
     const first = await h.get(EXPERIMENTS);
     const second = await h.get(EXPERIMENTS);
-    expect(first.headers.get('x-ratelimit-route-remaining')).toBe('99');
-    expect(second.headers.get('x-ratelimit-route-remaining')).toBe('98');
-    expect(first.headers.get('x-ratelimit-global-remaining')).toBe('499');
+    expect(first.headers.get('x-ratelimit-route-remaining')).toBe('9999');
+    expect(second.headers.get('x-ratelimit-route-remaining')).toBe('9998');
+    expect(first.headers.get('x-ratelimit-global-remaining')).toBe('49999');
     // NOW is 2026-02-01T12:00:00Z; the ten-second window ends 10 s later.
     expect(first.headers.get('x-ratelimit-reset')).toBe(String(NOW + 10_000));
   });

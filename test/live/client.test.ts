@@ -308,11 +308,66 @@ describe('pagination', () => {
     ]);
   });
 
-  it('stops on an empty page even when the count promises more', async () => {
+  it('asks each page the count promises once, and keeps what came when they come back empty', async () => {
     fake.route('GET', '/list', { body: { items: [item(0)], totalCount: 10 } }, { body: { items: [], totalCount: 10 } });
     const { client } = testClient(fake);
     expect(await client.getAllPages('/list', { limit: 1 })).toEqual([item(0)]);
-    expect(fake.requests).toHaveLength(2);
+    expect(fake.requests).toHaveLength(10);
+  });
+
+  it('fetches the pages after the first at once from the reported total, in order, within the read concurrency', async () => {
+    const path = '/api/v2/projects/p/environments/e/experiments';
+    const all = Array.from({ length: 53 }, (_, n) => item(n));
+    fake.delayMs = 20;
+    // The server caps pages at 5 whatever `limit` says, and links the next page as LaunchDarkly does.
+    fake.route('GET', path, (req) => {
+      const offset = Number(req.query.get('offset') ?? 0);
+      const next = offset + 5 < all.length ? { next: { href: `${path}?limit=5&offset=${offset + 5}` } } : {};
+      return { body: { items: all.slice(offset, offset + 5), total_count: all.length, _links: next } };
+    });
+    const { client } = testClient(fake, { readConcurrency: 4 });
+    expect(await client.getAllPages(path, { limit: 20 })).toEqual(all);
+    expect(fake.requests.map((r) => Number(r.query.get('offset') ?? 0)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 11 }, (_, n) => n * 5),
+    );
+    // Not one page after another: as many in flight as the client allows, never more.
+    expect(fake.maxInFlight).toBe(4);
+  });
+
+  it('walks the links when the next page is not the next offset (a cursor)', async () => {
+    fake.route(
+      'GET',
+      '/list',
+      { body: { items: [item(0)], totalCount: 3, _links: { next: { href: '/list?cursor=b' } } } },
+      { body: { items: [item(1)], totalCount: 3, _links: { next: { href: '/list?cursor=c' } } } },
+      { body: { items: [item(2)], totalCount: 3, _links: {} } },
+    );
+    const { client } = testClient(fake);
+    expect(await client.getAllPages('/list', { limit: 1 })).toEqual([0, 1, 2].map(item));
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      '/list?limit=1',
+      '/list?limit=1&cursor=b',
+      '/list?limit=1&cursor=c',
+    ]);
+  });
+
+  it('walks (and does not follow) a next link to another origin, as before', async () => {
+    fake.route(
+      'GET',
+      '/list',
+      { body: { items: [item(0)], totalCount: 2, _links: { next: { href: 'https://evil.example/list?offset=1' } } } },
+      { body: { items: [item(1)], totalCount: 2 } },
+    );
+    const { client } = testClient(fake);
+    expect(await client.getAllPages('/list', { limit: 1 })).toEqual([0, 1].map(item));
+    expect(fake.requests.map((r) => r.url)).toEqual(['/list?limit=1', '/list?limit=1&offset=1']);
+  });
+
+  it('refuses a total that would take more than 10,000 pages before asking for any of them', async () => {
+    fake.route('GET', '/list', { body: { items: [item(0)], totalCount: 10_001 } });
+    const { client } = testClient(fake);
+    await expect(client.getAllPages('/list', { limit: 1 })).rejects.toMatchObject({ code: 'TooManyPages' });
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('without link or count, keeps reading while pages are full', async () => {

@@ -47,6 +47,13 @@ function scriptAccount(fake: FakeLd): void {
       : { body: { items: [expA], total_count: 2, _links: {} } },
   );
   fake.route('GET', `${P}/p/environments/prod/experiments/exp-b`, { body: expBDetail });
+  // The same across environments (a run with prod and staging of p), two pages; dev is not a target.
+  const expDev = experiment('exp-dev', { environmentKey: 'dev', draftIteration: iteration(['f-dev']) });
+  fake.route('GET', `${P}/p/experiments`, (req) =>
+    req.query.get('offset') === '2'
+      ? { body: { items: [expBSummary, expDev], total_count: 4, _links: {} } }
+      : { body: { items: [expA, expC], total_count: 4, _links: {} } },
+  );
   fake.route('GET', `${P}/p/environments/staging/experiments`, { body: { items: [expC], total_count: 1 } });
   fake.route('GET', `${P}/q/environments/prod/experiments`, { body: { items: [], total_count: 0 } });
 
@@ -97,7 +104,9 @@ function scriptAccount(fake: FakeLd): void {
   fake.route('GET', '/api/v2/metrics/q', { body: { items: [], totalCount: 0 } });
 
   for (const key of ['f-shared', 'f-live-a', 'f-old', 'f-manifest', 'f-holdout']) {
-    fake.route('GET', `/api/v2/flags/p/${key}`, { body: flag(key) });
+    fake.route('GET', `/api/v2/flags/p/${key}`, {
+      body: { ...flag(key), environments: { prod: { on: true }, staging: { on: false }, dev: { on: true } } },
+    });
   }
   fake.route('GET', '/api/v2/flags/p/f-missing', { status: 404, body: { code: 'not_found', message: 'Unknown flag' } });
   // The project's flags, two pages linked by `next`.
@@ -134,19 +143,67 @@ const request = {
 };
 
 describe('fetchLive', () => {
-  it('reads every flag once, with every environment of its project, and records 404 flags as missing', async () => {
+  it('reads every flag once, whole when the run has several environments of its project, and records 404 flags as missing', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
     const flagReads = fake.requests.filter((r) => r.path.startsWith('/api/v2/flags/p/'));
+    // The document declares `env` as one string: no repeated `env=prod&env=staging`.
     expect(flagReads.map((r) => r.url).sort()).toEqual(
-      ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map(
-        (key) => `/api/v2/flags/p/${key}?env=prod&env=staging`,
-      ),
+      ['f-holdout', 'f-live-a', 'f-manifest', 'f-missing', 'f-old', 'f-shared'].map((key) => `/api/v2/flags/p/${key}`),
     );
     const p = live.projects.get('p')!;
     expect([...p.flags.keys()]).toEqual(['f-holdout', 'f-live-a', 'f-manifest', 'f-old', 'f-shared']);
+    // Narrowed to the run's environments, as `env=prod&env=staging` used to ask LaunchDarkly to.
+    expect(p.flags.get('f-shared')!.environments).toEqual({ prod: { on: true }, staging: { on: false } });
     expect([...p.missingFlags]).toEqual(['f-missing']);
     expect(live.projects.get('q')!.flags.size).toBe(0);
+  });
+
+  it('lists one environment by its own list, paging by the reported total', async () => {
+    const { client } = testClient(fake);
+    const live = await fetchLive(client, { targets: [{ project: 'p', environment: 'prod' }], flagKeys: new Map() });
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.query.get('offset'))).toEqual([
+      null,
+      '1',
+    ]);
+    expect(fake.requestsTo('GET', `${P}/p/experiments`)).toEqual([]);
+    expect(live.environments[0]!.experiments.map((e) => e.key)).toEqual(['exp-a', 'exp-b']);
+  });
+
+  it('names the one environment with `env` when the run has only one in the project', async () => {
+    const { client } = testClient(fake);
+    await fetchLive(client, {
+      targets: [{ project: 'p', environment: 'prod' }],
+      flagKeys: new Map([['p', new Set(['f-manifest'])]]),
+    });
+    expect(
+      fake.requests
+        .filter((r) => r.path.startsWith('/api/v2/flags/p/'))
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([
+      '/api/v2/flags/p/f-holdout?env=prod',
+      '/api/v2/flags/p/f-live-a?env=prod',
+      '/api/v2/flags/p/f-manifest?env=prod',
+      '/api/v2/flags/p/f-old?env=prod',
+      '/api/v2/flags/p/f-shared?env=prod',
+    ]);
+  });
+
+  it('reads the flags the manifests name at once, with the lists, not after them', async () => {
+    fake.delayMs = 20;
+    const { client } = testClient(fake);
+    await fetchLive(client, {
+      targets: [{ project: 'p', environment: 'prod' }],
+      flagKeys: new Map([['p', new Set(['f-manifest'])]]),
+    });
+    const order = fake.requests.map((r) => r.path);
+    const manifestFlag = order.indexOf('/api/v2/flags/p/f-manifest');
+    const lastList = order.indexOf(`${P}/p/environments/prod/holdouts`);
+    // Sent in the first wave (10 reads in flight), before any answer to a list arrived.
+    expect(manifestFlag).toBeGreaterThanOrEqual(0);
+    expect(manifestFlag).toBeLessThan(7);
+    expect(lastList).toBeLessThan(7);
   });
 
   it('lists the project flag keys once, paging, only for a project with a missing flag', async () => {
@@ -211,10 +268,15 @@ describe('fetchLive', () => {
   it('lists active and archived experiments expanded, and reads summaries and holdouts one by one', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
-    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`).map((r) => r.url)).toEqual([
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations`,
-      `${P}/p/environments/prod/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations&offset=1`,
+    // Project p has two environments in the run: one list across environments, not one per environment.
+    expect(fake.requestsTo('GET', `${P}/p/experiments`).map((r) => r.url)).toEqual([
+      `${P}/p/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
+      `${P}/p/experiments?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus&offset=2`,
     ]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/prod/experiments`)).toEqual([]);
+    expect(fake.requestsTo('GET', `${P}/p/environments/staging/experiments`)).toEqual([]);
+    // Project q has one: its environment's own list.
+    expect(fake.requestsTo('GET', `${P}/q/environments/prod/experiments`)).toHaveLength(1);
     // exp-a came with treatments; only the summary exp-b is read on its own.
     expect(fake.requests.filter((r) => /\/experiments\/[^/]+$/.test(r.path)).map((r) => r.url)).toEqual([
       `${P}/p/environments/prod/experiments/exp-b?expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus`,
@@ -225,6 +287,10 @@ describe('fetchLive', () => {
     expect(fake.requestsTo('GET', `${P}/p/environments/prod/holdouts`)[0]!.url).toBe(
       `${P}/p/environments/prod/holdouts?limit=20`,
     );
+    // Holdout calls say `LD-API-Version: beta` (the holdouts doc page asks for it; see src/live/README.md); others the dated version.
+    const holdoutCalls = fake.requests.filter((r) => r.path.includes('/holdouts'));
+    expect(holdoutCalls.flatMap((r) => fake.headerValues(r, 'ld-api-version'))).toEqual(holdoutCalls.map(() => 'beta'));
+    expect(fake.headerValues(fake.requestsTo('GET', `${P}/p/experiments`)[0]!, 'ld-api-version')).toEqual(['20240415']);
 
     expect(live.baseUrl).toBe(fake.url);
     expect(live.environments.map((e) => `${e.project}/${e.environment}`)).toEqual(['p/prod', 'q/prod', 'p/staging']);
@@ -236,10 +302,10 @@ describe('fetchLive', () => {
     expect(live.environments[2]!.experiments.map((e) => e.key)).toEqual(['exp-c']);
   });
 
-  it('keeps reads within the concurrency bound', async () => {
+  it('keeps reads within the client read concurrency', async () => {
     fake.delayMs = 5;
-    const { client } = testClient(fake);
-    await fetchLive(client, request, undefined, { concurrency: 2 });
+    const { client } = testClient(fake, { readConcurrency: 2 });
+    await fetchLive(client, request);
     expect(fake.maxInFlight).toBeLessThanOrEqual(2);
     expect(fake.maxInFlight).toBeGreaterThan(0);
   });

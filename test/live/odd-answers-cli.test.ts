@@ -158,7 +158,7 @@ describe('an odd answer to a read stops the run with a clear error', () => {
     expect(planned.stdout).toBe('');
     expectCleanError(
       planned,
-      `Error [UnexpectedResponse]: GET ${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations → 200: a body that is not JSON; expected 200 and a list of experiments as JSON. Content type: text/html; charset=utf-8; body: ${JSON.stringify(SIGN_IN)}`,
+      `Error [UnexpectedResponse]: GET ${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus → 200: a body that is not JSON; expected 200 and a list of experiments as JSON. Content type: text/html; charset=utf-8; body: ${JSON.stringify(SIGN_IN)}`,
     );
     const applied = await cli(['apply', '--auto-approve']);
     expect(applied.code).toBe(1);
@@ -183,7 +183,7 @@ describe('dead servers are reported quickly', () => {
     const run = await cli(['plan', '--timeout', '1']);
     expectCleanError(
       run,
-      `Error [Timeout]: GET ${proxy.url}${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations → no complete answer within 1.0 s (the request timeout)`,
+      `Error [Timeout]: GET ${proxy.url}${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus → no complete answer within 1.0 s (the request timeout)`,
     );
     expect(run.ms).toBeGreaterThanOrEqual(1000);
     // The old client waited for undici's 300 s headers timeout.

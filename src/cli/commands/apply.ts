@@ -6,6 +6,7 @@ import type { CommandLine } from '../args.js';
 import {
   autoApproveOption,
   concurrencyOption,
+  readConcurrencyOption,
   environmentOption,
   jsonOption,
   noColorOption,
@@ -46,6 +47,7 @@ export const applySpec: CliCommand = {
       'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',
     ),
     concurrencyOption,
+    readConcurrencyOption,
     timeoutOption,
     noColorOption,
     verboseOption(),

@@ -3,6 +3,7 @@ import type { CliCommand } from '../command.js';
 import { PATHS_ARGUMENT, lazyRun } from '../command.js';
 import {
   concurrencyOption,
+  readConcurrencyOption,
   detailedExitcodeOption,
   environmentOption,
   jsonOption,
@@ -28,6 +29,7 @@ export const planSpec: CliCommand = {
     outOption,
     detailedExitcodeOption,
     concurrencyOption,
+    readConcurrencyOption,
     timeoutOption,
     noColorOption,
     verboseOption('show every HTTP request, and request bodies, dependencies and unchanged resources in the plan'),

@@ -1,4 +1,4 @@
-/** The chaos tests' generated world: N experiments, each on its own flag, with shared metrics (nothing of it exists yet). */
+/** A generated world for chaos and read-count tests: N experiments, each on its own flag, with shared metrics. */
 import type { EmulatorSeed } from '../../src/emulator/index.js';
 
 const METRICS = ['conversion', 'revenue', 'latency-ms', 'clicks', 'signups'];
