@@ -188,7 +188,9 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
     connectTimeoutMs: s.connectTimeoutMs,
     expected: expectationFor(method, path),
   };
-  const started = s.now();
+  // Time spent sending and backing off, not queued behind the read concurrency or a rate-limit
+  // hold: a request waiting its turn has not started to use its retry budget.
+  let spentMs = 0;
   const operation = operationFor(method, path);
   // LaunchDarkly's route is the method and the URL pattern; unknown paths count on their own.
   const route = `${method} ${operation?.template ?? path}`;
@@ -196,11 +198,12 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
   let wasLimited = false;
   for (let attempt = 1; ; attempt++) {
     // A retry after a 429 has already waited for the window it was refused by.
-    const result = await pacedAttempt(s, { route, hold: !wasLimited }, method, target, sent);
+    const { result, durationMs } = await pacedAttempt(s, { route, hold: !wasLimited }, method, target, sent);
+    spentMs += durationMs;
     const status = result.kind === 'response' ? result.status : 0;
     s.reporter.report({ type: 'request', method, path: shown.target, status });
     if (result.kind === 'response' && result.status < 400) return accepted<T>(result, shown);
-    const delayMs = retryDelay(s, method, result, attempt, started);
+    const delayMs = retryDelay(s, method, result, attempt, spentMs);
     if (delayMs === undefined) throw failedAttemptError(result, shown);
     const limited = result.kind === 'response' && result.status === 429;
     wasLimited = limited;
@@ -221,6 +224,7 @@ async function send<T>(s: Settings, method: HttpMethod, path: string, options: R
     } finally {
       if (limited) s.budget.stopWaiting();
     }
+    spentMs += delayMs;
   }
 }
 
@@ -234,15 +238,16 @@ async function pacedAttempt(
   method: HttpMethod,
   target: string,
   options: RequestOptions,
-): Promise<Attempt> {
+): Promise<{ result: Attempt; durationMs: number }> {
   const { route } = pacing;
-  const paced = async (): Promise<Attempt> => {
+  const paced = async (): Promise<{ result: Attempt; durationMs: number }> => {
     if (pacing.hold) await holdForBudget(s, route);
     s.budget.take(route);
     let result: Attempt | undefined;
+    const sentAt = s.now();
     try {
       result = await attemptOnce(s, method, target, options);
-      return result;
+      return { result, durationMs: s.now() - sentAt };
     } finally {
       s.budget.settle(route, result?.kind === 'response' ? result.headers : undefined);
     }
@@ -268,11 +273,11 @@ async function holdForBudget(s: Settings, route: string): Promise<void> {
 }
 
 /** How long to wait before sending attempt `number + 1`, or undefined when this failure is final. */
-function retryDelay(s: Settings, method: string, result: Attempt, number: number, started: number): number | undefined {
+function retryDelay(s: Settings, method: string, result: Attempt, number: number, spentMs: number): number | undefined {
   const outcome = retryOutcome(result);
   if (number > s.retry.maxRetries || !isRetryable(method, outcome)) return undefined;
   const delayMs = retryDelayMs(number, outcome, s.retry, s.now(), s.random());
-  return fitsBudget(s.now() - started, delayMs, s.timeoutMs) ? delayMs : undefined;
+  return fitsBudget(spentMs, delayMs, s.timeoutMs) ? delayMs : undefined;
 }
 
 async function attemptOnce(s: Settings, method: HttpMethod, target: string, options: RequestOptions): Promise<Attempt> {
