@@ -27,8 +27,9 @@ import {
   projectOption,
   timeoutOption,
   verboseOption,
+  allowTargetOption,
 } from '../options.js';
-import { assertSameTarget, readSavedPlan } from '../saved-plan.js';
+import { assertPlanAllowed, assertSameTarget, readSavedPlan } from '../saved-plan.js';
 import { planAndShow } from './plan.js';
 
 export async function applyCommand(context: CommandContext): Promise<number> {
@@ -75,6 +76,7 @@ async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
   const saved = await readSavedPlan(file, context.io.cwd);
   assertSameTarget(saved, file, baseUrlFrom(context.io.env));
+  assertPlanAllowed(saved, file, context.line.allowTargets);
   context.io.stdout.write(renderPlanText(saved, { color: context.line.color }));
   return saved;
 }
@@ -118,6 +120,7 @@ export const applySpec: CliCommand = {
     autoApproveOption,
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption(
       'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',
     ),

@@ -19,6 +19,7 @@ import {
   projectOption,
   timeoutOption,
   verboseOption,
+  allowTargetOption,
 } from '../options.js';
 import { writePlanFile } from '../files.js';
 
@@ -61,6 +62,7 @@ export const planSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption('print the plan in the plan-file format (schemas/plan.schema.json)'),
     markdownOption('print the plan as Markdown, as posted on pull requests'),
     outOption,

@@ -6,7 +6,7 @@ import { PATHS_ARGUMENT } from '../command.js';
 import type { CommandContext } from '../context.js';
 import { targetDefaults } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
-import { environmentOption, jsonOption, noColorOption, projectOption } from '../options.js';
+import { allowTargetOption, environmentOption, jsonOption, noColorOption, projectOption } from '../options.js';
 
 export async function validateCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
@@ -32,6 +32,7 @@ export const validateSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption('print the problems as one JSON document (schemas/validate-report.schema.json)'),
     noColorOption,
   ],
