@@ -17,7 +17,7 @@ export interface AllowList {
 }
 
 /** The CLI flag and the Action input are the same list, given two ways. */
-export const COMMAND_LINE_ORIGIN = '--allow-target (the Action\'s allowed-targets)';
+export const COMMAND_LINE_ORIGIN = "--allow-target (the Action's allowed-targets)";
 
 /** The lists in force for a run: the Config's, then the command line's. Empty = any target. */
 export function allowListsOf(config: ManifestConfig, defaults: TargetDefaults): AllowList[] {
