@@ -10,6 +10,7 @@ import type { Problem } from '../types.js';
 import { createSourceMap } from './source-map.js';
 import type { SourceMap } from './source-map.js';
 import type { ParsedDocument } from './types.js';
+import { appendAll } from './append.js';
 
 export interface ParsedFile {
   documents: ParsedDocument[];
@@ -30,7 +31,7 @@ export function parseManifestText(file: string, text: string): ParsedFile {
       ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', lineCounter)),
       ...duplicateKeys(doc, map),
     ];
-    problems.push(...yamlProblems);
+    appendAll(problems, yamlProblems);
     if (yamlProblems.some((p) => p.severity === 'error') || doc.contents === null) return;
     const data = toData(doc);
     if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });

@@ -17,6 +17,7 @@ import type { Rule } from './rules/index.js';
 import { allowListsOf, listNamesProject, refusalReason, refusingList } from './allowed-targets.js';
 import type { AllowList } from './allowed-targets.js';
 import { resolveTargets } from './targets.js';
+import { appendAll } from '../manifest/append.js';
 
 type Resource = Exclude<Checked, { kind: 'Config' }>;
 
@@ -38,17 +39,17 @@ export function validateDocuments(
   const problems: Problem[] = [];
   const checked = docs.flatMap((doc) => {
     const result = checkDocument(doc, schemas);
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
     return result.checked ? [result.checked] : [];
   });
   const configs = checked.flatMap((c) => (c.kind === 'Config' ? [c] : []));
-  problems.push(...multipleConfigs(configs));
+  appendAll(problems, multipleConfigs(configs));
   const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
   const lists = allowListsOf(config, defaults);
   const placed = checked.flatMap((c) => (c.kind === 'Config' ? [] : place(c, defaults, config, problems)));
   for (const p of placed) if (refuseTarget(p, lists, problems)) p.failed = true;
   const duplicates = duplicateKeys(placed);
-  problems.push(...duplicates.problems);
+  appendAll(problems, duplicates.problems);
   const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
   return {
     manifests: {
@@ -75,7 +76,7 @@ function place(resource: Resource, defaults: TargetDefaults, config: ManifestSet
     const message = `${resource.kind} "${resource.data.metadata.key}": no ${field}; set metadata.${field}, --${field}, or ${field} in a Config document`;
     own.push(problemAt(resource.doc, `/metadata/${field}`, 'MissingTarget', message));
   }
-  sink.push(...own);
+  appendAll(sink, own);
   const failed = own.some((p) => p.severity === 'error');
   const source = sourceOf(resource.doc);
   return targets.map((target) => ({ resource, target, source, failed }));
