@@ -225,10 +225,10 @@ const rawText = fc.oneof(
 
 describe('fuzz: generated and mutated manifests', () => {
   const cases: [string, fc.Arbitrary<string>, number][] = [
-    ['well-formed files (valid and invalid), planned against live state', wellFormedFile, 600],
-    ['mutated files', mutatedFile, 2500],
-    ['random documents inside the envelope', randomEnvelope, 1400],
-    ['YAML token soup (aliases, anchors, flow, tags, directives)', tokenSoup, 4000],
+    ['well-formed files (valid and invalid), planned against live state', wellFormedFile, 500],
+    ['mutated files', mutatedFile, 1500],
+    ['random documents inside the envelope', randomEnvelope, 1500],
+    ['YAML token soup (aliases, anchors, flow, tags, directives)', tokenSoup, 5000],
     ['random bytes and text', rawText, 1500],
   ];
   for (const [title, arbitrary, numRuns] of cases) {
@@ -319,14 +319,16 @@ describe('large inputs stay fast and positioned', () => {
     const text = `${docs.join('---\n')}---\n${experimentText(1999)}`;
     expect(text.length).toBeGreaterThan(5_000_000);
     const problems = within(20_000, () => pipeline(text));
-    expect(problems.map((p) => [p.code, p.position?.line])).toEqual([['DuplicateKey', text.split('\n').length - 18]]);
+    expect(problems.map((p) => [p.code, p.position?.line])).toEqual([
+      ['DuplicateKey', text.split('\n').lastIndexOf('  key: exp-1999') + 1],
+    ]);
   });
 
-  it('hostile shapes: 50,000 duplicate keys, 50,000 empty documents, 100,000 list items, a deep nest, nested aliases', () => {
+  it('hostile shapes: 20,000 duplicate keys, 20,000 empty documents, 50,000 list items, a deep nest, nested aliases', () => {
     const hostile = [
-      'a: 1\n'.repeat(50_000),
-      '---\n'.repeat(50_000),
-      `apiVersion: ldexp/v1\nkind: Experiment\nmetadata: {key: a, project: web, environment: p}\nspec:\n  tags:\n${'    - t\n'.repeat(100_000)}`,
+      'a: 1\n'.repeat(20_000),
+      '---\n'.repeat(20_000),
+      `apiVersion: ldexp/v1\nkind: Experiment\nmetadata: {key: a, project: web, environment: p}\nspec:\n  tags:\n${'    - t\n'.repeat(50_000)}`,
       `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
       `a: &a [${'x, '.repeat(1000)}]\n${Array.from({ length: 200 }, (_, i) => `b${String(i)}: &b${String(i)} [*a, *a]`).join('\n')}\n`,
     ];
