@@ -8,6 +8,14 @@ describe('redact', () => {
     ['api-123 and api-123', 'api-123', '[REDACTED] and [REDACTED]'],
     ['nothing here', 'api-123', 'nothing here'],
     ['kept when no secret', undefined, 'kept when no secret'],
+    // Short secrets (under 8 characters) only where they stand alone, never inside a word.
+    ['ldexp plan: x is not valid', 'x', 'ldexp plan: [REDACTED] is not valid'],
+    ['Authorization: x\nbearer=x;', 'x', 'Authorization: [REDACTED]\nbearer=[REDACTED];'],
+    ['"x" and ldexp-x and x_1', 'x', '"[REDACTED]" and ldexp-x and x_1'],
+    ['token a.b in a.bc, a+b', 'a.b', 'token [REDACTED] in a.bc, a+b'],
+    ['api-123 inside api-1234', 'api-123', '[REDACTED] inside api-1234'],
+    // From 8 characters on every occurrence goes, even inside longer text.
+    ['prefix-api-12345678-suffix', 'api-12345678', 'prefix-[REDACTED]-suffix'],
   ])('%s', (text, secret, expected) => {
     expect(redact(text, secret)).toBe(expected);
   });

@@ -180,8 +180,17 @@ export class UsageError extends LdexpError {
   }
 }
 
+/**
+ * Below this length a secret is redacted only where it stands alone: a one-letter token would
+ * otherwise turn every word containing that letter into `lde[REDACTED]p`. Such a token is no
+ * real LaunchDarkly token (those are `api-` plus 36 characters), so nothing worth hiding is lost.
+ */
+export const SHORT_SECRET_LENGTH = 8;
+
 /** Replace every occurrence of the secret with a marker; used on anything that may be shown. */
 export function redact(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  return text.split(secret).join('[REDACTED]');
+  if (secret.length >= SHORT_SECRET_LENGTH) return text.split(secret).join('[REDACTED]');
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, 'g'), '[REDACTED]');
 }

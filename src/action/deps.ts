@@ -27,6 +27,7 @@ export function defaultsOf(inputs: ActionInputs): TargetDefaults {
   return {
     ...(inputs.project !== undefined ? { project: inputs.project } : {}),
     ...(inputs.environment !== undefined ? { environment: inputs.environment } : {}),
+    ...(inputs.allowedTargets !== undefined ? { allowedTargets: inputs.allowedTargets } : {}),
   };
 }
 

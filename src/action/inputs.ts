@@ -1,5 +1,6 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
 export type ActionCommand = 'plan' | 'apply';
 
@@ -8,6 +9,8 @@ export interface ActionInputs {
   paths: string[];
   project?: string;
   environment?: string;
+  /** `allowed-targets`: the only targets the run may touch (narrows the Config's `allowedTargets`). */
+  allowedTargets?: string[];
   /** Empty when the workflow has no LaunchDarkly token (a fork's pull request). */
   apiToken: string;
   apiUrl: string;
@@ -46,6 +49,8 @@ export function parseInputs(read: InputReader): ActionInputs {
   const environment = read('environment').trim();
   if (project !== '') inputs.project = project;
   if (environment !== '') inputs.environment = environment;
+  const allowed = listOf(read('allowed-targets'));
+  if (allowed.length > 0) inputs.allowedTargets = allowed.map(targetPatternOf);
   return inputs;
 }
 
@@ -55,13 +60,24 @@ function commandOf(text: string): ActionCommand {
   throw new UsageError(`input "command" must be "plan" or "apply", got "${value}"`);
 }
 
-/** One path per line or comma-separated, as workflow authors write lists in YAML. */
 function pathsOf(text: string): string[] {
-  const paths = text
-    .split(/[\n,]/)
-    .map((path) => path.trim())
-    .filter((path) => path !== '');
+  const paths = listOf(text);
   return paths.length > 0 ? paths : ['.'];
+}
+
+/** One item per line or comma-separated, as workflow authors write lists in YAML. */
+function listOf(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function targetPatternOf(value: string): string {
+  if (TARGET_PATTERN.test(value)) return value;
+  throw new UsageError(
+    `input "allowed-targets" expects PROJECT/ENVIRONMENT entries (or PROJECT/* for every environment), got "${value}"`,
+  );
 }
 
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
 import { buildProgram, unknownCommandError } from './program.js';
@@ -17,6 +18,8 @@ export interface CommandLine {
   paths: string[];
   project?: string;
   environment?: string;
+  /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
+  allowTargets?: string[];
   concurrency: number;
   /** GETs in flight at once (`--read-concurrency`). */
   readConcurrency: number;
@@ -110,6 +113,7 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   };
   if (options.project !== undefined) line.project = options.project;
   if (options.environment !== undefined) line.environment = options.environment;
+  if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;
   if (options.seed !== undefined) line.seed = options.seed;
@@ -129,6 +133,18 @@ function assignArgument(line: CommandLine, field: 'paths' | 'planFile' | 'shell'
   } else if (typeof value === 'string') {
     line[field] = value;
   }
+}
+
+function targetPatterns(values: readonly string[], command: string): string[] {
+  for (const value of values) {
+    if (!TARGET_PATTERN.test(value)) {
+      throw new UsageError(
+        `--allow-target expects PROJECT/ENVIRONMENT (or PROJECT/* for every environment), got "${value}"`,
+        command,
+      );
+    }
+  }
+  return [...values];
 }
 
 function positiveInteger(flag: string, text: string, command: string): number {

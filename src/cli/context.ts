@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 
 import { UsageError } from '../errors.js';
+import type { TargetDefaults } from '../manifest/types.js';
 import { DEFAULT_BASE_URL } from '../pipeline.js';
 import type { ConnectionOptions } from '../pipeline.js';
 import type { CommandLine } from './args.js';
@@ -43,9 +44,10 @@ export function baseUrlFrom(env: NodeJS.ProcessEnv): string {
   return (env.LD_API_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
-export function targetDefaults(line: CommandLine): { project?: string; environment?: string } {
+export function targetDefaults(line: CommandLine): TargetDefaults {
   return {
     ...(line.project !== undefined ? { project: line.project } : {}),
     ...(line.environment !== undefined ? { environment: line.environment } : {}),
+    ...(line.allowTargets !== undefined ? { allowedTargets: line.allowTargets } : {}),
   };
 }

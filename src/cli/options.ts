@@ -22,6 +22,7 @@ export interface OptionValues {
   port?: string;
   seed?: string;
   token?: string;
+  allowTarget?: string[];
 }
 
 /** A fresh commander Option per program: commander attaches (and mutates) them. */
@@ -32,6 +33,12 @@ export const projectOption: OptionFactory = () =>
 
 export const environmentOption: OptionFactory = () =>
   new Option('--environment <key>', "default environment for documents that name none (a document's metadata wins)");
+
+export const allowTargetOption: OptionFactory = () =>
+  new Option(
+    '--allow-target <project/environment>',
+    "only this target may be read or changed (repeatable; project/* for every environment); narrows the Config's allowedTargets, never widens it",
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 
 export const jsonOption =
   (what: string): OptionFactory =>

@@ -16,6 +16,7 @@ import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
 import { parseManifestText } from './parse.js';
 import type { ManifestSet, ParsedDocument, RunScope, TargetDefaults } from './types.js';
+import { appendAll } from './append.js';
 
 export interface LoadOptions {
   /** Base for relative paths, and what file names in problems are relative to (default: process.cwd()). */
@@ -49,8 +50,8 @@ export async function loadManifests(
     const text = texts[index];
     if (text === undefined) continue;
     const parsed = parseManifestText(name, text);
-    documents.push(...parsed.documents);
-    problems.push(...parsed.problems);
+    appendAll(documents, parsed.documents);
+    appendAll(problems, parsed.problems);
   }
   if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push(noDocuments(paths, names));

@@ -3,13 +3,14 @@
  * (syntax errors, duplicate keys). A document with a YAML error is not validated further, since
  * its data cannot be trusted.
  */
-import { LineCounter, isScalar, parseAllDocuments, visit } from 'yaml';
+import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 
 import type { Problem } from '../types.js';
 import { createSourceMap } from './source-map.js';
 import type { SourceMap } from './source-map.js';
 import type { ParsedDocument } from './types.js';
+import { appendAll } from './append.js';
 
 export interface ParsedFile {
   documents: ParsedDocument[];
@@ -20,7 +21,8 @@ export interface ParsedFile {
 export function parseManifestText(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   // uniqueKeys off: duplicate keys are found by our own walk, which can name both places.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  // logLevel error: the library would otherwise print its warnings (collection keys) to stderr itself.
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   const documents: ParsedDocument[] = [];
   const problems: Problem[] = [];
   docs.forEach((doc, documentIndex) => {
@@ -29,8 +31,9 @@ export function parseManifestText(file: string, text: string): ParsedFile {
       ...doc.errors.map((e) => yamlProblem(file, e, 'error', lineCounter)),
       ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', lineCounter)),
       ...duplicateKeys(doc, map),
+      ...collectionKeys(doc, map),
     ];
-    problems.push(...yamlProblems);
+    appendAll(problems, yamlProblems);
     if (yamlProblems.some((p) => p.severity === 'error') || doc.contents === null) return;
     const data = toData(doc);
     if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });
@@ -65,6 +68,23 @@ function yamlProblem(file: string, error: YAMLError, severity: Problem['severity
     message: `YAML: ${error.message} (${error.code})`,
     position: { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col },
   };
+}
+
+/** `{a: 1}: x` or `[a]: x`: no manifest field is named by a mapping or a list. */
+function collectionKeys(doc: Document, map: SourceMap): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isNode(pair.key) || isScalar(pair.key) || isAlias(pair.key) || !pair.key.range) return;
+      problems.push({
+        severity: 'error',
+        code: 'YamlSyntax',
+        message: 'a mapping key is itself a mapping or a list; keys must be plain names',
+        position: map.positionOf(pair.key.range),
+      });
+    },
+  });
+  return problems;
 }
 
 /** Every repeated key of every mapping, reported at the repeat and naming the first. */

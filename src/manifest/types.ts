@@ -123,6 +123,8 @@ export interface ManifestConfig {
   prune: boolean;
   /** Default `ldexp-managed`. */
   managedTag: string;
+  /** `project/environment` patterns (`project/*` for every environment); absent = any target. */
+  allowedTargets?: string[];
 }
 
 export interface ManifestSet {
@@ -159,6 +161,11 @@ export type ScopeLimit = UnreadFilesLimit;
 export interface TargetDefaults {
   project?: string;
   environment?: string;
+  /**
+   * `--allow-target` / the Action's `allowed-targets`: narrows, never widens, the Config's
+   * `allowedTargets` (a target must be in every list given).
+   */
+  allowedTargets?: readonly string[];
 }
 
 /** One YAML document after parsing and before validation: plain JSON data plus a way back into the file. */

@@ -25,6 +25,7 @@ export function buildConfig(data: ConfigDocument | undefined, file?: string): Ma
     ...(data?.environment !== undefined && { environment: data.environment }),
     prune: data?.prune ?? false,
     managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG,
+    ...(data?.allowedTargets !== undefined && { allowedTargets: data.allowedTargets }),
   };
 }
 

@@ -56,6 +56,7 @@ export interface ConfigDocument {
   environment?: string;
   prune?: boolean;
   managedTag?: string;
+  allowedTargets?: string[];
 }
 
 /** A parsed document that passed its kind's schema. */

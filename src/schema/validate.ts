@@ -14,7 +14,10 @@ import { formatPosition, problemAt, sortProblems } from './problems.js';
 import type { ReportOptions } from './problems.js';
 import { experimentRules, holdoutRules } from './rules/index.js';
 import type { Rule } from './rules/index.js';
+import { allowListsOf, listNamesProject, refusalReason, refusingList } from './allowed-targets.js';
+import type { AllowList } from './allowed-targets.js';
 import { resolveTargets } from './targets.js';
+import { appendAll } from '../manifest/append.js';
 
 type Resource = Exclude<Checked, { kind: 'Config' }>;
 
@@ -36,15 +39,17 @@ export function validateDocuments(
   const problems: Problem[] = [];
   const checked = docs.flatMap((doc) => {
     const result = checkDocument(doc, schemas);
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
     return result.checked ? [result.checked] : [];
   });
   const configs = checked.flatMap((c) => (c.kind === 'Config' ? [c] : []));
-  problems.push(...multipleConfigs(configs));
+  appendAll(problems, multipleConfigs(configs));
   const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
+  const lists = allowListsOf(config, defaults);
   const placed = checked.flatMap((c) => (c.kind === 'Config' ? [] : place(c, defaults, config, problems)));
+  for (const p of placed) if (refuseTarget(p, lists, problems)) p.failed = true;
   const duplicates = duplicateKeys(placed);
-  problems.push(...duplicates.problems);
+  appendAll(problems, duplicates.problems);
   const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
   return {
     manifests: {
@@ -71,10 +76,27 @@ function place(resource: Resource, defaults: TargetDefaults, config: ManifestSet
     const message = `${resource.kind} "${resource.data.metadata.key}": no ${field}; set metadata.${field}, --${field}, or ${field} in a Config document`;
     own.push(problemAt(resource.doc, `/metadata/${field}`, 'MissingTarget', message));
   }
-  sink.push(...own);
+  appendAll(sink, own);
   const failed = own.some((p) => p.severity === 'error');
   const source = sourceOf(resource.doc);
   return targets.map((target) => ({ resource, target, source, failed }));
+}
+
+/**
+ * A target outside an allow-list is an error at the metadata that names it: the environment when
+ * the list knows the project, else the project (the nearest ancestor when a default supplied it).
+ */
+function refuseTarget(placed: Placed, lists: readonly AllowList[], sink: Problem[]): boolean {
+  const list = refusingList(placed.target, lists);
+  if (!list) return false;
+  const { kind, doc, data } = placed.resource;
+  const environments = 'environments' in data.metadata ? data.metadata.environments : undefined;
+  const index = environments?.indexOf(placed.target.environment) ?? -1;
+  const environmentPointer = index >= 0 ? `/metadata/environments/${String(index)}` : '/metadata/environment';
+  const pointer = listNamesProject(list, placed.target.project) ? environmentPointer : '/metadata/project';
+  const message = `${kind} "${data.metadata.key}": target ${refusalReason(placed.target, list)}; nothing is read or sent for a run with a refused target`;
+  sink.push(problemAt(doc, pointer, 'TargetNotAllowed', message));
+  return true;
 }
 
 function runRules<T>(checked: { doc: ParsedDocument; data: T }, rules: readonly Rule<T>[]): Problem[] {

@@ -32,6 +32,8 @@ export interface RunOptions {
   sha: string;
   githubApiUrl: string;
   cwd?: string;
+  /** Another bundle of the Action (default: the committed `dist/action/index.js`). */
+  bundle?: string;
 }
 
 /** Spawn the bundle once and collect everything it wrote. */
@@ -62,7 +64,7 @@ export async function runBundledAction(options: RunOptions): Promise<ActionRun> 
     GITHUB_WORKSPACE: cwd,
     ...inputEnv,
   };
-  const child = spawn(process.execPath, [BUNDLE], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.bundle ?? BUNDLE], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -24,7 +24,7 @@ const HELP: HelpCase[] = [
   {
     command: 'validate',
     usage: 'ldexp validate [options] [paths...]',
-    takes: ['--project <key>', '--environment <key>', '--json', '--no-color'],
+    takes: ['--project <key>', '--environment <key>', '--allow-target <project/environment>', '--json', '--no-color'],
     refuses: ['--auto-approve', '--markdown', '--out', '--plan'],
     example: 'ldexp validate manifests/',
   },
@@ -34,6 +34,7 @@ const HELP: HelpCase[] = [
     takes: [
       '--project <key>',
       '--environment <key>',
+      '--allow-target <project/environment>',
       '--json',
       '--markdown',
       '-o, --out <file>',
@@ -55,6 +56,7 @@ const HELP: HelpCase[] = [
       '--auto-approve',
       '--project <key>',
       '--environment <key>',
+      '--allow-target <project/environment>',
       '--json',
       '--concurrency <n>',
       '--read-concurrency <n>',

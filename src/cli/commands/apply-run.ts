@@ -15,7 +15,7 @@ import type { CommandContext } from '../context.js';
 import { baseUrlFrom, connectionFrom } from '../context.js';
 import { EXIT_ERROR, EXIT_OK, applyExitCode } from '../exit-code.js';
 import { watchInterrupts } from '../interrupt.js';
-import { assertSameTarget, readSavedPlan } from '../saved-plan.js';
+import { assertPlanAllowed, assertSameTarget, readSavedPlan } from '../saved-plan.js';
 import { planAndShow } from './plan-run.js';
 
 export async function applyCommand(context: CommandContext): Promise<number> {
@@ -62,6 +62,7 @@ async function loadSavedPlan(context: CommandContext): Promise<Plan> {
   const file = context.line.planFile ?? '';
   const saved = await readSavedPlan(file, context.io.cwd);
   assertSameTarget(saved, file, baseUrlFrom(context.io.env));
+  assertPlanAllowed(saved, file, context.line.allowTargets);
   context.io.stdout.write(renderPlanText(saved, { color: context.line.color }));
   return saved;
 }

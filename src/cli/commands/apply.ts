@@ -14,6 +14,7 @@ import {
   projectOption,
   timeoutOption,
   verboseOption,
+  allowTargetOption,
 } from '../options.js';
 
 /** A saved plan is applied exactly as made: nothing may re-target or re-scope it. */
@@ -43,6 +44,7 @@ export const applySpec: CliCommand = {
     autoApproveOption,
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption(
       'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',
     ),

@@ -13,6 +13,7 @@ import {
   projectOption,
   timeoutOption,
   verboseOption,
+  allowTargetOption,
 } from '../options.js';
 
 export const planSpec: CliCommand = {
@@ -24,6 +25,7 @@ export const planSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption('print the plan in the plan-file format (schemas/plan.schema.json)'),
     markdownOption('print the plan as Markdown, as posted on pull requests'),
     outOption,

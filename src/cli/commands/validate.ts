@@ -1,7 +1,7 @@
 /** `ldexp validate`: offline checks, no token. */
 import type { CliCommand } from '../command.js';
 import { PATHS_ARGUMENT, lazyRun } from '../command.js';
-import { environmentOption, jsonOption, noColorOption, projectOption } from '../options.js';
+import { allowTargetOption, environmentOption, jsonOption, noColorOption, projectOption } from '../options.js';
 
 export const validateSpec: CliCommand = {
   name: 'validate',
@@ -12,6 +12,7 @@ export const validateSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    allowTargetOption,
     jsonOption('print the problems as one JSON document (schemas/validate-report.schema.json)'),
     noColorOption,
   ],
