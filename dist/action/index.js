@@ -11641,7 +11641,7 @@ var require_dns = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11731,7 +11731,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -29086,7 +29086,7 @@ var require_socks5_utils = __commonJS({
     var { Buffer: Buffer2 } = __require("node:buffer");
     var net = __require("node:net");
     var { InvalidArgumentError } = require_errors2();
-    function parseAddress(address) {
+    function parseAddress2(address) {
       if (net.isIPv4(address)) {
         const parts = address.split(".").map(Number);
         return {
@@ -29127,9 +29127,9 @@ var require_socks5_utils = __commonJS({
       }
       const doubleColonIndex = normalizedAddress.indexOf("::");
       if (doubleColonIndex !== -1) {
-        const before = normalizedAddress.slice(0, doubleColonIndex);
+        const before2 = normalizedAddress.slice(0, doubleColonIndex);
         const after = normalizedAddress.slice(doubleColonIndex + 2);
-        const beforeParts = before === "" ? [] : before.split(":");
+        const beforeParts = before2 === "" ? [] : before2.split(":");
         const afterParts = after === "" ? [] : after.split(":");
         let bufferIndex = 0;
         for (const part of beforeParts) {
@@ -29231,7 +29231,7 @@ var require_socks5_utils = __commonJS({
       return error2;
     }
     module.exports = {
-      parseAddress,
+      parseAddress: parseAddress2,
       parseIPv6,
       buildAddressBuffer,
       parseResponseAddress,
@@ -29248,7 +29248,7 @@ var require_socks5_client = __commonJS({
     var { Buffer: Buffer2 } = __require("node:buffer");
     var { InvalidArgumentError, Socks5ProxyError } = require_errors2();
     var { debuglog } = __require("node:util");
-    var { parseAddress } = require_socks5_utils();
+    var { parseAddress: parseAddress2 } = require_socks5_utils();
     var debug2 = debuglog("undici:socks5");
     var EMPTY_BUFFER = Buffer2.alloc(0);
     var SOCKS_VERSION = 5;
@@ -29467,7 +29467,7 @@ var require_socks5_client = __commonJS({
        * Build a SOCKS5 request
        */
       buildConnectRequest(command, address, port) {
-        const { type: addressType, buffer: addressBuffer } = parseAddress(address);
+        const { type: addressType, buffer: addressBuffer } = parseAddress2(address);
         const request = Buffer2.alloc(4 + addressBuffer.length + 2);
         request[0] = SOCKS_VERSION;
         request[1] = command;
@@ -34227,7 +34227,7 @@ var require_dns2 = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler2();
     var { InvalidArgumentError, InformationalError } = require_errors2();
     var maxInt = Math.pow(2, 31) - 1;
@@ -34417,7 +34417,7 @@ var require_dns2 = __commonJS({
         }
       }
       #defaultLookup(origin, opts, cb) {
-        lookup(
+        lookup2(
           origin.hostname,
           {
             all: true,
@@ -38507,17 +38507,17 @@ var require_sqlite_cache_store = __commonJS({
           if (now >= value.deleteAt && !canBeExpired) {
             continue;
           }
-          let matches = true;
+          let matches2 = true;
           if (value.vary) {
             const vary = JSON.parse(value.vary);
             for (const header2 in vary) {
               if (!headerValueEquals(headers[header2], vary[header2])) {
-                matches = false;
+                matches2 = false;
                 break;
               }
             }
           }
-          if (matches) {
+          if (matches2) {
             return value;
           }
         }
@@ -48543,11 +48543,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -49466,11 +49466,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -49791,8 +49791,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -49814,9 +49814,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -49891,15 +49891,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -49908,14 +49908,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -50623,13 +50623,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -52698,7 +52698,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -52713,7 +52713,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode2(node) {
+    function isNode3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -52733,11 +52733,11 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode2;
+    exports.isNode = isNode3;
     exports.isPair = isPair;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
@@ -57581,11 +57581,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -57593,10 +57593,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -57674,10 +57674,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token2;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token2 = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -61315,9 +61315,12 @@ var UsageError = class extends LdexpError {
   command;
   name = "UsageError";
 };
+var SHORT_SECRET_LENGTH = 8;
 function redact(text2, secret) {
   if (!secret) return text2;
-  return text2.split(secret).join("[REDACTED]");
+  if (secret.length >= SHORT_SECRET_LENGTH) return text2.split(secret).join("[REDACTED]");
+  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text2.replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g"), "[REDACTED]");
 }
 
 // node_modules/yocto-queue/index.js
@@ -61641,191 +61644,8 @@ function stepDependencies(steps) {
   return waits;
 }
 
-// src/apply/json-pointer.ts
-function getAt(value, pointer2) {
-  let current = value;
-  for (const segment of segments(pointer2)) {
-    if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(segment) && Number(segment) < current.length) {
-      current = current[Number(segment)];
-    } else if (isObject(current) && Object.hasOwn(current, segment)) {
-      current = current[segment];
-    } else {
-      return { found: false };
-    }
-  }
-  return { found: true, value: current };
-}
-function setAt(document, pointer2, value) {
-  const path3 = segments(pointer2);
-  if (path3.length === 0) return value;
-  const root = structuredClone(document ?? {});
-  let parent = root;
-  for (const [index, segment] of path3.entries()) {
-    const last = index === path3.length - 1;
-    if (Array.isArray(parent)) {
-      const at = segment === "-" ? parent.length : Number(segment);
-      if (!Number.isInteger(at) || at < 0 || at > parent.length) {
-        throw new Error(`JSON pointer ${pointer2}: "${segment}" is not an index of the array`);
-      }
-      if (last) parent[at] = value;
-      else parent = parent[at] ??= {};
-    } else if (isObject(parent)) {
-      if (last) parent[segment] = value;
-      else parent = parent[segment] ??= {};
-    } else {
-      throw new Error(`JSON pointer ${pointer2}: cannot descend into a ${typeof parent} at "${segment}"`);
-    }
-  }
-  return root;
-}
-function segments(pointer2) {
-  if (pointer2 === "") return [];
-  if (!pointer2.startsWith("/")) throw new Error(`JSON pointer "${pointer2}" must start with "/"`);
-  return pointer2.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-}
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/apply/apply.ts
-var NOT_STARTED = "not started: apply was interrupted";
-var NO_ANSWER = "sent, but apply was interrupted before LaunchDarkly answered; plan again to see whether it happened";
-async function apply(plan2, client, options) {
-  const dependencies = stepDependencies(plan2.steps);
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
-  const reporter = options.reporter ?? silentReporter;
-  const total = plan2.steps.length;
-  const numberOf2 = new Map(plan2.steps.map((step2, index) => [step2.id, index + 1]));
-  const results = /* @__PURE__ */ new Map();
-  const resultOf = (id) => {
-    const result = results.get(id);
-    if (!result) throw new Error(`internal error: step "${id}" was not scheduled`);
-    return result;
-  };
-  const stopped = () => options.signal?.aborted === true || options.giveUp?.aborted === true;
-  const notStarted = (step2) => ({
-    outcome: { status: "skipped", stepId: step2.id, reason: NOT_STARTED }
-  });
-  const runStep = async (step2, index) => {
-    const waits = dependencies.get(step2.id);
-    await Promise.all((waits?.after ?? []).map(resultOf));
-    const before = await Promise.all((waits?.dependencies ?? []).map(resultOf));
-    if (stopped()) return notStarted(step2);
-    const blocker = before.find((r) => r.outcome.status !== "ok");
-    if (blocker) {
-      const root = blocker.rootFailure ?? blocker.outcome.stepId;
-      const reason2 = `not run because step ${String(numberOf2.get(root) ?? root)} failed`;
-      const description = stepTitle(step2);
-      reporter.report({
-        type: "step-end",
-        stepId: step2.id,
-        description,
-        status: "skipped",
-        message: reason2,
-        index,
-        total
-      });
-      return { outcome: { status: "skipped", stepId: step2.id, reason: reason2 }, rootFailure: root };
-    }
-    const responses = new Map(before.map((r) => [r.outcome.stepId, r.response]));
-    return limit(() => {
-      if (stopped()) return notStarted(step2);
-      return untilGivenUp(execute(client, reporter, step2, { index, total }, responses), step2, options.giveUp);
-    });
-  };
-  for (const [index, step2] of plan2.steps.entries()) results.set(step2.id, runStep(step2, index + 1));
-  const outcomes = (await Promise.all(results.values())).map((r) => r.outcome);
-  return {
-    planHash: plan2.hash,
-    outcomes,
-    ok: outcomes.filter((o) => o.status === "ok").length,
-    failed: outcomes.filter((o) => o.status === "failed").length,
-    skipped: outcomes.filter((o) => o.status === "skipped").length,
-    unknown: outcomes.filter((o) => o.status === "unknown").length,
-    // An interrupt that came after the last answer changed nothing: the run is complete.
-    interrupted: outcomes.some((o) => o.status === "unknown" || o.status === "skipped" && o.reason === NOT_STARTED)
-  };
-}
-async function untilGivenUp(running, step2, giveUp) {
-  if (!giveUp) return running;
-  const unknown = {
-    outcome: { status: "unknown", stepId: step2.id, reason: NO_ANSWER },
-    rootFailure: step2.id
-  };
-  if (giveUp.aborted) return unknown;
-  let stopWaiting;
-  const givenUp = new Promise((resolve2) => {
-    stopWaiting = () => {
-      resolve2(unknown);
-    };
-    giveUp.addEventListener("abort", stopWaiting, { once: true });
-  });
-  try {
-    return await Promise.race([running, givenUp]);
-  } finally {
-    if (stopWaiting) giveUp.removeEventListener("abort", stopWaiting);
-  }
-}
-async function execute(client, reporter, step2, progress, responses) {
-  const description = stepTitle(step2);
-  reporter.report({ type: "step-start", stepId: step2.id, description, ...progress });
-  const result = await send(client, step2, responses);
-  const { outcome } = result;
-  reporter.report({
-    type: "step-end",
-    stepId: step2.id,
-    description,
-    status: outcome.status,
-    ...outcome.status === "failed" ? { message: outcome.message } : {},
-    ...progress
-  });
-  return result;
-}
-async function send(client, step2, responses) {
-  const failed2 = (httpStatus, message, code) => ({
-    outcome: { status: "failed", stepId: step2.id, httpStatus, message, ...code === void 0 ? {} : { code } },
-    rootFailure: step2.id
-  });
-  let body;
-  try {
-    body = await fillBindings(client, step2, responses);
-  } catch (error2) {
-    if (error2 instanceof RemoteError) {
-      return failed2(error2.status, `reading a value for this step: ${error2.ldMessage ?? error2.message}`, error2.ldCode);
-    }
-    return failed2(0, errorText(error2), "BindingUnresolved");
-  }
-  try {
-    const response = await client.request(step2.method, step2.path, {
-      body,
-      semanticPatch: step2.method === "PATCH"
-    });
-    return { outcome: { status: "ok", stepId: step2.id, httpStatus: response.status }, response: response.body };
-  } catch (error2) {
-    if (error2 instanceof RemoteError) return failed2(error2.status, error2.ldMessage ?? error2.message, error2.ldCode);
-    return failed2(0, errorText(error2));
-  }
-}
-async function fillBindings(client, step2, responses) {
-  let body = step2.body;
-  for (const binding of step2.bindings) {
-    const read = isReadBinding(binding);
-    const source = read ? (await client.request("GET", binding.fromGet)).body : responses.get(binding.fromStep);
-    const found3 = getAt(source, binding.responsePointer);
-    if (!found3.found) {
-      const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;
-      throw new Error(`the response of ${from} has no value at ${binding.responsePointer || "(root)"}`);
-    }
-    body = setAt(body, binding.bodyPointer, structuredClone(found3.value));
-  }
-  return body;
-}
-function errorText(error2) {
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-
-// src/plan/fingerprint.ts
-import { createHash } from "node:crypto";
+// src/apply/preconditions.ts
+import { createHash as createHash2 } from "node:crypto";
 
 // node_modules/safe-stable-stringify/index.js
 var { hasOwnProperty } = Object.prototype;
@@ -62574,29 +62394,206 @@ var sharedGlobal2 = (
 var stringify = sharedGlobal2[/* @__PURE__ */ Symbol.for("safe-stable-stringify@3.0.0")];
 var configure2 = stringify.configure;
 
-// src/normalize/rules.ts
-function sortedSet(values) {
-  return [...new Set(values)].sort();
+// src/live/referenced-flags.ts
+function referencedFlagKeys(experiments, holdouts) {
+  const keys = /* @__PURE__ */ new Set();
+  const all = [...experiments, ...holdouts.flatMap((h) => [h.baseExperiment, ...h.relatedExperiments ?? []])];
+  for (const experiment2 of all) {
+    for (const iteration of iterationsOf(experiment2)) {
+      for (const key of Object.keys(iteration.flags ?? {})) keys.add(key);
+    }
+  }
+  return keys;
 }
-function toNumber(value) {
-  if (value === void 0) return void 0;
-  const n = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(n) ? n : 0;
+function iterationsOf(experiment2) {
+  const found3 = [experiment2.currentIteration, experiment2.draftIteration, ...experiment2.previousIterations ?? []];
+  return found3.filter((iteration) => iteration !== void 0);
 }
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
+
+// src/live/fetch-live.ts
+var EXPERIMENT_PAGE = 20;
+var HOLDOUT_PAGE = 20;
+var FLAG_PAGE = 20;
+var METRIC_PAGE = 50;
+var EXPERIMENT_EXPAND = "draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus";
+var EXPERIMENT_DETAIL_EXPAND = EXPERIMENT_EXPAND;
+var HOLDOUT_EXPAND = "draftIteration,treatments,rel-draftIteration,rel-treatments";
+async function fetchLive(client, request, reporter = silentReporter) {
+  const targets = uniqueTargets(request.targets);
+  const projectKeys = [...new Set(targets.map((t) => t.project))];
+  const results = await Promise.all(
+    projectKeys.map((key) => {
+      const projectTargets = targets.filter((t) => t.project === key);
+      return readProject(client, reporter, key, projectTargets, request.flagKeys.get(key));
+    })
+  );
+  const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
+  return {
+    baseUrl: client.baseUrl,
+    projects: new Map(results.map((r) => [r.project.key, r.project])),
+    // Keep the caller's target order, whatever order the reads finished in.
+    environments: targets.flatMap((t) => byTarget.get(targetId(t)) ?? [])
+  };
 }
-function metricSet(primary, metrics) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const m of primary ? [primary, ...metrics] : metrics)
-    byId.set(`${m.key}\0${String(m.isGroup)}`, { key: m.key, isGroup: m.isGroup });
-  return [...byId.values()].sort((a, b) => compare(a.key, b.key) || Number(a.isGroup) - Number(b.isGroup));
+async function readProject(client, reporter, key, targets, manifestFlags) {
+  reporter.report({ type: "phase", message: `Reading project ${key}` });
+  const environmentKeys = targets.map((t) => t.environment);
+  const named = [...manifestFlags ?? []].sort();
+  const lists = experimentLists(client, key, environmentKeys);
+  const [environments, basics, namedFlags] = await Promise.all([
+    Promise.all(targets.map((t) => readEnvironment(client, t, lists.get(t.environment) ?? Promise.resolve([])))),
+    readProjectBasics(client, key),
+    readFlags(client, key, named, environmentKeys)
+  ]);
+  const alsoUsed = referencedFlagKeys(
+    environments.flatMap((e) => e.experiments),
+    environments.flatMap((e) => e.holdouts)
+  );
+  const more = [...alsoUsed].filter((k) => !named.includes(k)).sort();
+  const liveFlags = await readFlags(client, key, more, environmentKeys);
+  const flags = new Map([...namedFlags.flags, ...liveFlags.flags].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+  const missingFlags = new Set([...namedFlags.missingFlags, ...liveFlags.missingFlags].sort());
+  const project = { key, ...basics, flags, missingFlags };
+  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, key);
+  return { project, environments };
 }
-function sortTreatments(treatments) {
-  return treatments.map((t) => ({ ...t, parameters: [...t.parameters].sort((a, b) => compare(a.flagKey, b.flagKey)) })).sort((a, b) => compare(a.name, b.name));
+async function listFlagKeys(client, project) {
+  const flags = await client.getAllPages(`/api/v2/flags/${encodeURIComponent(project)}`, {
+    limit: FLAG_PAGE,
+    summary: true
+  });
+  return flags.map((f) => f.key).filter((k) => typeof k === "string" && k !== "");
 }
-function sortedRecord(entries) {
-  return Object.fromEntries([...entries].sort(([a], [b]) => compare(a, b)));
+async function readProjectBasics(client, project) {
+  const p = encodeURIComponent(project);
+  const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
+    client.getAllPages(`/api/v2/projects/${p}/context-kinds`),
+    client.request(
+      "GET",
+      `/api/v2/projects/${p}/experimentation-settings`
+    ),
+    client.getAllPages(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE }),
+    // Metric groups are still a beta resource: the operation table sends them `LD-API-Version: beta`.
+    client.getAllPages(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE })
+  ]);
+  return {
+    contextKinds,
+    randomizationUnits: (settings.body.randomizationUnits ?? []).map((u) => u.randomizationUnit),
+    metrics: new Map(metrics.map((m) => [m.key, m])),
+    metricGroups: new Map(metricGroups.map((g) => [g.key, g]))
+  };
+}
+function environmentPath(target) {
+  return `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
+}
+function resourcePath(type, target, key) {
+  return `${environmentPath(target)}/${type === "experiment" ? "experiments" : "holdouts"}/${encodeURIComponent(key)}`;
+}
+async function readOne(client, type, target, key) {
+  const expand = type === "experiment" ? EXPERIMENT_DETAIL_EXPAND : HOLDOUT_EXPAND;
+  return getOrUndefined(client, resourcePath(type, target, key), expand);
+}
+async function readEnvironmentHoldouts(client, target) {
+  return readHoldouts(client, environmentPath(target));
+}
+function experimentLists(client, project, environments) {
+  const p = `/api/v2/projects/${encodeURIComponent(project)}`;
+  const [only] = environments;
+  if (environments.length === 1 && only !== void 0) {
+    return /* @__PURE__ */ new Map([[only, listExperiments(client, `${p}/environments/${encodeURIComponent(only)}/experiments`)]]);
+  }
+  const all = listExperiments(client, `${p}/experiments`);
+  return new Map(environments.map((env) => [env, all.then((items) => items.filter((e) => e.environmentKey === env))]));
+}
+function listExperiments(client, path3) {
+  return client.getAllPages(path3, {
+    limit: EXPERIMENT_PAGE,
+    lifecycleState: "active,archived",
+    expand: EXPERIMENT_EXPAND
+  });
+}
+async function readEnvironment(client, target, listed) {
+  const base = environmentPath(target);
+  const [experiments, holdouts] = await Promise.all([
+    readExperiments(client, base, listed),
+    readHoldouts(client, base)
+  ]);
+  return { project: target.project, environment: target.environment, experiments, holdouts };
+}
+async function readExperiments(client, base, list2) {
+  const listed = await list2;
+  const detailed = await Promise.all(
+    listed.map(
+      (summary3) => isSummary(summary3) ? getOrUndefined(
+        client,
+        `${base}/experiments/${encodeURIComponent(summary3.key)}`,
+        EXPERIMENT_DETAIL_EXPAND
+      ) : Promise.resolve(summary3)
+    )
+  );
+  return detailed.filter((e) => e !== void 0);
+}
+function isSummary(experiment2) {
+  const shown = [experiment2.currentIteration, experiment2.draftIteration].filter((i) => i !== void 0);
+  return shown.length === 0 || shown.some((i) => i.treatments === void 0);
+}
+async function readHoldouts(client, base) {
+  const listed = await client.getAllPages(`${base}/holdouts`, { limit: HOLDOUT_PAGE });
+  const keys = listed.map((h) => h.key).filter((k) => typeof k === "string" && k !== "");
+  const holdouts = await Promise.all(
+    keys.map((key) => getOrUndefined(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND))
+  );
+  return holdouts.filter((h) => h !== void 0);
+}
+async function readFlags(client, project, keys, environments) {
+  const p = encodeURIComponent(project);
+  const wanted = new Set(environments);
+  const query = wanted.size === 1 ? { env: [...wanted][0] } : {};
+  const found3 = await Promise.all(
+    keys.map(async (key) => {
+      try {
+        const response = await client.request("GET", `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
+          query
+        });
+        return [key, onlyEnvironments(response.body, wanted)];
+      } catch (error2) {
+        if (error2 instanceof RemoteError && error2.status === 404) return [key, void 0];
+        throw error2;
+      }
+    })
+  );
+  const flags = /* @__PURE__ */ new Map();
+  const missingFlags = /* @__PURE__ */ new Set();
+  for (const [key, flag] of found3) {
+    if (flag) flags.set(key, flag);
+    else missingFlags.add(key);
+  }
+  return { flags, missingFlags };
+}
+function onlyEnvironments(flag, wanted) {
+  if (flag.environments === void 0) return flag;
+  const kept = Object.entries(flag.environments).filter(([key]) => wanted.has(key));
+  return { ...flag, environments: Object.fromEntries(kept) };
+}
+async function getOrUndefined(client, path3, expand) {
+  try {
+    return (await client.request("GET", path3, { query: { expand } })).body;
+  } catch (error2) {
+    if (error2 instanceof RemoteError && error2.status === 404) return void 0;
+    throw error2;
+  }
+}
+function uniqueTargets(targets) {
+  const seen = /* @__PURE__ */ new Set();
+  return targets.filter((t) => {
+    const id = targetId(t);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+function targetId(target) {
+  return `${target.project}\0${target.environment}`;
 }
 
 // src/normalize/status.ts
@@ -62624,6 +62621,34 @@ function iterationNumber(experiment2) {
 function runningIterationNumber(experiment2) {
   const running = [experiment2.currentIteration, experiment2.draftIteration].find((it) => it?.status === "running");
   return running ? numberOf(experiment2, running) : void 0;
+}
+
+// src/plan/fingerprint.ts
+import { createHash } from "node:crypto";
+
+// src/normalize/rules.ts
+function sortedSet(values) {
+  return [...new Set(values)].sort();
+}
+function toNumber(value) {
+  if (value === void 0) return void 0;
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function metricSet(primary, metrics) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const m of primary ? [primary, ...metrics] : metrics)
+    byId.set(`${m.key}\0${String(m.isGroup)}`, { key: m.key, isGroup: m.isGroup });
+  return [...byId.values()].sort((a, b) => compare(a.key, b.key) || Number(a.isGroup) - Number(b.isGroup));
+}
+function sortTreatments(treatments) {
+  return treatments.map((t) => ({ ...t, parameters: [...t.parameters].sort((a, b) => compare(a.flagKey, b.flagKey)) })).sort((a, b) => compare(a.name, b.name));
+}
+function sortedRecord(entries) {
+  return Object.fromEntries([...entries].sort(([a], [b]) => compare(a, b)));
 }
 
 // src/normalize/experiment.ts
@@ -62841,14 +62866,59 @@ function holdoutKey(holdout2) {
 function liveExperiments(environment) {
   return environment.experiments.filter((e) => e.type !== "holdout");
 }
+var indexes = /* @__PURE__ */ new WeakMap();
+function positions(items, keyOf) {
+  const out = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (key !== void 0 && !out.has(key)) out.set(key, i);
+  });
+  return out;
+}
+function indexOf(environment, fresh = false) {
+  const { experiments, holdouts } = environment;
+  const found3 = indexes.get(environment);
+  const current = found3?.experiments === experiments && found3.holdouts === holdouts && found3.sizes[0] === experiments.length && found3.sizes[1] === holdouts.length;
+  if (found3 && current && !fresh) return found3;
+  const index = {
+    experiments,
+    holdouts,
+    sizes: [experiments.length, holdouts.length],
+    experimentAt: positions(experiments, (e) => e.type === "holdout" ? void 0 : e.key),
+    holdoutAt: positions(holdouts, holdoutKey),
+    holdoutByIdAt: positions(holdouts, (h) => h._id)
+  };
+  indexes.set(environment, index);
+  return index;
+}
+function lookup(environment, key, pick, keyOf) {
+  for (const fresh of [false, true]) {
+    const [at, items] = pick(indexOf(environment, fresh));
+    const position = at.get(key);
+    if (position === void 0) return void 0;
+    const item = items[position];
+    if (item !== void 0 && keyOf(item) === key) return item;
+  }
+  return void 0;
+}
 function findLiveExperiment(environment, key) {
-  return liveExperiments(environment).find((e) => e.key === key);
+  return lookup(
+    environment,
+    key,
+    (i) => [i.experimentAt, i.experiments],
+    (e) => e.type === "holdout" ? void 0 : e.key
+  );
 }
 function findLiveHoldout(environment, key) {
-  return environment.holdouts.find((h) => holdoutKey(h) === key);
+  return lookup(environment, key, (i) => [i.holdoutAt, i.holdouts], holdoutKey);
 }
 function findLiveHoldoutById(environment, id) {
-  return environment.holdouts.find((h) => h._id === id);
+  return lookup(
+    environment,
+    id,
+    (i) => [i.holdoutByIdAt, i.holdouts],
+    (h) => h._id
+  );
 }
 function findDesiredHoldout(desired, target, key) {
   return desired.holdouts.find(
@@ -62909,6 +62979,365 @@ function computePlanHash(plan2) {
   delete covered.unmanaged;
   delete covered.summary.unmanaged;
   return sha256(covered);
+}
+
+// src/apply/preconditions.ts
+var NON_IDEMPOTENT = /* @__PURE__ */ new Set([
+  "startIteration",
+  "stopIteration",
+  "saveAndStartNewIteration",
+  "endHoldout",
+  "removeExperiment"
+]);
+function isNonIdempotent(step2) {
+  return step2.method === "POST" || step2.instructions.some((kind) => NON_IDEMPOTENT.has(kind));
+}
+function expectationOf(plan2, step2) {
+  const planned = plan2.resources.find((r) => r.address === step2.resource);
+  if (planned?.action === "create" && step2.kind !== "createIteration") return { absent: true };
+  const fingerprint = plan2.fingerprints[step2.resource];
+  return fingerprint === void 0 ? void 0 : { absent: false, fingerprint };
+}
+function parseAddress(address) {
+  const [type, project = "", environment = "", ...rest] = address.split("/");
+  if (type !== "experiment" && type !== "holdout") return void 0;
+  return { type, target: { project, environment }, key: rest.join("/") };
+}
+var StateReader = class {
+  constructor(client) {
+    this.client = client;
+  }
+  client;
+  holdouts = /* @__PURE__ */ new Map();
+  async observe(address) {
+    const where = parseAddress(address);
+    if (!where) return void 0;
+    const object3 = await readOne(this.client, where.type, where.target, where.key);
+    const raw = sha2562(object3 ?? null);
+    if (!object3) return { object: object3, fingerprint: void 0, raw };
+    const holdouts = where.type === "holdout" ? [object3] : object3.holdoutId ? await this.environmentHoldouts(where.target) : [];
+    const environment = {
+      ...where.target,
+      experiments: where.type === "experiment" ? [object3] : [],
+      holdouts
+    };
+    const live = { baseUrl: this.client.baseUrl, projects: /* @__PURE__ */ new Map(), environments: [environment] };
+    return { object: object3, fingerprint: fingerprintLive(live, [address])[address], raw };
+  }
+  environmentHoldouts(target) {
+    const id = `${target.project}/${target.environment}`;
+    let read = this.holdouts.get(id);
+    if (!read) {
+      read = readEnvironmentHoldouts(this.client, target);
+      this.holdouts.set(id, read);
+      read.catch(() => this.holdouts.delete(id));
+    }
+    return read;
+  }
+};
+function matches(expected2, observed) {
+  return expected2.absent ? observed.object === void 0 : observed.fingerprint === expected2.fingerprint;
+}
+var IN_PROGRESS = "Another change is in progress (another ldexp apply or an edit in LaunchDarkly); nothing was sent for this step. Run plan again.";
+function changedMessage(address, planned, observed, when = "since the plan was made") {
+  return `${address} ${whatChanged(address, planned, observed)} ${when}. ${IN_PROGRESS}`;
+}
+function whatChanged(address, planned, observed) {
+  const object3 = observed.object;
+  if (planned?.action === "create") return object3 ? "was created by someone else" : "changed";
+  if (!object3) return "was deleted";
+  if (parseAddress(address)?.type === "holdout") return `was edited (it is now ${object3.status})`;
+  const experiment2 = object3;
+  const changes = [];
+  const wasNumber = planned?.context?.iterationNumber;
+  const number = iterationNumber(experiment2);
+  if (wasNumber !== void 0 && wasNumber !== number) {
+    changes.push(`its iteration changed from ${String(wasNumber)} to ${String(number)}`);
+  }
+  const status = liveStatus(experiment2);
+  const wasStatus = planned?.stateFrom;
+  if (wasStatus !== void 0 && wasStatus !== status)
+    changes.push(`its status changed from ${wasStatus} to ${status}`);
+  return changes.length > 0 ? changes.join(" and ") : `was edited (it is now ${status}, iteration ${String(number)})`;
+}
+function sha2562(value) {
+  return createHash2("sha256").update(stringify(value) ?? "null").digest("hex");
+}
+
+// src/apply/json-pointer.ts
+function getAt(value, pointer2) {
+  let current = value;
+  for (const segment of segments(pointer2)) {
+    if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(segment) && Number(segment) < current.length) {
+      current = current[Number(segment)];
+    } else if (isObject(current) && Object.hasOwn(current, segment)) {
+      current = current[segment];
+    } else {
+      return { found: false };
+    }
+  }
+  return { found: true, value: current };
+}
+function setAt(document, pointer2, value) {
+  const path3 = segments(pointer2);
+  if (path3.length === 0) return value;
+  const root = structuredClone(document ?? {});
+  let parent = root;
+  for (const [index, segment] of path3.entries()) {
+    const last = index === path3.length - 1;
+    if (Array.isArray(parent)) {
+      const at = segment === "-" ? parent.length : Number(segment);
+      if (!Number.isInteger(at) || at < 0 || at > parent.length) {
+        throw new Error(`JSON pointer ${pointer2}: "${segment}" is not an index of the array`);
+      }
+      if (last) parent[at] = value;
+      else parent = parent[at] ??= {};
+    } else if (isObject(parent)) {
+      if (last) parent[segment] = value;
+      else parent = parent[segment] ??= {};
+    } else {
+      throw new Error(`JSON pointer ${pointer2}: cannot descend into a ${typeof parent} at "${segment}"`);
+    }
+  }
+  return root;
+}
+function segments(pointer2) {
+  if (pointer2 === "") return [];
+  if (!pointer2.startsWith("/")) throw new Error(`JSON pointer "${pointer2}" must start with "/"`);
+  return pointer2.slice(1).split("/").map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// src/apply/send.ts
+var MAX_SENDS = 3;
+async function send(context, step2, responses) {
+  const { client } = context;
+  const failed2 = (httpStatus, message, code) => ({
+    outcome: { status: "failed", stepId: step2.id, httpStatus, message, ...code === void 0 ? {} : { code } },
+    rootFailure: step2.id
+  });
+  let body;
+  try {
+    body = await fillBindings(client, step2, responses);
+  } catch (error2) {
+    if (error2 instanceof RemoteError) {
+      return failed2(error2.status, `reading a value for this step: ${error2.ldMessage ?? error2.message}`, error2.ldCode);
+    }
+    return failed2(0, errorText(error2), "BindingUnresolved");
+  }
+  const checked = await checkPrecondition(context, step2);
+  if ("refused" in checked) return failed2(checked.httpStatus, checked.refused, checked.code);
+  const before2 = checked.observed;
+  markStarted(context, step2);
+  for (let sends = 1; ; sends++) {
+    try {
+      const response = await client.request(step2.method, step2.path, {
+        body,
+        semanticPatch: step2.method === "PATCH"
+      });
+      return { outcome: { status: "ok", stepId: step2.id, httpStatus: response.status }, response: response.body };
+    } catch (error2) {
+      if (!(error2 instanceof RemoteError)) return failed2(0, errorText(error2));
+      const sent = describeFailure(error2);
+      const doubt = doubtOf(step2, error2);
+      if (doubt === void 0 || sends >= MAX_SENDS) return failed2(error2.status, sent, error2.ldCode);
+      if (!before2) continue;
+      const decision = await readBack(context, step2, before2, doubt, sent);
+      if (decision === "send-again") continue;
+      if ("ok" in decision) {
+        const outcome = { status: "ok", stepId: step2.id, httpStatus: decision.ok, note: decision.note };
+        return { outcome, response: decision.response };
+      }
+      return failed2(error2.status, decision.failed, decision.code);
+    }
+  }
+}
+function doubtOf(step2, error2) {
+  if (error2 instanceof NetworkError)
+    return error2.failure === "timeout" || error2.failure === "other" ? "unknown" : void 0;
+  if (error2.status >= 500) return "unknown";
+  if (error2.status === 409 && step2.method === "PATCH" && error2.ldCode === "optimistic_locking_error") return "conflict";
+  return void 0;
+}
+async function readBack(context, step2, before2, doubt, sent) {
+  let now;
+  try {
+    now = await context.reader.observe(step2.resource);
+  } catch (error2) {
+    return {
+      failed: `${sent}; reading ${step2.resource} back failed too (${errorText(error2)}), so whether this step happened is unknown: run plan to see`,
+      code: "OutcomeUnknown"
+    };
+  }
+  const changed = now !== void 0 && (step2.method === "POST" && before2.object === void 0 ? now.object !== void 0 : now.raw !== before2.raw);
+  if (!changed) return "send-again";
+  if (doubt === "unknown") {
+    return {
+      ok: step2.method === "POST" ? 201 : 200,
+      note: `${sent}; confirmed by reading back`,
+      response: now?.object
+    };
+  }
+  const planned = context.plan.resources.find((r) => r.address === step2.resource);
+  return {
+    failed: changedMessage(
+      step2.resource,
+      planned,
+      now ?? before2,
+      "while this step was being sent (LaunchDarkly answered 409)"
+    ),
+    code: "PreconditionFailed"
+  };
+}
+async function checkPrecondition(context, step2) {
+  if (!isNonIdempotent(step2)) return { observed: void 0 };
+  let observed;
+  try {
+    observed = await context.reader.observe(step2.resource);
+  } catch (error2) {
+    const status = error2 instanceof RemoteError ? error2.status : 0;
+    return {
+      refused: `reading ${step2.resource} before this step: ${errorText(error2)}`,
+      code: "PreconditionUnchecked",
+      httpStatus: status
+    };
+  }
+  const expected2 = expectationOf(context.plan, step2);
+  if (!observed || !expected2 || changedByThisApply(context, step2.resource)) return { observed };
+  if (matches(expected2, observed)) return { observed };
+  const planned = context.plan.resources.find((r) => r.address === step2.resource);
+  return { refused: changedMessage(step2.resource, planned, observed), code: "PreconditionFailed", httpStatus: 0 };
+}
+function changedByThisApply(context, address) {
+  if (context.started.has(address)) return true;
+  const where = parseAddress(address);
+  if (!where) return true;
+  const other = where.type === "experiment" ? "holdout" : "experiment";
+  return context.started.has(`${other}/${where.target.project}/${where.target.environment}`);
+}
+function markStarted(context, step2) {
+  context.started.add(step2.resource);
+  const where = parseAddress(step2.resource);
+  if (where) context.started.add(`${where.type}/${where.target.project}/${where.target.environment}`);
+}
+function describeFailure(error2) {
+  return error2.ldMessage ?? error2.message;
+}
+async function fillBindings(client, step2, responses) {
+  let body = step2.body;
+  for (const binding of step2.bindings) {
+    const read = isReadBinding(binding);
+    const source = read ? (await client.request("GET", binding.fromGet)).body : responses.get(binding.fromStep);
+    const found3 = getAt(source, binding.responsePointer);
+    if (!found3.found) {
+      const from = read ? `GET ${binding.fromGet}` : `step "${binding.fromStep}"`;
+      throw new Error(`the response of ${from} has no value at ${binding.responsePointer || "(root)"}`);
+    }
+    body = setAt(body, binding.bodyPointer, structuredClone(found3.value));
+  }
+  return body;
+}
+function errorText(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/apply/apply.ts
+var NOT_STARTED = "not started: apply was interrupted";
+var NO_ANSWER = "sent, but apply was interrupted before LaunchDarkly answered; plan again to see whether it happened";
+async function apply(plan2, client, options) {
+  const dependencies = stepDependencies(plan2.steps);
+  const limit = pLimit(Math.max(1, Math.floor(options.concurrency)));
+  const reporter = options.reporter ?? silentReporter;
+  const total = plan2.steps.length;
+  const numberOf2 = new Map(plan2.steps.map((step2, index) => [step2.id, index + 1]));
+  const results = /* @__PURE__ */ new Map();
+  const resultOf = (id) => {
+    const result = results.get(id);
+    if (!result) throw new Error(`internal error: step "${id}" was not scheduled`);
+    return result;
+  };
+  const context = { client, plan: plan2, reader: new StateReader(client), started: /* @__PURE__ */ new Set() };
+  const stopped = () => options.signal?.aborted === true || options.giveUp?.aborted === true;
+  const notStarted = (step2) => ({
+    outcome: { status: "skipped", stepId: step2.id, reason: NOT_STARTED }
+  });
+  const runStep = async (step2, index) => {
+    const waits = dependencies.get(step2.id);
+    await Promise.all((waits?.after ?? []).map(resultOf));
+    const before2 = await Promise.all((waits?.dependencies ?? []).map(resultOf));
+    if (stopped()) return notStarted(step2);
+    const blocker = before2.find((r) => r.outcome.status !== "ok");
+    if (blocker) {
+      const root = blocker.rootFailure ?? blocker.outcome.stepId;
+      const reason2 = `not run because step ${String(numberOf2.get(root) ?? root)} failed`;
+      const description = stepTitle(step2);
+      reporter.report({
+        type: "step-end",
+        stepId: step2.id,
+        description,
+        status: "skipped",
+        message: reason2,
+        index,
+        total
+      });
+      return { outcome: { status: "skipped", stepId: step2.id, reason: reason2 }, rootFailure: root };
+    }
+    const responses = new Map(before2.map((r) => [r.outcome.stepId, r.response]));
+    return limit(() => {
+      if (stopped()) return notStarted(step2);
+      return untilGivenUp(execute(context, reporter, step2, { index, total }, responses), step2, options.giveUp);
+    });
+  };
+  for (const [index, step2] of plan2.steps.entries()) results.set(step2.id, runStep(step2, index + 1));
+  const outcomes = (await Promise.all(results.values())).map((r) => r.outcome);
+  return {
+    planHash: plan2.hash,
+    outcomes,
+    ok: outcomes.filter((o) => o.status === "ok").length,
+    failed: outcomes.filter((o) => o.status === "failed").length,
+    skipped: outcomes.filter((o) => o.status === "skipped").length,
+    unknown: outcomes.filter((o) => o.status === "unknown").length,
+    // An interrupt that came after the last answer changed nothing: the run is complete.
+    interrupted: outcomes.some((o) => o.status === "unknown" || o.status === "skipped" && o.reason === NOT_STARTED)
+  };
+}
+async function untilGivenUp(running, step2, giveUp) {
+  if (!giveUp) return running;
+  const unknown = {
+    outcome: { status: "unknown", stepId: step2.id, reason: NO_ANSWER },
+    rootFailure: step2.id
+  };
+  if (giveUp.aborted) return unknown;
+  let stopWaiting;
+  const givenUp = new Promise((resolve2) => {
+    stopWaiting = () => {
+      resolve2(unknown);
+    };
+    giveUp.addEventListener("abort", stopWaiting, { once: true });
+  });
+  try {
+    return await Promise.race([running, givenUp]);
+  } finally {
+    if (stopWaiting) giveUp.removeEventListener("abort", stopWaiting);
+  }
+}
+async function execute(context, reporter, step2, progress, responses) {
+  const description = stepTitle(step2);
+  reporter.report({ type: "step-start", stepId: step2.id, description, ...progress });
+  const result = await send(context, step2, responses);
+  const { outcome } = result;
+  reporter.report({
+    type: "step-end",
+    stepId: step2.id,
+    description,
+    status: outcome.status,
+    ...outcome.status === "failed" ? { message: outcome.message } : {},
+    ...outcome.status === "ok" && outcome.note !== void 0 ? { message: outcome.note } : {},
+    ...progress
+  });
+  return result;
 }
 
 // src/apply/intact.ts
@@ -63154,7 +63583,8 @@ var OPERATIONS = [
     template: "/api/v2/projects/{projectKey}/metric-groups",
     status: 200,
     body: list,
-    what: "a list of metric groups"
+    what: "a list of metric groups",
+    beta: true
   },
   {
     id: "getContextKindsByProjectKey",
@@ -63176,6 +63606,14 @@ var OPERATIONS = [
     id: "getExperiments",
     method: "GET",
     template: `${ENV}/experiments`,
+    status: 200,
+    body: list,
+    what: "a list of experiments"
+  },
+  {
+    id: "getExperimentsAnyEnv",
+    method: "GET",
+    template: "/api/v2/projects/{projectKey}/experiments",
     status: 200,
     body: list,
     what: "a list of experiments"
@@ -63218,16 +63656,26 @@ var OPERATIONS = [
     template: `${ENV}/holdouts`,
     status: 200,
     body: list,
-    what: "a list of holdouts"
+    what: "a list of holdouts",
+    beta: true
   },
-  { id: "postHoldout", method: "POST", template: `${ENV}/holdouts`, status: 201, body: holdout, what: "a holdout" },
+  {
+    id: "postHoldout",
+    method: "POST",
+    template: `${ENV}/holdouts`,
+    status: 201,
+    body: holdout,
+    what: "a holdout",
+    beta: true
+  },
   {
     id: "getHoldout",
     method: "GET",
     template: `${ENV}/holdouts/{holdoutKey}`,
     status: 200,
     body: holdout,
-    what: "a holdout"
+    what: "a holdout",
+    beta: true
   },
   {
     id: "patchHoldout",
@@ -63235,7 +63683,8 @@ var OPERATIONS = [
     template: `${ENV}/holdouts/{holdoutKey}`,
     status: 200,
     body: holdout,
-    what: "a holdout"
+    what: "a holdout",
+    beta: true
   }
 ];
 var MATCHERS = OPERATIONS.map((operation) => ({
@@ -63276,22 +63725,54 @@ function queryFromSearchParams(params) {
 // src/live/paginate.ts
 var MAX_PAGES = 1e4;
 async function readAllPages(fetchPage, baseUrl, path3, query, itemsKey) {
+  const first = await fetchPage(path3, query);
+  const firstItems = itemsOf(first, itemsKey);
+  const pages = offsetsAgree(first, baseUrl, { path: path3, query }, firstItems.length) ? remainingPages({ path: path3, query }, totalOf(first), firstItems.length) : [];
+  if (pages.length === 0) return walkPages(fetchPage, baseUrl, { path: path3, query }, first, itemsKey);
+  const rest = await Promise.all(
+    pages.map(async (page) => itemsOf(await fetchPage(page.path, page.query), itemsKey))
+  );
+  return [...firstItems, ...rest.flat()];
+}
+function offsetsAgree(body, baseUrl, first, received) {
+  const next = nextFromLink(body, baseUrl, first.query);
+  if (next === void 0) return !hasNextLink(body);
+  return next.path === first.path && Number(next.query["offset"]) === Number(first.query["offset"] ?? 0) + received;
+}
+function remainingPages(first, total, pageSize) {
+  if (total === void 0 || pageSize <= 0) return [];
+  const start2 = Number(first.query["offset"] ?? 0) + pageSize;
+  const count3 = Math.max(0, Math.ceil((total - start2) / pageSize));
+  if (count3 + 1 > MAX_PAGES) {
+    throw new LdexpError(
+      "TooManyPages",
+      `GET ${first.path} reports ${total} items, more than ${MAX_PAGES} pages`,
+      "remote"
+    );
+  }
+  return Array.from({ length: count3 }, (_, index) => ({
+    path: first.path,
+    query: { ...first.query, offset: start2 + index * pageSize }
+  }));
+}
+async function walkPages(fetchPage, baseUrl, start2, firstBody, itemsKey) {
   const items = [];
   const seen = /* @__PURE__ */ new Set();
-  let page = { path: path3, query };
+  let page = start2;
+  let body = firstBody;
   let linked = false;
   for (let count3 = 0; page; count3++) {
     if (count3 >= MAX_PAGES) {
-      throw new LdexpError("TooManyPages", `GET ${path3} returned more than ${MAX_PAGES} pages`, "remote");
+      throw new LdexpError("TooManyPages", `GET ${start2.path} returned more than ${MAX_PAGES} pages`, "remote");
     }
     const key = page.path + queryString(page.query);
     if (seen.has(key)) break;
     seen.add(key);
-    const body = await fetchPage(page.path, page.query);
+    body = count3 === 0 ? body : await fetchPage(page.path, page.query);
     const pageItems = itemsOf(body, itemsKey);
     items.push(...pageItems);
     if (pageItems.length === 0) break;
-    const fromLink = nextFromLink(body, baseUrl, query);
+    const fromLink = nextFromLink(body, baseUrl, start2.query);
     page = fromLink ?? (linked ? void 0 : nextByOffset(body, page, pageItems.length));
     linked ||= fromLink !== void 0;
   }
@@ -63322,6 +63803,10 @@ function nextFromLink(body, baseUrl, firstQuery) {
   const path3 = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
   return { path: path3, query: { ...firstQuery, ...queryFromSearchParams(url.searchParams) } };
 }
+function hasNextLink(body) {
+  const links = isRecord(body) ? body["_links"] : void 0;
+  return isRecord(links) && links["next"] !== void 0;
+}
 function totalOf(body) {
   if (!isRecord(body)) return void 0;
   const total = body["total_count"] ?? body["totalCount"];
@@ -63331,12 +63816,101 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/live/rate-budget.ts
+var POLL_MS = 100;
+var RateBudget = class {
+  constructor(now) {
+    this.now = now;
+  }
+  now;
+  routes = /* @__PURE__ */ new Map();
+  global = { inFlight: 0 };
+  waiting = 0;
+  waitStartedAt = 0;
+  waitedMs = 0;
+  /**
+   * Milliseconds to hold a request to `route` before sending it, or 0 to send it now. A window
+   * that ended is assumed to start as full as the largest one seen. A hold longer than
+   * `maxHoldMs` means a reset nobody should believe; the request goes and the server decides.
+   */
+  holdMs(route, maxHoldMs) {
+    const holds = [this.scope(route), this.global].map((scope) => this.scopeHoldMs(scope));
+    const holdMs = Math.max(...holds);
+    return holdMs > 0 && holdMs <= maxHoldMs ? holdMs : 0;
+  }
+  scopeHoldMs(scope) {
+    const now = this.now();
+    const current = scope.window && scope.window.resetAt > now ? scope.window : void 0;
+    const remaining = current ? current.remaining : scope.limit ?? 1;
+    if (remaining - scope.inFlight > 0) return 0;
+    return current ? current.resetAt - now : POLL_MS;
+  }
+  /** A request to `route` is being sent: it counts against both windows until `settle`. */
+  take(route) {
+    for (const scope of [this.scope(route), this.global]) scope.inFlight += 1;
+  }
+  /** The answer (or failure) to a request `take` counted; its headers update the windows. */
+  settle(route, headers) {
+    const scopes = [
+      [this.scope(route), "x-ratelimit-route-remaining"],
+      [this.global, "x-ratelimit-global-remaining"]
+    ];
+    const resetAt = headerNumber(headers, "x-ratelimit-reset");
+    for (const [scope, name] of scopes) {
+      scope.inFlight = Math.max(0, scope.inFlight - 1);
+      const remaining = headerNumber(headers, name);
+      if (remaining === void 0 || resetAt === void 0) {
+        if (headers !== void 0) scope.limit ??= Number.POSITIVE_INFINITY;
+        continue;
+      }
+      const known = scope.limit === Number.POSITIVE_INFINITY ? 0 : scope.limit ?? 0;
+      scope.limit = Math.max(known, remaining + 1);
+      const same = scope.window?.resetAt === resetAt;
+      scope.window = {
+        remaining: same ? Math.min(remaining, scope.window?.remaining ?? remaining) : remaining,
+        resetAt
+      };
+    }
+  }
+  /** A 429: whatever the headers say, the window that refused us is spent until `until`. */
+  exhaust(route, until) {
+    for (const scope of [this.scope(route), this.global]) {
+      if (scope.window === void 0 || scope.window.resetAt < until) scope.window = { remaining: 0, resetAt: until };
+      else scope.window.remaining = 0;
+    }
+  }
+  /** Brackets a wait for the rate limit; overlapping waits count once (wall-clock time). */
+  startWaiting() {
+    if (this.waiting++ === 0) this.waitStartedAt = this.now();
+  }
+  stopWaiting() {
+    if (--this.waiting === 0) this.waitedMs += this.now() - this.waitStartedAt;
+  }
+  /** Wall-clock milliseconds during which some request waited for the rate limit. */
+  get waited() {
+    return this.waitedMs + (this.waiting > 0 ? this.now() - this.waitStartedAt : 0);
+  }
+  scope(route) {
+    let scope = this.routes.get(route);
+    if (!scope) {
+      scope = { inFlight: 0 };
+      this.routes.set(route, scope);
+    }
+    return scope;
+  }
+};
+function headerNumber(headers, name) {
+  const text2 = headers ? firstHeader(headers, name) : void 0;
+  if (text2 === void 0 || text2.trim() === "") return void 0;
+  const value = Number(text2);
+  return Number.isFinite(value) && value >= 0 ? value : void 0;
+}
+
 // src/live/retry.ts
 var DEFAULT_RETRY = { maxRetries: 4, baseDelayMs: 500, maxDelayMs: 3e4 };
 function isRetryable(method, outcome) {
   if (outcome.kind === "network") return method === "GET" && outcome.failure === "other";
   if (outcome.status === 429) return true;
-  if (outcome.status === 409) return method === "PATCH" && outcome.ldCode === "optimistic_locking_error";
   return outcome.status >= 500 && method === "GET";
 }
 function retryDelayMs(retry, outcome, options, now, random) {
@@ -63375,6 +63949,8 @@ var SEMANTIC_PATCH_CONTENT_TYPE = "application/json; domain-model=launchdarkly.s
 var DEFAULT_TIMEOUT_MS = 3e4;
 var MAX_CONNECT_TIMEOUT_MS = 1e4;
 var MAX_TIMEOUT_MS = 2147483647;
+var DEFAULT_READ_CONCURRENCY = 10;
+var HOLD_JITTER_MS = 50;
 function createClient(options) {
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkToken(options.token);
@@ -63383,6 +63959,8 @@ function createClient(options) {
   const dispatcher = options.dispatcher ?? new import_undici2.Agent({ connect: { timeout: connectTimeoutMs } });
   const ownsDispatcher = dispatcher !== options.dispatcher;
   const closing = new AbortController();
+  const now = options.now ?? Date.now;
+  const readConcurrency = checkConcurrency(options.readConcurrency ?? DEFAULT_READ_CONCURRENCY);
   const settings = {
     baseUrl,
     token: options.token,
@@ -63393,9 +63971,12 @@ function createClient(options) {
     timeoutMs,
     connectTimeoutMs,
     sleep: options.sleep ?? defaultSleep,
-    now: options.now ?? Date.now,
+    now,
     random: options.random ?? Math.random,
-    closing: closing.signal
+    closing: closing.signal,
+    readConcurrency,
+    reads: pLimit(readConcurrency),
+    budget: new RateBudget(now)
   };
   const client = {
     baseUrl,
@@ -63411,6 +63992,7 @@ function createClient(options) {
       query,
       itemsKey
     ),
+    rateLimitWaitMs: () => settings.budget.waited,
     close: async () => {
       if (closing.signal.aborted) return;
       closing.abort();
@@ -63431,14 +64013,22 @@ async function send2(s, method, path3, options) {
     connectTimeoutMs: s.connectTimeoutMs,
     expected: expectationFor(method, path3)
   };
-  const started = s.now();
+  let spentMs = 0;
+  const operation = operationFor(method, path3);
+  const route = `${method} ${operation?.template ?? path3}`;
+  const sent = operation?.beta ? { ...options, beta: true } : options;
+  let wasLimited = false;
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptOnce(s, method, target, options);
+    const { result, durationMs } = await pacedAttempt(s, { route, hold: !wasLimited }, method, target, sent);
+    spentMs += durationMs;
     const status = result.kind === "response" ? result.status : 0;
     s.reporter.report({ type: "request", method, path: shown.target, status });
     if (result.kind === "response" && result.status < 400) return accepted(result, shown);
-    const delayMs = retryDelay(s, method, result, attempt, started);
+    const delayMs = retryDelay(s, method, result, attempt, spentMs);
     if (delayMs === void 0) throw failedAttemptError(result, shown);
+    const limited = result.kind === "response" && result.status === 429;
+    wasLimited = limited;
+    if (limited) s.budget.exhaust(route, s.now() + delayMs);
     s.reporter.report({
       type: "retry",
       method,
@@ -63448,14 +64038,50 @@ async function send2(s, method, path3, options) {
       attempt: attempt + 1,
       attempts: s.retry.maxRetries + 1
     });
-    await s.sleep(delayMs);
+    if (limited) s.budget.startWaiting();
+    try {
+      await s.sleep(delayMs);
+    } finally {
+      if (limited) s.budget.stopWaiting();
+    }
+    spentMs += delayMs;
   }
 }
-function retryDelay(s, method, result, number, started) {
+async function pacedAttempt(s, pacing, method, target, options) {
+  const { route } = pacing;
+  const paced = async () => {
+    if (pacing.hold) await holdForBudget(s, route);
+    s.budget.take(route);
+    let result;
+    const sentAt = s.now();
+    try {
+      result = await attemptOnce(s, method, target, options);
+      return { result, durationMs: s.now() - sentAt };
+    } finally {
+      s.budget.settle(route, result?.kind === "response" ? result.headers : void 0);
+    }
+  };
+  return method === "GET" ? s.reads(paced) : paced();
+}
+async function holdForBudget(s, route) {
+  for (; ; ) {
+    const holdMs = s.budget.holdMs(route, s.retry.maxDelayMs);
+    if (holdMs === 0) return;
+    const until = s.now() + holdMs;
+    s.budget.startWaiting();
+    try {
+      await s.sleep(holdMs + Math.floor(s.random() * HOLD_JITTER_MS));
+    } finally {
+      s.budget.stopWaiting();
+    }
+    if (s.now() < until) return;
+  }
+}
+function retryDelay(s, method, result, number, spentMs) {
   const outcome = retryOutcome(result);
   if (number > s.retry.maxRetries || !isRetryable(method, outcome)) return void 0;
   const delayMs = retryDelayMs(number, outcome, s.retry, s.now(), s.random());
-  return fitsBudget(s.now() - started, delayMs, s.timeoutMs) ? delayMs : void 0;
+  return fitsBudget(spentMs, delayMs, s.timeoutMs) ? delayMs : void 0;
 }
 async function attemptOnce(s, method, target, options) {
   const headers = {
@@ -63511,6 +64137,12 @@ function checkToken(token2) {
     throw new UsageError("The LaunchDarkly API token contains control characters (a stray newline?)");
   }
 }
+function checkConcurrency(count3) {
+  if (!Number.isInteger(count3) || count3 < 1) {
+    throw new UsageError(`The read concurrency must be a positive integer, got ${String(count3)}`);
+  }
+  return count3;
+}
 function checkTimeout(ms) {
   if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_TIMEOUT_MS) {
     throw new UsageError(`The request timeout must be a positive number of milliseconds, got ${String(ms)}`);
@@ -63519,195 +64151,6 @@ function checkTimeout(ms) {
 }
 function defaultSleep(ms) {
   return new Promise((resolve2) => setTimeout(resolve2, ms));
-}
-
-// src/live/referenced-flags.ts
-function referencedFlagKeys(experiments, holdouts) {
-  const keys = /* @__PURE__ */ new Set();
-  const all = [...experiments, ...holdouts.flatMap((h) => [h.baseExperiment, ...h.relatedExperiments ?? []])];
-  for (const experiment2 of all) {
-    for (const iteration of iterationsOf(experiment2)) {
-      for (const key of Object.keys(iteration.flags ?? {})) keys.add(key);
-    }
-  }
-  return keys;
-}
-function iterationsOf(experiment2) {
-  const found3 = [experiment2.currentIteration, experiment2.draftIteration, ...experiment2.previousIterations ?? []];
-  return found3.filter((iteration) => iteration !== void 0);
-}
-
-// src/live/fetch-live.ts
-var EXPERIMENT_PAGE = 20;
-var HOLDOUT_PAGE = 20;
-var FLAG_PAGE = 20;
-var METRIC_PAGE = 50;
-var EXPERIMENT_EXPAND = "draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations";
-var EXPERIMENT_DETAIL_EXPAND = `${EXPERIMENT_EXPAND},mutableFieldsByStatus`;
-var HOLDOUT_EXPAND = "draftIteration,treatments,rel-draftIteration,rel-treatments";
-async function fetchLive(client, request, reporter = silentReporter, options = {}) {
-  const limit = pLimit(Math.max(1, Math.floor(options.concurrency ?? 4)));
-  const targets = uniqueTargets(request.targets);
-  const projectKeys = [...new Set(targets.map((t) => t.project))];
-  const results = await Promise.all(
-    projectKeys.map((key) => {
-      const projectTargets = targets.filter((t) => t.project === key);
-      return readProject(client, limit, reporter, key, projectTargets, request.flagKeys.get(key));
-    })
-  );
-  const byTarget = new Map(results.flatMap((r) => r.environments).map((e) => [targetId(e), e]));
-  return {
-    baseUrl: client.baseUrl,
-    projects: new Map(results.map((r) => [r.project.key, r.project])),
-    // Keep the caller's target order, whatever order the reads finished in.
-    environments: targets.flatMap((t) => byTarget.get(targetId(t)) ?? [])
-  };
-}
-async function readProject(client, limit, reporter, key, targets, manifestFlags) {
-  reporter.report({ type: "phase", message: `Reading project ${key}` });
-  const [environments, basics] = await Promise.all([
-    Promise.all(targets.map((t) => readEnvironment(client, limit, t))),
-    readProjectBasics(client, limit, key)
-  ]);
-  const flagKeys = /* @__PURE__ */ new Set([
-    ...manifestFlags ?? [],
-    ...referencedFlagKeys(
-      environments.flatMap((e) => e.experiments),
-      environments.flatMap((e) => e.holdouts)
-    )
-  ]);
-  const { flags, missingFlags } = await readFlags(
-    client,
-    limit,
-    key,
-    [...flagKeys].sort(),
-    targets.map((t) => t.environment)
-  );
-  const project = { key, ...basics, flags, missingFlags };
-  if (missingFlags.size > 0) project.flagKeys = await listFlagKeys(client, limit, key);
-  return { project, environments };
-}
-async function listFlagKeys(client, limit, project) {
-  const flags = await limit(
-    () => client.getAllPages(`/api/v2/flags/${encodeURIComponent(project)}`, {
-      limit: FLAG_PAGE,
-      summary: true
-    })
-  );
-  return flags.map((f) => f.key).filter((k) => typeof k === "string" && k !== "");
-}
-async function readProjectBasics(client, limit, project) {
-  const p = encodeURIComponent(project);
-  const [contextKinds, settings, metrics, metricGroups] = await Promise.all([
-    limit(() => client.getAllPages(`/api/v2/projects/${p}/context-kinds`)),
-    limit(
-      () => client.request(
-        "GET",
-        `/api/v2/projects/${p}/experimentation-settings`
-      )
-    ),
-    limit(() => client.getAllPages(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE })),
-    // Metric groups are still a beta resource: without the beta header LaunchDarkly answers 403.
-    limit(
-      () => client.getAllPages(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }, "items", {
-        beta: true
-      })
-    )
-  ]);
-  return {
-    contextKinds,
-    randomizationUnits: (settings.body.randomizationUnits ?? []).map((u) => u.randomizationUnit),
-    metrics: new Map(metrics.map((m) => [m.key, m])),
-    metricGroups: new Map(metricGroups.map((g) => [g.key, g]))
-  };
-}
-async function readEnvironment(client, limit, target) {
-  const base = `/api/v2/projects/${encodeURIComponent(target.project)}/environments/${encodeURIComponent(target.environment)}`;
-  const [experiments, holdouts] = await Promise.all([
-    readExperiments(client, limit, base),
-    readHoldouts(client, limit, base)
-  ]);
-  return { project: target.project, environment: target.environment, experiments, holdouts };
-}
-async function readExperiments(client, limit, base) {
-  const listed = await limit(
-    () => client.getAllPages(`${base}/experiments`, {
-      limit: EXPERIMENT_PAGE,
-      lifecycleState: "active,archived",
-      expand: EXPERIMENT_EXPAND
-    })
-  );
-  const detailed = await Promise.all(
-    listed.map(
-      (summary3) => isSummary(summary3) ? limit(
-        () => getOrUndefined(
-          client,
-          `${base}/experiments/${encodeURIComponent(summary3.key)}`,
-          EXPERIMENT_DETAIL_EXPAND
-        )
-      ) : Promise.resolve(summary3)
-    )
-  );
-  return detailed.filter((e) => e !== void 0);
-}
-function isSummary(experiment2) {
-  const shown = [experiment2.currentIteration, experiment2.draftIteration].filter((i) => i !== void 0);
-  return shown.length === 0 || shown.some((i) => i.treatments === void 0);
-}
-async function readHoldouts(client, limit, base) {
-  const listed = await limit(() => client.getAllPages(`${base}/holdouts`, { limit: HOLDOUT_PAGE }));
-  const keys = listed.map((h) => h.key).filter((k) => typeof k === "string" && k !== "");
-  const holdouts = await Promise.all(
-    keys.map(
-      (key) => limit(() => getOrUndefined(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND))
-    )
-  );
-  return holdouts.filter((h) => h !== void 0);
-}
-async function readFlags(client, limit, project, keys, environments) {
-  const p = encodeURIComponent(project);
-  const found3 = await Promise.all(
-    keys.map(
-      (key) => limit(async () => {
-        try {
-          const response = await client.request("GET", `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
-            query: { env: environments }
-          });
-          return [key, response.body];
-        } catch (error2) {
-          if (error2 instanceof RemoteError && error2.status === 404) return [key, void 0];
-          throw error2;
-        }
-      })
-    )
-  );
-  const flags = /* @__PURE__ */ new Map();
-  const missingFlags = /* @__PURE__ */ new Set();
-  for (const [key, flag] of found3) {
-    if (flag) flags.set(key, flag);
-    else missingFlags.add(key);
-  }
-  return { flags, missingFlags };
-}
-async function getOrUndefined(client, path3, expand) {
-  try {
-    return (await client.request("GET", path3, { query: { expand } })).body;
-  } catch (error2) {
-    if (error2 instanceof RemoteError && error2.status === 404) return void 0;
-    throw error2;
-  }
-}
-function uniqueTargets(targets) {
-  const seen = /* @__PURE__ */ new Set();
-  return targets.filter((t) => {
-    const id = targetId(t);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-function targetId(target) {
-  return `${target.project}\0${target.environment}`;
 }
 
 // src/manifest/load.ts
@@ -63792,8 +64235,8 @@ function decodeUtf8(bytes, shown) {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidByte(bytes);
-    const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
-    const lines = before.split("\n");
+    const before2 = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+    const lines = before2.split("\n");
     const line = lines.length;
     const column = (lines.at(-1) ?? "").length + 1;
     const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, "0");
@@ -63842,7 +64285,8 @@ function buildConfig(data, file) {
     ...data?.project !== void 0 && { project: data.project },
     ...data?.environment !== void 0 && { environment: data.environment },
     prune: data?.prune ?? false,
-    managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG
+    managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG,
+    ...data?.allowedTargets !== void 0 && { allowedTargets: data.allowedTargets }
   };
 }
 function sourceOf(doc) {
@@ -64294,6 +64738,35 @@ var experimentRules = [
 ];
 var holdoutRules = [holdoutPrimaryInMetrics];
 
+// src/schema/allowed-targets.ts
+var TARGET_PATTERN = /^[A-Za-z0-9._-]+\/([A-Za-z0-9._-]+|\*)$/;
+var COMMAND_LINE_ORIGIN = "--allow-target (the Action's allowed-targets)";
+function allowListsOf(config, defaults) {
+  const lists = [];
+  if (config.allowedTargets !== void 0) {
+    lists.push({ origin: `allowedTargets in ${config.file ?? "the Config"}`, patterns: config.allowedTargets });
+  }
+  if (defaults.allowedTargets !== void 0) {
+    lists.push({ origin: COMMAND_LINE_ORIGIN, patterns: defaults.allowedTargets });
+  }
+  return lists;
+}
+function matchesPattern(target, pattern) {
+  const slash = pattern.indexOf("/");
+  const project = pattern.slice(0, slash);
+  const environment = pattern.slice(slash + 1);
+  return project === target.project && (environment === "*" || environment === target.environment);
+}
+function refusingList(target, lists) {
+  return lists.find((list2) => !list2.patterns.some((pattern) => matchesPattern(target, pattern)));
+}
+function listNamesProject(list2, project) {
+  return list2.patterns.some((pattern) => pattern.slice(0, pattern.indexOf("/")) === project);
+}
+function refusalReason(target, list2) {
+  return `${target.project}/${target.environment} is not allowed by ${list2.origin} (${list2.patterns.join(", ")})`;
+}
+
 // src/schema/targets.ts
 function resolveTargets(metadata, defaults, config) {
   const project = metadata.project ?? defaults.project ?? config.project;
@@ -64306,20 +64779,27 @@ function resolveTargets(metadata, defaults, config) {
   return { targets: environments.map((env) => ({ project, environment: env })), missing: [] };
 }
 
+// src/manifest/append.ts
+function appendAll(target, items) {
+  for (const item of items) target.push(item);
+}
+
 // src/schema/validate.ts
 function validateDocuments(docs, defaults, schemas) {
   const problems = [];
   const checked = docs.flatMap((doc) => {
     const result = checkDocument(doc, schemas);
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
     return result.checked ? [result.checked] : [];
   });
   const configs = checked.flatMap((c) => c.kind === "Config" ? [c] : []);
-  problems.push(...multipleConfigs(configs));
+  appendAll(problems, multipleConfigs(configs));
   const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
+  const lists = allowListsOf(config, defaults);
   const placed = checked.flatMap((c) => c.kind === "Config" ? [] : place(c, defaults, config, problems));
+  for (const p of placed) if (refuseTarget(p, lists, problems)) p.failed = true;
   const duplicates = duplicateKeys(placed);
-  problems.push(...duplicates.problems);
+  appendAll(problems, duplicates.problems);
   const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
   return {
     manifests: {
@@ -64344,10 +64824,22 @@ function place(resource, defaults, config, sink) {
     const message = `${resource.kind} "${resource.data.metadata.key}": no ${field2}; set metadata.${field2}, --${field2}, or ${field2} in a Config document`;
     own.push(problemAt(resource.doc, `/metadata/${field2}`, "MissingTarget", message));
   }
-  sink.push(...own);
+  appendAll(sink, own);
   const failed2 = own.some((p) => p.severity === "error");
   const source = sourceOf(resource.doc);
   return targets.map((target) => ({ resource, target, source, failed: failed2 }));
+}
+function refuseTarget(placed, lists, sink) {
+  const list2 = refusingList(placed.target, lists);
+  if (!list2) return false;
+  const { kind, doc, data } = placed.resource;
+  const environments = "environments" in data.metadata ? data.metadata.environments : void 0;
+  const index = environments?.indexOf(placed.target.environment) ?? -1;
+  const environmentPointer = index >= 0 ? `/metadata/environments/${String(index)}` : "/metadata/environment";
+  const pointer2 = listNamesProject(list2, placed.target.project) ? environmentPointer : "/metadata/project";
+  const message = `${kind} "${data.metadata.key}": target ${refusalReason(placed.target, list2)}; nothing is read or sent for a run with a refused target`;
+  sink.push(problemAt(doc, pointer2, "TargetNotAllowed", message));
+  return true;
 }
 function runRules(checked, rules) {
   const problems = [];
@@ -64474,7 +64966,7 @@ function trimEnd(text2, start2, end) {
 // src/manifest/parse.ts
 function parseManifestText(file, text2) {
   const lineCounter = new import_yaml2.LineCounter();
-  const docs = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const docs = (0, import_yaml2.parseAllDocuments)(text2, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   const documents = [];
   const problems = [];
   docs.forEach((doc, documentIndex) => {
@@ -64482,9 +64974,10 @@ function parseManifestText(file, text2) {
     const yamlProblems = [
       ...doc.errors.map((e) => yamlProblem(file, e, "error", lineCounter)),
       ...doc.warnings.map((e) => yamlProblem(file, e, "warning", lineCounter)),
-      ...duplicateKeys2(doc, map)
+      ...duplicateKeys2(doc, map),
+      ...collectionKeys(doc, map)
     ];
-    problems.push(...yamlProblems);
+    appendAll(problems, yamlProblems);
     if (yamlProblems.some((p) => p.severity === "error") || doc.contents === null) return;
     const data = toData(doc);
     if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });
@@ -64516,6 +65009,21 @@ function yamlProblem(file, error2, severity, lc) {
     position: { file, line: start2.line, column: start2.col, endLine: end.line, endColumn: end.col }
   };
 }
+function collectionKeys(doc, map) {
+  const problems = [];
+  (0, import_yaml2.visit)(doc, {
+    Pair(_key, pair) {
+      if (!(0, import_yaml2.isNode)(pair.key) || (0, import_yaml2.isScalar)(pair.key) || (0, import_yaml2.isAlias)(pair.key) || !pair.key.range) return;
+      problems.push({
+        severity: "error",
+        code: "YamlSyntax",
+        message: "a mapping key is itself a mapping or a list; keys must be plain names",
+        position: map.positionOf(pair.key.range)
+      });
+    }
+  });
+  return problems;
+}
 function duplicateKeys2(doc, map) {
   const problems = [];
   (0, import_yaml2.visit)(doc, {
@@ -64545,18 +65053,23 @@ function duplicateKeys2(doc, map) {
 
 // src/manifest/load.ts
 var MANIFEST_FILE = /\.ya?ml$/i;
+var READ_CONCURRENCY = 32;
 async function loadManifests(paths, defaults, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const { files, problems } = await findManifestFiles(paths, cwd);
   const documents = [];
   const names = files.map((file) => displayName(file, cwd));
+  const limit = pLimit(READ_CONCURRENCY);
+  const texts = await Promise.all(
+    files.map((file, index) => limit(() => readText(file, names[index] ?? file, problems)))
+  );
   for (const [index, file] of files.entries()) {
     const name = names[index] ?? file;
-    const text2 = await readText(file, name, problems);
+    const text2 = texts[index];
     if (text2 === void 0) continue;
     const parsed = parseManifestText(name, text2);
-    documents.push(...parsed.documents);
-    problems.push(...parsed.problems);
+    appendAll(documents, parsed.documents);
+    appendAll(problems, parsed.problems);
   }
   if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === "error")) {
     problems.push(noDocuments(paths, names));
@@ -65099,24 +65612,24 @@ function match(rules, ref) {
     return matchField(rules, "description", ref.description);
   }
   for (const field2 of ["ref", "_id", "description"]) {
-    const matches = matchField(rules, field2, ref);
-    if (matches.length > 0) return matches;
+    const matches2 = matchField(rules, field2, ref);
+    if (matches2.length > 0) return matches2;
   }
   return [];
 }
 function resolveRule(flagKey, environment, ref) {
   if (ref === FALLTHROUGH) return found2(FALLTHROUGH);
   const rules = environment.rules ?? [];
-  const matches = match(rules, ref);
+  const matches2 = match(rules, ref);
   const wanted = typeof ref === "string" ? ref : JSON.stringify(ref);
-  if (matches.length > 1) {
+  if (matches2.length > 1) {
     return failed(
       "AmbiguousRule",
-      `rule ${wanted} matches ${String(matches.length)} rules of flag "${flagKey}"; use { id: ... } to pick one`,
-      matches.map((r) => `${describeRule(r)} (${r._id ?? "?"})`)
+      `rule ${wanted} matches ${String(matches2.length)} rules of flag "${flagKey}"; use { id: ... } to pick one`,
+      matches2.map((r) => `${describeRule(r)} (${r._id ?? "?"})`)
     );
   }
-  const rule = matches[0];
+  const rule = matches2[0];
   if (rule?._id === void 0) {
     const candidates = closestFirst(wanted, [FALLTHROUGH, ...rules.map(describeRule)]);
     return failed(
@@ -65261,18 +65774,18 @@ function match2(variations, ref) {
   return first.length > 0 ? first : second;
 }
 function resolveVariation(flag, ref) {
-  const matches = match2(flag.variations, ref);
-  const wanted = typeof ref === "object" ? describeRef(ref) : String(ref);
-  const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
-  if (matches.length > 1) {
+  const matches2 = match2(flag.variations, ref);
+  if (matches2.length > 1) {
     return failed(
       "AmbiguousVariation",
-      `variation ${describeRef(ref)} matches ${String(matches.length)} variations of flag "${flag.key}": ${matches.map(describeVariation).join(", ")}; use { id: ... } to pick one`,
-      matches.map(describeVariation)
+      `variation ${describeRef(ref)} matches ${String(matches2.length)} variations of flag "${flag.key}": ${matches2.map(describeVariation).join(", ")}; use { id: ... } to pick one`,
+      matches2.map(describeVariation)
     );
   }
-  const variation = matches[0];
+  const variation = matches2[0];
   if (variation?._id === void 0) {
+    const wanted = typeof ref === "object" ? describeRef(ref) : String(ref);
+    const all = closestBy(wanted, flag.variations, variationForms).map(describeVariation);
     return failed(
       "UnknownVariation",
       `flag "${flag.key}" has no variation ${describeRef(ref)}; it has: ${all.join(", ")}`,
@@ -65346,11 +65859,11 @@ function resolveMetrics(c, manifest, live) {
     c.add(pointer(...ITERATION), "MissingPrimaryMetric", "the iteration needs a primaryMetric or a primaryFunnel");
     return void 0;
   }
-  const before = c.problems.length;
+  const before2 = c.problems.length;
   c.take(resolveMetric(project, primary), pointer(...ITERATION, primary.isGroup ? "primaryFunnel" : "primaryMetric"));
   const metrics = iteration.metrics.map(metricKey);
   metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION, "metrics", i)));
-  return c.problems.length === before ? { primary, metrics: withPrimary(primary, metrics) } : void 0;
+  return c.problems.length === before2 ? { primary, metrics: withPrimary(primary, metrics) } : void 0;
 }
 function resolveHoldoutLink(c, manifest, desired, live) {
   const key = manifest.spec.holdout;
@@ -65487,11 +66000,11 @@ function semanticPatch(reason2, instructions) {
 }
 
 // src/plan/paths.ts
-function environmentPath(t) {
+function environmentPath2(t) {
   return `/api/v2/projects/${encodeURIComponent(t.project)}/environments/${encodeURIComponent(t.environment)}`;
 }
 function experimentsPath(t) {
-  return `${environmentPath(t)}/experiments`;
+  return `${environmentPath2(t)}/experiments`;
 }
 function experimentPath(t, key) {
   return `${experimentsPath(t)}/${encodeURIComponent(key)}`;
@@ -65500,7 +66013,7 @@ function iterationsPath(t, key) {
   return `${experimentPath(t, key)}/iterations`;
 }
 function holdoutsPath(t) {
-  return `${environmentPath(t)}/holdouts`;
+  return `${environmentPath2(t)}/holdouts`;
 }
 function holdoutPath(t, key) {
   return `${holdoutsPath(t)}/${encodeURIComponent(key)}`;
@@ -65679,6 +66192,137 @@ var ExperimentPlanner = class {
   }
 };
 
+// src/plan/step-reach.ts
+function topologicalOrder(next) {
+  const indegree = new Map([...next.keys()].map((k) => [k, 0]));
+  for (const targets of next.values()) {
+    for (const t of targets) if (indegree.has(t)) indegree.set(t, (indegree.get(t) ?? 0) + 1);
+  }
+  const order = [...indegree].filter(([, d]) => d === 0).map(([k]) => k);
+  for (let i = 0; i < order.length; i++) {
+    for (const t of next.get(order[i] ?? "") ?? []) {
+      const left = (indegree.get(t) ?? 0) - 1;
+      indegree.set(t, left);
+      if (left === 0) order.push(t);
+    }
+  }
+  return order.length === indegree.size ? order : void 0;
+}
+var BitReach = class _BitReach {
+  constructor(index, below) {
+    this.index = index;
+    this.below = below;
+    this.words = Math.ceil(index.size / 32);
+    this.pending = new Uint32Array(this.words);
+  }
+  index;
+  below;
+  words;
+  /** Edges added but not yet folded into `below`: from each member in `pending` to `pendingTo`. */
+  pending;
+  pendingTo;
+  static build(next, members, order) {
+    const index = new Map(members.map((key, i) => [key, i]));
+    const words = Math.ceil(index.size / 32);
+    const reach = /* @__PURE__ */ new Map();
+    const below = /* @__PURE__ */ new Map();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const key = order[i] ?? "";
+      const set = new Uint32Array(words);
+      for (const t of next.get(key) ?? []) orInto(set, reach.get(t));
+      below.set(key, set.slice());
+      const self = index.get(key);
+      if (self !== void 0) setBit(set, self);
+      reach.set(key, set);
+    }
+    return new _BitReach(
+      index,
+      members.map((key) => below.get(key) ?? new Uint32Array(words))
+    );
+  }
+  reaches(from, to) {
+    if (from === to) return true;
+    const start2 = this.index.get(from);
+    const end = this.index.get(to);
+    if (start2 === void 0 || end === void 0) return false;
+    if (this.folded(start2, end)) return true;
+    const via = this.pendingTo;
+    if (via === void 0 || !(via === end || this.folded(via, end))) return false;
+    return hasBit(this.pending, start2) || intersects(this.below[start2], this.pending);
+  }
+  /**
+   * Edges into one step arrive together (ordering adds every sender before a mover in a row), so
+   * they are kept pending and folded in at once when edges into another step begin: one pass over
+   * the members per mover, not per edge.
+   */
+  addEdge(from, to) {
+    const start2 = this.index.get(from);
+    const end = this.index.get(to);
+    if (start2 === void 0 || end === void 0) return;
+    if (this.pendingTo !== end) this.fold(end);
+    setBit(this.pending, start2);
+  }
+  folded(from, to) {
+    const set = this.below[from];
+    return set !== void 0 && hasBit(set, to);
+  }
+  /** Apply the pending edges, then start collecting edges into `nextTo`. */
+  fold(nextTo) {
+    const end = this.pendingTo;
+    if (end !== void 0) {
+      const gained = (this.below[end] ?? new Uint32Array(this.words)).slice();
+      setBit(gained, end);
+      this.below.forEach((set, member) => {
+        if (hasBit(this.pending, member) || intersects(set, this.pending)) orInto(set, gained);
+      });
+    }
+    this.pending = new Uint32Array(this.words);
+    this.pendingTo = nextTo;
+  }
+};
+var WalkReach = class {
+  constructor(next) {
+    this.next = next;
+  }
+  next;
+  reaches(from, to) {
+    const seen = /* @__PURE__ */ new Set([from]);
+    const stack = [from];
+    for (let key = stack.pop(); key !== void 0; key = stack.pop()) {
+      if (key === to) return true;
+      for (const k of this.next.get(key) ?? []) {
+        if (!seen.has(k)) {
+          seen.add(k);
+          stack.push(k);
+        }
+      }
+    }
+    return false;
+  }
+  addEdge() {
+  }
+};
+function stepReach(next, members) {
+  const order = topologicalOrder(next);
+  return order ? BitReach.build(next, members, order) : new WalkReach(next);
+}
+function orInto(target, source) {
+  if (!source) return;
+  for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) | (source[i] ?? 0);
+}
+function intersects(a, b) {
+  if (!a) return false;
+  for (let i = 0; i < b.length; i++) if (((a[i] ?? 0) & (b[i] ?? 0)) !== 0) return true;
+  return false;
+}
+function setBit(set, bit) {
+  const word = bit >>> 5;
+  set[word] = (set[word] ?? 0) | 1 << (bit & 31);
+}
+function hasBit(set, bit) {
+  return ((set[bit >>> 5] ?? 0) & 1 << (bit & 31)) !== 0;
+}
+
 // src/plan/flag-versions.ts
 var ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
 function scopeOf(step2) {
@@ -65717,27 +66361,13 @@ function successors(steps) {
   const next = new Map(steps.map((s) => [s.key, /* @__PURE__ */ new Set()]));
   const lastOfResource = /* @__PURE__ */ new Map();
   for (const step2 of steps) {
-    const before = [...step2.dependsOn, ...bindingSteps(step2.bindings), ...step2.after ?? []];
+    const before2 = [...step2.dependsOn, ...bindingSteps(step2.bindings), ...step2.after ?? []];
     const previous = lastOfResource.get(step2.resource);
-    if (previous !== void 0) before.push(previous);
-    for (const key of before) next.get(key)?.add(step2.key);
+    if (previous !== void 0) before2.push(previous);
+    for (const key of before2) next.get(key)?.add(step2.key);
     lastOfResource.set(step2.resource, step2.key);
   }
   return next;
-}
-function reaches(next, from, to) {
-  const seen = /* @__PURE__ */ new Set([from]);
-  const stack = [from];
-  for (let key = stack.pop(); key !== void 0; key = stack.pop()) {
-    if (key === to) return true;
-    for (const k of next.get(key) ?? []) {
-      if (!seen.has(k)) {
-        seen.add(k);
-        stack.push(k);
-      }
-    }
-  }
-  return false;
 }
 function byFlag(steps) {
   const out = /* @__PURE__ */ new Map();
@@ -65753,25 +66383,34 @@ function byFlag(steps) {
   }
   return out;
 }
-function orderFlagVersions(steps) {
+function flagVersionOrder(steps) {
   const next = successors(steps);
   const after = /* @__PURE__ */ new Map();
   const rereads = /* @__PURE__ */ new Map();
   const groups = [...byFlag(steps).entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
   for (const [id, { senders, movers }] of groups) {
+    if (movers.length === 0) continue;
     const flag = id.split("\0")[1] ?? id;
+    const reach = stepReach(next, [...new Set([...senders, ...movers].map((s) => s.key))]);
     for (const mover of movers) {
       for (const sender of senders) {
-        if (sender.key === mover.key || reaches(next, sender.key, mover.key)) continue;
-        if (reaches(next, mover.key, sender.key)) {
+        if (sender.key === mover.key || reach.reaches(sender.key, mover.key)) continue;
+        if (reach.reaches(mover.key, sender.key)) {
           rereads.set(sender.key, (rereads.get(sender.key) ?? /* @__PURE__ */ new Set()).add(flag));
           continue;
         }
         next.get(sender.key)?.add(mover.key);
-        after.set(mover.key, [...after.get(mover.key) ?? [], sender.key]);
+        reach.addEdge(sender.key, mover.key);
+        const list2 = after.get(mover.key) ?? [];
+        list2.push(sender.key);
+        after.set(mover.key, list2);
       }
     }
   }
+  return { after, rereads };
+}
+function orderFlagVersions(steps) {
+  const { after, rereads } = flagVersionOrder(steps);
   return steps.map((s) => {
     const keys = after.get(s.key);
     const ordered = keys ? { ...s, after: [.../* @__PURE__ */ new Set([...s.after ?? [], ...keys])] } : s;
@@ -66047,11 +66686,11 @@ function create(p) {
 function start(p, edits, iteration) {
   p.checkFlagsOn();
   const { update, doing } = p.startEdits(edits);
-  const before = update ? [update] : [];
+  const before2 = update ? [update] : [];
   const running = p.input.live ? runningIterationNumber(p.input.live) : void 0;
   if (running === void 0) {
     p.patch(
-      [...before, { kind: "startIteration" }],
+      [...before2, { kind: "startIteration" }],
       "start",
       `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`
     );
@@ -66062,7 +66701,7 @@ function start(p, edits, iteration) {
   p.noteEndingIteration();
   p.context.changeJustification = justification;
   p.patch(
-    [...before, { kind: "startIteration", changeJustification: justification }],
+    [...before2, { kind: "startIteration", changeJustification: justification }],
     "new-iteration",
     `${doing}starts iteration ${String(iteration)}, which ends running iteration ${String(running)}: ${restartWords(running, iteration, justification)}`
   );
@@ -66338,26 +66977,125 @@ function checkImmutable(p) {
   }
 }
 
+// src/plan/mutability.ts
+var MANIFEST_PLACE = {
+  analysisConfig: ["analysis"],
+  hypothesis: ["iteration", "hypothesis"],
+  randomizationUnit: ["iteration", "randomizationUnit"],
+  attributes: ["iteration", "attributes"],
+  canReshuffleTraffic: ["iteration", "canReshuffleTraffic"],
+  reallocationFrequencyMillis: ["iteration", "reallocationFrequencyMillis"],
+  primarySingleMetricKey: ["iteration", "primaryMetric"],
+  primaryFunnelKey: ["iteration", "primaryMetric"],
+  metrics: ["iteration", "metrics"],
+  flags: ["iteration", "flags"],
+  treatments: ["iteration", "treatments"]
+};
+function checkMutability(p) {
+  const live = p.input.live;
+  const allowedByStatus = live?.mutableFieldsByStatus;
+  if (!live || !allowedByStatus) return;
+  const newDraft = p.steps.some((s) => s.kind === "createIteration");
+  for (const step2 of p.steps) {
+    for (const instruction of instructionsOf(step2.body)) {
+      const status = statusFor(instruction.kind, live, newDraft);
+      const allowed = status ? allowedByStatus[status] : void 0;
+      if (!status || !allowed) continue;
+      for (const [field2, update] of Object.entries(instruction.value ?? {})) {
+        const operation = update.operation ?? "update";
+        const operations = allowed[field2] ?? [];
+        if (operations.includes(operation)) continue;
+        p.error(
+          pointer("spec", ...MANIFEST_PLACE[field2] ?? [field2]),
+          "FieldNotMutable",
+          `LaunchDarkly does not allow "${operation}" of field "${field2}" of experiment "${p.manifest.key}" while the ${status === "not_started" ? "iteration it lands on is a draft" : `iteration is ${status}`} (its mutableFieldsByStatus allows: ${operations.length > 0 ? operations.join(", ") : "nothing"})`
+        );
+      }
+    }
+  }
+}
+function statusFor(kind, live, newDraft) {
+  if (kind === "saveAndStartNewIteration") return "not_started";
+  if (kind !== "updateExperimentFields") return void 0;
+  if (newDraft) return "not_started";
+  return (live.draftIteration ?? live.currentIteration)?.status;
+}
+function instructionsOf(body) {
+  if (typeof body !== "object" || body === null) return [];
+  const instructions = body.instructions;
+  return Array.isArray(instructions) ? instructions : [];
+}
+
 // src/plan/order.ts
 function seq(step2) {
   return Number(step2.key.slice(1));
 }
-function orderSteps(steps) {
-  const byKey = new Map(steps.map((s) => [s.key, s]));
-  const waiting = new Map(
-    steps.map((s) => [s.key, new Set([...s.dependsOn, ...s.after ?? []].filter((d) => byKey.has(d)))])
-  );
-  const ordered = [];
-  while (waiting.size > 0) {
-    const ready = [...waiting.entries()].filter(([, deps]) => deps.size === 0).map(([key]) => byKey.get(key));
-    const next = ready.filter((s) => s !== void 0).sort((a, b) => a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : seq(a) - seq(b))[0];
-    if (!next) return void 0;
-    ordered.push(next);
-    waiting.delete(next.key);
-    for (const deps of waiting.values()) deps.delete(next.key);
-  }
-  return ordered;
+function before(a, b) {
+  return a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : seq(a) - seq(b);
 }
+function orderSteps(steps) {
+  const position = new Map(steps.map((s, i) => [s.key, i]));
+  const waitingFor = /* @__PURE__ */ new Map();
+  const dependents = /* @__PURE__ */ new Map();
+  for (const step2 of steps) {
+    const deps = new Set([...step2.dependsOn, ...step2.after ?? []].filter((d) => position.has(d)));
+    waitingFor.set(step2.key, deps.size);
+    for (const dep of deps) {
+      const list2 = dependents.get(dep) ?? [];
+      list2.push(step2.key);
+      dependents.set(dep, list2);
+    }
+  }
+  const ready = new Heap((a, b) => before(a, b) || (position.get(a.key) ?? 0) - (position.get(b.key) ?? 0));
+  for (const step2 of steps) if (waitingFor.get(step2.key) === 0) ready.push(step2);
+  const byKey = new Map(steps.map((s) => [s.key, s]));
+  const ordered = [];
+  for (let next = ready.pop(); next !== void 0; next = ready.pop()) {
+    ordered.push(next);
+    for (const key of dependents.get(next.key) ?? []) {
+      const left = (waitingFor.get(key) ?? 0) - 1;
+      waitingFor.set(key, left);
+      const step2 = byKey.get(key);
+      if (left === 0 && step2) ready.push(step2);
+    }
+  }
+  return ordered.length === steps.length ? ordered : void 0;
+}
+var Heap = class {
+  constructor(compare3) {
+    this.compare = compare3;
+  }
+  compare;
+  items = [];
+  push(item) {
+    const items = this.items;
+    items.push(item);
+    for (let i = items.length - 1; i > 0; ) {
+      const parent = i - 1 >> 1;
+      if (this.compare(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === void 0) return top;
+    items[0] = last;
+    for (let i = 0; ; ) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let smallest = i;
+      if (left < items.length && this.compare(items[left], items[smallest]) < 0) smallest = left;
+      if (right < items.length && this.compare(items[right], items[smallest]) < 0) smallest = right;
+      if (smallest === i) break;
+      [items[i], items[smallest]] = [items[smallest], items[i]];
+      i = smallest;
+    }
+    return top;
+  }
+};
 function finalizeSteps(ordered) {
   const idOf = new Map(ordered.map((s, i) => [s.key, `s${String(i + 1)}`]));
   const id = (key) => idOf.get(key) ?? key;
@@ -66482,6 +67220,7 @@ function planExperiment(resolved, live, holdoutCreates, factory) {
   const from = rowOf(planner);
   planLifecycle(planner);
   checkImmutable(planner);
+  checkMutability(planner);
   planMembership(planner);
   const { changes, unapplied } = splitExperimentChanges(planner);
   const pending = {
@@ -66657,12 +67396,13 @@ async function applyPlan(planToApply, connection, options) {
   if (options.checkFreshness) assertPlanIntact(planToApply);
   return withClient(connection, async (client) => {
     if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
-    return apply(planToApply, client, {
+    const report = await apply(planToApply, client, {
       concurrency: connection.concurrency,
       ...connection.reporter ? { reporter: connection.reporter } : {},
       ...options.signal ? { signal: options.signal } : {},
       ...options.giveUp ? { giveUp: options.giveUp } : {}
     });
+    return { ...report, rateLimitWaitMs: client.rateLimitWaitMs() };
   });
 }
 async function assertFresh(saved, client, reporter) {
@@ -66689,7 +67429,10 @@ function clientFor(connection) {
     baseUrl: connection.baseUrl,
     token: connection.token,
     ...connection.timeoutMs !== void 0 ? { timeoutMs: connection.timeoutMs } : {},
+    ...connection.readConcurrency !== void 0 ? { readConcurrency: connection.readConcurrency } : {},
     ...connection.dispatcher ? { dispatcher: connection.dispatcher } : {},
+    ...connection.retry ? { retry: connection.retry } : {},
+    ...connection.clock ? { now: connection.clock.now, sleep: connection.clock.sleep } : {},
     ...connection.reporter ? { reporter: connection.reporter } : {}
   });
 }
@@ -66836,6 +67579,13 @@ Candidates: ${shownCandidates(problem.candidates).join(", ")}` : "";
 
 // src/render/apply-report.ts
 function applySummaryLine(report) {
+  return outcomeLine(report) + rateLimitWait(report.rateLimitWaitMs ?? 0);
+}
+function rateLimitWait(ms) {
+  if (ms <= 0) return "";
+  return ` Waited ${(Math.max(ms, 100) / 1e3).toFixed(1)} s for the LaunchDarkly rate limit.`;
+}
+function outcomeLine(report) {
   if (report.interrupted) return interruptedLine(report);
   if (report.failed > 0) {
     return `Apply failed: ${String(report.failed)} failed, ${String(report.skipped)} skipped, ${String(report.ok)} succeeded.`;
@@ -66869,7 +67619,7 @@ function rows(report, plan2) {
 function detail(outcome) {
   switch (outcome.status) {
     case "ok":
-      return String(outcome.httpStatus);
+      return `${String(outcome.httpStatus)}${outcome.note === void 0 ? "" : `: ${outcome.note}`}`;
     case "failed":
       return `${String(outcome.httpStatus)}${outcome.code ? ` ${outcome.code}` : ""}: ${outcome.message}`;
     case "skipped":
@@ -67142,7 +67892,7 @@ function stepLookup(steps) {
   const numbers = new Map(steps.map((step2, index) => [step2.id, index + 1]));
   return { byId, number: (id) => numbers.get(id) ?? 0 };
 }
-function mermaidGraph(steps, lookup) {
+function mermaidGraph(steps, lookup2) {
   const nodes = /* @__PURE__ */ new Map();
   const lines = [];
   const node = (id) => {
@@ -67150,7 +67900,7 @@ function mermaidGraph(steps, lookup) {
     if (name === void 0) {
       name = `s${String(nodes.size + 1)}`;
       nodes.set(id, name);
-      lines.push(`  ${name}["${mermaidLabel(label(id, lookup))}"]`);
+      lines.push(`  ${name}["${mermaidLabel(label(id, lookup2))}"]`);
     }
     return name;
   };
@@ -67158,21 +67908,21 @@ function mermaidGraph(steps, lookup) {
   for (const step2 of steps) {
     const target = node(step2.id);
     for (const dependency of step2.dependsOn) edges.push(`  ${node(dependency)} --> ${target}`);
-    for (const before of step2.after ?? []) edges.push(`  ${node(before)} -.-> ${target}`);
+    for (const before2 of step2.after ?? []) edges.push(`  ${node(before2)} -.-> ${target}`);
   }
   return ["```mermaid", "graph TD", ...lines, ...edges, "```"].join("\n");
 }
-function label(id, lookup) {
-  const step2 = lookup.byId.get(id);
+function label(id, lookup2) {
+  const step2 = lookup2.byId.get(id);
   if (!step2) return `step ${id}`;
   const key = step2.resource.split("/").pop() ?? step2.resource;
-  return `${String(lookup.number(id))}. ${stepWhat(step2.instructions, step2.kind)} (${key})`;
+  return `${String(lookup2.number(id))}. ${stepWhat(step2.instructions, step2.kind)} (${key})`;
 }
 
 // src/render/markdown-resource.ts
 var NONE = "\u2014";
-function resourceSection(resource, lookup) {
-  const steps = resource.stepIds.flatMap((id) => lookup.byId.get(id) ?? []);
+function resourceSection(resource, lookup2) {
+  const steps = resource.stepIds.flatMap((id) => lookup2.byId.get(id) ?? []);
   const unchanged = resource.action === "no-op" && resource.unapplied !== void 0;
   const explained = unchanged ? "Nothing is sent for it: LaunchDarkly keeps what it has." : explainImpact(resource);
   const parts = [heading(resource), subtitle(resource), explained];
@@ -67180,7 +67930,7 @@ function resourceSection(resource, lookup) {
   if (fields.length > 0) parts.push(fieldTable(fields));
   const allocations = allocationChanges(resource.changes);
   if (allocations.length > 0) parts.push(allocationTable(allocations));
-  if (steps.length > 0) parts.push(stepsDetails(steps, lookup));
+  if (steps.length > 0) parts.push(stepsDetails(steps, lookup2));
   if (resource.unapplied) parts.push(unappliedPart(resource.unapplied));
   return parts.join("\n\n");
 }
@@ -67222,16 +67972,16 @@ function barCell(value) {
   const bar = allocationBar(value);
   return bar === void 0 ? mdValue(value) : `\`${bar}\``;
 }
-function stepsDetails(steps, lookup) {
+function stepsDetails(steps, lookup2) {
   const rows2 = steps.map((step2) => {
     const what = mdCode(stepWhat(step2.instructions, step2.kind));
     const request = `${step2.method} ${mdCode(step2.path)}`;
     const label2 = IMPACT_LABELS[step2.impact];
     const impact = emphasisOf(step2.impact) === "loud" ? `**\u26A0\uFE0F ${label2}**` : label2;
-    return `| ${String(lookup.number(step2.id))} | ${request} | ${what} | ${impact} | ${mdValue(step2.reason, 300)} |`;
+    return `| ${String(lookup2.number(step2.id))} | ${request} | ${what} | ${impact} | ${mdValue(step2.reason, 300)} |`;
   });
   const table = ["| # | Request | Instruction | Impact | Why |", "| --- | --- | --- | --- | --- |", ...rows2].join("\n");
-  const graph = steps.some((step2) => step2.dependsOn.length > 0 || (step2.after?.length ?? 0) > 0) ? [mermaidGraph(steps, lookup), ""] : [];
+  const graph = steps.some((step2) => step2.dependsOn.length > 0 || (step2.after?.length ?? 0) > 0) ? [mermaidGraph(steps, lookup2), ""] : [];
   return [`<details><summary>Steps (${String(steps.length)})</summary>`, "", table, "", ...graph, "</details>"].join(
     "\n"
   );
@@ -67259,8 +68009,8 @@ function renderPlanMarkdown(plan2, options = {}) {
   return result.length <= maxLength ? result : result.slice(0, maxLength);
 }
 function planSections(plan2) {
-  const lookup = stepLookup(plan2.steps);
-  const sections = inStepOrder(plan2).filter((resource) => resource.action !== "no-op" || resource.unapplied).map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
+  const lookup2 = stepLookup(plan2.steps);
+  const sections = inStepOrder(plan2).filter((resource) => resource.action !== "no-op" || resource.unapplied).map((resource) => ({ text: resourceSection(resource, lookup2), kind: resource.type }));
   if (plan2.unmanaged.length > 0) sections.push({ text: unmanagedSection(plan2), kind: "unmanaged" });
   if (plan2.warnings.length > 0) {
     sections.push({ text: ["#### \u26A0\uFE0F Warnings", "", ...problemItems(plan2.warnings)].join("\n"), kind: "warnings" });
@@ -67415,6 +68165,10 @@ var applyReportSchema = {
         ...count2
       },
       interrupted: { type: "boolean" },
+      rateLimitWaitMs: {
+        description: "milliseconds (wall clock) during which requests waited for the LaunchDarkly rate limit: held until a window with room, or after a 429",
+        ...count2
+      },
       steps: {
         type: "array",
         items: {
@@ -67430,11 +68184,18 @@ var applyReportSchema = {
     ["formatVersion", "planHash", "result", "summary", "ok", "failed", "skipped", "unknown", "interrupted", "steps"]
   ),
   definitions: {
-    okStep: object2({ ...stepFields, status: { const: "ok" }, httpStatus: positive2 }, [
-      ...stepRequired,
-      "status",
-      "httpStatus"
-    ]),
+    okStep: object2(
+      {
+        ...stepFields,
+        status: { const: "ok" },
+        httpStatus: positive2,
+        note: {
+          description: "How success was established when LaunchDarkly's answer was lost: the object was read back.",
+          ...nonEmpty2
+        }
+      },
+      [...stepRequired, "status", "httpStatus"]
+    ),
     failedStep: object2(
       {
         ...stepFields,
@@ -67685,6 +68446,8 @@ function parseInputs(read) {
   const environment = read("environment").trim();
   if (project !== "") inputs.project = project;
   if (environment !== "") inputs.environment = environment;
+  const allowed = listOf(read("allowed-targets"));
+  if (allowed.length > 0) inputs.allowedTargets = allowed.map(targetPatternOf);
   return inputs;
 }
 function commandOf(text2) {
@@ -67693,8 +68456,17 @@ function commandOf(text2) {
   throw new UsageError(`input "command" must be "plan" or "apply", got "${value}"`);
 }
 function pathsOf(text2) {
-  const paths = text2.split(/[\n,]/).map((path3) => path3.trim()).filter((path3) => path3 !== "");
+  const paths = listOf(text2);
   return paths.length > 0 ? paths : ["."];
+}
+function listOf(text2) {
+  return text2.split(/[\n,]/).map((item) => item.trim()).filter((item) => item !== "");
+}
+function targetPatternOf(value) {
+  if (TARGET_PATTERN.test(value)) return value;
+  throw new UsageError(
+    `input "allowed-targets" expects PROJECT/ENVIRONMENT entries (or PROJECT/* for every environment), got "${value}"`
+  );
 }
 function booleanOf(name, text2, fallback) {
   const value = text2.trim();
@@ -67779,7 +68551,8 @@ function planHashOf(body) {
 function defaultsOf(inputs) {
   return {
     ...inputs.project !== void 0 ? { project: inputs.project } : {},
-    ...inputs.environment !== void 0 ? { environment: inputs.environment } : {}
+    ...inputs.environment !== void 0 ? { environment: inputs.environment } : {},
+    ...inputs.allowedTargets !== void 0 ? { allowedTargets: inputs.allowedTargets } : {}
   };
 }
 function connectionOf(inputs, deps) {
@@ -67809,10 +68582,10 @@ function fail(outcome, reason2, message) {
 // src/action/plan-diff.ts
 var MAX_LINES = 200;
 function changedLines(reviewed, current) {
-  const before = reviewed.split("\n").filter((line) => line.trim() !== "");
+  const before2 = reviewed.split("\n").filter((line) => line.trim() !== "");
   const after = current.split("\n").filter((line) => line.trim() !== "");
-  const removed = unmatched(before, after).map((line) => `- ${line}`);
-  const added = unmatched(after, before).map((line) => `+ ${line}`);
+  const removed = unmatched(before2, after).map((line) => `- ${line}`);
+  const added = unmatched(after, before2).map((line) => `+ ${line}`);
   return [...removed, ...added];
 }
 function unmatched(lines, other) {
