@@ -63038,7 +63038,7 @@ var StateReader = class {
 function matches(expected2, observed) {
   return expected2.absent ? observed.object === void 0 : observed.fingerprint === expected2.fingerprint;
 }
-var IN_PROGRESS = "Another change is in progress (another ldexp apply or an edit in LaunchDarkly); nothing was sent for this step. Run plan again.";
+var IN_PROGRESS = "Another change is in progress (another ldexp apply or an edit in LaunchDarkly); this step was not applied. Run plan again.";
 function changedMessage(address, planned, observed, when = "since the plan was made") {
   return `${address} ${whatChanged(address, planned, observed)} ${when}. ${IN_PROGRESS}`;
 }
@@ -63150,7 +63150,7 @@ async function send(context, step2, responses) {
         const outcome = { status: "ok", stepId: step2.id, httpStatus: decision.ok, note: decision.note };
         return { outcome, response: decision.response };
       }
-      return failed2(error2.status, decision.failed, decision.code);
+      return failed2(error2.status, decision.failed, decision.code ?? error2.ldCode);
     }
   }
 }
@@ -63159,6 +63159,7 @@ function doubtOf(step2, error2) {
     return error2.failure === "timeout" || error2.failure === "other" ? "unknown" : void 0;
   if (error2.status >= 500) return "unknown";
   if (error2.status === 409 && step2.method === "PATCH" && error2.ldCode === "optimistic_locking_error") return "conflict";
+  if (error2.status === 400 && step2.method === "PATCH" && isNonIdempotent(step2)) return "refused";
   return void 0;
 }
 async function readBack(context, step2, before2, doubt, sent) {
@@ -63172,7 +63173,7 @@ async function readBack(context, step2, before2, doubt, sent) {
     };
   }
   const changed = now !== void 0 && (step2.method === "POST" && before2.object === void 0 ? now.object !== void 0 : now.raw !== before2.raw);
-  if (!changed) return "send-again";
+  if (!changed) return doubt === "refused" ? { failed: sent } : "send-again";
   if (doubt === "unknown") {
     return {
       ok: step2.method === "POST" ? 201 : 200,
@@ -63186,7 +63187,7 @@ async function readBack(context, step2, before2, doubt, sent) {
       step2.resource,
       planned,
       now ?? before2,
-      "while this step was being sent (LaunchDarkly answered 409)"
+      doubt === "conflict" ? "while this step was being sent (LaunchDarkly answered 409)" : `while this step was being sent (LaunchDarkly refused it: ${sent})`
     ),
     code: "PreconditionFailed"
   };
@@ -66803,11 +66804,11 @@ var updateRunning = (p) => {
   const design = p.input.diff.fields.filter((r) => r.category === "design");
   const grown = design.length > 0 ? additions(design, p.input.desired, p.liveCanonical) : {};
   if (grown) {
-    const value = { ...metadata?.value ?? {}, ...grown };
-    if (Object.keys(value).length === 0) return;
-    const what = Object.keys(value).join(", ");
+    const value2 = { ...metadata?.value ?? {}, ...grown };
+    if (Object.keys(value2).length === 0) return;
+    const what = Object.keys(value2).join(", ");
     p.patch(
-      [{ kind: "updateExperimentFields", value }],
+      [{ kind: "updateExperimentFields", value: value2 }],
       "metadata",
       `updates the running experiment in place: ${what}`
     );
@@ -66820,12 +66821,13 @@ var updateRunning = (p) => {
   p.noteEndingIteration();
   p.context.changeJustification = justification;
   const design_ = p.updates((_, category) => category === "design");
+  const allowed = p.input.live?.mutableFieldsByStatus?.not_started;
+  const token2 = allowed === void 0 || (allowed["flags"] ?? []).includes("update");
+  const flags = { operation: "update", value: flagInputs(p.input.resolved) };
+  const value = { ...token2 ? { flags } : {}, ...design_?.value ?? {} };
   const reshuffle = p.input.desired.iteration.canReshuffleTraffic ? " Traffic may be reshuffled between treatments." : "";
   p.patch(
-    [
-      ...metadata ? [metadata] : [],
-      { kind: "saveAndStartNewIteration", changeJustification: justification, value: design_?.value ?? {} }
-    ],
+    [...metadata ? [metadata] : [], { kind: "saveAndStartNewIteration", changeJustification: justification, value }],
     "new-iteration",
     `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`
   );

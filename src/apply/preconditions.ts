@@ -113,7 +113,7 @@ export function matches(expected: Expectation, observed: Observed): boolean {
 }
 
 const IN_PROGRESS =
-  'Another change is in progress (another ldexp apply or an edit in LaunchDarkly); nothing was sent for this step. Run plan again.';
+  'Another change is in progress (another ldexp apply or an edit in LaunchDarkly); this step was not applied. Run plan again.';
 
 /** The message of a refused step: which object, what changed since planning, and what to do. */
 export function changedMessage(

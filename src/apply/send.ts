@@ -85,29 +85,35 @@ export async function send(
         const outcome = { status: 'ok' as const, stepId: step.id, httpStatus: decision.ok, note: decision.note };
         return { outcome, response: decision.response };
       }
-      return failed(error.status, decision.failed, decision.code);
+      return failed(error.status, decision.failed, decision.code ?? error.ldCode);
     }
   }
 }
 
-/** Why a failed send may be resolved by reading back: no answer / a 5xx (`unknown`), or a 409. */
-type Doubt = 'unknown' | 'conflict';
+/**
+ * Why a failed send may be resolved by reading back: no answer / a 5xx (`unknown`), a 409
+ * (`conflict`), or a 400 refusing a step that must not happen twice (`refused`: LaunchDarkly
+ * refuses a stale flagConfigVersion, which is how a restart that another apply already made shows).
+ */
+type Doubt = 'unknown' | 'conflict' | 'refused';
 
 function doubtOf(step: PlanStep, error: RemoteError): Doubt | undefined {
   if (error instanceof NetworkError)
     return error.failure === 'timeout' || error.failure === 'other' ? 'unknown' : undefined;
   if (error.status >= 500) return 'unknown';
   if (error.status === 409 && step.method === 'PATCH' && error.ldCode === 'optimistic_locking_error') return 'conflict';
+  if (error.status === 400 && step.method === 'PATCH' && isNonIdempotent(step)) return 'refused';
   return undefined;
 }
 
 type ReadBackDecision =
-  'send-again' | { ok: number; note: string; response: unknown } | { failed: string; code: string };
+  'send-again' | { ok: number; note: string; response: unknown } | { failed: string; code?: string };
 
 /**
  * After a send that got no usable answer: read the object and decide. Something changed since the
- * read before sending: after no answer, that is this step having landed; after a 409, another
- * writer, and the step is refused. Nothing changed: the step did not land and is sent again.
+ * read before sending: after no answer, that is this step having landed; after a 409 or a 400,
+ * another writer, and the step is refused. Nothing changed: the step did not land and is sent
+ * again, except after a 400, which stands.
  */
 async function readBack(
   context: SendContext,
@@ -128,7 +134,8 @@ async function readBack(
   const changed =
     now !== undefined &&
     (step.method === 'POST' && before.object === undefined ? now.object !== undefined : now.raw !== before.raw);
-  if (!changed) return 'send-again';
+  // A refusal of an unchanged object is LaunchDarkly's answer to this step alone: never resent.
+  if (!changed) return doubt === 'refused' ? { failed: sent } : 'send-again';
   if (doubt === 'unknown') {
     return {
       ok: step.method === 'POST' ? 201 : 200,
@@ -142,7 +149,9 @@ async function readBack(
       step.resource,
       planned,
       now ?? before,
-      'while this step was being sent (LaunchDarkly answered 409)',
+      doubt === 'conflict'
+        ? 'while this step was being sent (LaunchDarkly answered 409)'
+        : `while this step was being sent (LaunchDarkly refused it: ${sent})`,
     ),
     code: 'PreconditionFailed',
   };

@@ -12,7 +12,7 @@ import {
 } from '../normalize/status.js';
 import { pointer } from '../resolve/problem.js';
 import { acknowledgedRestart, warnUnusedAcknowledgement } from './acknowledge.js';
-import { additions, experimentPost, iterationInput } from './bodies.js';
+import { additions, experimentPost, flagInputs, iterationInput } from './bodies.js';
 import type { ExperimentPlanner } from './experiment.js';
 import { experimentsPath, iterationsPath } from './paths.js';
 
@@ -207,14 +207,19 @@ const updateRunning: Cell = (p) => {
   p.noteEndingIteration();
   p.context.changeJustification = justification;
   const design_ = p.updates((_, category) => category === 'design');
+  // The flags always travel with their current flagConfigVersion: LaunchDarkly refuses a stale one,
+  // so a second restart planned against the same iteration (a concurrent apply) is refused by the
+  // server instead of resetting results twice.
+  // (Unless LaunchDarkly's own mutableFieldsByStatus says flags cannot be set on the new iteration.)
+  const allowed = p.input.live?.mutableFieldsByStatus?.not_started;
+  const token = allowed === undefined || (allowed['flags'] ?? []).includes('update');
+  const flags = { operation: 'update', value: flagInputs(p.input.resolved) };
+  const value = { ...(token ? { flags } : {}), ...(design_?.value ?? {}) };
   const reshuffle = p.input.desired.iteration.canReshuffleTraffic
     ? ' Traffic may be reshuffled between treatments.'
     : '';
   p.patch(
-    [
-      ...(metadata ? [metadata] : []),
-      { kind: 'saveAndStartNewIteration', changeJustification: justification, value: design_?.value ?? {} },
-    ],
+    [...(metadata ? [metadata] : []), { kind: 'saveAndStartNewIteration', changeJustification: justification, value }],
     'new-iteration',
     `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`,
   );

@@ -48,7 +48,7 @@ describe('changedMessage', () => {
     }) as unknown as LdExperiment;
   const seen = (object: LdExperiment | undefined): Observed => ({ object, fingerprint: 'f', raw: 'r' });
   const tail =
-    ' since the plan was made. Another change is in progress (another ldexp apply or an edit in LaunchDarkly); nothing was sent for this step. Run plan again.';
+    ' since the plan was made. Another change is in progress (another ldexp apply or an edit in LaunchDarkly); this step was not applied. Run plan again.';
   const running = { ...resource('experiment/p/e/x', 'update'), stateFrom: 'running', context: { iterationNumber: 1 } };
 
   it.each([
@@ -108,11 +108,18 @@ describe('apply: writes without a usable answer', () => {
     ]);
   });
 
-  it('a 400 is final: not read back, not sent again', async () => {
+  it('a 400 on a step that must not happen twice: read back once (unchanged, so it stands), never sent again', async () => {
     const client = new FlakyClient([new RemoteError(400, 'PATCH', '/x', 'invalid_request', 'bad')]);
     const report = await apply(plan([patch('startIteration')]), client, { concurrency: 1 });
+    expect(report.outcomes[0]).toMatchObject({ status: 'failed', httpStatus: 400, code: 'invalid_request' });
+    expect(client.calls.map((c) => c.method)).toEqual(['GET', 'PATCH', 'GET']);
+  });
+
+  it('a 400 on a step that may repeat: final, not read back, not sent again', async () => {
+    const client = new FlakyClient([new RemoteError(400, 'PATCH', '/x', 'invalid_request', 'bad')]);
+    const report = await apply(plan([patch('updateExperimentFields')]), client, { concurrency: 1 });
     expect(report.outcomes[0]).toMatchObject({ status: 'failed', httpStatus: 400, message: 'bad' });
-    expect(client.calls.map((c) => c.method)).toEqual(['GET', 'PATCH']);
+    expect(client.calls.map((c) => c.method)).toEqual(['PATCH']);
   });
 
   it('a start with no answer whose read back fails too: OutcomeUnknown, not sent again', async () => {

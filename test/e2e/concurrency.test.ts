@@ -1,13 +1,13 @@
 /**
  * Two `ldexp apply` runs of the same manifests at once (two terminals, or a terminal and the merge
- * Action), over several latency seeds and ranges: both plan against the same live state, one
- * restarts the running experiment, and the other's restart reaches LaunchDarkly after that
- * restart landed (the reproduction of issue 11). The experiment is restarted exactly once, the
- * run that lost says which step it refused and why, and a final plan has no changes.
+ * Action), over several latency seeds and ranges: both plan against the same live state and both
+ * apply at the same instant (the reproduction of issue 11). The experiment is restarted exactly
+ * once, the run that lost says which step it refused and why, and a final plan has no changes.
  *
- * LaunchDarkly documents no version check for semantic patches on experiments, so the check is a
- * read right before the write: two restarts whose read and write interleave within one round trip
- * can still both go through (README, "Another change at the same time"). This test pins the ordering that the check covers.
+ * Two guards make this hold: apply reads the experiment right before a restart and refuses when
+ * it moved; and every restart carries the flags' flagConfigVersion, which LaunchDarkly refuses
+ * when stale, so a restart whose read raced the other run's restart is refused by the server (the
+ * first restart moved the flag) and reported the same way after reading back.
  */
 import { join } from 'node:path';
 
@@ -30,18 +30,20 @@ const RESTART = experimentManifest({
   replacesIteration: 1,
 });
 
-const CASES = [1, 2, 3, 4, 5, 6, 7].flatMap((seed) =>
-  [
-    { min: 0, max: 0 },
-    { min: 1, max: 15 },
-    { min: 5, max: 40 },
-  ].map((latencyMs) => ({ seed, latencyMs })),
+const CASES = (['lockstep', 'after'] as const).flatMap((mode) =>
+  [1, 2, 3, 4, 5, 6, 7].flatMap((seed) =>
+    [
+      { min: 0, max: 0 },
+      { min: 1, max: 15 },
+      { min: 5, max: 40 },
+    ].map((latencyMs) => ({ mode, seed, latencyMs })),
+  ),
 );
 
 describe('two applies of the same manifests at once', () => {
   it.each(CASES)(
-    'seed $seed, latency $latencyMs.min–$latencyMs.max ms: one restart, the loser refuses and says why',
-    async ({ seed, latencyMs }) => {
+    '$mode, seed $seed, latency $latencyMs.min–$latencyMs.max ms: one restart, the loser refuses and says why',
+    async ({ mode, seed, latencyMs }) => {
       const emulator = await startSeeded({ file: E2E_SEED_FILE }, { conditions: { seed, latencyMs } });
       const ws = await workspace({ 'manifests/running.yaml': RESTART });
       try {
@@ -51,19 +53,25 @@ describe('two applies of the same manifests at once', () => {
         const [first, second] = await Promise.all([planOnly(paths, connection), planOnly(paths, connection)]);
         expect(first.steps.map((s) => s.instructions)).toEqual([['saveAndStartNewIteration']]);
         expect(second.hash).toBe(first.hash);
-        // The second starts applying as soon as the first's restart has been processed.
-        const winning = applyPlan(first, connection, { checkFreshness: false });
-        await restartLanded(emulator);
-        const losing = applyPlan(second, connection, { checkFreshness: false });
-        const [won, lost] = await Promise.all([winning, losing]);
+        // Lockstep: both apply at the same instant. After: the second starts applying as soon as
+        // the first's restart has been processed.
+        const one = applyPlan(first, connection, { checkFreshness: false });
+        if (mode === 'after') await restartLanded(emulator);
+        const two = applyPlan(second, connection, { checkFreshness: false });
+        const outcomes = (await Promise.all([one, two])).flatMap((report) => report.outcomes);
 
         expect(restartsOf(emulator.requests, RUNNING)).toBe(1);
         expect(appliedTwice(emulator.requests)).toEqual([]);
-        expect(won.outcomes).toEqual([{ status: 'ok', stepId: first.steps[0]?.id, httpStatus: 200 }]);
-        expect(lost.outcomes).toEqual([refused(second.steps[0]?.id ?? '')]);
-        // Refused before sending: the losing run read the experiment and sent nothing.
+        const stepId = first.steps[0]?.id ?? '';
+        expect(outcomes.filter((o) => o.status === 'ok')).toEqual([{ status: 'ok', stepId, httpStatus: 200 }]);
+        const lost = outcomes.filter((o) => o.status !== 'ok');
+        const lostStatus = lost[0]?.status === 'failed' ? lost[0].httpStatus : undefined;
+        // Refused before sending (the read saw iteration 2), or sent and refused by LaunchDarkly
+        // for its stale flag version, then confirmed by reading back: either way, said in words.
+        expect(lost).toEqual([lostStatus === 400 ? refusedByServer(stepId) : refused(stepId)]);
+        if (mode === 'after') expect(lostStatus).toBe(0);
         const patches = emulator.requests.filter((r) => r.method === 'PATCH');
-        expect(patches).toHaveLength(1);
+        expect(patches).toHaveLength(lostStatus === 400 ? 2 : 1);
         expect(changesOf(await planOnly(paths, connection))).toEqual([]);
       } finally {
         await emulator.close();
@@ -85,7 +93,19 @@ function refused(stepId: string): StepOutcome {
     httpStatus: 0,
     code: 'PreconditionFailed',
     message: expect.stringMatching(
-      /^experiment\/web\/production\/exp-running its iteration changed from 1 to 2 since the plan was made\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); nothing was sent for this step\. Run plan again\.$/,
+      /^experiment\/web\/production\/exp-running its iteration changed from 1 to 2 since the plan was made\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); this step was not applied\. Run plan again\.$/,
+    ) as unknown as string,
+  };
+}
+
+function refusedByServer(stepId: string): StepOutcome {
+  return {
+    status: 'failed',
+    stepId,
+    httpStatus: 400,
+    code: 'PreconditionFailed',
+    message: expect.stringMatching(
+      /^experiment\/web\/production\/exp-running its iteration changed from 1 to 2 while this step was being sent \(LaunchDarkly refused it: .*flagConfigVersion \d+ is stale.*\)\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); this step was not applied\. Run plan again\.$/,
     ) as unknown as string,
   };
 }

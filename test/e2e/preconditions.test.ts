@@ -109,7 +109,7 @@ describe('the refused step in the output of ldexp apply', () => {
       expect(run.code).toBe(1);
       const lines = run.stdout.split('\n');
       expect(lines.find((l) => l.startsWith('✗'))).toMatch(
-        /^✗ \d\. .*exp-running {2}0 PreconditionFailed: experiment\/web\/production\/exp-running its iteration changed from 1 to 2 since the plan was made\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); nothing was sent for this step\. Run plan again\.$/,
+        /^✗ \d\. .*exp-running {2}0 PreconditionFailed: experiment\/web\/production\/exp-running its iteration changed from 1 to 2 since the plan was made\. Another change is in progress \(another ldexp apply or an edit in LaunchDarkly\); this step was not applied\. Run plan again\.$/,
       );
       expect(lines.filter((l) => l.startsWith('✓'))).toHaveLength(1);
       expect(emulator.requests.filter((r) => r.method === 'PATCH' && bare(r) === RUNNING)).toEqual([]);

@@ -523,7 +523,7 @@ describe('lifecycle bodies', () => {
     ]);
   });
 
-  it('restarts a running iteration with the justification and the design updates', () => {
+  it('restarts a running iteration with the justification, the design updates and the current flag versions', () => {
     const desired = experiment({
       state: 'running',
       iteration: { hypothesis: 'Bigger button', changeJustification: 'Redesign', replacesIteration: 1 },
@@ -533,7 +533,20 @@ describe('lifecycle bodies', () => {
       {
         kind: 'saveAndStartNewIteration',
         changeJustification: 'Redesign',
-        value: { hypothesis: { operation: 'update', value: 'Bigger button' } },
+        value: {
+          // Always sent: a stale version makes LaunchDarkly refuse a second, concurrent restart.
+          flags: {
+            operation: 'update',
+            value: {
+              'checkout-button': {
+                flagConfigVersion: 7,
+                notInExperimentVariationId: 'var-control',
+                ruleId: 'fallthrough',
+              },
+            },
+          },
+          hypothesis: { operation: 'update', value: 'Bigger button' },
+        },
       },
     ]);
     expect(plan.steps[0]!.reason).toBe(
