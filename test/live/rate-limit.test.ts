@@ -218,3 +218,27 @@ describe('RateBudget', () => {
     expect(budget.waited).toBe(400);
   });
 });
+
+describe('the retry budget', () => {
+  it('counts time spent sending and backing off, not time held for the rate limit', async () => {
+    // The first answer spends the global window until 5 s from now; the second request is held
+    // that long, then meets a 503. Held time is not sending time: it is still retried, although
+    // 5 s is more than twice the 1 s timeout.
+    fake.route('GET', '/a', {
+      body: { first: 1 },
+      headers: { 'x-ratelimit-global-remaining': '0', 'x-ratelimit-reset': String(NOW + 5_000) },
+    });
+    fake.route(
+      'GET',
+      '/b',
+      { status: 503, body: { code: 'service_unavailable', message: 'busy' } },
+      { body: { done: 1 } },
+    );
+    const clock = movingClock();
+    const { client } = testClient(fake, { now: () => clock.now, sleep: clock.sleep, timeoutMs: 1_000 });
+    await client.request('GET', '/a');
+    expect((await client.request('GET', '/b')).body).toEqual({ done: 1 });
+    expect(clock.sleeps[0]).toBeGreaterThanOrEqual(5_000);
+    expect(fake.requests.map((r) => r.path)).toEqual(['/a', '/b', '/b']);
+  });
+});
