@@ -30,11 +30,6 @@ const COUNTED_IMPACTS: Partial<Record<Impact, [string, string]>> = {
   irreversible: ['irreversible change', 'irreversible changes'],
 };
 
-/** Impacts a reviewer must not miss; renderers show them in red or behind a warning sign. */
-export function isDestructive(impact: Impact): boolean {
-  return impact === 'stop' || impact === 'archive' || impact === 'irreversible';
-}
-
 /**
  * How loudly an impact is shown. `loud`: results restart from zero or nothing can undo it, the
  * most prominent line of every output (bold red, ⚠). `caution`: stops and archives, which change

@@ -120,6 +120,8 @@ function succeeded(entry: RequestLogEntry): boolean {
   return status !== undefined && status >= 200 && status < 300;
 }
 
+// Written out again on purpose, not imported from src/apply/preconditions.ts: the test's oracle
+// must not share a mistake with the code it checks.
 const NON_IDEMPOTENT = new Set([
   'startIteration',
   'stopIteration',
