@@ -35,7 +35,34 @@ export interface Target {
 
 export type ResourceType = 'experiment' | 'holdout';
 
-/** `experiment/<project>/<env>/<key>` or `holdout/<project>/<env>/<key>`. */
+/** Which LaunchDarkly object a step, fingerprint or resource plan is about. */
+export interface ResourceRef extends Target {
+  kind: ResourceType;
+  key: string;
+}
+
+export function resourceRef(kind: ResourceType, target: Target, key: string): ResourceRef {
+  return { kind, project: target.project, environment: target.environment, key };
+}
+
+/** `experiment/<project>/<env>/<key>` or `holdout/<project>/<env>/<key>`: the one address format. */
+export function formatAddress(ref: ResourceRef): string {
+  return `${ref.kind}/${ref.project}/${ref.environment}/${ref.key}`;
+}
+
+/** The address of `key` of `type` in `target`. */
 export function resourceAddress(type: ResourceType, target: Target, key: string): string {
-  return `${type}/${target.project}/${target.environment}/${key}`;
+  return formatAddress(resourceRef(type, target, key));
+}
+
+/**
+ * The reference an address names, for addresses read back from a plan file (where a step's
+ * resource is a string); undefined for anything formatAddress does not write.
+ */
+export function parseAddress(address: string): ResourceRef | undefined {
+  const [kind, project, environment, ...rest] = address.split('/');
+  if ((kind !== 'experiment' && kind !== 'holdout') || project === undefined || environment === undefined) {
+    return undefined;
+  }
+  return { kind, project, environment, key: rest.join('/') };
 }

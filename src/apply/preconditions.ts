@@ -14,11 +14,12 @@ import type { LdExperiment, LdHoldout } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveState } from '../live/types.js';
 import { iterationNumber, liveStatus } from '../normalize/status.js';
 import { fingerprintLive } from '../plan/fingerprint.js';
+import type { InstructionKind } from '../plan/instructions.js';
 import type { Plan, PlanStep, ResourcePlan } from '../plan/types.js';
-import type { Target } from '../types.js';
+import { parseAddress, type Target } from '../types.js';
 
 /** Instructions whose second sending is not a no-op: they reset results or change the lifecycle. */
-const NON_IDEMPOTENT = new Set([
+const NON_IDEMPOTENT: ReadonlySet<InstructionKind> = new Set<InstructionKind>([
   'startIteration',
   'stopIteration',
   'saveAndStartNewIteration',
@@ -54,18 +55,6 @@ export interface Observed {
   raw: string;
 }
 
-interface Address {
-  type: 'experiment' | 'holdout';
-  target: Target;
-  key: string;
-}
-
-export function parseAddress(address: string): Address | undefined {
-  const [type, project = '', environment = '', ...rest] = address.split('/');
-  if (type !== 'experiment' && type !== 'holdout') return undefined;
-  return { type, target: { project, environment }, key: rest.join('/') };
-}
-
 /** Reads objects the way fetchLive does; holdouts per environment are read at most once per apply. */
 export class StateReader {
   private readonly holdouts = new Map<string, Promise<LdHoldout[]>>();
@@ -75,23 +64,24 @@ export class StateReader {
   async observe(address: string): Promise<Observed | undefined> {
     const where = parseAddress(address);
     if (!where) return undefined;
-    const object = await readOne(this.client, where.type, where.target, where.key);
+    const target: Target = { project: where.project, environment: where.environment };
+    const object = await readOne(this.client, where.kind, target, where.key);
     const raw = sha256(object ?? null);
     if (!object) return { object, fingerprint: undefined, raw };
     // An experiment's fingerprint names its holdout by key, which only the holdout's detail gives.
     const holdouts =
-      where.type === 'holdout'
+      where.kind === 'holdout'
         ? [object as LdHoldout]
         : (object as LdExperiment).holdoutId
-          ? await this.environmentHoldouts(where.target)
+          ? await this.environmentHoldouts(target)
           : [];
     const environment: LiveEnvironment = {
-      ...where.target,
-      experiments: where.type === 'experiment' ? [object as LdExperiment] : [],
+      ...target,
+      experiments: where.kind === 'experiment' ? [object as LdExperiment] : [],
       holdouts,
     };
     const live: LiveState = { baseUrl: this.client.baseUrl, projects: new Map(), environments: [environment] };
-    return { object, fingerprint: fingerprintLive(live, [address])[address], raw };
+    return { object, fingerprint: fingerprintLive(live, [where])[address], raw };
   }
 
   private environmentHoldouts(target: Target): Promise<LdHoldout[]> {
@@ -129,7 +119,7 @@ function whatChanged(address: string, planned: ResourcePlan | undefined, observe
   const object = observed.object;
   if (planned?.action === 'create') return object ? 'was created by someone else' : 'changed';
   if (!object) return 'was deleted';
-  if (parseAddress(address)?.type === 'holdout') return `was edited (it is now ${(object as LdHoldout).status})`;
+  if (parseAddress(address)?.kind === 'holdout') return `was edited (it is now ${(object as LdHoldout).status})`;
   const experiment = object as LdExperiment;
   const changes: string[] = [];
   const wasNumber = planned?.context?.iterationNumber;

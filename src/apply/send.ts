@@ -7,15 +7,9 @@ import type { LdClient } from '../live/client.js';
 import { isReadBinding, type Plan, type PlanStep } from '../plan/types.js';
 import { getAt, setAt } from './json-pointer.js';
 import type { StateReader } from './preconditions.js';
-import {
-  changedMessage,
-  expectationOf,
-  isNonIdempotent,
-  matches,
-  parseAddress,
-  type Observed,
-} from './preconditions.js';
+import { changedMessage, expectationOf, isNonIdempotent, matches, type Observed } from './preconditions.js';
 import type { StepOutcome } from './types.js';
+import { parseAddress } from '../types.js';
 
 export interface StepResult {
   outcome: StepOutcome;
@@ -190,14 +184,14 @@ function changedByThisApply(context: SendContext, address: string): boolean {
   if (context.started.has(address)) return true;
   const where = parseAddress(address);
   if (!where) return true;
-  const other = where.type === 'experiment' ? 'holdout' : 'experiment';
-  return context.started.has(`${other}/${where.target.project}/${where.target.environment}`);
+  const other = where.kind === 'experiment' ? 'holdout' : 'experiment';
+  return context.started.has(`${other}/${where.project}/${where.environment}`);
 }
 
 function markStarted(context: SendContext, step: PlanStep): void {
   context.started.add(step.resource);
   const where = parseAddress(step.resource);
-  if (where) context.started.add(`${where.type}/${where.target.project}/${where.target.environment}`);
+  if (where) context.started.add(`${where.kind}/${where.project}/${where.environment}`);
 }
 
 function describeFailure(error: RemoteError): string {

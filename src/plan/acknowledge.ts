@@ -5,63 +5,78 @@
  */
 import { runningIterationNumber } from '../normalize/status.js';
 import { pointer } from '../resolve/problem.js';
-import type { ExperimentPlanner } from './experiment.js';
+import type { Problem } from '../types.js';
+import { errorAt, warningAt, type ExperimentRow } from './experiment.js';
 
 const ITERATION = ['spec', 'iteration'] as const;
 
+/** The manifest's justification for a restart, or the problem saying what it must write instead. */
+export type Acknowledgement = { justification: string } | { problem: Problem };
+
 /**
- * The justification for ending running iteration `running`, or undefined after reporting what the
- * manifest must say instead. `what` names the cause, e.g. `changing hypothesis`.
+ * Whether the manifest acknowledges ending running iteration `running`. `what` names the cause,
+ * e.g. `changing hypothesis`.
  */
-export function acknowledgedRestart(p: ExperimentPlanner, running: number, what: string): string | undefined {
-  p.restartChecked = true;
-  const it = p.manifest.spec.iteration;
+export function acknowledgedRestart(row: ExperimentRow, running: number, what: string): Acknowledgement {
+  const it = row.manifest.spec.iteration;
   const justification = it.changeJustification?.trim() ? it.changeJustification : undefined;
   const acknowledged = it.replacesIteration === running;
   const n = String(running);
-  const effect = `${what} ends iteration ${n} of experiment "${p.manifest.key}": its results stay with iteration ${n} and iteration ${String(running + 1)} starts from zero`;
+  const effect = `${what} ends iteration ${n} of experiment "${row.manifest.key}": its results stay with iteration ${n} and iteration ${String(running + 1)} starts from zero`;
   if (justification === undefined) {
     const lines = acknowledged
       ? '`changeJustification: <why>`'
       : `\`changeJustification: <why>\` and \`replacesIteration: ${n}\``;
-    p.error(
-      pointer(...ITERATION),
-      'ChangeJustificationRequired',
-      `${effect}; to allow it, write ${lines} in spec.iteration`,
-    );
-    return undefined;
+    return {
+      problem: errorAt(
+        row,
+        pointer(...ITERATION),
+        'ChangeJustificationRequired',
+        `${effect}; to allow it, write ${lines} in spec.iteration`,
+      ),
+    };
   }
   if (it.replacesIteration === undefined) {
-    p.error(
-      pointer(...ITERATION, 'replacesIteration'),
-      'ReplacesIterationRequired',
-      `${effect}; to allow it, add \`replacesIteration: ${n}\` next to changeJustification (a justification covers the restart of one iteration)`,
-    );
-    return undefined;
+    return {
+      problem: errorAt(
+        row,
+        pointer(...ITERATION, 'replacesIteration'),
+        'ReplacesIterationRequired',
+        `${effect}; to allow it, add \`replacesIteration: ${n}\` next to changeJustification (a justification covers the restart of one iteration)`,
+      ),
+    };
   }
   if (!acknowledged) {
-    p.error(
-      pointer(...ITERATION, 'replacesIteration'),
-      'ReplacesIterationStale',
-      `${effect}, but replacesIteration is ${String(it.replacesIteration)}: iteration ${n} is running now, so the justification was written for another restart; if iteration ${n} should restart too, review changeJustification and write \`replacesIteration: ${n}\``,
-    );
-    return undefined;
+    return {
+      problem: errorAt(
+        row,
+        pointer(...ITERATION, 'replacesIteration'),
+        'ReplacesIterationStale',
+        `${effect}, but replacesIteration is ${String(it.replacesIteration)}: iteration ${n} is running now, so the justification was written for another restart; if iteration ${n} should restart too, review changeJustification and write \`replacesIteration: ${n}\``,
+      ),
+    };
   }
-  return justification;
+  return { justification };
 }
 
-/** A `replacesIteration` that no step of this plan uses: harmless now, so only say it can go. */
-export function warnUnusedAcknowledgement(p: ExperimentPlanner): void {
-  const written = p.manifest.spec.iteration.replacesIteration;
-  if (written === undefined || p.restartChecked) return;
-  const running = p.input.live ? runningIterationNumber(p.input.live) : undefined;
+/**
+ * A `replacesIteration` that no step of this plan uses (`asked`: a cell asked for the
+ * acknowledgement): harmless now, so only say it can go.
+ */
+export function unusedAcknowledgement(row: ExperimentRow, asked: boolean): Problem[] {
+  const written = row.manifest.spec.iteration.replacesIteration;
+  if (written === undefined || asked) return [];
+  const running = row.from === 'absent' ? undefined : runningIterationNumber(row.live);
   const why =
     running === written
       ? `this plan does not restart iteration ${String(written)}`
       : `iteration ${String(written)} is not running (${running === undefined ? 'no iteration is' : `iteration ${String(running)} is`})`;
-  p.warn(
-    pointer(...ITERATION, 'replacesIteration'),
-    'ReplacesIterationUnused',
-    `${why}, so \`replacesIteration: ${String(written)}\` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration`,
-  );
+  return [
+    warningAt(
+      row,
+      pointer(...ITERATION, 'replacesIteration'),
+      'ReplacesIterationUnused',
+      `${why}, so \`replacesIteration: ${String(written)}\` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration`,
+    ),
+  ];
 }

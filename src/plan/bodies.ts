@@ -6,7 +6,61 @@ import type { FieldRule } from '../diff/rules.js';
 import { sortedSet } from '../normalize/rules.js';
 import type { CanonicalAnalysis, CanonicalExperiment, CanonicalMetric } from '../normalize/types.js';
 import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
-import type { FlagInputBody } from './draft.js';
+import type { FieldUpdates, FlagInputBody } from './instructions.js';
+
+export interface MetricInput {
+  key: string;
+  isGroup: boolean;
+}
+
+export interface TreatmentInput {
+  name: string;
+  baseline: boolean;
+  allocationPercent: string;
+  parameters: { flagKey: string; variationId: string }[];
+}
+
+/** IterationInput; exactly one of the primary keys is set. */
+export interface IterationInput {
+  hypothesis: string;
+  canReshuffleTraffic: boolean;
+  metrics: MetricInput[];
+  primarySingleMetricKey?: string;
+  primaryFunnelKey?: string;
+  treatments: TreatmentInput[];
+  flags: Record<string, FlagInputBody>;
+  randomizationUnit: string;
+  attributes?: string[];
+  reallocationFrequencyMillis?: number;
+}
+
+export interface ExperimentPost {
+  key: string;
+  name: string;
+  description?: string;
+  maintainerId?: string;
+  tags?: string[];
+  methodology: string;
+  dataSource: string;
+  type: string;
+  analysisConfig?: Record<string, unknown>;
+  holdoutId?: string;
+  iteration: IterationInput;
+}
+
+/** HoldoutPostRequest: lower-case field names, and the amount as a string. */
+export interface HoldoutPost {
+  name: string;
+  key: string;
+  description?: string;
+  randomizationunit: string;
+  attributes?: string[];
+  holdoutamount: string;
+  primarymetrickey: string;
+  metrics: MetricInput[];
+  prerequisiteflagkey?: string;
+  maintainerId?: string;
+}
 
 /** AnalysisConfigInput: thresholds are strings in the API. */
 export function analysisConfigInput(analysis: CanonicalAnalysis): Record<string, unknown> {
@@ -17,11 +71,11 @@ export function analysisConfigInput(analysis: CanonicalAnalysis): Record<string,
   return out;
 }
 
-function metricInputs(metrics: readonly CanonicalMetric[]): { key: string; isGroup: boolean }[] {
+function metricInputs(metrics: readonly CanonicalMetric[]): MetricInput[] {
   return metrics.map((m) => ({ key: m.key, isGroup: m.isGroup }));
 }
 
-function treatmentInputs(r: ResolvedExperiment): unknown[] {
+function treatmentInputs(r: ResolvedExperiment): TreatmentInput[] {
   return r.treatments.map((t) => ({
     name: t.name,
     baseline: t.baseline,
@@ -46,20 +100,19 @@ export function flagInputs(r: ResolvedExperiment): Record<string, FlagInputBody>
 }
 
 /** IterationInput for a resolved experiment. */
-export function iterationInput(r: ResolvedExperiment): Record<string, unknown> {
+export function iterationInput(r: ResolvedExperiment): IterationInput {
   const it = r.manifest.spec.iteration;
-  const body: Record<string, unknown> = {
+  const body: IterationInput = {
     hypothesis: it.hypothesis,
     canReshuffleTraffic: it.canReshuffleTraffic,
     metrics: metricInputs(r.metrics),
-    [r.primary.isGroup ? 'primaryFunnelKey' : 'primarySingleMetricKey']: r.primary.key,
+    ...(r.primary.isGroup ? { primaryFunnelKey: r.primary.key } : { primarySingleMetricKey: r.primary.key }),
     treatments: treatmentInputs(r),
     flags: flagInputs(r),
     randomizationUnit: it.randomizationUnit,
   };
-  if (it.attributes) body['attributes'] = sortedSet(it.attributes);
-  if (it.reallocationFrequencyMillis !== undefined)
-    body['reallocationFrequencyMillis'] = it.reallocationFrequencyMillis;
+  if (it.attributes) body.attributes = sortedSet(it.attributes);
+  if (it.reallocationFrequencyMillis !== undefined) body.reallocationFrequencyMillis = it.reallocationFrequencyMillis;
   return body;
 }
 
@@ -67,41 +120,41 @@ export function iterationInput(r: ResolvedExperiment): Record<string, unknown> {
  * ExperimentPost. `holdoutId` is left out when the holdout is created by the same plan: apply
  * fills it in from that step's response (a binding), so the body never carries a fake ID.
  */
-export function experimentPost(r: ResolvedExperiment, desired: CanonicalExperiment): Record<string, unknown> {
-  const spec = r.manifest.spec;
-  const body: Record<string, unknown> = { key: r.manifest.key, name: spec.name };
-  if (desired.description !== undefined) body['description'] = desired.description;
-  if (desired.maintainerId !== undefined) body['maintainerId'] = desired.maintainerId;
-  if (desired.tags) body['tags'] = desired.tags;
-  body['methodology'] = desired.methodology;
-  body['dataSource'] = desired.dataSource;
-  body['type'] = desired.type;
-  if (desired.analysisConfig) body['analysisConfig'] = analysisConfigInput(desired.analysisConfig);
-  if (r.holdout?.id !== undefined) body['holdoutId'] = r.holdout.id;
-  body['iteration'] = iterationInput(r);
-  return body;
+export function experimentPost(r: ResolvedExperiment, desired: CanonicalExperiment): ExperimentPost {
+  return {
+    key: r.manifest.key,
+    name: r.manifest.spec.name,
+    ...(desired.description !== undefined ? { description: desired.description } : {}),
+    ...(desired.maintainerId !== undefined ? { maintainerId: desired.maintainerId } : {}),
+    ...(desired.tags ? { tags: desired.tags } : {}),
+    methodology: desired.methodology,
+    dataSource: desired.dataSource,
+    type: desired.type,
+    ...(desired.analysisConfig ? { analysisConfig: analysisConfigInput(desired.analysisConfig) } : {}),
+    ...(r.holdout?.id !== undefined ? { holdoutId: r.holdout.id } : {}),
+    iteration: iterationInput(r),
+  };
 }
 
-/** HoldoutPostRequest: lower-case field names, and the amount as a string. */
-export function holdoutPost(r: ResolvedHoldout): Record<string, unknown> {
+export function holdoutPost(r: ResolvedHoldout): HoldoutPost {
   const spec = r.manifest.spec;
-  const body: Record<string, unknown> = { name: spec.name, key: r.manifest.key };
-  if (spec.description !== undefined) body['description'] = spec.description;
-  body['randomizationunit'] = spec.randomizationUnit;
-  if (spec.attributes) body['attributes'] = sortedSet(spec.attributes);
-  body['holdoutamount'] = String(spec.holdoutAmount);
-  body['primarymetrickey'] = spec.primaryMetric;
-  body['metrics'] = metricInputs(r.metrics);
-  if (spec.prerequisiteFlag !== undefined) body['prerequisiteflagkey'] = spec.prerequisiteFlag;
-  if (spec.maintainerId !== undefined) body['maintainerId'] = spec.maintainerId;
-  return body;
+  return {
+    name: spec.name,
+    key: r.manifest.key,
+    ...(spec.description !== undefined ? { description: spec.description } : {}),
+    randomizationunit: spec.randomizationUnit,
+    ...(spec.attributes ? { attributes: sortedSet(spec.attributes) } : {}),
+    holdoutamount: String(spec.holdoutAmount),
+    primarymetrickey: spec.primaryMetric,
+    metrics: metricInputs(r.metrics),
+    ...(spec.prerequisiteFlag !== undefined ? { prerequisiteflagkey: spec.prerequisiteFlag } : {}),
+    ...(spec.maintainerId !== undefined ? { maintainerId: spec.maintainerId } : {}),
+  };
 }
-
-export type FieldUpdate = { operation: 'update' | 'add' | 'remove'; value?: unknown };
 
 /** The new full value of one field, in IterationInput / ExperimentPost shape. */
 function fieldValue(field: string, r: ResolvedExperiment, d: CanonicalExperiment): unknown {
-  const it = iterationInput(r);
+  const it: Readonly<Record<string, unknown>> = { ...iterationInput(r) };
   switch (field) {
     case 'name':
     case 'description':
@@ -127,8 +180,8 @@ export function fieldUpdates(
   r: ResolvedExperiment,
   desired: CanonicalExperiment,
   live: CanonicalExperiment | undefined,
-): Record<string, FieldUpdate> {
-  const out: Record<string, FieldUpdate> = {};
+): FieldUpdates {
+  const out: FieldUpdates = {};
   for (const rule of rules) {
     if (rule.field !== 'primary') {
       out[rule.field] = { operation: 'update', value: fieldValue(rule.field, r, desired) };
@@ -153,8 +206,8 @@ export function additions(
   rules: readonly FieldRule[],
   desired: CanonicalExperiment,
   live: CanonicalExperiment,
-): Record<string, FieldUpdate> | undefined {
-  const out: Record<string, FieldUpdate> = {};
+): FieldUpdates | undefined {
+  const out: FieldUpdates = {};
   for (const rule of rules) {
     if (rule.field === 'metrics') {
       const id = (m: CanonicalMetric): string => `${m.key}\u0000${String(m.isGroup)}`;

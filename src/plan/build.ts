@@ -17,13 +17,10 @@ import { resolveAll } from '../resolve/resolve.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
 import { resourceAddress, type Problem } from '../types.js';
 import { StepFactory, type DraftStep } from './draft.js';
-import { ExperimentPlanner } from './experiment.js';
+import { planExperiment as planOneExperiment, type ExperimentOutcome } from './experiment-plan.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
 import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
-import { planLifecycle, rowOf } from './lifecycle.js';
-import { checkImmutable, planMembership } from './membership.js';
-import { checkMutability } from './mutability.js';
 import { finalizeSteps, orderSteps } from './order.js';
 import {
   worstImpact,
@@ -34,7 +31,6 @@ import {
   type PlanSummary,
   type ResourcePlan,
 } from './types.js';
-import { splitExperimentChanges } from './unapplied.js';
 import { findUnmanaged, planPrune } from './unmanaged.js';
 
 type PendingResource = Omit<ResourcePlan, 'stepIds' | 'impact'> & { stepKeys: string[] };
@@ -44,7 +40,7 @@ function planExperiment(
   live: LiveState,
   holdoutCreates: Map<string, string>,
   factory: StepFactory,
-): { planner: ExperimentPlanner; pending: PendingResource } {
+): { outcome: ExperimentOutcome; pending: PendingResource } {
   const m = resolved.manifest;
   const environment = liveEnvironment(live, m);
   const ld = findLiveExperiment(environment, m.key);
@@ -57,23 +53,19 @@ function planExperiment(
   const createStep = resolved.holdout
     ? holdoutCreates.get(resourceAddress('holdout', m, resolved.holdout.key))
     : undefined;
-  const planner = new ExperimentPlanner({
-    resolved,
-    desired,
-    ...(ld ? { live: ld } : {}),
-    ...(liveCanonical ? { liveCanonical } : {}),
-    diff: diffResource(desired, liveCanonical, nameBook(live, m)),
-    environment,
-    project: liveProject(live, m.project).project,
-    ...(createStep !== undefined ? { holdoutCreateStep: createStep } : {}),
+  const outcome = planOneExperiment(
+    {
+      resolved,
+      desired,
+      ...(ld ? { live: ld } : {}),
+      ...(liveCanonical ? { liveCanonical } : {}),
+      diff: diffResource(desired, liveCanonical, nameBook(live, m)),
+      environment,
+      project: liveProject(live, m.project).project,
+      ...(createStep !== undefined ? { holdoutCreateStep: createStep } : {}),
+    },
     factory,
-  });
-  const from = rowOf(planner);
-  planLifecycle(planner);
-  checkImmutable(planner);
-  checkMutability(planner);
-  planMembership(planner);
-  const { changes, unapplied } = splitExperimentChanges(planner);
+  );
   const pending: PendingResource = {
     address: resolved.address,
     type: 'experiment',
@@ -81,16 +73,16 @@ function planExperiment(
     environment: m.environment,
     key: m.key,
     name: m.spec.name,
-    action: planner.steps.length === 0 ? 'no-op' : ld ? 'update' : 'create',
+    action: outcome.steps.length === 0 ? 'no-op' : ld ? 'update' : 'create',
     stateTo: m.spec.state,
-    changes,
+    changes: outcome.changes,
     source: m.source.locate(''),
-    stepKeys: planner.steps.map((s) => s.key),
+    stepKeys: outcome.steps.map((s) => s.key),
   };
-  if (unapplied) pending.unapplied = unapplied;
-  if (from !== 'absent') pending.stateFrom = from;
-  if (Object.keys(planner.context).length > 0) pending.context = planner.context;
-  return { planner, pending };
+  if (outcome.unapplied) pending.unapplied = outcome.unapplied;
+  if (outcome.from !== 'absent') pending.stateFrom = outcome.from;
+  if (Object.keys(outcome.context).length > 0) pending.context = outcome.context;
+  return { outcome, pending };
 }
 
 function holdoutResource(o: HoldoutOutcome): PendingResource {
@@ -152,7 +144,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   const prune = planPrune(desired, live, factory);
   const steps: DraftStep[] = [
     ...holdouts.flatMap((o) => o.steps),
-    ...experiments.flatMap((e) => e.planner.steps),
+    ...experiments.flatMap((e) => e.outcome.steps),
     ...prune.steps,
   ];
   const pending = [...holdouts.map(holdoutResource), ...experiments.map((e) => e.pending)];
@@ -168,7 +160,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
   }
   problems.push(
     ...holdouts.flatMap((o) => o.problems),
-    ...experiments.flatMap((e) => e.planner.problems),
+    ...experiments.flatMap((e) => e.outcome.problems),
     ...prune.warnings,
   );
   problems.push(...managedTagWarnings(desired));

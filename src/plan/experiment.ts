@@ -1,16 +1,26 @@
-/** Everything one experiment's lifecycle cell needs: inputs, the diff, and step/problem helpers. */
+/**
+ * One experiment's row of the lifecycle table (what is live, typed by where it is now) and the
+ * pure helpers its cells share. A cell reads its row and returns a CellValue; nothing is mutated.
+ */
 import type { ResourceDiff } from '../diff/types.js';
-import type { LdExperiment, LdFlag } from '../live/ld-types.js';
+import type { LdExperiment } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
-import { comparedIteration, iterationNumber, runningIterationNumber } from '../normalize/status.js';
+import type { ExperimentManifest } from '../manifest/types.js';
+import {
+  comparedIteration,
+  iterationNumber,
+  liveStatus,
+  runningIterationNumber,
+  type LiveStatus,
+} from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
 import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
-import { resourceAddress, type Problem } from '../types.js';
-import { fieldUpdates, flagInputs, type FieldUpdate } from './bodies.js';
-import { semanticPatch, type DraftStep, type StepFactory, type StepInit } from './draft.js';
-import { experimentPath } from './paths.js';
-import type { FieldChange, Impact, ImpactContext } from './types.js';
+import { resourceAddress, resourceRef, type Problem, type ResourceRef } from '../types.js';
+import { fieldUpdates, flagInputs } from './bodies.js';
+import type { StepRequest } from './draft.js';
+import type { ExperimentInstruction, FieldUpdates, FlagInputBody, UpdateExperimentFields } from './instructions.js';
+import type { Impact, ImpactContext, StepBinding } from './types.js';
 
 export interface ExperimentInput {
   resolved: ResolvedExperiment;
@@ -24,200 +34,233 @@ export interface ExperimentInput {
   project: LiveProject;
   /** Local key of the step that creates the holdout this experiment joins, when the same plan creates it. */
   holdoutCreateStep?: string;
-  factory: StepFactory;
 }
 
-const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
+/** What every row knows. */
+interface RowFacts {
+  manifest: ExperimentManifest;
+  resolved: ResolvedExperiment;
+  ref: ResourceRef;
+  desired: CanonicalExperiment;
+  diff: ResourceDiff<CanonicalExperiment>;
+  project: LiveProject;
+  /** Address of the holdout the experiment is or will be part of. */
+  holdout?: string;
+}
 
-/** An `updateExperimentFields` instruction (a type, so it stays assignable to any instruction). */
-export type FieldsUpdate = { kind: string; value: Record<string, FieldUpdate> };
+/** Nothing in LaunchDarkly yet. */
+export interface AbsentRow extends RowFacts {
+  from: 'absent';
+  /** Local key of the step that creates the holdout the experiment joins, when this plan creates it. */
+  holdoutCreateStep?: string;
+}
 
-/** Builds the steps and problems of one experiment; each lifecycle cell drives it. */
-export class ExperimentPlanner {
-  readonly steps: DraftStep[] = [];
-  readonly problems: Problem[] = [];
-  /** Which of the diff's changes the cell realises: all, metadata only, or none. */
-  applied: 'all' | 'metadata' | 'none' = 'all';
+/** An experiment LaunchDarkly holds, in status `from`. */
+export interface LiveRow extends RowFacts {
+  from: LiveStatus;
+  live: LdExperiment;
+  liveCanonical: CanonicalExperiment;
+}
+
+export type ExperimentRow = AbsentRow | LiveRow;
+
+/** The row an experiment is in: absent, or live with its live forms (which the row then guarantees). */
+export function experimentRow(input: ExperimentInput): ExperimentRow {
+  const manifest = input.resolved.manifest;
+  const holdoutKey = input.desired.holdout ?? input.liveCanonical?.holdout;
+  const facts: RowFacts = {
+    manifest,
+    resolved: input.resolved,
+    ref: resourceRef('experiment', manifest, manifest.key),
+    desired: input.desired,
+    diff: input.diff,
+    project: input.project,
+    ...(holdoutKey === undefined || holdoutKey === null
+      ? {}
+      : { holdout: resourceAddress('holdout', manifest, holdoutKey) }),
+  };
+  if (input.live && input.liveCanonical) {
+    return { ...facts, from: liveStatus(input.live), live: input.live, liveCanonical: input.liveCanonical };
+  }
+  return {
+    ...facts,
+    from: 'absent',
+    ...(input.holdoutCreateStep !== undefined ? { holdoutCreateStep: input.holdoutCreateStep } : {}),
+  };
+}
+
+/** A step of an experiment before it has a key: chained after the experiment's earlier steps when made. */
+export interface StepSpec {
+  request: StepRequest;
+  impact: Impact;
+  reason: string;
+  /** The object the request is about; the experiment's own when absent. */
+  target?: ResourceRef;
+  /** Live objects the step relies on; the experiment when absent. */
+  touches?: ResourceRef[];
+  /** Steps of other resources this one needs (the holdout's create). */
+  dependsOn?: string[];
+  bindings?: StepBinding[];
+  movesFlagVersions?: string[];
+  startFlags?: Record<string, FlagInputBody>;
+}
+
+/** Which of the diff's changes a cell's steps make, for people: all, the metadata only, or none. */
+export type Shown = 'all' | 'metadata' | 'none';
+
+/** What a lifecycle cell returns; the caller combines it with the checks around it. */
+export interface CellValue {
+  steps: StepSpec[];
+  problems: Problem[];
+  shown: Shown;
   /** Facts for the plain-words impact text (iteration number and start, winner, justification). */
-  context: ImpactContext = {};
-  /** Whether a cell asked for the restart acknowledgement (so `replacesIteration` was used). */
-  restartChecked = false;
+  context: ImpactContext;
+  /** Whether the cell asked for the restart acknowledgement (so `replacesIteration` was used). */
+  acknowledged: boolean;
+}
 
-  constructor(readonly input: ExperimentInput) {}
+/** A piece of a cell's value, from one building block. */
+export type CellPart = Partial<Omit<CellValue, 'shown'>>;
 
-  get manifest(): ResolvedExperiment['manifest'] {
-    return this.input.resolved.manifest;
-  }
-  get address(): string {
-    return this.input.resolved.address;
-  }
-  get name(): string {
-    return this.manifest.spec.name;
-  }
+/** The value of a cell made of `parts`, in order. */
+export function cellValue(shown: Shown, ...parts: CellPart[]): CellValue {
+  return {
+    steps: parts.flatMap((p) => p.steps ?? []),
+    problems: parts.flatMap((p) => p.problems ?? []),
+    shown,
+    context: Object.assign({}, ...parts.map((p) => p.context ?? {})) as ImpactContext,
+    acknowledged: parts.some((p) => p.acknowledged === true),
+  };
+}
 
-  error(at: string, code: string, message: string): void {
-    this.problems.push(problemAt(this.manifest.source, at, code, message));
-  }
+export function errorAt(row: ExperimentRow, at: string, code: string, message: string): Problem {
+  return problemAt(row.manifest.source, at, code, message);
+}
 
-  warn(at: string, code: string, message: string): void {
-    this.problems.push(problemAt(this.manifest.source, at, code, message, { severity: 'warning' }));
-  }
+export function warningAt(row: ExperimentRow, at: string, code: string, message: string): Problem {
+  return problemAt(row.manifest.source, at, code, message, { severity: 'warning' });
+}
 
-  /** The steps added so far: what a new step of this experiment must wait for. */
-  private previous(): string[] {
-    const last = this.steps.at(-1);
-    return last ? [last.key] : [];
-  }
+/** A semantic patch on the experiment; `instructions` go in one request, so they apply atomically. */
+export function patchSpec(
+  row: ExperimentRow,
+  instructions: ExperimentInstruction[],
+  impact: Impact,
+  reason: string,
+): StepSpec {
+  const kinds = instructions.map((i) => i.kind);
+  const moved = flagVersionsMoved(row, kinds);
+  return {
+    request: { kind: 'patchExperiment', instructions },
+    impact,
+    reason,
+    ...(moved.length > 0 ? { movesFlagVersions: moved } : {}),
+    ...(kinds.includes('startIteration') ? { startFlags: flagInputs(row.resolved) } : {}),
+  };
+}
 
-  add(init: Omit<StepInit, 'resource' | 'touches'> & { resource?: string; touches?: string[] }): DraftStep {
-    const holdout = this.holdoutAddress();
-    const step = this.input.factory.make({
-      resource: this.address,
-      owner: this.address,
-      ...init,
-      dependsOn: [...new Set([...this.previous(), ...(init.dependsOn ?? [])])],
-      touches: init.touches ?? this.touches(),
-      ...(holdout !== undefined ? { holdout } : {}),
-    });
-    this.steps.push(step);
-    return step;
+/**
+ * Flags whose environment version these instructions change (ld-api-notes §9 #19): ending the
+ * live running iteration (a stop, or a start or restart, which ends it) rewrites the rules of its
+ * flags; starting one those of the iteration it starts, which after this plan's edits in the same
+ * request is the desired one.
+ */
+function flagVersionsMoved(row: ExperimentRow, kinds: readonly string[]): string[] {
+  const moved = new Set<string>();
+  const starts = kinds.includes('startIteration') || kinds.includes('saveAndStartNewIteration');
+  const live = row.from === 'absent' ? undefined : row.live;
+  const running = [live?.currentIteration, live?.draftIteration].find((it) => it?.status === 'running');
+  if (starts || kinds.includes('stopIteration')) {
+    for (const key of Object.keys(running?.flags ?? {})) moved.add(key);
   }
+  if (starts) for (const f of row.resolved.flags) moved.add(f.key);
+  return [...moved].sort();
+}
 
-  /** A semantic patch on this experiment; `instructions` go in one request, so they apply atomically. */
-  patch(instructions: { kind: string; [k: string]: unknown }[], impact: Impact, reason: string): DraftStep {
-    const step = this.add({
-      kind: 'patchExperiment',
-      method: 'PATCH',
-      path: experimentPath(this.manifest, this.manifest.key),
-      body: semanticPatch(reason, instructions),
-      instructions: instructions.map((i) => i.kind),
-      impact,
-      reason,
-    });
-    const moved = this.flagVersionsMoved(step.instructions);
-    if (moved.length > 0) step.movesFlagVersions = moved;
-    if (step.instructions.includes('startIteration')) step.startFlags = flagInputs(this.input.resolved);
-    return step;
-  }
+/** `updateExperimentFields` for the diff's fields the filter keeps, or undefined when none changed. */
+export function updates(
+  row: ExperimentRow,
+  filter: (field: string, category: string) => boolean,
+): UpdateExperimentFields | undefined {
+  const rules = row.diff.fields.filter((r) => filter(r.field, r.category));
+  if (rules.length === 0) return undefined;
+  const live = row.from === 'absent' ? undefined : row.liveCanonical;
+  return { kind: 'updateExperimentFields', value: fieldUpdates(rules, row.resolved, row.desired, live) };
+}
 
-  /**
-   * The `updateExperimentFields` a start sends before `startIteration`: the draft edits, plus the
-   * iteration's `flags` with current versions when the live draft it starts saved older ones
-   * (LaunchDarkly refuses to start such a draft). `doing` begins the step's reason.
-   */
-  startEdits(edits: FieldsUpdate | undefined): { update?: FieldsUpdate; doing: string } {
-    const stale = this.staleDraftFlags();
-    if (stale.length === 0 || edits?.value['flags'] !== undefined) {
-      return edits ? { update: edits, doing: 'applies the draft edits and ' } : { doing: '' };
-    }
-    const flags: FieldUpdate = { operation: 'update', value: flagInputs(this.input.resolved) };
-    const names = stale.map((f) => `"${f}"`).join(', ');
-    return {
-      update: { kind: 'updateExperimentFields', value: { ...(edits?.value ?? {}), flags } },
-      doing: `${edits ? 'applies the draft edits, ' : ''}refreshes the draft's flags (flag ${names} changed since the draft was saved) and `,
-    };
-  }
+export function metadataUpdates(row: ExperimentRow): UpdateExperimentFields | undefined {
+  return updates(row, (_, category) => category === 'metadata');
+}
 
-  /** Flags whose current version is newer than the one the live draft saved, when this plan starts that draft. */
-  private staleDraftFlags(): string[] {
-    if (this.steps.some((s) => s.kind === 'createExperiment' || s.kind === 'createIteration')) return [];
-    const draft = this.input.live ? comparedIteration(this.input.live) : undefined;
-    if (draft?.status !== 'not_started') return [];
-    return this.input.resolved.flags
-      .filter((f) => draft.flags?.[f.key]?.flagConfigVersion !== f.flagConfigVersion)
-      .map((f) => f.key)
-      .sort();
-  }
+export function allUpdates(row: ExperimentRow): UpdateExperimentFields | undefined {
+  return updates(row, (_, category) => category === 'metadata' || category === 'design');
+}
 
-  /**
-   * Flags whose environment version these instructions change (ld-api-notes §9 #19): ending the
-   * live running iteration (a stop, or a start or restart, which ends it) rewrites the rules of its
-   * flags; starting one those of the iteration it starts, which after this plan's edits in the same
-   * request is the desired one.
-   */
-  private flagVersionsMoved(kinds: readonly string[]): string[] {
-    const moved = new Set<string>();
-    const starts = kinds.includes('startIteration') || kinds.includes('saveAndStartNewIteration');
-    const live = this.input.live;
-    const running = [live?.currentIteration, live?.draftIteration].find((it) => it?.status === 'running');
-    if (starts || kinds.includes('stopIteration')) {
-      for (const key of Object.keys(running?.flags ?? {})) moved.add(key);
-    }
-    if (starts) for (const f of this.input.resolved.flags) moved.add(f.key);
-    return [...moved].sort();
-  }
+export function designFields(row: ExperimentRow): string[] {
+  return row.diff.fields.filter((r) => r.category === 'design').map((r) => r.field);
+}
 
-  /** The live objects a step of this experiment relies on: the experiment itself. */
-  touches(): string[] {
-    return [this.address];
-  }
-
-  /** The holdout (address) this experiment is or will be part of. */
-  holdoutAddress(): string | undefined {
-    const key = this.input.desired.holdout ?? this.input.liveCanonical?.holdout;
-    return key === undefined || key === null ? undefined : resourceAddress('holdout', this.manifest, key);
-  }
-
-  /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
-  updates(filter: (field: string, category: string) => boolean): FieldsUpdate | undefined {
-    const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
-    if (rules.length === 0) return undefined;
-    const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
-    return { kind: 'updateExperimentFields', value };
-  }
-
-  metadataUpdates(): FieldsUpdate | undefined {
-    return this.updates((_, category) => category === 'metadata');
-  }
-
-  allUpdates(): FieldsUpdate | undefined {
-    return this.updates((_, category) => category === 'metadata' || category === 'design');
-  }
-
-  designFields(): string[] {
-    return this.input.diff.fields.filter((r) => r.category === 'design').map((r) => r.field);
-  }
-
-  /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
-  checkFlagsOn(): void {
-    const env = this.manifest.environment;
-    for (const f of this.input.resolved.flags) {
-      const flag: LdFlag | undefined = this.input.project.flags.get(f.key);
-      const flagEnv = flag?.environments[env];
-      if (!flag || !flagEnv) continue;
-      const why = flag.archived || flagEnv.archived ? 'archived' : flagEnv.on ? undefined : 'off';
-      if (why === undefined) continue;
-      this.error(
+/** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
+export function flagsOffForStart(row: ExperimentRow): Problem[] {
+  const env = row.manifest.environment;
+  return row.resolved.flags.flatMap((f) => {
+    const flag = row.project.flags.get(f.key);
+    const flagEnv = flag?.environments[env];
+    if (!flag || !flagEnv) return [];
+    const why = flag.archived || flagEnv.archived ? 'archived' : flagEnv.on ? undefined : 'off';
+    if (why === undefined) return [];
+    return [
+      errorAt(
+        row,
         pointer('spec', 'iteration', 'flags', f.key),
         'FlagOffForStart',
         `flag "${f.key}" is ${why} in "${env}", so LaunchDarkly would refuse to start the iteration; turn it on first or keep the experiment as a draft`,
-      );
-    }
-  }
+      ),
+    ];
+  });
+}
 
-  /** The changes this experiment's plan realises, for people. */
-  changes(): FieldChange[] {
-    if (this.applied === 'none') return [];
-    const all = this.input.diff.changes;
-    return this.applied === 'all' ? all : all.filter((c) => METADATA_FIELDS.has(c.field));
+/**
+ * The `updateExperimentFields` a start sends before `startIteration`: the draft edits, plus the
+ * iteration's `flags` with current versions when the live draft it starts saved older ones
+ * (LaunchDarkly refuses to start such a draft). `doing` begins the step's reason. `newDraft`: the
+ * draft it starts is created by this plan, so it saves current versions.
+ */
+export function startEdits(
+  row: ExperimentRow,
+  edits: UpdateExperimentFields | undefined,
+  newDraft: boolean,
+): { update?: UpdateExperimentFields; doing: string } {
+  const stale = newDraft ? [] : staleDraftFlags(row);
+  if (stale.length === 0 || edits?.value.flags !== undefined) {
+    return edits ? { update: edits, doing: 'applies the draft edits and ' } : { doing: '' };
   }
+  const value: FieldUpdates = {
+    ...(edits?.value ?? {}),
+    flags: { operation: 'update', value: flagInputs(row.resolved) },
+  };
+  const names = stale.map((f) => `"${f}"`).join(', ');
+  return {
+    update: { kind: 'updateExperimentFields', value },
+    doing: `${edits ? 'applies the draft edits, ' : ''}refreshes the draft's flags (flag ${names} changed since the draft was saved) and `,
+  };
+}
 
-  /** Record the live iteration a new iteration or a stop ends, for reviewers. */
-  noteEndingIteration(): void {
-    const started = this.input.live?.currentIteration?.startedAt ?? this.input.live?.draftIteration?.startedAt;
-    if (started !== undefined) this.context.iterationStartedAt = new Date(started).toISOString();
-    this.context.iterationNumber = runningIterationNumber(this.live) ?? iterationNumber(this.live);
-  }
+/** Flags whose current version is newer than the one the live draft saved. */
+function staleDraftFlags(row: ExperimentRow): string[] {
+  const draft = row.from === 'absent' ? undefined : comparedIteration(row.live);
+  if (draft?.status !== 'not_started') return [];
+  return row.resolved.flags
+    .filter((f) => draft.flags?.[f.key]?.flagConfigVersion !== f.flagConfigVersion)
+    .map((f) => f.key)
+    .sort();
+}
 
-  /** The live experiment; only called from cells whose row says it exists. */
-  get live(): LdExperiment {
-    if (!this.input.live) throw new Error(`internal: no live experiment for ${this.address}`);
-    return this.input.live;
-  }
-
-  /** The live canonical experiment; only called from cells whose row says it exists. */
-  get liveCanonical(): CanonicalExperiment {
-    if (!this.input.liveCanonical) throw new Error(`internal: no live experiment for ${this.address}`);
-    return this.input.liveCanonical;
-  }
+/** The live iteration a new iteration or a stop ends, for reviewers. */
+export function endingContext(live: LdExperiment): ImpactContext {
+  const started = live.currentIteration?.startedAt ?? live.draftIteration?.startedAt;
+  return {
+    ...(started !== undefined ? { iterationStartedAt: new Date(started).toISOString() } : {}),
+    iterationNumber: runningIterationNumber(live) ?? iterationNumber(live),
+  };
 }

@@ -18,7 +18,7 @@ import {
   liveEnvironment,
   liveExperiments,
 } from '../resolve/context.js';
-import { resourceAddress } from '../types.js';
+import { formatAddress, resourceRef, type ResourceRef } from '../types.js';
 import type { Plan } from './types.js';
 
 function sha256(value: unknown): string {
@@ -29,11 +29,10 @@ function sha256(value: unknown): string {
 
 // Addresses with nothing live get no fingerprint: apply treats a missing one as moved, and checks
 // creates separately (their address must still be free).
-function fingerprintOne(live: LiveState, address: string): string | undefined {
-  const [type, project = '', environment = '', ...rest] = address.split('/');
-  const key = rest.join('/');
-  const env = liveEnvironment(live, { project, environment });
-  if (type === 'experiment') {
+function fingerprintOne(live: LiveState, ref: ResourceRef): string | undefined {
+  const env = liveEnvironment(live, ref);
+  const key = ref.key;
+  if (ref.kind === 'experiment') {
     const e = findLiveExperiment(env, key);
     if (!e) return undefined;
     const canonical = canonicalFromLive(e, (id) => {
@@ -42,32 +41,31 @@ function fingerprintOne(live: LiveState, address: string): string | undefined {
     });
     return sha256({ canonical, status: liveStatus(e), iteration: comparedIteration(e)?._id ?? null });
   }
-  if (type === 'holdout') {
-    const h = findLiveHoldout(env, key);
-    return h ? sha256({ canonical: canonicalHoldoutFromLive(h), status: h.status, id: h._id }) : undefined;
-  }
-  return undefined;
+  const h = findLiveHoldout(env, key);
+  return h ? sha256({ canonical: canonicalHoldoutFromLive(h), status: h.status, id: h._id }) : undefined;
 }
 
-/** Every address fingerprintLive can see: live experiments (not holdout bases) and holdouts. */
-function allAddresses(live: LiveState): string[] {
-  const out: string[] = [];
+/** Every object fingerprintLive can see: live experiments (not holdout bases) and holdouts. */
+function allRefs(live: LiveState): ResourceRef[] {
+  const out: ResourceRef[] = [];
   for (const env of live.environments) {
-    for (const e of liveExperiments(env)) out.push(resourceAddress('experiment', env, e.key));
-    for (const h of env.holdouts) out.push(resourceAddress('holdout', env, holdoutKey(h)));
+    for (const e of liveExperiments(env)) out.push(resourceRef('experiment', env, e.key));
+    for (const h of env.holdouts) out.push(resourceRef('holdout', env, holdoutKey(h)));
   }
   return out;
 }
 
 /**
- * sha256 per address (`experiment/…`, `holdout/…`) of the stable JSON of the canonical live
+ * sha256 per address (`experiment/…`, `holdout/…`, keyed by formatAddress) of the stable JSON of the canonical live
  * object, its lifecycle status and iteration ID. Without `addresses`, every live object is
- * fingerprinted; addresses with nothing live are left out.
+ * fingerprinted; objects with nothing live are left out.
  */
-export function fingerprintLive(live: LiveState, addresses?: string[]): Record<string, string> {
+export function fingerprintLive(live: LiveState, refs?: readonly ResourceRef[]): Record<string, string> {
+  const byAddress = new Map((refs ?? allRefs(live)).map((ref) => [formatAddress(ref), ref]));
   const out: Record<string, string> = {};
-  for (const address of [...new Set(addresses ?? allAddresses(live))].sort()) {
-    const fingerprint = fingerprintOne(live, address);
+  for (const address of [...byAddress.keys()].sort()) {
+    const ref = byAddress.get(address);
+    const fingerprint = ref && fingerprintOne(live, ref);
     if (fingerprint !== undefined) out[address] = fingerprint;
   }
   return out;

@@ -7,57 +7,16 @@
  * that move that flag's version. When no order can do that (two starts or restarts on one flag),
  * the later step reads the version again right before it is sent: a read binding, shown in the plan.
  */
-import { parsePointer, toPointer } from '../manifest/pointer.js';
-import type { DraftStep, FlagInputBody } from './draft.js';
+import { toPointer } from '../manifest/pointer.js';
+import { flagVersionsOf, withRequest, type DraftStep, type StepRequest } from './draft.js';
+import type { FlagInputBody, FlagsUpdate } from './instructions.js';
 import { flagPath } from './paths.js';
 import { stepReach } from './step-reach.js';
 import { bindingSteps, type ReadBinding } from './types.js';
 
-const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
-
-/** `project + environment` of a step, from its path: flag versions are per environment. */
-function scopeOf(step: DraftStep): string {
-  return ENVIRONMENT_PATH.exec(step.path)?.[0] ?? step.path;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Where a body sends a `flagConfigVersion`: every map entry whose value carries one, wherever it
- * sits (ExperimentPost `iteration.flags`, IterationInput `flags`, `updateExperimentFields` and
- * `saveAndStartNewIteration` values), so a new body shape cannot slip past.
- */
-export function flagVersionPointers(body: unknown): { flag: string; pointer: string }[] {
-  const found: { flag: string; pointer: string }[] = [];
-  const walk = (value: unknown, at: (string | number)[]): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => {
-        walk(item, [...at, index]);
-      });
-      return;
-    }
-    if (!isRecord(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      if (isRecord(child) && 'flagConfigVersion' in child) {
-        found.push({ flag: key, pointer: toPointer([...at, key, 'flagConfigVersion']) });
-      }
-      walk(child, [...at, key]);
-    }
-  };
-  walk(body, []);
-  return found;
-}
-
-/** The flags a body sends a `flagConfigVersion` for, sorted. */
-export function flagVersionsSent(body: unknown): string[] {
-  return [...new Set(flagVersionPointers(body).map((p) => p.flag))].sort();
-}
-
-/** Flags whose current version a step relies on: those its body sends, and those of a draft it starts. */
+/** Flags whose current version a step relies on: those it sends, and those of a draft it starts. */
 function versionsRelied(step: DraftStep): string[] {
-  return [...new Set([...flagVersionsSent(step.body), ...Object.keys(step.startFlags ?? {})])].sort();
+  return [...new Set([...step.flagVersions.map((v) => v.flag), ...Object.keys(step.startFlags ?? {})])].sort();
 }
 
 /** Step keys that follow each key: dependsOn, bindings and the order of one resource's steps. */
@@ -75,16 +34,21 @@ export function successors(steps: readonly DraftStep[]): Map<string, Set<string>
 }
 
 interface FlagSteps {
+  /** Flag versions are per project + environment: the group's place in its target's environment. */
+  project: string;
+  environment: string;
+  flag: string;
   senders: DraftStep[];
   movers: DraftStep[];
 }
 
-/** Senders (steps relying on a version) and movers per `scope + flag`, in step creation order. */
-function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
+/** Senders (steps relying on a version) and movers per project + environment + flag, in step creation order. */
+function byFlag(steps: readonly DraftStep[]): FlagSteps[] {
   const out = new Map<string, FlagSteps>();
   const entry = (step: DraftStep, flag: string): FlagSteps => {
-    const id = `${scopeOf(step)}\u0000${flag}`;
-    const found = out.get(id) ?? { senders: [], movers: [] };
+    const { project, environment } = step.target;
+    const id = JSON.stringify([project, environment, flag]);
+    const found = out.get(id) ?? { project, environment, flag, senders: [], movers: [] };
     out.set(id, found);
     return found;
   };
@@ -92,7 +56,14 @@ function byFlag(steps: readonly DraftStep[]): Map<string, FlagSteps> {
     for (const flag of versionsRelied(step)) entry(step, flag).senders.push(step);
     for (const flag of step.movesFlagVersions ?? []) entry(step, flag).movers.push(step);
   }
-  return out;
+  // Groups of different environments share no step, so only the order of flags within one matters.
+  return [...out.values()].sort(
+    (a, b) => compare(a.project, b.project) || compare(a.environment, b.environment) || compare(a.flag, b.flag),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What flag-version ordering decides: extra `after` keys per step, and flags each step reads again. */
@@ -114,10 +85,8 @@ export function flagVersionOrder(steps: readonly DraftStep[]): FlagVersionOrder 
   const next = successors(steps);
   const after = new Map<string, string[]>();
   const rereads = new Map<string, Set<string>>();
-  const groups = [...byFlag(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [id, { senders, movers }] of groups) {
+  for (const { flag, senders, movers } of byFlag(steps)) {
     if (movers.length === 0) continue;
-    const flag = id.split('\u0000')[1] ?? id;
     const reach = stepReach(next, [...new Set([...senders, ...movers].map((s) => s.key))]);
     for (const mover of movers) {
       for (const sender of senders) {
@@ -149,85 +118,78 @@ export function orderFlagVersions(steps: readonly DraftStep[]): DraftStep[] {
 }
 
 /**
- * The step with the versions of `flags` read right before it is sent: the body leaves them out and
- * a read binding per flag fills them in. A start that sends no version for one of them (its draft
- * was saved with the plan-time version) first gets the draft's flags refreshed in the same patch.
+ * The step with the versions of `flags` read right before it is sent: the request leaves them out
+ * and a read binding per flag fills them in. A start that sends no version for one of them (its
+ * draft was saved with the plan-time version) first gets the draft's flags refreshed in the same patch.
  */
 function readAgain(step: DraftStep, flags: ReadonlySet<string>): DraftStep {
-  const sent = new Set(flagVersionsSent(step.body));
+  const sent = new Set(step.flagVersions.map((v) => v.flag));
   const refresh = step.startFlags !== undefined && [...flags].some((f) => !sent.has(f));
-  let body = refresh ? withFlagsRefresh(step.body, step.startFlags ?? {}) : step.body;
-  const bindings = [...step.bindings];
-  const match = ENVIRONMENT_PATH.exec(step.path);
-  const project = decodeURIComponent(match?.[1] ?? '');
-  const environment = decodeURIComponent(match?.[2] ?? '');
-  for (const { flag, pointer } of flagVersionPointers(body)) {
-    if (!flags.has(flag)) continue;
-    body = withoutVersionAt(body, pointer);
-    const binding: ReadBinding = {
-      bodyPointer: pointer,
-      fromGet: flagPath(project, flag, environment),
-      responsePointer: toPointer(['environments', environment, 'version']),
-    };
-    bindings.push(binding);
-  }
+  const request = refresh ? withFlagsRefresh(step.request, step.startFlags ?? {}) : step.request;
+  const { project, environment } = step.target;
+  const bindings = [
+    ...step.bindings,
+    ...flagVersionsOf(request)
+      .filter((v) => flags.has(v.flag))
+      .map((v): ReadBinding => ({
+        bodyPointer: v.pointer,
+        fromGet: flagPath(project, v.flag, environment),
+        responsePointer: toPointer(['environments', environment, 'version']),
+      })),
+  ];
   const names = [...flags].map((f) => `"${f}"`).join(', ');
   const reason =
     `${step.reason}; ${refresh ? "first it refreshes the draft's flags, with " : 'with '}the version of ` +
     `${flags.size === 1 ? 'flag' : 'flags'} ${names} read again right before sending, because an earlier step of this apply changes it`;
-  const instructions = refresh ? instructionKinds(body) : step.instructions;
-  return { ...step, body: withComment(body, reason), bindings, instructions, reason };
-}
-
-interface PatchBody {
-  comment?: string;
-  instructions: { kind: string; value?: Record<string, unknown>; [k: string]: unknown }[];
-}
-
-function isPatchBody(body: unknown): body is PatchBody {
-  return isRecord(body) && Array.isArray(body['instructions']);
+  return { ...withRequest(step, withoutVersions(request, flags), reason), bindings };
 }
 
 /** A start patch whose `updateExperimentFields` (added before `startIteration` when absent) sets `flags`. */
-function withFlagsRefresh(body: unknown, flags: Record<string, FlagInputBody>): unknown {
-  if (!isPatchBody(body)) return body;
-  const copy = structuredClone(body);
-  const update = { operation: 'update', value: structuredClone(flags) };
-  const edit = copy.instructions.find((i) => i.kind === 'updateExperimentFields');
-  if (edit) {
-    edit.value = { ...(edit.value ?? {}), flags: update };
+function withFlagsRefresh(request: StepRequest, flags: Record<string, FlagInputBody>): StepRequest {
+  if (request.kind !== 'patchExperiment') return request;
+  const update: FlagsUpdate = { operation: 'update', value: structuredClone(flags) };
+  const instructions = [...request.instructions];
+  const edit = instructions.findIndex((i) => i.kind === 'updateExperimentFields');
+  const found = instructions[edit];
+  if (found?.kind === 'updateExperimentFields') {
+    instructions[edit] = { ...found, value: { ...found.value, flags: update } };
   } else {
-    const start = copy.instructions.findIndex((i) => i.kind === 'startIteration');
-    copy.instructions.splice(Math.max(start, 0), 0, { kind: 'updateExperimentFields', value: { flags: update } });
+    const start = instructions.findIndex((i) => i.kind === 'startIteration');
+    instructions.splice(Math.max(start, 0), 0, { kind: 'updateExperimentFields', value: { flags: update } });
   }
-  return copy;
+  return { ...request, instructions };
 }
 
-function instructionKinds(body: unknown): string[] {
-  return isPatchBody(body) ? body.instructions.map((i) => i.kind) : [];
-}
-
-/** The audit-log comment of a semantic patch follows the step's reason. */
-function withComment(body: unknown, reason: string): unknown {
-  return isPatchBody(body) && body.comment !== undefined ? { ...body, comment: `ldexp: ${reason}` } : body;
-}
-
-/** A copy of `body` where the FlagInput whose version `pointer` names has no `flagConfigVersion`. */
-function withoutVersionAt(body: unknown, pointer: string): unknown {
-  const copy = structuredClone(body);
-  const path = parsePointer(pointer).slice(0, -1);
-  const flag = path.pop();
-  let parent: unknown = copy;
-  for (const segment of path) {
-    parent = Array.isArray(parent)
-      ? (parent[Number(segment)] as unknown)
-      : isRecord(parent)
-        ? parent[segment]
-        : undefined;
+/** The request with no `flagConfigVersion` for `flags`, wherever it sends FlagInputs. */
+function withoutVersions(request: StepRequest, flags: ReadonlySet<string>): StepRequest {
+  const strip = (inputs: Record<string, FlagInputBody>): Record<string, FlagInputBody> =>
+    Object.fromEntries(
+      Object.entries(inputs).map(([flag, input]) => {
+        if (!flags.has(flag)) return [flag, input];
+        const rest: FlagInputBody = { ...input };
+        delete rest.flagConfigVersion;
+        return [flag, rest];
+      }),
+    );
+  const stripUpdate = (update: FlagsUpdate): FlagsUpdate => ({ ...update, value: strip(update.value) });
+  switch (request.kind) {
+    case 'createExperiment':
+      return {
+        ...request,
+        body: { ...request.body, iteration: { ...request.body.iteration, flags: strip(request.body.iteration.flags) } },
+      };
+    case 'createIteration':
+      return { ...request, body: { ...request.body, flags: strip(request.body.flags) } };
+    case 'patchExperiment':
+      return {
+        ...request,
+        instructions: request.instructions.map((i) =>
+          (i.kind === 'updateExperimentFields' || i.kind === 'saveAndStartNewIteration') && i.value?.flags
+            ? { ...i, value: { ...i.value, flags: stripUpdate(i.value.flags) } }
+            : i,
+        ),
+      };
+    default:
+      return request;
   }
-  const input = isRecord(parent) && flag !== undefined ? parent[flag] : undefined;
-  if (isRecord(parent) && flag !== undefined && isRecord(input)) {
-    parent[flag] = Object.fromEntries(Object.entries(input).filter(([key]) => key !== 'flagConfigVersion'));
-  }
-  return copy;
 }

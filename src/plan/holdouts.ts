@@ -1,28 +1,201 @@
-/** Holdout plans: create, rename / describe, end; every other field is immutable after creation. */
+/**
+ * The holdout lifecycle table: one cell per (live state → desired state), each a function from its
+ * row to a value. Holdouts are created, renamed / described and ended; every other field is
+ * immutable after creation, and an ended holdout accepts no change.
+ */
 import { diffHoldout } from '../diff/diff.js';
+import type { ResourceDiff } from '../diff/types.js';
 import type { LdHoldout } from '../live/ld-types.js';
+import type { HoldoutManifest, HoldoutState } from '../manifest/types.js';
 import { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from '../normalize/holdout.js';
+import type { CanonicalHoldout } from '../normalize/types.js';
 import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedHoldout } from '../resolve/types.js';
-import type { Problem } from '../types.js';
+import { resourceRef, type Problem, type ResourceRef } from '../types.js';
 import { holdoutPost } from './bodies.js';
-import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
-import { holdoutPath, holdoutsPath } from './paths.js';
-import type { FieldChange, UnappliedDifferences } from './types.js';
+import type { DraftStep, StepFactory, StepRequest } from './draft.js';
+import type { HoldoutInstruction } from './instructions.js';
+import type { FieldChange, Impact, UnappliedDifferences } from './types.js';
 import { holdoutUnapplied } from './unapplied.js';
 
-export interface HoldoutOutcome {
+interface HoldoutFacts {
   resolved: ResolvedHoldout;
-  live?: LdHoldout;
-  steps: DraftStep[];
+  manifest: HoldoutManifest;
+  ref: ResourceRef;
+  desired: CanonicalHoldout;
+}
+
+/** No holdout with this key in LaunchDarkly. */
+export interface AbsentHoldoutRow extends HoldoutFacts {
+  from: 'absent';
+}
+
+/** A holdout LaunchDarkly holds; `diff` compares only what the manifest manages. */
+export interface LiveHoldoutRow extends HoldoutFacts {
+  from: 'active' | 'ended';
+  live: LdHoldout;
+  diff: ResourceDiff<CanonicalHoldout>;
+  /** The desired holdout as compared with the live one. */
+  comparable: CanonicalHoldout;
+}
+
+export type HoldoutRow = AbsentHoldoutRow | LiveHoldoutRow;
+
+/** A holdout step before it has a key. */
+export interface HoldoutStepSpec {
+  request: StepRequest;
+  impact: Impact;
+  reason: string;
+}
+
+/** What a holdout cell returns. */
+export interface HoldoutCellValue {
+  steps: HoldoutStepSpec[];
   problems: Problem[];
   changes: FieldChange[];
   /** Differences no step makes (an ended holdout, or one that does not exist and is not created). */
   unapplied?: UnappliedDifferences;
-  /** The create step's key, for experiments that join this holdout in the same plan. */
-  createStep?: string;
   /** Ending is planned last, once every step touching the holdout or its experiments is known. */
   end: boolean;
+}
+
+type HoldoutCell<R extends HoldoutRow> = (row: R) => HoldoutCellValue;
+
+const STATE = pointer('spec', 'state');
+
+function holdoutValue(value: Partial<HoldoutCellValue>): HoldoutCellValue {
+  return { steps: [], problems: [], changes: [], end: false, ...value };
+}
+
+function problem(row: HoldoutRow, at: string, code: string, message: string, severity: Problem['severity']): Problem {
+  return problemAt(row.manifest.source, at, code, message, { severity });
+}
+
+// ── the cells ──────────────────────────────────────────────────────────────────────────────────
+
+const createHoldout: HoldoutCell<AbsentHoldoutRow> = (row) => {
+  const spec = row.manifest.spec;
+  return holdoutValue({
+    changes: diffHoldout(row.desired, undefined).changes,
+    steps: [
+      {
+        request: { kind: 'createHoldout', body: holdoutPost(row.resolved) },
+        impact: 'create',
+        reason: `creates holdout "${spec.name}", which keeps ${String(spec.holdoutAmount)}% of traffic out of its experiments`,
+      },
+    ],
+  });
+};
+
+const nothingToEnd: HoldoutCell<AbsentHoldoutRow> = (row) => {
+  const message = `holdout "${row.manifest.key}" is not created: the manifest asks for an ended holdout that does not exist in LaunchDarkly`;
+  const unapplied = holdoutUnapplied(diffHoldout(row.desired, undefined).changes, message);
+  return holdoutValue({
+    problems: [problem(row, STATE, 'NothingToEnd', message, 'warning')],
+    ...(unapplied ? { unapplied } : {}),
+  });
+};
+
+/** Immutable fields are refused; name and description are updated in one patch. */
+const updateActive: HoldoutCell<LiveHoldoutRow> = (row) => {
+  const problems = row.diff.fields
+    .filter((f) => f.category === 'immutable')
+    .map((f) =>
+      problem(
+        row,
+        pointer('spec', f.field),
+        'HoldoutImmutableField',
+        `holdout field "${f.field}" is immutable after creation: create a holdout with a new key`,
+        'error',
+      ),
+    );
+  const metadata = row.diff.fields.filter((f) => f.category === 'metadata').map((f) => f.field);
+  const instructions = metadata.map((field): HoldoutInstruction =>
+    field === 'name'
+      ? { kind: 'updateName', value: row.comparable.name }
+      : { kind: 'updateDescription', value: row.comparable.description ?? '' },
+  );
+  const steps: HoldoutStepSpec[] =
+    instructions.length > 0
+      ? [
+          {
+            request: { kind: 'patchHoldout', instructions },
+            impact: 'metadata',
+            reason: `updates the holdout's ${metadata.join(' and ')}`,
+          },
+        ]
+      : [];
+  return holdoutValue({ changes: row.diff.changes, problems, steps });
+};
+
+const updateAndEnd: HoldoutCell<LiveHoldoutRow> = (row) => ({ ...updateActive(row), end: true });
+
+const holdoutEnded: HoldoutCell<LiveHoldoutRow> = (row) =>
+  holdoutValue({
+    problems: [
+      problem(
+        row,
+        STATE,
+        'HoldoutEnded',
+        `holdout "${row.manifest.key}" has ended in LaunchDarkly and cannot be active again; create a holdout with a new key`,
+        'error',
+      ),
+    ],
+  });
+
+const endedAsIs: HoldoutCell<LiveHoldoutRow> = (row) => {
+  const unapplied = holdoutUnapplied(
+    row.diff.changes,
+    `holdout "${row.manifest.key}" has ended in LaunchDarkly, and an ended holdout accepts no change; make the manifest match it`,
+  );
+  return holdoutValue(unapplied ? { unapplied } : {});
+};
+
+type HoldoutCellKey = `${HoldoutRow['from']}->${HoldoutState}`;
+type HoldoutRowAt<K extends HoldoutCellKey> = K extends `absent->${string}` ? AbsentHoldoutRow : LiveHoldoutRow;
+
+/** The table: `live → desired`, checked by the compiler like the experiment lifecycle (docs/lifecycle.md). */
+export const HOLDOUT_LIFECYCLE: { readonly [K in HoldoutCellKey]: HoldoutCell<HoldoutRowAt<K>> } = {
+  'absent->active': createHoldout,
+  'absent->ended': nothingToEnd,
+  'active->active': updateActive,
+  'active->ended': updateAndEnd,
+  'ended->active': holdoutEnded,
+  'ended->ended': endedAsIs,
+};
+
+/** The row a holdout is in. */
+export function holdoutRow(resolved: ResolvedHoldout, live: LdHoldout | undefined): HoldoutRow {
+  const manifest = resolved.manifest;
+  const facts: HoldoutFacts = {
+    resolved,
+    manifest,
+    ref: resourceRef('holdout', manifest, manifest.key),
+    desired: canonicalHoldoutFromDesired(resolved),
+  };
+  if (!live) return { ...facts, from: 'absent' };
+  const pair = comparableHoldouts(facts.desired, canonicalHoldoutFromLive(live));
+  return {
+    ...facts,
+    from: live.status === 'ended' ? 'ended' : 'active',
+    live,
+    diff: diffHoldout(pair.desired, pair.live),
+    comparable: pair.desired,
+  };
+}
+
+/** The value of the row's cell for the state the manifest asks for. */
+export function holdoutCell(row: HoldoutRow): HoldoutCellValue {
+  const to = row.manifest.spec.state;
+  return row.from === 'absent' ? HOLDOUT_LIFECYCLE[`absent->${to}`](row) : HOLDOUT_LIFECYCLE[`${row.from}->${to}`](row);
+}
+
+export interface HoldoutOutcome extends Omit<HoldoutCellValue, 'steps'> {
+  resolved: ResolvedHoldout;
+  live?: LdHoldout;
+  steps: DraftStep[];
+  /** The create step's key, for experiments that join this holdout in the same plan. */
+  createStep?: string;
 }
 
 /** Plan one holdout (without its endHoldout step, see `endHoldoutStep`). */
@@ -31,111 +204,32 @@ export function planHoldout(
   live: LdHoldout | undefined,
   factory: StepFactory,
 ): HoldoutOutcome {
-  const m = resolved.manifest;
-  const out: HoldoutOutcome = { resolved, steps: [], problems: [], changes: [], end: false };
-  if (live) out.live = live;
-  const desired = canonicalHoldoutFromDesired(resolved);
-  const base = { resource: resolved.address, touches: [resolved.address], holdout: resolved.address };
-  if (!live) {
-    if (m.spec.state === 'ended') {
-      const message = `holdout "${m.key}" is not created: the manifest asks for an ended holdout that does not exist in LaunchDarkly`;
-      out.problems.push(
-        problemAt(m.source, pointer('spec', 'state'), 'NothingToEnd', message, { severity: 'warning' }),
-      );
-      const unapplied = holdoutUnapplied(diffHoldout(desired, undefined).changes, message);
-      if (unapplied) out.unapplied = unapplied;
-      return out;
-    }
-    out.changes = diffHoldout(desired, undefined).changes;
-    const step = factory.make({
-      ...base,
-      kind: 'createHoldout',
-      method: 'POST',
-      path: holdoutsPath(m),
-      body: holdoutPost(resolved),
-      impact: 'create',
-      reason: `creates holdout "${m.spec.name}", which keeps ${String(m.spec.holdoutAmount)}% of traffic out of its experiments`,
-    });
-    out.steps.push(step);
-    out.createStep = step.key;
-    return out;
-  }
-  if (live.status === 'ended') {
-    if (m.spec.state === 'active') {
-      out.problems.push(
-        problemAt(
-          m.source,
-          pointer('spec', 'state'),
-          'HoldoutEnded',
-          `holdout "${m.key}" has ended in LaunchDarkly and cannot be active again; create a holdout with a new key`,
-        ),
-      );
-      return out;
-    }
-    const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
-    const unapplied = holdoutUnapplied(
-      diffHoldout(pair.desired, pair.live).changes,
-      `holdout "${m.key}" has ended in LaunchDarkly, and an ended holdout accepts no change; make the manifest match it`,
-    );
-    if (unapplied) out.unapplied = unapplied;
-    return out;
-  }
-  const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
-  const diff = diffHoldout(pair.desired, pair.live);
-  out.changes = diff.changes;
-  for (const field of diff.fields.filter((f) => f.category === 'immutable')) {
-    out.problems.push(
-      problemAt(
-        m.source,
-        pointer('spec', field.field),
-        'HoldoutImmutableField',
-        `holdout field "${field.field}" is immutable after creation: create a holdout with a new key`,
-      ),
-    );
-  }
-  const instructions = diff.fields
-    .filter((f) => f.category === 'metadata')
-    .map((f) => ({
-      kind: f.field === 'name' ? 'updateName' : 'updateDescription',
-      value: pair.desired[f.field as 'name' | 'description'] ?? '',
-    }));
-  if (instructions.length > 0) {
-    const reason = `updates the holdout's ${diff.fields
-      .filter((f) => f.category === 'metadata')
-      .map((f) => f.field)
-      .join(' and ')}`;
-    out.steps.push(
-      factory.make({
-        ...base,
-        kind: 'patchHoldout',
-        method: 'PATCH',
-        path: holdoutPath(m, m.key),
-        body: semanticPatch(reason, instructions),
-        instructions: instructions.map((i) => i.kind),
-        impact: 'metadata',
-        reason,
-      }),
-    );
-  }
-  out.end = m.spec.state === 'ended';
-  return out;
+  const row = holdoutRow(resolved, live);
+  const value = holdoutCell(row);
+  const steps = value.steps.map((spec) =>
+    factory.make({ ...spec, target: row.ref, touches: [row.ref], holdout: resolved.address }),
+  );
+  const create = steps.find((s) => s.kind === 'createHoldout');
+  return {
+    ...value,
+    resolved,
+    ...(live ? { live } : {}),
+    steps,
+    ...(create ? { createStep: create.key } : {}),
+  };
 }
 
 /** endHoldout, after every other step that touches the holdout or one of its experiments. */
 export function endHoldoutStep(outcome: HoldoutOutcome, all: readonly DraftStep[], factory: StepFactory): DraftStep {
   const { resolved } = outcome;
-  const reason = `ends holdout "${resolved.manifest.spec.name}" for good: this cannot be undone`;
+  const ref = resourceRef('holdout', resolved.manifest, resolved.manifest.key);
   return factory.make({
-    resource: resolved.address,
+    target: ref,
     holdout: resolved.address,
-    touches: [resolved.address],
-    kind: 'patchHoldout',
-    method: 'PATCH',
-    path: holdoutPath(resolved.manifest, resolved.manifest.key),
-    body: semanticPatch(reason, [{ kind: 'endHoldout' }]),
-    instructions: ['endHoldout'],
+    touches: [ref],
+    request: { kind: 'patchHoldout', instructions: [{ kind: 'endHoldout' }] },
     dependsOn: all.filter((s) => s.holdout === resolved.address || s.resource === resolved.address).map((s) => s.key),
     impact: 'irreversible',
-    reason,
+    reason: `ends holdout "${resolved.manifest.spec.name}" for good: this cannot be undone`,
   });
 }

@@ -1,23 +1,35 @@
 /**
  * The lifecycle table of manifest-format.md, one named cell per (live state → desired state).
- * Each cell adds steps and problems to an ExperimentPlanner; docs/lifecycle.md mirrors this file.
+ * Each cell is a function from its row (what is live, typed so that a cell reads only what its row
+ * guarantees) to a CellValue: the steps, problems and what they show. docs/lifecycle.md mirrors this file.
  */
 import type { ExperimentState } from '../manifest/types.js';
-import {
-  iterationNumber,
-  iterationState,
-  liveStatus,
-  runningIterationNumber,
-  type LiveStatus,
-} from '../normalize/status.js';
+import { iterationNumber, iterationState, runningIterationNumber, type LiveStatus } from '../normalize/status.js';
 import { pointer } from '../resolve/problem.js';
-import { acknowledgedRestart, warnUnusedAcknowledgement } from './acknowledge.js';
+import { acknowledgedRestart, unusedAcknowledgement } from './acknowledge.js';
 import { additions, experimentPost, flagInputs, iterationInput } from './bodies.js';
-import type { ExperimentPlanner } from './experiment.js';
-import { experimentsPath, iterationsPath } from './paths.js';
+import {
+  allUpdates,
+  cellValue,
+  designFields,
+  endingContext,
+  errorAt,
+  flagsOffForStart,
+  metadataUpdates,
+  patchSpec,
+  startEdits,
+  updates,
+  warningAt,
+  type AbsentRow,
+  type CellPart,
+  type CellValue,
+  type ExperimentRow,
+  type LiveRow,
+  type StepSpec,
+} from './experiment.js';
+import type { FieldUpdates, StopIteration, UpdateExperimentFields } from './instructions.js';
 
-type From = 'absent' | LiveStatus;
-type Cell = (p: ExperimentPlanner) => void;
+type Cell<R extends ExperimentRow> = (row: R) => CellValue;
 
 const STATE = pointer('spec', 'state');
 const EXPERIMENT_LEVEL = new Set([
@@ -32,47 +44,54 @@ const EXPERIMENT_LEVEL = new Set([
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────
 
-function create(p: ExperimentPlanner): void {
-  const link = p.input.resolved.holdout;
+function create(row: AbsentRow): CellPart {
+  const link = row.resolved.holdout;
   const bindings =
-    link && link.id === undefined && p.input.holdoutCreateStep !== undefined
-      ? [{ bodyPointer: '/holdoutId', fromStep: p.input.holdoutCreateStep, responsePointer: '/_id' }]
+    link && link.id === undefined && row.holdoutCreateStep !== undefined
+      ? [{ bodyPointer: '/holdoutId', fromStep: row.holdoutCreateStep, responsePointer: '/_id' }]
       : [];
-  p.add({
-    kind: 'createExperiment',
-    method: 'POST',
-    path: experimentsPath(p.manifest),
-    body: experimentPost(p.input.resolved, p.input.desired),
+  const step: StepSpec = {
+    request: { kind: 'createExperiment', body: experimentPost(row.resolved, row.desired) },
     dependsOn: bindings.map((b) => b.fromStep),
     bindings,
     impact: 'create',
-    reason: `creates experiment "${p.name}" with a draft iteration${link ? ` in holdout "${link.key}"` : ''}`,
-  });
+    reason: `creates experiment "${row.manifest.spec.name}" with a draft iteration${link ? ` in holdout "${link.key}"` : ''}`,
+  };
+  return { steps: [step] };
 }
 
-function start(p: ExperimentPlanner, edits: ReturnType<ExperimentPlanner['updates']>, iteration: number): void {
-  p.checkFlagsOn();
-  const { update, doing } = p.startEdits(edits);
+/** Start the draft `iteration`; `newDraft`: this plan creates the draft it starts. */
+function start(
+  row: ExperimentRow,
+  edits: UpdateExperimentFields | undefined,
+  iteration: number,
+  newDraft: boolean,
+): CellPart {
+  const problems = flagsOffForStart(row);
+  const { update, doing } = startEdits(row, edits, newDraft);
   const before = update ? [update] : [];
-  const running = p.input.live ? runningIterationNumber(p.input.live) : undefined;
-  if (running === undefined) {
-    p.patch(
-      [...before, { kind: 'startIteration' }],
-      'start',
-      `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`,
-    );
-    return;
+  const running = row.from === 'absent' ? undefined : runningIterationNumber(row.live);
+  if (running === undefined || row.from === 'absent') {
+    const reason = `${doing}starts iteration ${String(iteration)}: traffic enters the experiment and results start counting`;
+    return { problems, steps: [patchSpec(row, [...before, { kind: 'startIteration' }], 'start', reason)] };
   }
   // A draft next to a running iteration: starting it ends the running one, like a restart.
-  const justification = acknowledgedRestart(p, running, 'starting the draft iteration');
-  if (justification === undefined) return;
-  p.noteEndingIteration();
-  p.context.changeJustification = justification;
-  p.patch(
-    [...before, { kind: 'startIteration', changeJustification: justification }],
-    'new-iteration',
-    `${doing}starts iteration ${String(iteration)}, which ends running iteration ${String(running)}: ${restartWords(running, iteration, justification)}`,
-  );
+  const ack = acknowledgedRestart(row, running, 'starting the draft iteration');
+  if ('problem' in ack) return { problems: [...problems, ack.problem], acknowledged: true };
+  const { justification } = ack;
+  return {
+    problems,
+    acknowledged: true,
+    context: { ...endingContext(row.live), changeJustification: justification },
+    steps: [
+      patchSpec(
+        row,
+        [...before, { kind: 'startIteration', changeJustification: justification }],
+        'new-iteration',
+        `${doing}starts iteration ${String(iteration)}, which ends running iteration ${String(running)}: ${restartWords(running, iteration, justification)}`,
+      ),
+    ],
+  };
 }
 
 /** What every restart step says after naming it: where the results go, what starts, and why. */
@@ -80,211 +99,209 @@ function restartWords(ending: number, starting: number, justification: string): 
   return `its results stay with iteration ${String(ending)} and iteration ${String(starting)} starts from zero (justification: "${justification}")`;
 }
 
-function stopInstruction(p: ExperimentPlanner): { kind: string; [k: string]: unknown } | undefined {
-  const stop = p.manifest.spec.stop;
-  p.noteEndingIteration();
-  if (stop) p.context.winner = stop.winner;
+/** The stopIteration the manifest's `stop` asks for, or the problems saying why there is none. */
+function stopInstruction(row: LiveRow): CellPart & { instruction?: StopIteration } {
+  const stop = row.manifest.spec.stop;
+  const context = { ...endingContext(row.live), ...(stop ? { winner: stop.winner } : {}) };
   if (!stop) {
     // `stop` is missing, so point where MissingStop would: at the state that asks for the stop.
-    p.error(
-      pointer('spec', 'state'),
-      'WinnerRequired',
-      'stopping a running experiment needs `stop.winner` (LaunchDarkly requires a winning treatment; declare the baseline when inconclusive)',
-    );
-    return undefined;
+    const message =
+      'stopping a running experiment needs `stop.winner` (LaunchDarkly requires a winning treatment; declare the baseline when inconclusive)';
+    return { context, problems: [errorAt(row, pointer('spec', 'state'), 'WinnerRequired', message)] };
   }
-  const treatments = p.input.live?.draftIteration?.treatments ?? p.input.live?.currentIteration?.treatments ?? [];
+  const treatments = row.live.draftIteration?.treatments ?? row.live.currentIteration?.treatments ?? [];
   const winner = treatments.find((t) => t.name === stop.winner);
   // TreatmentRep._id is the variation ID; without the expand it is still the first parameter's variation.
   const id = winner?._id ?? winner?.parameters?.[0]?.variationId;
   if (id === undefined) {
-    p.error(
-      pointer('spec', 'stop', 'winner'),
-      'UnknownWinner',
-      `the running iteration has no treatment "${stop.winner}"; it has: ${treatments.map((t) => t.name).join(', ')}`,
-    );
-    return undefined;
+    const message = `the running iteration has no treatment "${stop.winner}"; it has: ${treatments.map((t) => t.name).join(', ')}`;
+    return { context, problems: [errorAt(row, pointer('spec', 'stop', 'winner'), 'UnknownWinner', message)] };
   }
   return {
-    kind: 'stopIteration',
-    winningTreatmentId: id,
-    ...(stop.reason !== undefined ? { winningReason: stop.reason } : {}),
+    context,
+    instruction: {
+      kind: 'stopIteration',
+      winningTreatmentId: id,
+      ...(stop.reason !== undefined ? { winningReason: stop.reason } : {}),
+    },
   };
 }
 
-function newIteration(p: ExperimentPlanner, n: number): void {
-  p.add({
-    kind: 'createIteration',
-    method: 'POST',
-    path: iterationsPath(p.manifest, p.manifest.key),
-    body: iterationInput(p.input.resolved),
+function newIteration(row: LiveRow, n: number): StepSpec {
+  return {
+    request: { kind: 'createIteration', body: iterationInput(row.resolved) },
     impact: 'draft-edit',
     reason: `creates iteration ${String(n + 1)} as a draft; the results of iteration ${String(n)} stay with it`,
-  });
+  };
 }
 
 /** After a new iteration, only experiment-level fields are left to update: the iteration body has the rest. */
-function experimentLevelUpdates(p: ExperimentPlanner): ReturnType<ExperimentPlanner['updates']> {
-  return p.updates((field, category) => category !== 'holdout' && EXPERIMENT_LEVEL.has(field));
+function experimentLevelUpdates(row: LiveRow): UpdateExperimentFields | undefined {
+  return updates(row, (field, category) => category !== 'holdout' && EXPERIMENT_LEVEL.has(field));
 }
 
 // ── the cells ──────────────────────────────────────────────────────────────────────────────────
 
-const createDraft: Cell = (p) => {
-  create(p);
+const createDraft: Cell<AbsentRow> = (row) => cellValue('all', create(row));
+
+const createAndStart: Cell<AbsentRow> = (row) => cellValue('all', create(row), start(row, undefined, 1, true));
+
+const nothingToStop: Cell<ExperimentRow> = (row) => {
+  const why = row.from === 'absent' ? 'does not exist in LaunchDarkly' : 'was never started (its iteration is a draft)';
+  const message = `experiment "${row.manifest.key}" ${why}, so it cannot be stopped; make it running first`;
+  return cellValue('all', { problems: [errorAt(row, STATE, 'NothingToStop', message)] });
 };
 
-const createAndStart: Cell = (p) => {
-  create(p);
-  start(p, undefined, 1);
+const archivedButAbsent: Cell<AbsentRow> = (row) => {
+  const message = `experiment "${row.manifest.key}" is not created: the manifest asks for an archived experiment that does not exist in LaunchDarkly`;
+  return cellValue('none', { problems: [warningAt(row, STATE, 'NothingToArchive', message)] });
 };
 
-const nothingToStop: Cell = (p) => {
-  const why = p.input.live ? 'was never started (its iteration is a draft)' : 'does not exist in LaunchDarkly';
-  p.error(
-    STATE,
-    'NothingToStop',
-    `experiment "${p.manifest.key}" ${why}, so it cannot be stopped; make it running first`,
-  );
+const editDraft: Cell<LiveRow> = (row) => {
+  const edits = allUpdates(row);
+  if (!edits) return cellValue('all');
+  const impact = designFields(row).length === 0 ? 'metadata' : 'draft-edit';
+  const reason = `edits the draft: ${Object.keys(edits.value).join(', ')}`;
+  return cellValue('all', { steps: [patchSpec(row, [edits], impact, reason)] });
 };
 
-const archivedButAbsent: Cell = (p) => {
-  p.applied = 'none';
-  p.warn(
-    STATE,
-    'NothingToArchive',
-    `experiment "${p.manifest.key}" is not created: the manifest asks for an archived experiment that does not exist in LaunchDarkly`,
-  );
+const editDraftAndStart: Cell<LiveRow> = (row) =>
+  cellValue('all', start(row, allUpdates(row), iterationNumber(row.live), false));
+
+const archive: Cell<LiveRow> = (row) => {
+  const reason = 'archives the experiment (its results are kept; it can be restored)';
+  return cellValue('none', { steps: [patchSpec(row, [{ kind: 'archiveExperiment' }], 'archive', reason)] });
 };
 
-const editDraft: Cell = (p) => {
-  const edits = p.allUpdates();
-  if (!edits) return;
-  const onlyMetadata = p.designFields().length === 0;
-  p.patch([edits], onlyMetadata ? 'metadata' : 'draft-edit', `edits the draft: ${Object.keys(edits.value).join(', ')}`);
+const cannotUnstart: Cell<LiveRow> = (row) => {
+  const message = `experiment "${row.manifest.key}" is running and cannot go back to draft; stop it (state: stopped) and then ask for a draft`;
+  return cellValue('all', { problems: [errorAt(row, STATE, 'CannotUnstart', message)] });
 };
 
-const editDraftAndStart: Cell = (p) => {
-  start(p, p.allUpdates(), iterationNumber(p.live));
-};
-
-const archive: Cell = (p) => {
-  p.applied = 'none';
-  p.patch(
-    [{ kind: 'archiveExperiment' }],
-    'archive',
-    'archives the experiment (its results are kept; it can be restored)',
-  );
-};
-
-const cannotUnstart: Cell = (p) => {
-  p.error(
-    STATE,
-    'CannotUnstart',
-    `experiment "${p.manifest.key}" is running and cannot go back to draft; stop it (state: stopped) and then ask for a draft`,
-  );
-};
-
-const updateRunning: Cell = (p) => {
-  const metadata = p.metadataUpdates();
-  const design = p.input.diff.fields.filter((r) => r.category === 'design');
-  const grown = design.length > 0 ? additions(design, p.input.desired, p.liveCanonical) : {};
+const updateRunning: Cell<LiveRow> = (row) => {
+  const metadata = metadataUpdates(row);
+  const design = row.diff.fields.filter((r) => r.category === 'design');
+  const grown = design.length > 0 ? additions(design, row.desired, row.liveCanonical) : {};
   if (grown) {
-    const value = { ...(metadata?.value ?? {}), ...grown };
-    if (Object.keys(value).length === 0) return;
-    const what = Object.keys(value).join(', ');
-    p.patch(
-      [{ kind: 'updateExperimentFields', value }],
-      'metadata',
-      `updates the running experiment in place: ${what}`,
-    );
-    return;
+    const value: FieldUpdates = { ...(metadata?.value ?? {}), ...grown };
+    if (Object.keys(value).length === 0) return cellValue('all');
+    const reason = `updates the running experiment in place: ${Object.keys(value).join(', ')}`;
+    return cellValue('all', {
+      steps: [patchSpec(row, [{ kind: 'updateExperimentFields', value }], 'metadata', reason)],
+    });
   }
-  const n = runningIterationNumber(p.live) ?? iterationNumber(p.live);
-  const justification = acknowledgedRestart(p, n, `changing ${p.designFields().join(', ')}`);
-  if (justification === undefined) return;
-  p.checkFlagsOn();
-  p.noteEndingIteration();
-  p.context.changeJustification = justification;
-  const design_ = p.updates((_, category) => category === 'design');
+  return cellValue('all', restart(row, metadata));
+};
+
+/** A design change to a running experiment: a new iteration, only when the manifest acknowledges it. */
+function restart(row: LiveRow, metadata: UpdateExperimentFields | undefined): CellPart {
+  const n = runningIterationNumber(row.live) ?? iterationNumber(row.live);
+  const ack = acknowledgedRestart(row, n, `changing ${designFields(row).join(', ')}`);
+  if ('problem' in ack) return { problems: [ack.problem], acknowledged: true };
+  const { justification } = ack;
+  const design = updates(row, (_, category) => category === 'design');
   // The flags always travel with their current flagConfigVersion: LaunchDarkly refuses a stale one,
   // so a second restart planned against the same iteration (a concurrent apply) is refused by the
   // server instead of resetting results twice.
   // (Unless LaunchDarkly's own mutableFieldsByStatus says flags cannot be set on the new iteration.)
-  const allowed = p.input.live?.mutableFieldsByStatus?.not_started;
+  const allowed = row.live.mutableFieldsByStatus?.not_started;
   const token = allowed === undefined || (allowed['flags'] ?? []).includes('update');
-  const flags = { operation: 'update', value: flagInputs(p.input.resolved) };
-  const value = { ...(token ? { flags } : {}), ...(design_?.value ?? {}) };
-  const reshuffle = p.input.desired.iteration.canReshuffleTraffic
-    ? ' Traffic may be reshuffled between treatments.'
-    : '';
-  p.patch(
-    [...(metadata ? [metadata] : []), { kind: 'saveAndStartNewIteration', changeJustification: justification, value }],
-    'new-iteration',
-    `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`,
-  );
+  const value: FieldUpdates = {
+    ...(token ? { flags: { operation: 'update', value: flagInputs(row.resolved) } } : {}),
+    ...(design?.value ?? {}),
+  };
+  const reshuffle = row.desired.iteration.canReshuffleTraffic ? ' Traffic may be reshuffled between treatments.' : '';
+  return {
+    problems: flagsOffForStart(row),
+    acknowledged: true,
+    context: { ...endingContext(row.live), changeJustification: justification },
+    steps: [
+      patchSpec(
+        row,
+        [
+          ...(metadata ? [metadata] : []),
+          { kind: 'saveAndStartNewIteration', changeJustification: justification, value },
+        ],
+        'new-iteration',
+        `restarts iteration ${String(n)}: ${restartWords(n, n + 1, justification)}.${reshuffle}`,
+      ),
+    ],
+  };
+}
+
+const stop: Cell<LiveRow> = (row) => {
+  const { instruction, ...found } = stopInstruction(row);
+  if (!instruction) return cellValue('metadata', found);
+  const metadata = metadataUpdates(row);
+  const reason = `stops the experiment and declares "${row.manifest.spec.stop?.winner ?? ''}" the winner`;
+  return cellValue('metadata', found, {
+    steps: [patchSpec(row, [...(metadata ? [metadata] : []), instruction], 'stop', reason)],
+  });
 };
 
-const stop: Cell = (p) => {
-  p.applied = 'metadata';
-  const instruction = stopInstruction(p);
-  if (!instruction) return;
-  const metadata = p.metadataUpdates();
-  const winner = p.manifest.spec.stop?.winner ?? '';
-  p.patch(
-    [...(metadata ? [metadata] : []), instruction],
-    'stop',
-    `stops the experiment and declares "${winner}" the winner`,
-  );
+const stopAndArchive: Cell<LiveRow> = (row) => {
+  const { instruction, ...found } = stopInstruction(row);
+  if (!instruction) return cellValue('none', found);
+  const reason = `stops the experiment, declares "${row.manifest.spec.stop?.winner ?? ''}" the winner and archives it`;
+  return cellValue('none', found, {
+    steps: [patchSpec(row, [instruction, { kind: 'archiveExperiment' }], 'archive', reason)],
+  });
 };
 
-const stopAndArchive: Cell = (p) => {
-  p.applied = 'none';
-  const instruction = stopInstruction(p);
-  if (!instruction) return;
-  const winner = p.manifest.spec.stop?.winner ?? '';
-  p.patch(
-    [instruction, { kind: 'archiveExperiment' }],
-    'archive',
-    `stops the experiment, declares "${winner}" the winner and archives it`,
-  );
-};
-
-const newDraftIteration: Cell = (p) => {
-  newIteration(p, iterationNumber(p.live));
-  const edits = experimentLevelUpdates(p);
-  if (edits) p.patch([edits], 'draft-edit', `updates the experiment: ${Object.keys(edits.value).join(', ')}`);
-};
-
-const newIterationAndStart: Cell = (p) => {
-  const n = iterationNumber(p.live);
-  newIteration(p, n);
-  start(p, experimentLevelUpdates(p), n + 1);
-};
-
-const updateStopped: Cell = (p) => {
-  p.applied = 'metadata';
-  const design = p.designFields();
-  if (design.length > 0) {
-    p.warn(
-      pointer('spec', 'iteration'),
-      'StoppedDesignIgnored',
-      `experiment "${p.manifest.key}" is stopped, so changes to ${design.join(', ')} are not applied; ask for state draft or running to start a new iteration with them`,
-    );
+const newDraftIteration: Cell<LiveRow> = (row) => {
+  const edits = experimentLevelUpdates(row);
+  const steps = [newIteration(row, iterationNumber(row.live))];
+  if (edits) {
+    steps.push(patchSpec(row, [edits], 'draft-edit', `updates the experiment: ${Object.keys(edits.value).join(', ')}`));
   }
-  const metadata = p.metadataUpdates();
-  if (metadata)
-    p.patch([metadata], 'metadata', `updates the stopped experiment: ${Object.keys(metadata.value).join(', ')}`);
+  return cellValue('all', { steps });
 };
 
-const nothing: Cell = (p) => {
-  p.applied = 'none';
+const newIterationAndStart: Cell<LiveRow> = (row) => {
+  const n = iterationNumber(row.live);
+  return cellValue('all', { steps: [newIteration(row, n)] }, start(row, experimentLevelUpdates(row), n + 1, true));
 };
 
-/** The table: `live → desired`. Archived rows other than archived→archived restore first (see planLifecycle). */
-export const LIFECYCLE: Readonly<
-  Record<`${Exclude<From, 'archived'>}->${ExperimentState}` | 'archived->archived', Cell>
-> = {
+const updateStopped: Cell<LiveRow> = (row) => {
+  const design = designFields(row);
+  const problems =
+    design.length > 0
+      ? [
+          warningAt(
+            row,
+            pointer('spec', 'iteration'),
+            'StoppedDesignIgnored',
+            `experiment "${row.manifest.key}" is stopped, so changes to ${design.join(', ')} are not applied; ask for state draft or running to start a new iteration with them`,
+          ),
+        ]
+      : [];
+  const metadata = metadataUpdates(row);
+  const steps = metadata
+    ? [
+        patchSpec(
+          row,
+          [metadata],
+          'metadata',
+          `updates the stopped experiment: ${Object.keys(metadata.value).join(', ')}`,
+        ),
+      ]
+    : [];
+  return cellValue('metadata', { problems, steps });
+};
+
+const nothing: Cell<LiveRow> = () => cellValue('none');
+
+type LiveFrom = Exclude<LiveStatus, 'archived'>;
+type CellKey = `absent->${ExperimentState}` | `${LiveFrom}->${ExperimentState}` | 'archived->archived';
+/** The row a cell is called with: only `absent` rows lack the live experiment. */
+type RowAt<K extends CellKey> = K extends `absent->${string}` ? AbsentRow : LiveRow;
+
+/**
+ * The table: `live → desired`, each cell typed by its row, so the compiler checks that every pair
+ * has a cell and that a cell reads only what its row guarantees. Archived rows other than
+ * archived→archived restore first (see planLifecycle).
+ */
+export const LIFECYCLE: { readonly [K in CellKey]: Cell<RowAt<K>> } = {
   'absent->draft': createDraft,
   'absent->running': createAndStart,
   'absent->stopped': nothingToStop,
@@ -304,24 +321,23 @@ export const LIFECYCLE: Readonly<
   'archived->archived': nothing,
 };
 
-/** Where the experiment is now, as the table's row names it. */
-export function rowOf(p: ExperimentPlanner): From {
-  return p.input.live ? liveStatus(p.input.live) : 'absent';
+/** The cell of this row and desired state; an archived experiment is restored, then planned from its iteration state. */
+function cellFor(row: ExperimentRow, to: ExperimentState): CellValue {
+  if (row.from === 'absent') return LIFECYCLE[`absent->${to}`](row);
+  if (row.from !== 'archived') return LIFECYCLE[`${row.from}->${to}`](row);
+  if (to === 'archived') return LIFECYCLE['archived->archived'](row);
+  const restore = patchSpec(
+    row,
+    [{ kind: 'restoreExperiment' }],
+    'restore',
+    'restores the archived experiment so it can change again',
+  );
+  const after = LIFECYCLE[`${iterationState(row.live)}->${to}`](row);
+  return { ...after, steps: [restore, ...after.steps] };
 }
 
-/**
- * Run the cell for this experiment; an archived experiment is restored, then planned from its
- * iteration state. Then say whether the manifest acknowledges a restart that no step makes.
- */
-export function planLifecycle(p: ExperimentPlanner): void {
-  const from = rowOf(p);
-  const to = p.manifest.spec.state;
-  if (from === 'archived' && to !== 'archived') {
-    p.patch([{ kind: 'restoreExperiment' }], 'restore', 'restores the archived experiment so it can change again');
-    LIFECYCLE[`${iterationState(p.live)}->${to}`](p);
-  } else {
-    const cell: keyof typeof LIFECYCLE = from === 'archived' ? 'archived->archived' : `${from}->${to}`;
-    LIFECYCLE[cell](p);
-  }
-  warnUnusedAcknowledgement(p);
+/** The lifecycle value of one experiment, with a warning when it acknowledges a restart that no step makes. */
+export function planLifecycle(row: ExperimentRow): CellValue {
+  const value = cellFor(row, row.manifest.spec.state);
+  return { ...value, problems: [...value.problems, ...unusedAcknowledgement(row, value.acknowledged)] };
 }

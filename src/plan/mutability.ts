@@ -7,12 +7,9 @@
  */
 import type { IterationStatus, LdExperiment } from '../live/ld-types.js';
 import { pointer } from '../resolve/problem.js';
-import type { ExperimentPlanner } from './experiment.js';
-
-interface FieldsInstruction {
-  kind: string;
-  value?: Record<string, { operation?: string }>;
-}
+import type { Problem } from '../types.js';
+import { errorAt, type ExperimentRow, type StepSpec } from './experiment.js';
+import type { ExperimentInstruction, FieldUpdates } from './instructions.js';
 
 /** Manifest place of each `updateExperimentFields` field (spec-relative), where it differs from `spec.<field>`. */
 const MANIFEST_PLACE: Readonly<Record<string, readonly string[]>> = {
@@ -29,30 +26,34 @@ const MANIFEST_PLACE: Readonly<Record<string, readonly string[]>> = {
   treatments: ['iteration', 'treatments'],
 };
 
-/** Refuse every planned field update LaunchDarkly's `mutableFieldsByStatus` does not allow. */
-export function checkMutability(p: ExperimentPlanner): void {
-  const live = p.input.live;
-  const allowedByStatus = live?.mutableFieldsByStatus;
-  if (!live || !allowedByStatus) return;
+/** A problem for every planned field update LaunchDarkly's `mutableFieldsByStatus` does not allow. */
+export function checkMutability(row: ExperimentRow, steps: readonly StepSpec[]): Problem[] {
+  if (row.from === 'absent' || !row.live.mutableFieldsByStatus) return [];
+  const allowedByStatus = row.live.mutableFieldsByStatus;
   // After this plan's createIteration, edits land on the new draft.
-  const newDraft = p.steps.some((s) => s.kind === 'createIteration');
-  for (const step of p.steps) {
-    for (const instruction of instructionsOf(step.body)) {
-      const status = statusFor(instruction.kind, live, newDraft);
-      const allowed = status ? allowedByStatus[status] : undefined;
-      if (!status || !allowed) continue;
-      for (const [field, update] of Object.entries(instruction.value ?? {})) {
-        const operation = update.operation ?? 'update';
-        const operations = allowed[field] ?? [];
-        if (operations.includes(operation)) continue;
-        p.error(
+  const newDraft = steps.some((s) => s.request.kind === 'createIteration');
+  const problems: Problem[] = [];
+  for (const instruction of steps.flatMap((s) =>
+    s.request.kind === 'patchExperiment' ? s.request.instructions : [],
+  )) {
+    const status = statusFor(instruction, row.live, newDraft);
+    const allowed = status ? allowedByStatus[status] : undefined;
+    if (!status || !allowed) continue;
+    for (const [field, update] of Object.entries(fieldsOf(instruction))) {
+      const operation = update?.operation ?? 'update';
+      const operations = allowed[field] ?? [];
+      if (operations.includes(operation)) continue;
+      problems.push(
+        errorAt(
+          row,
           pointer('spec', ...(MANIFEST_PLACE[field] ?? [field])),
           'FieldNotMutable',
-          `LaunchDarkly does not allow "${operation}" of field "${field}" of experiment "${p.manifest.key}" while the ${status === 'not_started' ? 'iteration it lands on is a draft' : `iteration is ${status}`} (its mutableFieldsByStatus allows: ${operations.length > 0 ? operations.join(', ') : 'nothing'})`,
-        );
-      }
+          `LaunchDarkly does not allow "${operation}" of field "${field}" of experiment "${row.manifest.key}" while the ${status === 'not_started' ? 'iteration it lands on is a draft' : `iteration is ${status}`} (its mutableFieldsByStatus allows: ${operations.length > 0 ? operations.join(', ') : 'nothing'})`,
+        ),
+      );
     }
   }
+  return problems;
 }
 
 /**
@@ -60,15 +61,20 @@ export function checkMutability(p: ExperimentPlanner): void {
  * current iteration; `saveAndStartNewIteration` applies its updates to the new iteration before
  * starting it, which is then not started.
  */
-function statusFor(kind: string, live: LdExperiment, newDraft: boolean): IterationStatus | undefined {
-  if (kind === 'saveAndStartNewIteration') return 'not_started';
-  if (kind !== 'updateExperimentFields') return undefined;
+function statusFor(
+  instruction: ExperimentInstruction,
+  live: LdExperiment,
+  newDraft: boolean,
+): IterationStatus | undefined {
+  if (instruction.kind === 'saveAndStartNewIteration') return 'not_started';
+  if (instruction.kind !== 'updateExperimentFields') return undefined;
   if (newDraft) return 'not_started';
   return (live.draftIteration ?? live.currentIteration)?.status;
 }
 
-function instructionsOf(body: unknown): FieldsInstruction[] {
-  if (typeof body !== 'object' || body === null) return [];
-  const instructions = (body as { instructions?: unknown }).instructions;
-  return Array.isArray(instructions) ? (instructions as FieldsInstruction[]) : [];
+/** The field updates an instruction makes. */
+function fieldsOf(instruction: ExperimentInstruction): FieldUpdates {
+  return instruction.kind === 'updateExperimentFields' || instruction.kind === 'saveAndStartNewIteration'
+    ? (instruction.value ?? {})
+    : {};
 }

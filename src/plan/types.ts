@@ -1,5 +1,6 @@
 /** The plan: a versioned, hashed, serializable value. Its JSON form is schemas/plan.schema.json. */
 import type { Problem, ResourceType, SourcePosition } from '../types.js';
+import type { InstructionKind } from './instructions.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -117,8 +118,8 @@ export interface PlanStep {
   path: string;
   /** The exact request body. */
   body: unknown;
-  /** Semantic-patch instruction kinds, for display and for tests. */
-  instructions: string[];
+  /** Semantic-patch instruction kinds, for display, for apply's preconditions and for tests. */
+  instructions: InstructionKind[];
   dependsOn: string[];
   /**
    * Ordering only: run after these steps have finished, whatever their outcome (a failure of one

@@ -3,27 +3,48 @@
  * keeps the plan from saying "No changes" and makes `--detailed-exitcode` exit 2, so a drift check
  * never passes while Git and LaunchDarkly disagree.
  */
-import type { ExperimentPlanner } from './experiment.js';
+import type { ExperimentManifest } from '../manifest/types.js';
+import type { Problem } from '../types.js';
+import type { DraftStep } from './draft.js';
+import type { Shown } from './experiment.js';
 import type { FieldChange, UnappliedDifferences } from './types.js';
 
+const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
+
+/** One experiment's plan as far as what it leaves undone goes. */
+export interface ExperimentChanges {
+  manifest: ExperimentManifest;
+  /** Every change of the diff, for people. */
+  changes: readonly FieldChange[];
+  /** Which of them the lifecycle cell's steps make. */
+  shown: Shown;
+  steps: readonly DraftStep[];
+  problems: readonly Problem[];
+}
+
 /** The diff's changes split into those the experiment's steps make and those they leave. */
-export function splitExperimentChanges(p: ExperimentPlanner): {
+export function splitExperimentChanges(p: ExperimentChanges): {
   changes: FieldChange[];
   unapplied?: UnappliedDifferences;
 } {
   // Membership changes only at creation or by removeExperiment; other steps do not make it.
   const membership = p.steps.some((s) => s.kind === 'createExperiment' || s.instructions.includes('removeExperiment'));
-  const made = p.changes().filter((change) => (change.field === 'holdout' ? membership : p.steps.length > 0));
-  const left = p.input.diff.changes.filter((change) => !made.includes(change));
+  const made = shownChanges(p).filter((change) => (change.field === 'holdout' ? membership : p.steps.length > 0));
+  const left = p.changes.filter((change) => !made.includes(change));
   if (left.length === 0) return { changes: made };
   return { changes: made, unapplied: { reason: experimentReason(p, left), changes: left } };
+}
+
+function shownChanges(p: ExperimentChanges): FieldChange[] {
+  if (p.shown === 'none') return [];
+  return p.shown === 'all' ? [...p.changes] : p.changes.filter((c) => METADATA_FIELDS.has(c.field));
 }
 
 /**
  * Why: the cell's own warnings say it best (a stopped design, an archived experiment that does not
  * exist, a holdout that has ended); otherwise it follows from the state the manifest asks for.
  */
-function experimentReason(p: ExperimentPlanner, left: readonly FieldChange[]): string {
+function experimentReason(p: ExperimentChanges, left: readonly FieldChange[]): string {
   const warnings = p.problems.filter((problem) => problem.severity === 'warning').map((problem) => problem.message);
   if (warnings.length > 0) return warnings.join('; ');
   const key = p.manifest.key;

@@ -4,9 +4,8 @@ import { describeLimits, isWholeRun } from '../manifest/scope.js';
 import type { ManifestSet } from '../manifest/types.js';
 import { liveStatus } from '../normalize/status.js';
 import { holdoutKey, liveExperiments } from '../resolve/context.js';
-import { resourceAddress, type Problem } from '../types.js';
-import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
-import { experimentPath } from './paths.js';
+import { formatAddress, resourceAddress, resourceRef, type Problem } from '../types.js';
+import type { DraftStep, StepFactory } from './draft.js';
 import type { PlanNotice, ResourcePlan, UnmanagedResource } from './types.js';
 
 /** Every live experiment (never a holdout's base experiment) and holdout without a manifest for its project+environment+key. */
@@ -56,7 +55,8 @@ export function planPrune(desired: ManifestSet, live: LiveState, factory: StepFa
   const unmanaged = new Set(findUnmanaged(desired, live).map((u) => u.address));
   for (const env of live.environments) {
     for (const e of liveExperiments(env)) {
-      const address = resourceAddress('experiment', env, e.key);
+      const ref = resourceRef('experiment', env, e.key);
+      const address = formatAddress(ref);
       const status = liveStatus(e);
       if (!unmanaged.has(address) || !(e.tags ?? []).includes(tag) || status === 'archived') continue;
       if (status === 'running') {
@@ -70,15 +70,11 @@ export function planPrune(desired: ManifestSet, live: LiveState, factory: StepFa
       const reason = `archives "${e.name}": it carries the "${tag}" tag and no manifest describes it any more`;
       out.steps.push(
         factory.make({
-          resource: address,
-          kind: 'patchExperiment',
-          method: 'PATCH',
-          path: experimentPath(env, e.key),
-          body: semanticPatch(reason, [{ kind: 'archiveExperiment' }]),
-          instructions: ['archiveExperiment'],
+          target: ref,
+          request: { kind: 'patchExperiment', instructions: [{ kind: 'archiveExperiment' }] },
           impact: 'archive',
           reason,
-          touches: [address],
+          touches: [ref],
         }),
       );
       out.resources.push({

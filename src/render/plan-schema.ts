@@ -4,6 +4,7 @@
  * two identical. It lives in code so the render stage needs no file system to validate a plan.
  * `additionalProperties: false` everywhere except request bodies, which are LaunchDarkly's shape.
  */
+import { INSTRUCTION_KINDS } from '../plan/instructions.js';
 import { IMPACTS } from '../plan/types.js';
 
 const str = { type: 'string' } as const;
@@ -90,7 +91,7 @@ const definitions = {
       path: { type: 'string', pattern: '^/' },
       // The exact request LaunchDarkly receives: its shape is LaunchDarkly's, not ours.
       body: {},
-      instructions: strings,
+      instructions: { type: 'array', items: { enum: [...INSTRUCTION_KINDS] } },
       dependsOn: strings,
       // Ordering only: wait for these steps to finish, whatever their outcome. Absent when empty.
       after: { type: 'array', items: nonEmpty, minItems: 1 },

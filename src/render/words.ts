@@ -1,4 +1,5 @@
 /** Shared wording for every renderer: one place decides how an impact or a count reads. */
+import type { InstructionKind } from '../plan/instructions.js';
 import type { Impact, Plan, PlanStep, ResourcePlan } from '../plan/types.js';
 import { IMPACTS } from '../plan/types.js';
 import type { createColors } from 'picocolors';
@@ -89,7 +90,7 @@ export function inStepOrder(plan: Plan): ResourcePlan[] {
 }
 
 /** What a step does, by its most telling instruction, as a verb phrase leading to the resource key. */
-const STEP_VERBS: readonly [string, string][] = [
+const STEP_VERBS: readonly [PlanStep['kind'] | InstructionKind, string][] = [
   ['endHoldout', 'Ending holdout'],
   ['removeExperiment', 'Removing an experiment from holdout'],
   ['saveAndStartNewIteration', 'Starting a new iteration of'],

@@ -5,9 +5,10 @@ import { changedMessage, expectationOf, isNonIdempotent, type Observed } from '.
 import { RemoteError } from '../../src/errors.js';
 import type { HttpMethod, LdResponse, RequestOptions } from '../../src/live/client.js';
 import type { LdExperiment } from '../../src/live/ld-types.js';
+import type { InstructionKind } from '../../src/plan/instructions.js';
 import { plan, resource, ScriptedClient, step } from './builders.js';
 
-const patch = (...kinds: string[]) =>
+const patch = (...kinds: InstructionKind[]) =>
   step('s', 'experiment/p/e/x', { instructions: kinds, body: { instructions: kinds.map((kind) => ({ kind })) } });
 
 describe('isNonIdempotent', () => {

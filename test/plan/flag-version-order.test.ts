@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import type { LiveState } from '../../src/live/types.js';
 import type { ExperimentManifest } from '../../src/manifest/types.js';
-import { flagVersionsSent } from '../../src/plan/flag-versions.js';
+import { getAt } from '../../src/apply/json-pointer.js';
+import type { ExperimentPost, IterationInput } from '../../src/plan/bodies.js';
+import { flagVersionsOf, requestBody, type StepRequest } from '../../src/plan/draft.js';
+import type { FlagInputBody } from '../../src/plan/instructions.js';
 import { buildPlan } from '../../src/plan/index.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import { experiment, liveFromDesired, manifestSet, type ExperimentOverrides } from '../helpers/builders.js';
@@ -291,24 +294,56 @@ describe('flag version ordering', () => {
   });
 });
 
-describe('flagVersionsSent', () => {
+describe('flagVersionsOf', () => {
   const version = { ruleId: 'r', flagConfigVersion: 7 };
-  it.each([
-    ['ExperimentPost', { key: 'x', iteration: { flags: { b: version, a: version } } }, ['a', 'b']],
-    ['IterationInput', { hypothesis: 'h', flags: { a: version } }, ['a']],
+  const iteration = (flags: Record<string, FlagInputBody>): IterationInput => ({
+    hypothesis: 'h',
+    canReshuffleTraffic: true,
+    metrics: [],
+    treatments: [],
+    flags,
+    randomizationUnit: 'user',
+  });
+  const post: ExperimentPost = {
+    key: 'x',
+    name: 'x',
+    methodology: 'bayesian',
+    dataSource: 'launchdarkly',
+    type: 'experiment',
+    iteration: iteration({ b: version, a: version }),
+  };
+  it.each<[string, StepRequest, [string, number, string][]]>([
+    [
+      'ExperimentPost',
+      { kind: 'createExperiment', body: post },
+      [
+        ['b', 7, '/iteration/flags/b/flagConfigVersion'],
+        ['a', 7, '/iteration/flags/a/flagConfigVersion'],
+      ],
+    ],
+    [
+      'IterationInput',
+      { kind: 'createIteration', body: iteration({ a: version, c: { ruleId: 'r' } }) },
+      [['a', 7, '/flags/a/flagConfigVersion']],
+    ],
     [
       'semantic patch',
       {
+        kind: 'patchExperiment',
         instructions: [
           { kind: 'updateExperimentFields', value: { name: { operation: 'update', value: 'n' } } },
           { kind: 'saveAndStartNewIteration', value: { flags: { operation: 'update', value: { c: version } } } },
         ],
       },
-      ['c'],
+      [['c', 7, '/instructions/1/value/flags/value/c/flagConfigVersion']],
     ],
-    ['no flags', { instructions: [{ kind: 'stopIteration', winningTreatmentId: 'v' }] }, []],
-    ['not an object', null, []],
-  ])('%s', (_, body, flags) => {
-    expect(flagVersionsSent(body)).toEqual(flags);
+    ['no flags', { kind: 'patchExperiment', instructions: [{ kind: 'stopIteration', winningTreatmentId: 'v' }] }, []],
+    ['a holdout', { kind: 'patchHoldout', instructions: [{ kind: 'endHoldout' }] }, []],
+  ])('%s', (_, request, sent) => {
+    const found = flagVersionsOf(request);
+    expect(found.map((v) => [v.flag, v.version, v.pointer])).toEqual(sent);
+    // Each recorded pointer names the version the body sends.
+    const body = requestBody(request, 'test');
+    for (const v of found) expect(getAt(body, v.pointer)).toEqual({ found: true, value: v.version });
   });
 });

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import type { DraftStep } from '../../src/plan/draft.js';
-import { flagVersionOrder, flagVersionsSent, successors } from '../../src/plan/flag-versions.js';
+import { flagVersionsOf, requestBody, type DraftStep, type StepRequest } from '../../src/plan/draft.js';
+import { flagVersionOrder, successors } from '../../src/plan/flag-versions.js';
 import { stepReach } from '../../src/plan/step-reach.js';
 
 /** The algorithm before bit sets: one graph walk per sender × mover question. */
@@ -33,20 +33,22 @@ function referenceOrder(steps: readonly DraftStep[]): {
   };
   const groups = new Map<string, { senders: DraftStep[]; movers: DraftStep[] }>();
   const entry = (step: DraftStep, flag: string) => {
-    const id = `${/^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/.exec(step.path)?.[0] ?? step.path}\u0000${flag}`;
+    const id = `${step.target.project}\u0000${step.target.environment}\u0000${flag}`;
     const found = groups.get(id) ?? { senders: [], movers: [] };
     groups.set(id, found);
     return found;
   };
   for (const step of steps) {
-    const relied = [...new Set([...flagVersionsSent(step.body), ...Object.keys(step.startFlags ?? {})])].sort();
+    const relied = [
+      ...new Set([...step.flagVersions.map((v) => v.flag), ...Object.keys(step.startFlags ?? {})]),
+    ].sort();
     for (const flag of relied) entry(step, flag).senders.push(step);
     for (const flag of step.movesFlagVersions ?? []) entry(step, flag).movers.push(step);
   }
   const after = new Map<string, string[]>();
   const rereads = new Map<string, Set<string>>();
   for (const [id, { senders, movers }] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const flag = id.split('\u0000')[1] ?? id;
+    const flag = id.split('\u0000')[2] ?? id;
     for (const mover of movers) {
       for (const sender of senders) {
         if (sender.key === mover.key || reaches(sender.key, mover.key)) continue;
@@ -77,17 +79,27 @@ function draft(shape: StepShape, index: number, count: number): DraftStep {
   const dependsOn = [...new Set(shape.dependsOn.map((d) => `k${String(d % count)}`))].filter(
     (k) => k !== `k${String(index)}`,
   );
+  const request: StepRequest = {
+    kind: 'patchExperiment',
+    instructions: [{ kind: 'updateExperimentFields', value: { flags: { operation: 'update', value: flags } } }],
+  };
   return {
     key: `k${String(index)}`,
     owner: `experiment/r${String(shape.resource)}`,
     resource: `experiment/r${String(shape.resource)}`,
+    target: {
+      kind: 'experiment',
+      project: 'p',
+      environment: `e${String(shape.environment)}`,
+      key: `r${String(shape.resource)}`,
+    },
     kind: 'patchExperiment',
     method: 'PATCH',
     path: `/api/v2/projects/p/environments/e${String(shape.environment)}/experiments/r${String(shape.resource)}`,
-    body: {
-      instructions: [{ kind: 'updateExperimentFields', value: { flags: { operation: 'update', value: flags } } }],
-    },
+    request,
+    body: requestBody(request, 'test'),
     instructions: ['updateExperimentFields'],
+    flagVersions: flagVersionsOf(request),
     dependsOn,
     bindings: [],
     impact: 'none',

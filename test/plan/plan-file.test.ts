@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildPlan, computePlanHash, fingerprintLive } from '../../src/plan/index.js';
+import { parseAddress } from '../../src/types.js';
 import { experiment, holdout, ldExperiment, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
 import { planOf } from './helpers.js';
 
@@ -116,7 +117,7 @@ describe('plan value', () => {
     const live = liveFromDesired(manifestSet([experiment()]));
     const plan = planOf(manifestSet([experiment({ name: 'New' })]), live);
     expect(Object.keys(plan.fingerprints)).toEqual([A]);
-    expect(plan.fingerprints).toEqual(fingerprintLive(live, [A]));
+    expect(plan.fingerprints).toEqual(fingerprintLive(live, [parseAddress(A)!]));
     expect(plan.fingerprints[A]).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -137,7 +138,7 @@ describe('plan value', () => {
   it('fingerprints all live experiments and holdouts when no addresses are given', () => {
     const live = liveFromDesired(manifestSet([experiment()], [holdout()]));
     expect(Object.keys(fingerprintLive(live))).toEqual([A, 'holdout/web/production/q4-holdout']);
-    expect(fingerprintLive(live, ['experiment/web/production/none'])).toEqual({});
+    expect(fingerprintLive(live, [parseAddress('experiment/web/production/none')!])).toEqual({});
   });
 
   it('hashes the steps deterministically, and a different body gives a different hash', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import type { InstructionKind } from '../../src/plan/instructions.js';
 import {
   escapeMarkdown,
   escapeMermaidLabel,
@@ -45,7 +46,7 @@ function hostilePlan() {
       resource('evil2', { name: EVIL, impact: 'new-iteration', stepIds: [], context: { iterationStartedAt: EVIL } }),
     ],
     steps: [
-      step('s1', address, { path: `/api/${EVIL}`, instructions: [EVIL], reason: EVIL }),
+      step('s1', address, { path: `/api/${EVIL}`, instructions: [EVIL as InstructionKind], reason: EVIL }),
       step('s2', address, { instructions: ['stopIteration'], dependsOn: ['s1', EVIL], impact: 'stop', reason: EVIL }),
     ],
     unmanaged: [{ address: `experiment/web/production/${EVIL}`, type: 'experiment', name: EVIL, status: EVIL }],

@@ -4,7 +4,7 @@ import type { PlanStep } from '../../src/plan/types.js';
 import { stepTitle } from '../../src/render/words.js';
 
 describe('stepTitle: a step in words for progress lines', () => {
-  it.each<[PlanStep['kind'], string[], string, string]>([
+  it.each<[PlanStep['kind'], PlanStep['instructions'], string, string]>([
     ['createExperiment', [], 'experiment/web/production/checkout', 'Creating experiment checkout (web/production)'],
     [
       'patchExperiment',
