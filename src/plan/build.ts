@@ -15,7 +15,7 @@ import { nameBook } from '../resolve/names.js';
 import { pointer, problemAt } from '../resolve/problem.js';
 import { resolveAll } from '../resolve/resolve.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
-import { resourceAddress, type Problem } from '../types.js';
+import { resourceAddress, resourceRef, type Problem } from '../types.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { planExperiment as planOneExperiment, type ExperimentOutcome } from './experiment-plan.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
@@ -23,6 +23,7 @@ import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
 import { finalizeSteps, orderSteps } from './order.js';
 import {
+  resourceIdentity,
   worstImpact,
   PLAN_FORMAT_VERSION,
   type Impact,
@@ -67,11 +68,7 @@ function planExperiment(
     factory,
   );
   const pending: PendingResource = {
-    address: resolved.address,
-    type: 'experiment',
-    project: m.project,
-    environment: m.environment,
-    key: m.key,
+    ...resourceIdentity(resourceRef('experiment', m, m.key)),
     name: m.spec.name,
     action: outcome.steps.length === 0 ? 'no-op' : ld ? 'update' : 'create',
     stateTo: m.spec.state,
@@ -88,11 +85,7 @@ function planExperiment(
 function holdoutResource(o: HoldoutOutcome): PendingResource {
   const m = o.resolved.manifest;
   const pending: PendingResource = {
-    address: o.resolved.address,
-    type: 'holdout',
-    project: m.project,
-    environment: m.environment,
-    key: m.key,
+    ...resourceIdentity(resourceRef('holdout', m, m.key)),
     name: m.spec.name,
     action: o.steps.length === 0 ? 'no-op' : o.live ? 'update' : 'create',
     stateTo: m.spec.state,

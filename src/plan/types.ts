@@ -1,5 +1,5 @@
 /** The plan: a versioned, hashed, serializable value. Its JSON form is schemas/plan.schema.json. */
-import type { Problem, ResourceType, SourcePosition } from '../types.js';
+import { formatAddress, type Problem, type ResourceRef, type ResourceType, type SourcePosition } from '../types.js';
 import type { InstructionKind } from './instructions.js';
 
 export const PLAN_FORMAT_VERSION = 1;
@@ -60,6 +60,19 @@ export interface UnappliedDifferences {
   /** Why LaunchDarkly cannot be made to match, and what the manifest could say instead. */
   reason: string;
   changes: FieldChange[];
+}
+
+/** The fields of a resource plan that say which object it is, from its reference. */
+export function resourceIdentity(
+  ref: ResourceRef,
+): Pick<ResourcePlan, 'address' | 'type' | 'project' | 'environment' | 'key'> {
+  return {
+    address: formatAddress(ref),
+    type: ref.kind,
+    project: ref.project,
+    environment: ref.environment,
+    key: ref.key,
+  };
 }
 
 /** What a reviewer needs to understand a disruptive change; filled by the planner when known. */

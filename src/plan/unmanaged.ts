@@ -6,7 +6,7 @@ import { liveStatus } from '../normalize/status.js';
 import { holdoutKey, liveExperiments } from '../resolve/context.js';
 import { formatAddress, resourceAddress, resourceRef, type Problem } from '../types.js';
 import type { DraftStep, StepFactory } from './draft.js';
-import type { PlanNotice, ResourcePlan, UnmanagedResource } from './types.js';
+import { resourceIdentity, type PlanNotice, type ResourcePlan, type UnmanagedResource } from './types.js';
 
 /** Every live experiment (never a holdout's base experiment) and holdout without a manifest for its project+environment+key. */
 export function findUnmanaged(desired: ManifestSet, live: LiveState): UnmanagedResource[] {
@@ -78,11 +78,7 @@ export function planPrune(desired: ManifestSet, live: LiveState, factory: StepFa
         }),
       );
       out.resources.push({
-        address,
-        type: 'experiment',
-        project: env.project,
-        environment: env.environment,
-        key: e.key,
+        ...resourceIdentity(ref),
         name: e.name,
         action: 'update',
         stateFrom: status,

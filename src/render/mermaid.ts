@@ -1,5 +1,6 @@
 /** The order of a resource's steps as a Mermaid `graph TD`, drawn only when steps depend on others. */
 import type { PlanStep } from '../plan/types.js';
+import { parseAddress } from '../types.js';
 import { mermaidLabel } from './markdown-escape.js';
 import { stepWhat } from './words.js';
 
@@ -41,6 +42,6 @@ export function mermaidGraph(steps: readonly PlanStep[], lookup: StepLookup): st
 function label(id: string, lookup: StepLookup): string {
   const step = lookup.byId.get(id);
   if (!step) return `step ${id}`;
-  const key = step.resource.split('/').pop() ?? step.resource;
+  const key = parseAddress(step.resource)?.key ?? step.resource;
   return `${String(lookup.number(id))}. ${stepWhat(step.instructions, step.kind)} (${key})`;
 }

@@ -2,6 +2,7 @@
 import type { InstructionKind } from '../plan/instructions.js';
 import type { Impact, Plan, PlanStep, ResourcePlan } from '../plan/types.js';
 import { IMPACTS } from '../plan/types.js';
+import { parseAddress } from '../types.js';
 import type { createColors } from 'picocolors';
 
 /** The exact summary line of a plan without steps. */
@@ -108,14 +109,13 @@ const STEP_VERBS: readonly [PlanStep['kind'] | InstructionKind, string][] = [
  * (CI logs read top to bottom; an internal step id means nothing there).
  */
 export function stepTitle(step: Pick<PlanStep, 'resource' | 'kind' | 'instructions'>): string {
-  const [type = '', project = '', environment = '', ...rest] = step.resource.split('/');
-  const key = rest.join('/');
+  const ref = parseAddress(step.resource);
   const kinds = [step.kind, ...step.instructions];
   const stopAndArchive = kinds.includes('stopIteration') && kinds.includes('archiveExperiment');
   const verb = stopAndArchive
     ? 'Stopping and archiving'
-    : (STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${type}`);
-  return `${verb} ${key} (${project}/${environment})`;
+    : (STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${ref?.kind ?? ''}`);
+  return ref ? `${verb} ${ref.key} (${ref.project}/${ref.environment})` : `${verb} ${step.resource}`;
 }
 
 /** `1 step`, `2 steps`. */
