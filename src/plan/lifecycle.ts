@@ -292,7 +292,7 @@ const updateStopped: Cell<LiveRow> = (row) => {
 const nothing: Cell<LiveRow> = () => cellValue('none');
 
 type LiveFrom = Exclude<LiveStatus, 'archived'>;
-type CellKey = `absent->${ExperimentState}` | `${LiveFrom}->${ExperimentState}` | 'archived->archived';
+export type CellKey = `absent->${ExperimentState}` | `${LiveFrom}->${ExperimentState}` | 'archived->archived';
 /** The row a cell is called with: only `absent` rows lack the live experiment. */
 type RowAt<K extends CellKey> = K extends `absent->${string}` ? AbsentRow : LiveRow;
 
