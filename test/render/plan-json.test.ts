@@ -71,6 +71,11 @@ describe('plan JSON', () => {
     ['an unknown top-level field', withChange((v) => (v.extra = true)), 'InvalidPlanFile'],
     ['an unknown step field', withChange((v) => (v.steps[0].token = 'x')), 'InvalidPlanFile'],
     ['an unknown impact', withChange((v) => (v.steps[0].impact = 'huge')), 'InvalidPlanFile'],
+    [
+      'an instruction kind LaunchDarkly does not document',
+      withChange((v) => (v.steps[0].instructions = ['deleteExperiment'])),
+      'InvalidPlanFile',
+    ],
     ['a relative step path', withChange((v) => (v.steps[0].path = 'api/v2')), 'InvalidPlanFile'],
     ['a line of 0', withChange((v) => (v.warnings[0].position.line = 0)), 'InvalidPlanFile'],
     ['an unknown byImpact key', withChange((v) => (v.summary.byImpact.huge = 1)), 'InvalidPlanFile'],
