@@ -69,6 +69,15 @@ export interface StepInit {
   startFlags?: Record<string, FlagInputBody>;
 }
 
+/**
+ * A step as a cell returns it, before it has a key: the caller makes it (StepFactory) with the
+ * resource's target, touches and place in the resource's order where the spec leaves them out.
+ */
+export type StepSpec = Omit<StepInit, 'target' | 'owner' | 'touches' | 'holdout'> & {
+  target?: ResourceRef;
+  touches?: ResourceRef[];
+};
+
 /** The exact body of a request; a semantic patch carries the reason as its audit-log comment. */
 export function requestBody(request: StepRequest, reason: string): unknown {
   return 'body' in request ? request.body : semanticPatch<Instruction>(reason, request.instructions);

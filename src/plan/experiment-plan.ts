@@ -4,8 +4,8 @@
  */
 import type { LiveStatus } from '../normalize/status.js';
 import { formatAddress, type Problem } from '../types.js';
-import type { DraftStep, StepFactory } from './draft.js';
-import { experimentRow, type ExperimentInput, type ExperimentRow, type StepSpec } from './experiment.js';
+import type { DraftStep, StepFactory, StepSpec } from './draft.js';
+import { experimentRow, type ExperimentInput, type ExperimentRow } from './experiment.js';
 import { planLifecycle } from './lifecycle.js';
 import { checkImmutable, planMembership } from './membership.js';
 import { checkMutability } from './mutability.js';

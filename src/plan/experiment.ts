@@ -18,9 +18,9 @@ import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
 import { resourceAddress, resourceRef, type Problem, type ResourceRef } from '../types.js';
 import { fieldUpdates, flagInputs } from './bodies.js';
-import type { StepRequest } from './draft.js';
-import type { ExperimentInstruction, FieldUpdates, FlagInputBody, UpdateExperimentFields } from './instructions.js';
-import type { Impact, ImpactContext, StepBinding } from './types.js';
+import type { StepSpec } from './draft.js';
+import type { ExperimentInstruction, FieldUpdates, UpdateExperimentFields } from './instructions.js';
+import type { Impact, ImpactContext } from './types.js';
 
 export interface ExperimentInput {
   resolved: ResolvedExperiment;
@@ -87,22 +87,6 @@ export function experimentRow(input: ExperimentInput): ExperimentRow {
     from: 'absent',
     ...(input.holdoutCreateStep !== undefined ? { holdoutCreateStep: input.holdoutCreateStep } : {}),
   };
-}
-
-/** A step of an experiment before it has a key: chained after the experiment's earlier steps when made. */
-export interface StepSpec {
-  request: StepRequest;
-  impact: Impact;
-  reason: string;
-  /** The object the request is about; the experiment's own when absent. */
-  target?: ResourceRef;
-  /** Live objects the step relies on; the experiment when absent. */
-  touches?: ResourceRef[];
-  /** Steps of other resources this one needs (the holdout's create). */
-  dependsOn?: string[];
-  bindings?: StepBinding[];
-  movesFlagVersions?: string[];
-  startFlags?: Record<string, FlagInputBody>;
 }
 
 /** Which of the diff's changes a cell's steps make, for people: all, the metadata only, or none. */

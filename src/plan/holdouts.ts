@@ -13,9 +13,9 @@ import { pointer, problemAt } from '../resolve/problem.js';
 import type { ResolvedHoldout } from '../resolve/types.js';
 import { resourceRef, type Problem, type ResourceRef } from '../types.js';
 import { holdoutPost } from './bodies.js';
-import type { DraftStep, StepFactory, StepRequest } from './draft.js';
+import type { DraftStep, StepFactory, StepSpec } from './draft.js';
 import type { HoldoutInstruction } from './instructions.js';
-import type { FieldChange, Impact, UnappliedDifferences } from './types.js';
+import type { FieldChange, UnappliedDifferences } from './types.js';
 import { holdoutUnapplied } from './unapplied.js';
 
 interface HoldoutFacts {
@@ -41,12 +41,8 @@ export interface LiveHoldoutRow extends HoldoutFacts {
 
 export type HoldoutRow = AbsentHoldoutRow | LiveHoldoutRow;
 
-/** A holdout step before it has a key. */
-export interface HoldoutStepSpec {
-  request: StepRequest;
-  impact: Impact;
-  reason: string;
-}
+/** A holdout step before it has a key: the holdout is its target and what it touches. */
+export type HoldoutStepSpec = Pick<StepSpec, 'request' | 'impact' | 'reason'>;
 
 /** What a holdout cell returns. */
 export interface HoldoutCellValue {

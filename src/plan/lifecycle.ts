@@ -8,6 +8,7 @@ import { iterationNumber, iterationState, runningIterationNumber, type LiveStatu
 import { pointer } from '../resolve/problem.js';
 import { acknowledgedRestart, unusedAcknowledgement } from './acknowledge.js';
 import { additions, experimentPost, flagInputs, iterationInput } from './bodies.js';
+import type { StepSpec } from './draft.js';
 import {
   allUpdates,
   cellValue,
@@ -25,7 +26,6 @@ import {
   type CellValue,
   type ExperimentRow,
   type LiveRow,
-  type StepSpec,
 } from './experiment.js';
 import type { FieldUpdates, StopIteration, UpdateExperimentFields } from './instructions.js';
 

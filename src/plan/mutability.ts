@@ -8,7 +8,8 @@
 import type { IterationStatus, LdExperiment } from '../live/ld-types.js';
 import { pointer } from '../resolve/problem.js';
 import type { Problem } from '../types.js';
-import { errorAt, type ExperimentRow, type StepSpec } from './experiment.js';
+import type { StepSpec } from './draft.js';
+import { errorAt, type ExperimentRow } from './experiment.js';
 import type { ExperimentInstruction, FieldUpdates } from './instructions.js';
 
 /** Manifest place of each `updateExperimentFields` field (spec-relative), where it differs from `spec.<field>`. */

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { LiveState } from '../../src/live/types.js';
 import { experimentPost, iterationInput } from '../../src/plan/bodies.js';
-import type { CellValue, ExperimentRow, StepSpec } from '../../src/plan/experiment.js';
+import type { StepSpec } from '../../src/plan/draft.js';
+import type { CellValue, ExperimentRow } from '../../src/plan/experiment.js';
 import { LIFECYCLE, planLifecycle, type CellKey } from '../../src/plan/lifecycle.js';
 import type { Problem } from '../../src/types.js';
 import { experiment, liveFromDesired, liveState, manifestSet, type ExperimentOverrides } from '../helpers/builders.js';
