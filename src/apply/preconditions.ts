@@ -15,7 +15,7 @@ import type { LiveEnvironment, LiveState } from '../live/types.js';
 import { iterationNumber, liveStatus } from '../normalize/status.js';
 import { fingerprintLive } from '../plan/fingerprint.js';
 import type { Plan, PlanStep, ResourcePlan } from '../plan/types.js';
-import type { Target } from '../types.js';
+import { targetId, type Target } from '../types.js';
 
 /** Instructions whose second sending is not a no-op: they reset results or change the lifecycle. */
 const NON_IDEMPOTENT = new Set([
@@ -95,7 +95,7 @@ export class StateReader {
   }
 
   private environmentHoldouts(target: Target): Promise<LdHoldout[]> {
-    const id = `${target.project}/${target.environment}`;
+    const id = targetId(target);
     let read = this.holdouts.get(id);
     if (!read) {
       read = readEnvironmentHoldouts(this.client, target);

@@ -5,5 +5,5 @@ export { parseManifestText } from './parse.js';
 export type { ParsedFile } from './parse.js';
 export { createSourceMap } from './source-map.js';
 export type { SourceMap } from './source-map.js';
-export { parsePointer, pointerToPath, toPointer } from './pointer.js';
+export { problemAt, type Locatable, type ProblemOptions } from './problem.js';
 export type * from './types.js';

@@ -10,12 +10,14 @@ import {
   holdoutKey,
   liveEnvironment,
   liveProject,
-} from '../resolve/context.js';
+} from '../live/lookup.js';
 import { nameBook } from '../resolve/names.js';
-import { pointer, problemAt } from '../resolve/problem.js';
+import { problemAt } from '../manifest/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { resolveAll } from '../resolve/resolve.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
 import { resourceAddress, type Problem } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { ExperimentPlanner } from './experiment.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
@@ -199,7 +201,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
       ...r,
       stepIds: prune.steps.filter((s) => s.resource === r.address).map((s) => idOf.get(s.key) ?? s.key),
     })),
-  ].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  ].sort((a, b) => compareCodeUnits(a.address, b.address));
   const unmanaged = findUnmanaged(desired, live);
   const targets = [...desired.experiments, ...desired.holdouts, ...live.environments];
   const warnings = problems.filter((p) => p.severity === 'warning');

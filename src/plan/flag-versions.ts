@@ -7,7 +7,9 @@
  * that move that flag's version. When no order can do that (two starts or restarts on one flag),
  * the later step reads the version again right before it is sent: a read binding, shown in the plan.
  */
-import { parsePointer, toPointer } from '../manifest/pointer.js';
+import { parsePointer, toPointer } from '../util/json-pointer.js';
+import { compareCodeUnits } from '../util/compare.js';
+import { isRecord } from '../util/records.js';
 import type { DraftStep, FlagInputBody } from './draft.js';
 import { flagPath } from './paths.js';
 import { stepReach } from './step-reach.js';
@@ -18,10 +20,6 @@ const ENVIRONMENT_PATH = /^\/api\/v2\/projects\/([^/]+)\/environments\/([^/]+)/;
 /** `project + environment` of a step, from its path: flag versions are per environment. */
 function scopeOf(step: DraftStep): string {
   return ENVIRONMENT_PATH.exec(step.path)?.[0] ?? step.path;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -114,7 +112,7 @@ export function flagVersionOrder(steps: readonly DraftStep[]): FlagVersionOrder 
   const next = successors(steps);
   const after = new Map<string, string[]>();
   const rereads = new Map<string, Set<string>>();
-  const groups = [...byFlag(steps).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const groups = [...byFlag(steps).entries()].sort(([a], [b]) => compareCodeUnits(a, b));
   for (const [id, { senders, movers }] of groups) {
     if (movers.length === 0) continue;
     const flag = id.split('\u0000')[1] ?? id;

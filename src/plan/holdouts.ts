@@ -2,7 +2,8 @@
 import { diffHoldout } from '../diff/diff.js';
 import type { LdHoldout } from '../live/ld-types.js';
 import { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from '../normalize/holdout.js';
-import { pointer, problemAt } from '../resolve/problem.js';
+import { problemAt } from '../manifest/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import type { ResolvedHoldout } from '../resolve/types.js';
 import type { Problem } from '../types.js';
 import { holdoutPost } from './bodies.js';

@@ -10,7 +10,7 @@ import {
   runningIterationNumber,
   type LiveStatus,
 } from '../normalize/status.js';
-import { pointer } from '../resolve/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { acknowledgedRestart, warnUnusedAcknowledgement } from './acknowledge.js';
 import { additions, experimentPost, flagInputs, iterationInput } from './bodies.js';
 import type { ExperimentPlanner } from './experiment.js';

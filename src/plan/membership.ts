@@ -1,6 +1,6 @@
 /** Holdout membership and other fields of an existing experiment that no update instruction can change. */
-import { findLiveHoldout } from '../resolve/context.js';
-import { pointer } from '../resolve/problem.js';
+import { findLiveHoldout } from '../live/lookup.js';
+import { pointer } from '../util/json-pointer.js';
 import { resourceAddress } from '../types.js';
 import { semanticPatch } from './draft.js';
 import type { ExperimentPlanner } from './experiment.js';

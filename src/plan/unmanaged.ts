@@ -3,8 +3,9 @@ import type { LiveState } from '../live/types.js';
 import { describeLimits, isWholeRun } from '../manifest/scope.js';
 import type { ManifestSet } from '../manifest/types.js';
 import { liveStatus } from '../normalize/status.js';
-import { holdoutKey, liveExperiments } from '../resolve/context.js';
+import { holdoutKey, liveExperiments } from '../live/lookup.js';
 import { resourceAddress, type Problem } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
 import { experimentPath } from './paths.js';
 import type { PlanNotice, ResourcePlan, UnmanagedResource } from './types.js';
@@ -26,7 +27,7 @@ export function findUnmanaged(desired: ManifestSet, live: LiveState): UnmanagedR
       if (!managed.has(address)) out.push({ address, type: 'holdout', name: h.baseExperiment.name, status: h.status });
     }
   }
-  return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return out.sort((a, b) => compareCodeUnits(a.address, b.address));
 }
 
 export interface PruneOutcome {
