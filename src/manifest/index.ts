@@ -1,6 +1,6 @@
-export { findManifestFiles, loadManifests, loadSchemas, readSchemas } from './load.js';
+export { findManifestFiles, loadManifests, readSchemas, runScope } from './load.js';
 export { describeLimits, isWholeRun } from './scope.js';
-export type { LoadOptions } from './load.js';
+export type { LoadedManifests, LoadOptions } from './load.js';
 export { parseManifestText } from './parse.js';
 export type { ParsedFile } from './parse.js';
 export { createSourceMap } from './source-map.js';

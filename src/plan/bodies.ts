@@ -5,7 +5,7 @@
 import type { FieldRule } from '../diff/rules.js';
 import { sortedSet } from '../normalize/rules.js';
 import type { CanonicalAnalysis, CanonicalExperiment, CanonicalMetric } from '../normalize/types.js';
-import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
+import type { ResolvedExperiment, ResolvedHoldout } from '../diff/types.js';
 import type { FlagInputBody } from './draft.js';
 
 /** AnalysisConfigInput: thresholds are strings in the API. */
@@ -100,21 +100,11 @@ export function holdoutPost(r: ResolvedHoldout): Record<string, unknown> {
 export type FieldUpdate = { operation: 'update' | 'add' | 'remove'; value?: unknown };
 
 /** The new full value of one field, in IterationInput / ExperimentPost shape. */
-function fieldValue(field: string, r: ResolvedExperiment, d: CanonicalExperiment): unknown {
-  const it = iterationInput(r);
-  switch (field) {
-    case 'name':
-    case 'description':
-    case 'maintainerId':
-    case 'tags':
-    case 'methodology':
-    case 'dataSource':
-      return d[field];
-    case 'analysisConfig':
-      return analysisConfigInput(d.analysisConfig ?? {});
-    default:
-      return it[field];
-  }
+function fieldValue(rule: FieldRule, r: ResolvedExperiment, d: CanonicalExperiment): unknown {
+  if (rule.inIteration) return iterationInput(r)[rule.field];
+  if (rule.field === 'analysisConfig') return analysisConfigInput(d.analysisConfig ?? {});
+  // The experiment's own fields are sent as their canonical value (ExperimentPost names them alike).
+  return (d as unknown as Record<string, unknown>)[rule.field];
 }
 
 /**
@@ -131,7 +121,7 @@ export function fieldUpdates(
   const out: Record<string, FieldUpdate> = {};
   for (const rule of rules) {
     if (rule.field !== 'primary') {
-      out[rule.field] = { operation: 'update', value: fieldValue(rule.field, r, desired) };
+      out[rule.field] = { operation: 'update', value: fieldValue(rule, r, desired) };
       continue;
     }
     const [set, other] = r.primary.isGroup

@@ -1,34 +1,26 @@
 /** Everything one experiment's lifecycle cell needs: inputs, the diff, and step/problem helpers. */
-import type { ResourceDiff } from '../diff/types.js';
+import type { FieldRule } from '../diff/rules.js';
+import type { ExperimentDiff } from '../diff/types.js';
 import type { LdExperiment, LdFlag } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
 import { comparedIteration, iterationNumber, runningIterationNumber } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
 import { problemAt } from '../manifest/problem.js';
 import { pointer } from '../util/json-pointer.js';
-import type { ResolvedExperiment } from '../resolve/types.js';
 import { resourceAddress, type Problem } from '../types.js';
 import { fieldUpdates, flagInputs, type FieldUpdate } from './bodies.js';
 import { semanticPatch, type DraftStep, type StepFactory, type StepInit } from './draft.js';
 import { experimentPath } from './paths.js';
 import type { FieldChange, Impact, ImpactContext } from './types.js';
 
-export interface ExperimentInput {
-  resolved: ResolvedExperiment;
-  desired: CanonicalExperiment;
-  /** Live experiment, if any. */
-  live?: LdExperiment;
-  /** Its canonical form with unmanaged fields dropped. */
-  liveCanonical?: CanonicalExperiment;
-  diff: ResourceDiff<CanonicalExperiment>;
+/** The experiment's diff (resolved value, both canonical sides) and where it lives. */
+export interface ExperimentInput extends ExperimentDiff {
   environment: LiveEnvironment;
   project: LiveProject;
   /** Local key of the step that creates the holdout this experiment joins, when the same plan creates it. */
   holdoutCreateStep?: string;
   factory: StepFactory;
 }
-
-const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
 
 /** An `updateExperimentFields` instruction (a type, so it stays assignable to any instruction). */
 export type FieldsUpdate = { kind: string; value: Record<string, FieldUpdate> };
@@ -46,7 +38,7 @@ export class ExperimentPlanner {
 
   constructor(readonly input: ExperimentInput) {}
 
-  get manifest(): ResolvedExperiment['manifest'] {
+  get manifest(): ExperimentDiff['resolved']['manifest'] {
     return this.input.resolved.manifest;
   }
   get address(): string {
@@ -159,24 +151,28 @@ export class ExperimentPlanner {
     return key === undefined || key === null ? undefined : resourceAddress('holdout', this.manifest, key);
   }
 
-  /** `updateExperimentFields` for the diff's fields of the given categories, or undefined when none changed. */
-  updates(filter: (field: string, category: string) => boolean): FieldsUpdate | undefined {
-    const rules = this.input.diff.fields.filter((r) => filter(r.field, r.category));
+  /** `updateExperimentFields` for these changed fields, or undefined when there are none. */
+  updates(rules: readonly FieldRule[]): FieldsUpdate | undefined {
     if (rules.length === 0) return undefined;
     const value = fieldUpdates(rules, this.input.resolved, this.input.desired, this.input.liveCanonical);
     return { kind: 'updateExperimentFields', value };
   }
 
   metadataUpdates(): FieldsUpdate | undefined {
-    return this.updates((_, category) => category === 'metadata');
+    return this.updates(this.input.diff.fieldsIn('metadata'));
   }
 
   allUpdates(): FieldsUpdate | undefined {
-    return this.updates((_, category) => category === 'metadata' || category === 'design');
+    return this.updates(this.input.diff.fieldsIn('metadata', 'design'));
+  }
+
+  /** After a new iteration only the experiment's own fields are left to update: the iteration body has the rest. */
+  experimentLevelUpdates(): FieldsUpdate | undefined {
+    return this.updates(this.input.diff.fieldsIn('metadata', 'design').filter((r) => !r.inIteration));
   }
 
   designFields(): string[] {
-    return this.input.diff.fields.filter((r) => r.category === 'design').map((r) => r.field);
+    return this.input.diff.fieldsIn('design').map((r) => r.field);
   }
 
   /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */
@@ -199,8 +195,7 @@ export class ExperimentPlanner {
   /** The changes this experiment's plan realises, for people. */
   changes(): FieldChange[] {
     if (this.applied === 'none') return [];
-    const all = this.input.diff.changes;
-    return this.applied === 'all' ? all : all.filter((c) => METADATA_FIELDS.has(c.field));
+    return this.applied === 'all' ? this.input.diff.changes : this.input.diff.changesIn('metadata');
   }
 
   /** Record the live iteration a new iteration or a stop ends, for reviewers. */

@@ -1,10 +1,8 @@
 /** Holdout plans: create, rename / describe, end; every other field is immutable after creation. */
-import { diffHoldout } from '../diff/diff.js';
+import type { HoldoutDiff, ResolvedHoldout } from '../diff/types.js';
 import type { LdHoldout } from '../live/ld-types.js';
-import { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from '../normalize/holdout.js';
 import { problemAt } from '../manifest/problem.js';
 import { pointer } from '../util/json-pointer.js';
-import type { ResolvedHoldout } from '../resolve/types.js';
 import type { Problem } from '../types.js';
 import { holdoutPost } from './bodies.js';
 import { semanticPatch, type DraftStep, type StepFactory } from './draft.js';
@@ -27,15 +25,10 @@ export interface HoldoutOutcome {
 }
 
 /** Plan one holdout (without its endHoldout step, see `endHoldoutStep`). */
-export function planHoldout(
-  resolved: ResolvedHoldout,
-  live: LdHoldout | undefined,
-  factory: StepFactory,
-): HoldoutOutcome {
+export function planHoldout({ resolved, live, diff }: HoldoutDiff, factory: StepFactory): HoldoutOutcome {
   const m = resolved.manifest;
   const out: HoldoutOutcome = { resolved, steps: [], problems: [], changes: [], end: false };
   if (live) out.live = live;
-  const desired = canonicalHoldoutFromDesired(resolved);
   const base = { resource: resolved.address, touches: [resolved.address], holdout: resolved.address };
   if (!live) {
     if (m.spec.state === 'ended') {
@@ -43,11 +36,11 @@ export function planHoldout(
       out.problems.push(
         problemAt(m.source, pointer('spec', 'state'), 'NothingToEnd', message, { severity: 'warning' }),
       );
-      const unapplied = holdoutUnapplied(diffHoldout(desired, undefined).changes, message);
+      const unapplied = holdoutUnapplied(diff.changes, message);
       if (unapplied) out.unapplied = unapplied;
       return out;
     }
-    out.changes = diffHoldout(desired, undefined).changes;
+    out.changes = diff.changes;
     const step = factory.make({
       ...base,
       kind: 'createHoldout',
@@ -73,18 +66,15 @@ export function planHoldout(
       );
       return out;
     }
-    const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
     const unapplied = holdoutUnapplied(
-      diffHoldout(pair.desired, pair.live).changes,
+      diff.changes,
       `holdout "${m.key}" has ended in LaunchDarkly, and an ended holdout accepts no change; make the manifest match it`,
     );
     if (unapplied) out.unapplied = unapplied;
     return out;
   }
-  const pair = comparableHoldouts(desired, canonicalHoldoutFromLive(live));
-  const diff = diffHoldout(pair.desired, pair.live);
   out.changes = diff.changes;
-  for (const field of diff.fields.filter((f) => f.category === 'immutable')) {
+  for (const field of diff.fieldsIn('immutable')) {
     out.problems.push(
       problemAt(
         m.source,
@@ -94,17 +84,13 @@ export function planHoldout(
       ),
     );
   }
-  const instructions = diff.fields
-    .filter((f) => f.category === 'metadata')
-    .map((f) => ({
-      kind: f.field === 'name' ? 'updateName' : 'updateDescription',
-      value: pair.desired[f.field as 'name' | 'description'] ?? '',
-    }));
+  const metadata = diff.fieldsIn('metadata');
+  const instructions = metadata.map((f) => ({
+    kind: f.field === 'name' ? 'updateName' : 'updateDescription',
+    value: diff.desired?.[f.field as 'name' | 'description'] ?? '',
+  }));
   if (instructions.length > 0) {
-    const reason = `updates the holdout's ${diff.fields
-      .filter((f) => f.category === 'metadata')
-      .map((f) => f.field)
-      .join(' and ')}`;
+    const reason = `updates the holdout's ${metadata.map((f) => f.field).join(' and ')}`;
     out.steps.push(
       factory.make({
         ...base,

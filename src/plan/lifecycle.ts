@@ -20,15 +20,6 @@ type From = 'absent' | LiveStatus;
 type Cell = (p: ExperimentPlanner) => void;
 
 const STATE = pointer('spec', 'state');
-const EXPERIMENT_LEVEL = new Set([
-  'name',
-  'description',
-  'maintainerId',
-  'tags',
-  'methodology',
-  'analysisConfig',
-  'dataSource',
-]);
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────
 
@@ -123,11 +114,6 @@ function newIteration(p: ExperimentPlanner, n: number): void {
   });
 }
 
-/** After a new iteration, only experiment-level fields are left to update: the iteration body has the rest. */
-function experimentLevelUpdates(p: ExperimentPlanner): ReturnType<ExperimentPlanner['updates']> {
-  return p.updates((field, category) => category !== 'holdout' && EXPERIMENT_LEVEL.has(field));
-}
-
 // ── the cells ──────────────────────────────────────────────────────────────────────────────────
 
 const createDraft: Cell = (p) => {
@@ -187,7 +173,7 @@ const cannotUnstart: Cell = (p) => {
 
 const updateRunning: Cell = (p) => {
   const metadata = p.metadataUpdates();
-  const design = p.input.diff.fields.filter((r) => r.category === 'design');
+  const design = p.input.diff.fieldsIn('design');
   const grown = design.length > 0 ? additions(design, p.input.desired, p.liveCanonical) : {};
   if (grown) {
     const value = { ...(metadata?.value ?? {}), ...grown };
@@ -206,7 +192,7 @@ const updateRunning: Cell = (p) => {
   p.checkFlagsOn();
   p.noteEndingIteration();
   p.context.changeJustification = justification;
-  const design_ = p.updates((_, category) => category === 'design');
+  const design_ = p.updates(p.input.diff.fieldsIn('design'));
   // The flags always travel with their current flagConfigVersion: LaunchDarkly refuses a stale one,
   // so a second restart planned against the same iteration (a concurrent apply) is refused by the
   // server instead of resetting results twice.
@@ -252,14 +238,14 @@ const stopAndArchive: Cell = (p) => {
 
 const newDraftIteration: Cell = (p) => {
   newIteration(p, iterationNumber(p.live));
-  const edits = experimentLevelUpdates(p);
+  const edits = p.experimentLevelUpdates();
   if (edits) p.patch([edits], 'draft-edit', `updates the experiment: ${Object.keys(edits.value).join(', ')}`);
 };
 
 const newIterationAndStart: Cell = (p) => {
   const n = iterationNumber(p.live);
   newIteration(p, n);
-  start(p, experimentLevelUpdates(p), n + 1);
+  start(p, p.experimentLevelUpdates(), n + 1);
 };
 
 const updateStopped: Cell = (p) => {

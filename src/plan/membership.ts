@@ -69,7 +69,7 @@ function leave(p: ExperimentPlanner, have: string): void {
 /** No instruction changes an experiment's type (experiment ↔ mab). */
 export function checkImmutable(p: ExperimentPlanner): void {
   if (!p.input.live || p.manifest.spec.state === 'archived') return;
-  if (p.input.diff.fields.some((r) => r.category === 'immutable')) {
+  if (p.input.diff.touches('immutable')) {
     p.error(
       pointer('spec', 'type'),
       'ExperimentTypeImmutable',

@@ -88,35 +88,6 @@ export function inStepOrder(plan: Plan): ResourcePlan[] {
     .map((entry) => entry.resource);
 }
 
-/** What a step does, by its most telling instruction, as a verb phrase leading to the resource key. */
-const STEP_VERBS: readonly [string, string][] = [
-  ['endHoldout', 'Ending holdout'],
-  ['removeExperiment', 'Removing an experiment from holdout'],
-  ['saveAndStartNewIteration', 'Starting a new iteration of'],
-  ['createIteration', 'Creating a new iteration of'],
-  ['startIteration', 'Starting iteration of'],
-  ['stopIteration', 'Stopping'],
-  ['archiveExperiment', 'Archiving'],
-  ['restoreExperiment', 'Restoring'],
-  ['createExperiment', 'Creating experiment'],
-  ['createHoldout', 'Creating holdout'],
-];
-
-/**
- * `Starting iteration of checkout-button (web/production)`: a step in words, for progress lines
- * (CI logs read top to bottom; an internal step id means nothing there).
- */
-export function stepTitle(step: Pick<PlanStep, 'resource' | 'kind' | 'instructions'>): string {
-  const [type = '', project = '', environment = '', ...rest] = step.resource.split('/');
-  const key = rest.join('/');
-  const kinds = [step.kind, ...step.instructions];
-  const stopAndArchive = kinds.includes('stopIteration') && kinds.includes('archiveExperiment');
-  const verb = stopAndArchive
-    ? 'Stopping and archiving'
-    : (STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${type}`);
-  return `${verb} ${key} (${project}/${environment})`;
-}
-
 /** `1 step`, `2 steps`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${String(count)} ${count === 1 ? singular : pluralForm}`;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveState } from '../../src/live/types.js';
 import type { ExperimentManifest } from '../../src/manifest/types.js';
 import { flagVersionsSent } from '../../src/plan/flag-versions.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import { experiment, liveFromDesired, manifestSet, type ExperimentOverrides } from '../helpers/builders.js';
 import { planOf } from './helpers.js';
