@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+import { stageOrderConfig } from './eslint.stage-order.js';
+
 const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve'];
 
 export default tseslint.config(
@@ -56,8 +58,10 @@ export default tseslint.config(
       ],
     },
   })),
+  // Dependencies point one way, down the pipeline (README "Architecture").
+  stageOrderConfig,
   {
-    files: ['eslint.config.js', 'vitest.config.ts'],
+    files: ['eslint.config.js', 'eslint.stage-order.js', 'vitest.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

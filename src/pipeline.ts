@@ -1,42 +1,24 @@
 /**
- * The whole pipeline, composed. The CLI and the GitHub Action are thin adapters over `run`:
- * load → validate → fetch live → resolve/normalize/diff/plan → (apply).
+ * The pipeline, stage by stage (README "Architecture"): load → validate → read live → resolve →
+ * normalize → diff → plan → apply. The CLI and the GitHub Action are thin adapters over these
+ * functions; every stage but load, read live and apply is pure.
  */
-import type { Dispatcher } from 'undici';
-
+import { apply, assertFresh, assertPlanIntact, type ApplyControl } from './apply/index.js';
 import type { ApplyReport } from './apply/types.js';
-import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
-import { StalePlanError } from './errors.js';
-import { createClient, fetchLive } from './live/index.js';
-import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
-import type { LiveRequest } from './live/types.js';
-import { loadManifests } from './manifest/index.js';
+import { withClient, type ConnectionOptions } from './connection.js';
+import { diffAll } from './diff/index.js';
+import { fetchLive, liveRequestFor, type LiveState } from './live/index.js';
+import { loadManifests, readSchemas, runScope, type LoadOptions } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
-import { buildPlan, fingerprintLive } from './plan/index.js';
-import type { Plan } from './plan/types.js';
-import type { Reporter } from './reporter.js';
+import { normalizeAll } from './normalize/index.js';
+import { planChanges, type Plan } from './plan/index.js';
 import { silentReporter } from './reporter.js';
-import type { Problem, Target } from './types.js';
+import { resolveAll } from './resolve/index.js';
+import { compileSchemas, sortProblems, validateDocuments, type CompiledSchemas } from './schema/index.js';
+import type { Problem } from './types.js';
 
-export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
-
-export interface ConnectionOptions {
-  baseUrl: string;
-  token: string;
-  /** Writes in flight at once during apply (--concurrency). */
-  concurrency: number;
-  /** Reads in flight at once (--read-concurrency); the client's default (10) otherwise. */
-  readConcurrency?: number;
-  /** The longest one request attempt may take (--timeout); the client's default otherwise. */
-  timeoutMs?: number;
-  reporter?: Reporter;
-  /** Injected transport, for tests. */
-  dispatcher?: Dispatcher;
-  /** Retry policy; the client's default otherwise (tests shorten the waits). */
-  retry?: RetryOptions;
-  /** Injected clock and sleep (retries, rate-limit holds), so pacing tests never wait in real time. */
-  clock?: { now: () => number; sleep: (ms: number) => Promise<void> };
-}
+export { DEFAULT_BASE_URL, type ConnectionOptions } from './connection.js';
+export type { ApplyControl } from './apply/index.js';
 
 export interface ValidateResult {
   manifests: ManifestSet;
@@ -53,14 +35,24 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
-/** Offline: parse, schema and semantic rules. */
-export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {
-  return loadManifests(paths, defaults);
+/** Load → validate, offline: every manifest under `paths` as the desired model, or the problems found. */
+export async function validate(
+  paths: readonly string[],
+  defaults: TargetDefaults,
+  options: LoadOptions & { schemas?: CompiledSchemas } = {},
+): Promise<ValidateResult> {
+  const loaded = await loadManifests(paths, options);
+  const valid = validateDocuments(loaded.documents, defaults, options.schemas ?? (await loadSchemas()));
+  const scope = await runScope(loaded, valid.manifests.config.file);
+  return {
+    manifests: { ...valid.manifests, files: loaded.files, scope },
+    problems: sortProblems([...loaded.problems, ...valid.problems]),
+  };
 }
 
-/** Read live state and plan. Nothing is written. */
+/** Load → validate → read live → plan. Nothing is written. */
 export async function plan(
-  paths: string[],
+  paths: readonly string[],
   defaults: TargetDefaults,
   connection: ConnectionOptions,
 ): Promise<PlanResult> {
@@ -68,20 +60,18 @@ export async function plan(
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
   const { manifests, problems } = await validate(paths, defaults);
   if (hasErrors(problems)) return { problems, manifests };
-
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
   const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
   const planned = buildPlan(manifests, live);
-  const allProblems = [...problems, ...planned.problems];
-  return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
+  return { ...planned, problems: [...problems, ...planned.problems], manifests };
 }
 
-/** How apply may be stopped; see ApplyOptions in src/apply/apply.ts. */
-export interface ApplyControl {
-  /** Aborted on an interrupt: nothing new is sent. */
-  signal?: AbortSignal;
-  /** Aborted to stop waiting for requests in flight: they are abandoned and reported `unknown`. */
-  giveUp?: AbortSignal;
+/** Resolve → normalize → diff → plan: pure, the same inputs give the same plan. */
+export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan; problems: Problem[] } {
+  const resolution = resolveAll(desired, live);
+  const normalized = normalizeAll(resolution, live);
+  const diffs = diffAll(normalized, live);
+  return planChanges({ diffs, desired, live, problems: resolution.problems });
 }
 
 /**
@@ -97,7 +87,7 @@ export async function applyPlan(
   // The client is closed when apply returns: requests abandoned after an interrupt are cut off
   // then (and cannot be retried later), so the process can exit without waiting for their answers.
   return withClient(connection, async (client) => {
-    if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter);
+    if (options.checkFreshness) await assertFresh(planToApply, client, connection.reporter ?? silentReporter);
     const report = await apply(planToApply, client, {
       concurrency: connection.concurrency,
       ...(connection.reporter ? { reporter: connection.reporter } : {}),
@@ -109,72 +99,10 @@ export async function applyPlan(
   });
 }
 
-async function assertFresh(saved: Plan, client: LdClient, reporter: Reporter | undefined): Promise<void> {
-  const targets = targetsOfPlan(saved);
-  const live = await fetchLive(client, { targets, flagKeys: new Map() }, reporter ?? silentReporter);
-  const moved = checkFingerprints(saved, fingerprintLive(live));
-  if (moved.length > 0) {
-    throw new StalePlanError(
-      `The saved plan is stale: ${moved.join(', ')} changed in LaunchDarkly since the plan was made. Run plan again.`,
-      moved,
-    );
-  }
-}
+let compiled: Promise<CompiledSchemas> | undefined;
 
-/** Closing when `use` is done aborts reads still in flight after one failed: the run ends with it. */
-async function withClient<T>(connection: ConnectionOptions, use: (client: ClosableLdClient) => Promise<T>): Promise<T> {
-  const client = clientFor(connection);
-  try {
-    return await use(client);
-  } finally {
-    await client.close();
-  }
-}
-
-function clientFor(connection: ConnectionOptions): ClosableLdClient {
-  return createClient({
-    baseUrl: connection.baseUrl,
-    token: connection.token,
-    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
-    ...(connection.readConcurrency !== undefined ? { readConcurrency: connection.readConcurrency } : {}),
-    ...(connection.dispatcher ? { dispatcher: connection.dispatcher } : {}),
-    ...(connection.retry ? { retry: connection.retry } : {}),
-    ...(connection.clock ? { now: connection.clock.now, sleep: connection.clock.sleep } : {}),
-    ...(connection.reporter ? { reporter: connection.reporter } : {}),
-  });
-}
-
-/** Every project+environment the manifests mention, and the flags each project needs. */
-export function liveRequestFor(manifests: ManifestSet): LiveRequest {
-  const targets = new Map<string, Target>();
-  const flagKeys = new Map<string, Set<string>>();
-  for (const resource of [...manifests.experiments, ...manifests.holdouts]) {
-    targets.set(`${resource.project}/${resource.environment}`, {
-      project: resource.project,
-      environment: resource.environment,
-    });
-  }
-  for (const experiment of manifests.experiments) {
-    const keys = flagKeys.get(experiment.project) ?? new Set<string>();
-    for (const flagKey of Object.keys(experiment.spec.iteration.flags)) keys.add(flagKey);
-    flagKeys.set(experiment.project, keys);
-  }
-  for (const holdout of manifests.holdouts) {
-    if (holdout.spec.prerequisiteFlag === undefined) continue;
-    const keys = flagKeys.get(holdout.project) ?? new Set<string>();
-    keys.add(holdout.spec.prerequisiteFlag);
-    flagKeys.set(holdout.project, keys);
-  }
-  return { targets: [...targets.values()], flagKeys };
-}
-
-function targetsOfPlan(saved: Plan): Target[] {
-  const targets = new Map<string, Target>();
-  for (const resource of saved.resources) {
-    targets.set(`${resource.project}/${resource.environment}`, {
-      project: resource.project,
-      environment: resource.environment,
-    });
-  }
-  return [...targets.values()];
+/** The package's manifest schemas, read and compiled once per process. */
+export function loadSchemas(): Promise<CompiledSchemas> {
+  compiled ??= readSchemas().then(compileSchemas);
+  return compiled;
 }

@@ -66,3 +66,18 @@ export function parseAddress(address: string): ResourceRef | undefined {
   }
   return { kind, project, environment, key: rest.join('/') };
 }
+
+/** One string per project + environment (NUL cannot appear in a key), for maps and sets of targets. */
+export function targetId(target: Target): string {
+  return `${target.project}\u0000${target.environment}`;
+}
+
+/** The distinct targets of `items` (anything with a project and environment), first seen first, as plain targets. */
+export function uniqueTargets(items: Iterable<Target>): Target[] {
+  const out = new Map<string, Target>();
+  for (const { project, environment } of items) {
+    const id = targetId({ project, environment });
+    if (!out.has(id)) out.set(id, { project, environment });
+  }
+  return [...out.values()];
+}

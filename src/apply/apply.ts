@@ -9,21 +9,25 @@ import pLimit from 'p-limit';
 
 import type { LdClient } from '../live/client.js';
 import type { Plan, PlanStep } from '../plan/types.js';
-import { stepTitle } from '../render/words.js';
+import { stepTitle } from './step-title.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 import { stepDependencies } from './dependencies.js';
 import { StateReader } from './preconditions.js';
 import { send, type SendContext, type StepResult } from './send.js';
 import type { ApplyReport } from './types.js';
 
-export interface ApplyOptions {
+/** How apply may be stopped. */
+export interface ApplyControl {
+  /** Aborted when the user interrupts: no step starts afterwards; steps in flight are waited for. */
+  signal?: AbortSignal;
+  /** Aborted to stop waiting for steps in flight (after `signal`): they are abandoned and reported `unknown`. */
+  giveUp?: AbortSignal;
+}
+
+export interface ApplyOptions extends ApplyControl {
   /** Requests in flight at once (at least 1). */
   concurrency: number;
   reporter?: Reporter;
-  /** Aborted when the user interrupts: no step starts afterwards; steps in flight are waited for. */
-  signal?: AbortSignal;
-  /** Aborted to stop waiting for steps in flight (after `signal`): their outcome is `unknown`. */
-  giveUp?: AbortSignal;
 }
 
 const NOT_STARTED = 'not started: apply was interrupted';

@@ -1,4 +1,4 @@
-export { apply, type ApplyOptions } from './apply.js';
+export { apply, type ApplyControl, type ApplyOptions } from './apply.js';
 export { assertPlanIntact } from './intact.js';
-export { checkFingerprints } from './stale.js';
+export { assertFresh, checkFingerprints } from './stale.js';
 export type { ApplyReport, StepOutcome } from './types.js';

@@ -16,7 +16,7 @@ import { iterationNumber, liveStatus } from '../normalize/status.js';
 import { fingerprintLive } from '../plan/fingerprint.js';
 import type { InstructionKind } from '../plan/instructions.js';
 import type { Plan, PlanStep, ResourcePlan } from '../plan/types.js';
-import { parseAddress, type Target } from '../types.js';
+import { parseAddress, targetId, type Target } from '../types.js';
 
 /** Instructions whose second sending is not a no-op: they reset results or change the lifecycle. */
 const NON_IDEMPOTENT: ReadonlySet<InstructionKind> = new Set<InstructionKind>([
@@ -85,7 +85,7 @@ export class StateReader {
   }
 
   private environmentHoldouts(target: Target): Promise<LdHoldout[]> {
-    const id = `${target.project}/${target.environment}`;
+    const id = targetId(target);
     let read = this.holdouts.get(id);
     if (!read) {
       read = readEnvironmentHoldouts(this.client, target);

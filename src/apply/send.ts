@@ -5,7 +5,7 @@
 import { NetworkError, RemoteError } from '../errors.js';
 import type { LdClient } from '../live/client.js';
 import { isReadBinding, type Plan, type PlanStep } from '../plan/types.js';
-import { getAt, setAt } from './json-pointer.js';
+import { getAt, setAt } from '../util/json-pointer.js';
 import type { StateReader } from './preconditions.js';
 import { changedMessage, expectationOf, isNonIdempotent, matches, type Observed } from './preconditions.js';
 import type { StepOutcome } from './types.js';

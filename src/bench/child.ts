@@ -3,10 +3,8 @@
  * emulator's or the baseline's). Reads a Job as JSON from argv[2], prints a ChildResult as JSON.
  */
 import { runCli } from '../cli/run-cli.js';
-import { loadManifests } from '../manifest/index.js';
-import { createClient, fetchLive } from '../live/index.js';
-import { applyPlan, liveRequestFor, plan } from '../pipeline.js';
-import { buildPlan } from '../plan/index.js';
+import { createClient, fetchLive, liveRequestFor } from '../live/index.js';
+import { applyPlan, buildPlan, plan, validate } from '../pipeline.js';
 
 export type Job =
   /** The CLI as a user runs it (output rendered, then dropped). */
@@ -63,7 +61,7 @@ async function applyJob(dir: string, url: string, concurrency: number): Promise<
 }
 
 async function buildPlanJob(dir: string, url: string): Promise<ChildResult> {
-  const { manifests, problems } = await loadManifests([dir], {});
+  const { manifests, problems } = await validate([dir], {});
   if (problems.some((p) => p.severity === 'error')) throw new Error(`bench: ${JSON.stringify(problems.slice(0, 3))}`);
   const client = createClient({ baseUrl: url, token: TOKEN });
   const live = await fetchLive(client, liveRequestFor(manifests));

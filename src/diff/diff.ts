@@ -1,88 +1,67 @@
-/** Diff a canonical desired/live pair into a typed ResourceDiff. */
-import jsonpatch, { type Operation } from 'fast-json-patch';
+/** Diff a canonical desired/live pair into a ResourceDiff the planner asks questions of. */
+import jsonpatch from 'fast-json-patch';
 
-import type { CanonicalExperiment, CanonicalHoldout } from '../normalize/types.js';
-import type { NameBook } from '../resolve/names.js';
-import { fieldChanges, flattenExperiment, flattenHoldout, IDENTITY_NAMES } from './display.js';
-import { EXPERIMENT_FIELD_RULES, HOLDOUT_MUTABLE_FIELDS, ruleFor, type FieldRule } from './rules.js';
-import type { ResourceDiff } from './types.js';
+import type { LiveState } from '../live/types.js';
+import type { CanonicalExperiment, CanonicalHoldout, Normalized } from '../normalize/types.js';
+import { nameBook, type NameBook } from '../resolve/names.js';
+import { fieldChanges, flattenExperiment, flattenHoldout, IDENTITY_NAMES, type Shown } from './display.js';
+import { EXPERIMENT_FIELD_RULES, HOLDOUT_FIELD_RULES, ruleFor, type FieldCategory, type FieldRule } from './rules.js';
+import type { Diffs, ResourceDiff } from './types.js';
 
-function compare<T extends object>(desired: T | undefined, live: T | undefined): Operation[] {
-  if (!desired || !live) return [];
+function resourceDiff<T extends object>(
+  desired: T | undefined,
+  live: T | undefined,
+  table: readonly FieldRule[],
+  flatten: (value: T) => Map<string, Shown>,
+): ResourceDiff<T> {
   // compare() reads its arguments only; the canonical values are already copies.
-  return jsonpatch.compare(live, desired);
-}
-
-type Shell<T> = Omit<ResourceDiff<T>, 'metadataOps' | 'designOps' | 'fields' | 'changes'>;
-
-function shell<T>(desired: T | undefined, live: T | undefined, ops: Operation[]): Shell<T> {
-  const out: Shell<T> = {
-    isCreate: desired !== undefined && live === undefined,
-    isDelete: desired === undefined && live !== undefined,
-    isUpdate: desired !== undefined && live !== undefined && ops.length > 0,
-    isEmpty: (desired === undefined) === (live === undefined) && ops.length === 0,
-    ops,
+  const ops = desired && live ? jsonpatch.compare(live, desired) : [];
+  const changed = new Set(ops.map((op) => ruleFor(op.path, table)));
+  const fields = table.filter((r) => changed.has(r));
+  const shownDesired = desired ? flatten(desired) : new Map<string, Shown>();
+  const shownLive = live ? flatten(live) : new Map<string, Shown>();
+  const changes = fieldChanges(shownDesired, shownLive);
+  const categoryOf = (field: string): FieldCategory | undefined => {
+    const pointer = (shownDesired.get(field) ?? shownLive.get(field))?.pointer;
+    return pointer === undefined ? undefined : ruleFor(pointer, table)?.category;
   };
-  if (desired !== undefined) out.desired = desired;
-  if (live !== undefined) out.live = live;
-  return out;
+  const inAny = (categories: readonly FieldCategory[], category: FieldCategory | undefined): boolean =>
+    category !== undefined && categories.includes(category);
+  return {
+    ...(desired !== undefined ? { desired } : {}),
+    ...(live !== undefined ? { live } : {}),
+    fields,
+    changes,
+    touches: (...categories) => fields.some((r) => inAny(categories, r.category)),
+    fieldsIn: (...categories) => fields.filter((r) => inAny(categories, r.category)),
+    changesIn: (...categories) => changes.filter((c) => inAny(categories, categoryOf(c.field))),
+  };
 }
 
 /** Diff two canonical experiments (either may be absent); `names` turns IDs into names for `changes`. */
-export function diffResource(
+export function diffExperiment(
   desired: CanonicalExperiment | undefined,
   live: CanonicalExperiment | undefined,
   names: NameBook = IDENTITY_NAMES,
 ): ResourceDiff<CanonicalExperiment> {
-  const ops = compare(desired, live);
-  const rules = ops.map((op) => ruleFor(op.path));
-  const byCategory = (category: string): Operation[] => ops.filter((_, i) => rules[i]?.category === category);
-  return {
-    ...shell(desired, live, ops),
-    metadataOps: byCategory('metadata'),
-    designOps: byCategory('design'),
-    fields: EXPERIMENT_FIELD_RULES.filter((r) => rules.includes(r)),
-    changes: fieldChanges(
-      desired ? flattenExperiment(desired, names) : new Map<string, string>(),
-      live ? flattenExperiment(live, names) : new Map<string, string>(),
-    ),
-  };
+  return resourceDiff(desired, live, EXPERIMENT_FIELD_RULES, (e) => flattenExperiment(e, names));
 }
 
-// Holdout fields in manifest order, so instructions and errors come out in a stable order.
-const HOLDOUT_FIELD_ORDER = [
-  'name',
-  'description',
-  'randomizationUnit',
-  'attributes',
-  'holdoutAmount',
-  'primaryMetric',
-  'metrics',
-  'maintainerId',
-];
-
-/** Diff two canonical holdouts; every changed field is listed in `fields` as name/description or immutable. */
+/** Diff two canonical holdouts (either may be absent). */
 export function diffHoldout(
   desired: CanonicalHoldout | undefined,
   live: CanonicalHoldout | undefined,
 ): ResourceDiff<CanonicalHoldout> {
-  const ops = compare(desired, live);
-  const fields: FieldRule[] = [];
-  for (const op of ops) {
-    const field = op.path.split('/')[1] ?? '';
-    if (fields.some((f) => f.field === field)) continue;
-    const category = HOLDOUT_MUTABLE_FIELDS.includes(field) ? 'metadata' : 'immutable';
-    fields.push({ pointer: `/${field}`, field, category });
-  }
-  fields.sort((a, b) => HOLDOUT_FIELD_ORDER.indexOf(a.field) - HOLDOUT_FIELD_ORDER.indexOf(b.field));
+  return resourceDiff(desired, live, HOLDOUT_FIELD_RULES, flattenHoldout);
+}
+
+/** The diff stage: each normalized resource with the diff of its two sides; IDs shown by name. */
+export function diffAll(normalized: Normalized, live: LiveState): Diffs {
   return {
-    ...shell(desired, live, ops),
-    metadataOps: ops.filter((op) => HOLDOUT_MUTABLE_FIELDS.includes(op.path.split('/')[1] ?? '')),
-    designOps: [],
-    fields,
-    changes: fieldChanges(
-      desired ? flattenHoldout(desired) : new Map<string, string>(),
-      live ? flattenHoldout(live) : new Map<string, string>(),
-    ),
+    experiments: normalized.experiments.map((e) => ({
+      ...e,
+      diff: diffExperiment(e.desired, e.liveCanonical, nameBook(live, e.resolved.manifest)),
+    })),
+    holdouts: normalized.holdouts.map((h) => ({ ...h, diff: diffHoldout(h.desired, h.liveCanonical) })),
   };
 }

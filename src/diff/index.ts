@@ -1,10 +1,12 @@
-export { diffHoldout, diffResource } from './diff.js';
-export { fieldChanges, flattenExperiment, flattenHoldout, IDENTITY_NAMES } from './display.js';
-export {
-  EXPERIMENT_FIELD_RULES,
-  HOLDOUT_MUTABLE_FIELDS,
-  ruleFor,
-  type FieldCategory,
-  type FieldRule,
-} from './rules.js';
-export type { ResourceDiff } from './types.js';
+export { diffAll, diffExperiment, diffHoldout } from './diff.js';
+export { fieldChanges, flattenExperiment, flattenHoldout, IDENTITY_NAMES, type Shown } from './display.js';
+export { EXPERIMENT_FIELD_RULES, HOLDOUT_FIELD_RULES, ruleFor, type FieldCategory, type FieldRule } from './rules.js';
+export type {
+  Diffs,
+  ExperimentDiff,
+  FieldChange,
+  HoldoutDiff,
+  ResolvedExperiment,
+  ResolvedHoldout,
+  ResourceDiff,
+} from './types.js';

@@ -7,7 +7,8 @@
  */
 import { RemoteError } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
-import type { Target } from '../types.js';
+import { targetId, uniqueTargets, type Target } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import type { LdClient } from './client.js';
 import type {
   LdContextKind,
@@ -83,7 +84,7 @@ async function readProject(
   );
   const more = [...alsoUsed].filter((k) => !named.includes(k)).sort();
   const liveFlags = await readFlags(client, key, more, environmentKeys);
-  const flags = new Map([...namedFlags.flags, ...liveFlags.flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const flags = new Map([...namedFlags.flags, ...liveFlags.flags].sort(([a], [b]) => compareCodeUnits(a, b)));
   const missingFlags = new Set([...namedFlags.missingFlags, ...liveFlags.missingFlags].sort());
   const project: LiveProject = { key, ...basics, flags, missingFlags };
   // Only a missing flag needs the project's keys (to suggest the right one); otherwise no extra request.
@@ -277,18 +278,4 @@ async function getOrUndefined<T>(client: LdClient, path: string, expand: string)
     if (error instanceof RemoteError && error.status === 404) return undefined;
     throw error;
   }
-}
-
-function uniqueTargets(targets: readonly Target[]): Target[] {
-  const seen = new Set<string>();
-  return targets.filter((t) => {
-    const id = targetId(t);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-
-function targetId(target: Target): string {
-  return `${target.project}\u0000${target.environment}`;
 }

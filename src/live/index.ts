@@ -14,4 +14,5 @@ export {
   type RetryOptions,
 } from './client.js';
 export { fetchLive } from './fetch-live.js';
+export { liveRequestFor } from './request.js';
 export type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';

@@ -4,6 +4,7 @@
  * `totalCount`, some give neither. Never assume one page; never loop forever.
  */
 import { LdexpError } from '../errors.js';
+import { isRecord } from '../util/records.js';
 import { queryFromSearchParams, queryString, type Query } from './query.js';
 
 /** Far beyond any real account; reaching it means the server keeps handing out pages. */
@@ -150,8 +151,4 @@ function totalOf(body: unknown): number | undefined {
   if (!isRecord(body)) return undefined;
   const total = body['total_count'] ?? body['totalCount'];
   return typeof total === 'number' && Number.isFinite(total) ? total : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

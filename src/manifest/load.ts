@@ -1,6 +1,7 @@
 /**
- * The I/O shell of manifest loading: find the YAML files, read them and the JSON Schemas, then
- * hand everything to the pure parse and validate stages.
+ * The load stage, the I/O shell of reading manifests: find the YAML files, read and parse them
+ * (and the JSON Schemas, for the validate stage), and work out how much of the managed set a run
+ * sees. Validation is the next stage's (`schema/`).
  */
 import type { Dirent, Stats } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
@@ -11,18 +12,25 @@ import pLimit from 'p-limit';
 
 import { FileError } from '../errors.js';
 import { kindOf, readUserText, statOf } from '../files.js';
-import { compileSchemas, sortProblems, validateDocuments } from '../schema/index.js';
-import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
-import { parseManifestText } from './parse.js';
-import type { ManifestSet, ParsedDocument, RunScope, TargetDefaults } from './types.js';
 import { appendAll } from './append.js';
+import { parseManifestText } from './parse.js';
+import type { ManifestSchemas, ParsedDocument, RunScope } from './types.js';
 
 export interface LoadOptions {
   /** Base for relative paths, and what file names in problems are relative to (default: process.cwd()). */
   cwd?: string;
-  /** Precompiled schemas (default: read once from the package's `schemas/` folder). */
-  schemas?: CompiledSchemas;
+}
+
+/** What the load stage read: parsed documents in file order, the files, and the problems met. */
+export interface LoadedManifests {
+  documents: ParsedDocument[];
+  /** Every file read, named as in problems (relative to `cwd` where inside it). */
+  files: string[];
+  problems: Problem[];
+  /** The absolute paths of `files`, in the same order, and what they are relative to. */
+  absoluteFiles: string[];
+  cwd: string;
 }
 
 const MANIFEST_FILE = /\.ya?ml$/i;
@@ -30,12 +38,8 @@ const MANIFEST_FILE = /\.ya?ml$/i;
 /** Files read at once: enough to overlap file-system latency, few enough to stay far below fd limits. */
 const READ_CONCURRENCY = 32;
 
-/** Read every manifest under `paths` (files or folders, recursively) and validate them together. */
-export async function loadManifests(
-  paths: readonly string[],
-  defaults: TargetDefaults,
-  options: LoadOptions = {},
-): Promise<{ manifests: ManifestSet; problems: Problem[] }> {
+/** Read and parse every manifest under `paths` (files or folders, recursively). */
+export async function loadManifests(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedManifests> {
   const cwd = options.cwd ?? process.cwd();
   const { files, problems } = await findManifestFiles(paths, cwd);
   const documents: ParsedDocument[] = [];
@@ -56,13 +60,7 @@ export async function loadManifests(
   if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push(noDocuments(paths, names));
   }
-  const schemas = options.schemas ?? (await loadSchemas());
-  const result = validateDocuments(documents, defaults, schemas);
-  const configFile = files[names.indexOf(result.manifests.config.file ?? '')];
-  return {
-    manifests: { ...result.manifests, files: names, scope: await runScope(configFile, files, cwd) },
-    problems: sortProblems([...problems, ...result.problems]),
-  };
+  return { documents, files: names, problems, absoluteFiles: files, cwd };
 }
 
 /** Files were found but none holds a document: planning would say "No changes" about nothing. */
@@ -76,12 +74,15 @@ function noDocuments(paths: readonly string[], names: readonly string[]): Proble
 }
 
 /**
- * How much of the managed set (every manifest under the Config document's folder) the files read
- * are. Without a Config there is no managed set to prune, so nothing narrows the run.
+ * How much of the managed set (every manifest under the Config document's folder, `configFile` as
+ * named in problems) the files read are. Without a Config there is no managed set to prune, so
+ * nothing narrows the run.
  */
-async function runScope(configFile: string | undefined, files: readonly string[], cwd: string): Promise<RunScope> {
-  if (configFile === undefined) return { limits: [] };
-  const folder = path.dirname(configFile);
+export async function runScope(loaded: LoadedManifests, configFile: string | undefined): Promise<RunScope> {
+  const { absoluteFiles: files, cwd } = loaded;
+  const found = configFile === undefined ? undefined : files[loaded.files.indexOf(configFile)];
+  if (found === undefined) return { limits: [] };
+  const folder = path.dirname(found);
   const read = new Set(files);
   // Problems of this second walk were reported by the run's own walk, or concern files it left out.
   const managed = (await findManifestFiles([folder], cwd)).files;
@@ -236,14 +237,6 @@ function displayName(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
   return relative.split(path.sep).join('/');
-}
-
-let compiled: Promise<CompiledSchemas> | undefined;
-
-/** The compiled manifest schemas, read from the package's `schemas/` folder once per process. */
-export function loadSchemas(): Promise<CompiledSchemas> {
-  compiled ??= readSchemas().then(compileSchemas);
-  return compiled;
 }
 
 /** The raw JSON Schemas from `schemas/` (the source of truth, also published for editors). */

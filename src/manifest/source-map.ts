@@ -7,7 +7,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair, Range } from 'yaml';
 
 import type { SourcePosition } from '../types.js';
-import { parsePointer } from './pointer.js';
+import { parsePointer } from '../util/json-pointer.js';
 
 export interface SourceMap {
   /** Position of the value at `pointer`, or of its nearest existing ancestor. */

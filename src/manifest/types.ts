@@ -177,3 +177,11 @@ export interface ParsedDocument extends ManifestSource {
   /** Where a later stage's problem about a value points (see SourceMap.locateSubject). */
   locateSubject(pointer: string): SourcePosition;
 }
+
+/** The parsed contents of `schemas/*.schema.json`, read by the load stage for the validate stage. */
+export interface ManifestSchemas {
+  experiment: object;
+  holdout: object;
+  config: object;
+  manifest: object;
+}

@@ -1,3 +1,4 @@
+export { normalizeAll } from './normalize.js';
 export { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from './experiment.js';
 export { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from './holdout.js';
 export { metricSet, sortedSet, toNumber } from './rules.js';
@@ -18,4 +19,7 @@ export type {
   CanonicalIteration,
   CanonicalMetric,
   CanonicalTreatment,
+  Normalized,
+  NormalizedExperiment,
+  NormalizedHoldout,
 } from './types.js';

@@ -2,6 +2,8 @@
  * Canonical forms: desired and live experiments/holdouts in one ID space and one shape, so that a
  * structural diff of the two is exactly the set of changes LaunchDarkly would need.
  */
+import type { LdExperiment, LdHoldout } from '../live/ld-types.js';
+import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
 
 export interface CanonicalMetric {
   key: string;
@@ -75,4 +77,28 @@ export interface CanonicalHoldout {
   primaryMetric?: string;
   metrics?: CanonicalMetric[];
   maintainerId?: string;
+}
+
+/** One experiment after normalizing: its resolved value, and both sides in canonical form. */
+export interface NormalizedExperiment {
+  resolved: ResolvedExperiment;
+  desired: CanonicalExperiment;
+  /** The live experiment, when there is one. */
+  live?: LdExperiment;
+  /** Its canonical form with the fields the manifest leaves out dropped (they are not managed). */
+  liveCanonical?: CanonicalExperiment;
+}
+
+/** One holdout after normalizing; with a live holdout, both sides keep only what both state. */
+export interface NormalizedHoldout {
+  resolved: ResolvedHoldout;
+  desired: CanonicalHoldout;
+  live?: LdHoldout;
+  liveCanonical?: CanonicalHoldout;
+}
+
+/** The normalize stage's output. */
+export interface Normalized {
+  experiments: NormalizedExperiment[];
+  holdouts: NormalizedHoldout[];
 }

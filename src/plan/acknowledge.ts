@@ -4,7 +4,7 @@
  * written for one restart never authorises the next (manifest-format.md, "Restarts").
  */
 import { runningIterationNumber } from '../normalize/status.js';
-import { pointer } from '../resolve/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import type { Problem } from '../types.js';
 import { errorAt, warningAt, type ExperimentRow } from './experiment.js';
 

@@ -5,7 +5,7 @@
 import type { FieldRule } from '../diff/rules.js';
 import { sortedSet } from '../normalize/rules.js';
 import type { CanonicalAnalysis, CanonicalExperiment, CanonicalMetric } from '../normalize/types.js';
-import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
+import type { ResolvedExperiment, ResolvedHoldout } from '../diff/types.js';
 import type { FieldUpdates, FlagInputBody } from './instructions.js';
 
 export interface MetricInput {

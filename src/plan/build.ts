@@ -1,21 +1,12 @@
-/** buildPlan: desired + live → Plan (or problems). Pure and deterministic. */
-import { diffResource } from '../diff/diff.js';
+/** The plan stage: diffs → an ordered, hashed Plan (or problems). Pure and deterministic. */
+import type { Diffs, ExperimentDiff } from '../diff/types.js';
+import { liveEnvironment, liveProject } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
+import { problemAt } from '../manifest/problem.js';
 import type { ManifestSet } from '../manifest/types.js';
-import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../normalize/experiment.js';
-import {
-  findLiveExperiment,
-  findLiveHoldout,
-  findLiveHoldoutById,
-  holdoutKey,
-  liveEnvironment,
-  liveProject,
-} from '../resolve/context.js';
-import { nameBook } from '../resolve/names.js';
-import { pointer, problemAt } from '../resolve/problem.js';
-import { resolveAll } from '../resolve/resolve.js';
-import type { ResolvedExperiment } from '../resolve/types.js';
+import { pointer } from '../util/json-pointer.js';
 import { resourceAddress, resourceRef, type Problem } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { planExperiment as planOneExperiment, type ExperimentOutcome } from './experiment-plan.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
@@ -37,31 +28,20 @@ import { findUnmanaged, planPrune } from './unmanaged.js';
 type PendingResource = Omit<ResourcePlan, 'stepIds' | 'impact'> & { stepKeys: string[] };
 
 function planExperiment(
-  resolved: ResolvedExperiment,
+  experiment: ExperimentDiff,
   live: LiveState,
   holdoutCreates: Map<string, string>,
   factory: StepFactory,
 ): { outcome: ExperimentOutcome; pending: PendingResource } {
+  const { resolved, live: ld } = experiment;
   const m = resolved.manifest;
-  const environment = liveEnvironment(live, m);
-  const ld = findLiveExperiment(environment, m.key);
-  const desired = canonicalFromDesired(resolved);
-  const keyOf = (id: string): string | undefined => {
-    const h = findLiveHoldoutById(environment, id);
-    return h ? holdoutKey(h) : undefined;
-  };
-  const liveCanonical = ld ? withoutUnmanaged(canonicalFromLive(ld, keyOf), desired) : undefined;
   const createStep = resolved.holdout
     ? holdoutCreates.get(resourceAddress('holdout', m, resolved.holdout.key))
     : undefined;
   const outcome = planOneExperiment(
     {
-      resolved,
-      desired,
-      ...(ld ? { live: ld } : {}),
-      ...(liveCanonical ? { liveCanonical } : {}),
-      diff: diffResource(desired, liveCanonical, nameBook(live, m)),
-      environment,
+      ...experiment,
+      environment: liveEnvironment(live, m),
       project: liveProject(live, m.project).project,
       ...(createStep !== undefined ? { holdoutCreateStep: createStep } : {}),
     },
@@ -117,23 +97,33 @@ function sortedUnique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }
 
+/** What the plan stage needs: the diffs, the sets they came from, and what earlier stages found. */
+export interface PlanInput {
+  diffs: Diffs;
+  desired: ManifestSet;
+  live: LiveState;
+  /** Problems of earlier stages (resolve): an error among them means no plan; warnings go with it. */
+  problems: readonly Problem[];
+}
+
 /**
  * Plan the changes that make LaunchDarkly match the manifests. Pure: no I/O, same inputs → same
  * plan. Any error problem (with its manifest position) means no plan; warnings come with the plan.
+ * Returns the problems it found itself, after those of earlier stages.
  */
-export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan; problems: Problem[] } {
-  const resolution = resolveAll(desired, live);
-  const problems: Problem[] = [...resolution.problems];
+export function planChanges({ diffs, desired, live, problems: earlier }: PlanInput): {
+  plan?: Plan;
+  problems: Problem[];
+} {
+  const problems: Problem[] = [...earlier];
   const factory = new StepFactory();
 
   // Holdouts first: an experiment joining a new holdout binds to its create step.
-  const holdouts = resolution.holdouts.map((r) =>
-    planHoldout(r, findLiveHoldout(liveEnvironment(live, r.manifest), r.manifest.key), factory),
-  );
+  const holdouts = diffs.holdouts.map((h) => planHoldout(h, factory));
   const holdoutCreates = new Map(
     holdouts.flatMap((o) => (o.createStep !== undefined ? [[o.resolved.address, o.createStep] as const] : [])),
   );
-  const experiments = resolution.experiments.map((r) => planExperiment(r, live, holdoutCreates, factory));
+  const experiments = diffs.experiments.map((e) => planExperiment(e, live, holdoutCreates, factory));
   const prune = planPrune(desired, live, factory);
   const steps: DraftStep[] = [
     ...holdouts.flatMap((o) => o.steps),
@@ -184,7 +174,7 @@ export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan;
       ...r,
       stepIds: prune.steps.filter((s) => s.resource === r.address).map((s) => idOf.get(s.key) ?? s.key),
     })),
-  ].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  ].sort((a, b) => compareCodeUnits(a.address, b.address));
   const unmanaged = findUnmanaged(desired, live);
   const targets = [...desired.experiments, ...desired.holdouts, ...live.environments];
   const warnings = problems.filter((p) => p.severity === 'warning');

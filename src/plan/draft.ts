@@ -1,5 +1,5 @@
 /** Steps before ordering: local keys instead of `s1…` ids, plus what each step targets, touches and sends. */
-import { toPointer } from '../manifest/pointer.js';
+import { toPointer } from '../util/json-pointer.js';
 import { formatAddress, type ResourceRef } from '../types.js';
 import type { ExperimentPost, HoldoutPost, IterationInput } from './bodies.js';
 import {

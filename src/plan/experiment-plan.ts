@@ -37,7 +37,7 @@ export function planExperiment(input: ExperimentInput, factory: StepFactory): Ex
   const steps = keyedSteps(row, [...lifecycle.steps, ...(membership.steps ?? [])], factory);
   const split = splitExperimentChanges({
     manifest: row.manifest,
-    changes: row.diff.changes,
+    diff: row.diff,
     shown: lifecycle.shown,
     steps,
     problems,

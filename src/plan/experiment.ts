@@ -2,7 +2,8 @@
  * One experiment's row of the lifecycle table (what is live, typed by where it is now) and the
  * pure helpers its cells share. A cell reads its row and returns a CellValue; nothing is mutated.
  */
-import type { ResourceDiff } from '../diff/types.js';
+import type { FieldRule } from '../diff/rules.js';
+import type { ExperimentDiff, ResolvedExperiment, ResourceDiff } from '../diff/types.js';
 import type { LdExperiment } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
 import type { ExperimentManifest } from '../manifest/types.js';
@@ -14,22 +15,16 @@ import {
   type LiveStatus,
 } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
-import { pointer, problemAt } from '../resolve/problem.js';
-import type { ResolvedExperiment } from '../resolve/types.js';
+import { problemAt } from '../manifest/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { resourceAddress, resourceRef, type Problem, type ResourceRef } from '../types.js';
 import { fieldUpdates, flagInputs } from './bodies.js';
 import type { StepSpec } from './draft.js';
 import type { ExperimentInstruction, FieldUpdates, UpdateExperimentFields } from './instructions.js';
 import type { Impact, ImpactContext } from './types.js';
 
-export interface ExperimentInput {
-  resolved: ResolvedExperiment;
-  desired: CanonicalExperiment;
-  /** Live experiment, if any. */
-  live?: LdExperiment;
-  /** Its canonical form with unmanaged fields dropped. */
-  liveCanonical?: CanonicalExperiment;
-  diff: ResourceDiff<CanonicalExperiment>;
+/** The experiment's diff (resolved value, both canonical sides) and where it lives. */
+export interface ExperimentInput extends ExperimentDiff {
   environment: LiveEnvironment;
   project: LiveProject;
   /** Local key of the step that creates the holdout this experiment joins, when the same plan creates it. */
@@ -161,27 +156,31 @@ function flagVersionsMoved(row: ExperimentRow, kinds: readonly string[]): string
   return [...moved].sort();
 }
 
-/** `updateExperimentFields` for the diff's fields the filter keeps, or undefined when none changed. */
-export function updates(
-  row: ExperimentRow,
-  filter: (field: string, category: string) => boolean,
-): UpdateExperimentFields | undefined {
-  const rules = row.diff.fields.filter((r) => filter(r.field, r.category));
+/** `updateExperimentFields` for these changed fields, or undefined when there are none. */
+export function updates(row: ExperimentRow, rules: readonly FieldRule[]): UpdateExperimentFields | undefined {
   if (rules.length === 0) return undefined;
   const live = row.from === 'absent' ? undefined : row.liveCanonical;
   return { kind: 'updateExperimentFields', value: fieldUpdates(rules, row.resolved, row.desired, live) };
 }
 
 export function metadataUpdates(row: ExperimentRow): UpdateExperimentFields | undefined {
-  return updates(row, (_, category) => category === 'metadata');
+  return updates(row, row.diff.fieldsIn('metadata'));
 }
 
 export function allUpdates(row: ExperimentRow): UpdateExperimentFields | undefined {
-  return updates(row, (_, category) => category === 'metadata' || category === 'design');
+  return updates(row, row.diff.fieldsIn('metadata', 'design'));
+}
+
+/** After a new iteration only the experiment's own fields are left to update: the iteration body has the rest. */
+export function experimentLevelUpdates(row: ExperimentRow): UpdateExperimentFields | undefined {
+  return updates(
+    row,
+    row.diff.fieldsIn('metadata', 'design').filter((r) => !r.inIteration),
+  );
 }
 
 export function designFields(row: ExperimentRow): string[] {
-  return row.diff.fields.filter((r) => r.category === 'design').map((r) => r.field);
+  return row.diff.fieldsIn('design').map((r) => r.field);
 }
 
 /** Starting fails on LaunchDarkly when a flag is off or archived: say so at plan time. */

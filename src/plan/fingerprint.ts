@@ -17,7 +17,7 @@ import {
   holdoutKey,
   liveEnvironment,
   liveExperiments,
-} from '../resolve/context.js';
+} from '../live/lookup.js';
 import { formatAddress, resourceRef, type ResourceRef } from '../types.js';
 import type { Plan } from './types.js';
 

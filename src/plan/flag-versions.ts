@@ -7,7 +7,8 @@
  * that move that flag's version. When no order can do that (two starts or restarts on one flag),
  * the later step reads the version again right before it is sent: a read binding, shown in the plan.
  */
-import { toPointer } from '../manifest/pointer.js';
+import { compareCodeUnits } from '../util/compare.js';
+import { toPointer } from '../util/json-pointer.js';
 import { flagVersionsOf, withRequest, type DraftStep, type StepRequest } from './draft.js';
 import type { FlagInputBody, FlagsUpdate } from './instructions.js';
 import { flagPath } from './paths.js';
@@ -58,12 +59,11 @@ function byFlag(steps: readonly DraftStep[]): FlagSteps[] {
   }
   // Groups of different environments share no step, so only the order of flags within one matters.
   return [...out.values()].sort(
-    (a, b) => compare(a.project, b.project) || compare(a.environment, b.environment) || compare(a.flag, b.flag),
+    (a, b) =>
+      compareCodeUnits(a.project, b.project) ||
+      compareCodeUnits(a.environment, b.environment) ||
+      compareCodeUnits(a.flag, b.flag),
   );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What flag-version ordering decides: extra `after` keys per step, and flags each step reads again. */

@@ -3,14 +3,12 @@
  * row to a value. Holdouts are created, renamed / described and ended; every other field is
  * immutable after creation, and an ended holdout accepts no change.
  */
-import { diffHoldout } from '../diff/diff.js';
-import type { ResourceDiff } from '../diff/types.js';
+import type { HoldoutDiff, ResolvedHoldout, ResourceDiff } from '../diff/types.js';
 import type { LdHoldout } from '../live/ld-types.js';
 import type { HoldoutManifest, HoldoutState } from '../manifest/types.js';
-import { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from '../normalize/holdout.js';
 import type { CanonicalHoldout } from '../normalize/types.js';
-import { pointer, problemAt } from '../resolve/problem.js';
-import type { ResolvedHoldout } from '../resolve/types.js';
+import { problemAt } from '../manifest/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { resourceRef, type Problem, type ResourceRef } from '../types.js';
 import { holdoutPost } from './bodies.js';
 import type { DraftStep, StepFactory, StepSpec } from './draft.js';
@@ -22,7 +20,8 @@ interface HoldoutFacts {
   resolved: ResolvedHoldout;
   manifest: HoldoutManifest;
   ref: ResourceRef;
-  desired: CanonicalHoldout;
+  /** With a live holdout, it compares only what both sides state; without, every desired field. */
+  diff: ResourceDiff<CanonicalHoldout>;
 }
 
 /** No holdout with this key in LaunchDarkly. */
@@ -30,13 +29,10 @@ export interface AbsentHoldoutRow extends HoldoutFacts {
   from: 'absent';
 }
 
-/** A holdout LaunchDarkly holds; `diff` compares only what the manifest manages. */
+/** A holdout LaunchDarkly holds. */
 export interface LiveHoldoutRow extends HoldoutFacts {
   from: 'active' | 'ended';
   live: LdHoldout;
-  diff: ResourceDiff<CanonicalHoldout>;
-  /** The desired holdout as compared with the live one. */
-  comparable: CanonicalHoldout;
 }
 
 export type HoldoutRow = AbsentHoldoutRow | LiveHoldoutRow;
@@ -72,7 +68,7 @@ function problem(row: HoldoutRow, at: string, code: string, message: string, sev
 const createHoldout: HoldoutCell<AbsentHoldoutRow> = (row) => {
   const spec = row.manifest.spec;
   return holdoutValue({
-    changes: diffHoldout(row.desired, undefined).changes,
+    changes: row.diff.changes,
     steps: [
       {
         request: { kind: 'createHoldout', body: holdoutPost(row.resolved) },
@@ -85,7 +81,7 @@ const createHoldout: HoldoutCell<AbsentHoldoutRow> = (row) => {
 
 const nothingToEnd: HoldoutCell<AbsentHoldoutRow> = (row) => {
   const message = `holdout "${row.manifest.key}" is not created: the manifest asks for an ended holdout that does not exist in LaunchDarkly`;
-  const unapplied = holdoutUnapplied(diffHoldout(row.desired, undefined).changes, message);
+  const unapplied = holdoutUnapplied(row.diff.changes, message);
   return holdoutValue({
     problems: [problem(row, STATE, 'NothingToEnd', message, 'warning')],
     ...(unapplied ? { unapplied } : {}),
@@ -94,8 +90,8 @@ const nothingToEnd: HoldoutCell<AbsentHoldoutRow> = (row) => {
 
 /** Immutable fields are refused; name and description are updated in one patch. */
 const updateActive: HoldoutCell<LiveHoldoutRow> = (row) => {
-  const problems = row.diff.fields
-    .filter((f) => f.category === 'immutable')
+  const problems = row.diff
+    .fieldsIn('immutable')
     .map((f) =>
       problem(
         row,
@@ -105,11 +101,11 @@ const updateActive: HoldoutCell<LiveHoldoutRow> = (row) => {
         'error',
       ),
     );
-  const metadata = row.diff.fields.filter((f) => f.category === 'metadata').map((f) => f.field);
+  const metadata = row.diff.fieldsIn('metadata').map((f) => f.field);
   const instructions = metadata.map((field): HoldoutInstruction =>
     field === 'name'
-      ? { kind: 'updateName', value: row.comparable.name }
-      : { kind: 'updateDescription', value: row.comparable.description ?? '' },
+      ? { kind: 'updateName', value: row.diff.desired?.name ?? '' }
+      : { kind: 'updateDescription', value: row.diff.desired?.description ?? '' },
   );
   const steps: HoldoutStepSpec[] =
     instructions.length > 0
@@ -161,23 +157,11 @@ export const HOLDOUT_LIFECYCLE: { readonly [K in HoldoutCellKey]: HoldoutCell<Ho
 };
 
 /** The row a holdout is in. */
-export function holdoutRow(resolved: ResolvedHoldout, live: LdHoldout | undefined): HoldoutRow {
+export function holdoutRow({ resolved, live, diff }: HoldoutDiff): HoldoutRow {
   const manifest = resolved.manifest;
-  const facts: HoldoutFacts = {
-    resolved,
-    manifest,
-    ref: resourceRef('holdout', manifest, manifest.key),
-    desired: canonicalHoldoutFromDesired(resolved),
-  };
+  const facts: HoldoutFacts = { resolved, manifest, ref: resourceRef('holdout', manifest, manifest.key), diff };
   if (!live) return { ...facts, from: 'absent' };
-  const pair = comparableHoldouts(facts.desired, canonicalHoldoutFromLive(live));
-  return {
-    ...facts,
-    from: live.status === 'ended' ? 'ended' : 'active',
-    live,
-    diff: diffHoldout(pair.desired, pair.live),
-    comparable: pair.desired,
-  };
+  return { ...facts, from: live.status === 'ended' ? 'ended' : 'active', live };
 }
 
 /** The value of the row's cell for the state the manifest asks for. */
@@ -195,12 +179,9 @@ export interface HoldoutOutcome extends Omit<HoldoutCellValue, 'steps'> {
 }
 
 /** Plan one holdout (without its endHoldout step, see `endHoldoutStep`). */
-export function planHoldout(
-  resolved: ResolvedHoldout,
-  live: LdHoldout | undefined,
-  factory: StepFactory,
-): HoldoutOutcome {
-  const row = holdoutRow(resolved, live);
+export function planHoldout(holdout: HoldoutDiff, factory: StepFactory): HoldoutOutcome {
+  const { resolved, live } = holdout;
+  const row = holdoutRow(holdout);
   const value = holdoutCell(row);
   const steps = value.steps.map((spec) =>
     factory.make({ ...spec, target: row.ref, touches: [row.ref], holdout: resolved.address }),

@@ -5,7 +5,7 @@
  */
 import type { ExperimentState } from '../manifest/types.js';
 import { iterationNumber, iterationState, runningIterationNumber, type LiveStatus } from '../normalize/status.js';
-import { pointer } from '../resolve/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { acknowledgedRestart, unusedAcknowledgement } from './acknowledge.js';
 import { additions, experimentPost, flagInputs, iterationInput } from './bodies.js';
 import type { StepSpec } from './draft.js';
@@ -13,6 +13,7 @@ import {
   allUpdates,
   cellValue,
   designFields,
+  experimentLevelUpdates,
   endingContext,
   errorAt,
   flagsOffForStart,
@@ -32,15 +33,6 @@ import type { FieldUpdates, StopIteration, UpdateExperimentFields } from './inst
 type Cell<R extends ExperimentRow> = (row: R) => CellValue;
 
 const STATE = pointer('spec', 'state');
-const EXPERIMENT_LEVEL = new Set([
-  'name',
-  'description',
-  'maintainerId',
-  'tags',
-  'methodology',
-  'analysisConfig',
-  'dataSource',
-]);
 
 // ── building blocks ────────────────────────────────────────────────────────────────────────────
 
@@ -135,11 +127,6 @@ function newIteration(row: LiveRow, n: number): StepSpec {
   };
 }
 
-/** After a new iteration, only experiment-level fields are left to update: the iteration body has the rest. */
-function experimentLevelUpdates(row: LiveRow): UpdateExperimentFields | undefined {
-  return updates(row, (field, category) => category !== 'holdout' && EXPERIMENT_LEVEL.has(field));
-}
-
 // ── the cells ──────────────────────────────────────────────────────────────────────────────────
 
 const createDraft: Cell<AbsentRow> = (row) => cellValue('all', create(row));
@@ -180,7 +167,7 @@ const cannotUnstart: Cell<LiveRow> = (row) => {
 
 const updateRunning: Cell<LiveRow> = (row) => {
   const metadata = metadataUpdates(row);
-  const design = row.diff.fields.filter((r) => r.category === 'design');
+  const design = row.diff.fieldsIn('design');
   const grown = design.length > 0 ? additions(design, row.desired, row.liveCanonical) : {};
   if (grown) {
     const value: FieldUpdates = { ...(metadata?.value ?? {}), ...grown };
@@ -199,7 +186,7 @@ function restart(row: LiveRow, metadata: UpdateExperimentFields | undefined): Ce
   const ack = acknowledgedRestart(row, n, `changing ${designFields(row).join(', ')}`);
   if ('problem' in ack) return { problems: [ack.problem], acknowledged: true };
   const { justification } = ack;
-  const design = updates(row, (_, category) => category === 'design');
+  const design = updates(row, row.diff.fieldsIn('design'));
   // The flags always travel with their current flagConfigVersion: LaunchDarkly refuses a stale one,
   // so a second restart planned against the same iteration (a concurrent apply) is refused by the
   // server instead of resetting results twice.

@@ -1,7 +1,7 @@
 /** Holdout membership and other fields of an existing experiment that no update instruction can change. */
 import type { LiveEnvironment } from '../live/types.js';
-import { findLiveHoldout } from '../resolve/context.js';
-import { pointer } from '../resolve/problem.js';
+import { findLiveHoldout } from '../live/lookup.js';
+import { pointer } from '../util/json-pointer.js';
 import { resourceRef, type Problem } from '../types.js';
 import { errorAt, type CellPart, type ExperimentRow } from './experiment.js';
 
@@ -55,7 +55,7 @@ function leave(row: ExperimentRow, have: string, environment: LiveEnvironment): 
 /** No instruction changes an experiment's type (experiment ↔ mab). */
 export function checkImmutable(row: ExperimentRow): Problem[] {
   if (row.from === 'absent' || row.manifest.spec.state === 'archived') return [];
-  if (!row.diff.fields.some((r) => r.category === 'immutable')) return [];
+  if (!row.diff.touches('immutable')) return [];
   const message = `experiment "${row.manifest.key}" is of type "${row.liveCanonical.type}" in LaunchDarkly and its type cannot change; create a new experiment with a new key`;
   return [errorAt(row, pointer('spec', 'type'), 'ExperimentTypeImmutable', message)];
 }

@@ -6,7 +6,7 @@
  * apply. When LaunchDarkly does not send it, LaunchDarkly decides during apply, as before.
  */
 import type { IterationStatus, LdExperiment } from '../live/ld-types.js';
-import { pointer } from '../resolve/problem.js';
+import { pointer } from '../util/json-pointer.js';
 import type { Problem } from '../types.js';
 import type { StepSpec } from './draft.js';
 import { errorAt, type ExperimentRow } from './experiment.js';

@@ -1,4 +1,5 @@
 /** Topological order of draft steps, then final `s1…` ids. */
+import { compareCodeUnits } from '../util/compare.js';
 import type { DraftStep } from './draft.js';
 import { isReadBinding, type PlanStep } from './types.js';
 
@@ -8,7 +9,7 @@ function seq(step: DraftStep): number {
 
 /** Which of two ready steps goes first: smallest resource address, then the one created first. */
 function before(a: DraftStep, b: DraftStep): number {
-  return a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : seq(a) - seq(b);
+  return compareCodeUnits(a.resource, b.resource) || seq(a) - seq(b);
 }
 
 /**

@@ -3,19 +3,18 @@
  * keeps the plan from saying "No changes" and makes `--detailed-exitcode` exit 2, so a drift check
  * never passes while Git and LaunchDarkly disagree.
  */
+import type { ResourceDiff } from '../diff/types.js';
 import type { ExperimentManifest } from '../manifest/types.js';
+import type { CanonicalExperiment } from '../normalize/types.js';
 import type { Problem } from '../types.js';
 import type { DraftStep } from './draft.js';
 import type { Shown } from './experiment.js';
 import type { FieldChange, UnappliedDifferences } from './types.js';
 
-const METADATA_FIELDS = new Set(['name', 'description', 'maintainerId', 'tags']);
-
 /** One experiment's plan as far as what it leaves undone goes. */
 export interface ExperimentChanges {
   manifest: ExperimentManifest;
-  /** Every change of the diff, for people. */
-  changes: readonly FieldChange[];
+  diff: Pick<ResourceDiff<CanonicalExperiment>, 'changes' | 'changesIn'>;
   /** Which of them the lifecycle cell's steps make. */
   shown: Shown;
   steps: readonly DraftStep[];
@@ -30,14 +29,14 @@ export function splitExperimentChanges(p: ExperimentChanges): {
   // Membership changes only at creation or by removeExperiment; other steps do not make it.
   const membership = p.steps.some((s) => s.kind === 'createExperiment' || s.instructions.includes('removeExperiment'));
   const made = shownChanges(p).filter((change) => (change.field === 'holdout' ? membership : p.steps.length > 0));
-  const left = p.changes.filter((change) => !made.includes(change));
+  const left = p.diff.changes.filter((change) => !made.includes(change));
   if (left.length === 0) return { changes: made };
   return { changes: made, unapplied: { reason: experimentReason(p, left), changes: left } };
 }
 
 function shownChanges(p: ExperimentChanges): FieldChange[] {
   if (p.shown === 'none') return [];
-  return p.shown === 'all' ? [...p.changes] : p.changes.filter((c) => METADATA_FIELDS.has(c.field));
+  return p.shown === 'all' ? [...p.diff.changes] : p.diff.changesIn('metadata');
 }
 
 /**

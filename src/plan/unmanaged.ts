@@ -3,7 +3,7 @@ import type { LiveState } from '../live/types.js';
 import { describeLimits, isWholeRun } from '../manifest/scope.js';
 import type { ManifestSet } from '../manifest/types.js';
 import { liveStatus } from '../normalize/status.js';
-import { holdoutKey, liveExperiments } from '../resolve/context.js';
+import { holdoutKey, liveExperiments } from '../live/lookup.js';
 import { formatAddress, resourceAddress, resourceRef, type Problem } from '../types.js';
 import type { DraftStep, StepFactory } from './draft.js';
 import { resourceIdentity, type PlanNotice, type ResourcePlan, type UnmanagedResource } from './types.js';

@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { LdexpError } from '../errors.js';
 import type { Plan } from '../plan/types.js';
 import { PLAN_FORMAT_VERSION } from '../plan/types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { planSchema } from './plan-schema.js';
 
 /** Top-level keys first in reading order; nested keys sorted, so equal plans give equal bytes. */
@@ -35,7 +36,7 @@ export function renderPlanJson(plan: Plan): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => compareCodeUnits(a, b));
   return Object.fromEntries(entries.map(([key, inner]) => [key, sortKeys(inner)]));
 }
 

@@ -1,8 +1,6 @@
 /** Shared wording for every renderer: one place decides how an impact or a count reads. */
-import type { InstructionKind } from '../plan/instructions.js';
 import type { Impact, Plan, PlanStep, ResourcePlan } from '../plan/types.js';
 import { IMPACTS } from '../plan/types.js';
-import { parseAddress } from '../types.js';
 import type { createColors } from 'picocolors';
 
 /** The exact summary line of a plan without steps. */
@@ -88,34 +86,6 @@ export function inStepOrder(plan: Plan): ResourcePlan[] {
     .map((resource, index) => ({ resource, index, first: first(resource) }))
     .sort((a, b) => a.first - b.first || a.index - b.index)
     .map((entry) => entry.resource);
-}
-
-/** What a step does, by its most telling instruction, as a verb phrase leading to the resource key. */
-const STEP_VERBS: readonly [PlanStep['kind'] | InstructionKind, string][] = [
-  ['endHoldout', 'Ending holdout'],
-  ['removeExperiment', 'Removing an experiment from holdout'],
-  ['saveAndStartNewIteration', 'Starting a new iteration of'],
-  ['createIteration', 'Creating a new iteration of'],
-  ['startIteration', 'Starting iteration of'],
-  ['stopIteration', 'Stopping'],
-  ['archiveExperiment', 'Archiving'],
-  ['restoreExperiment', 'Restoring'],
-  ['createExperiment', 'Creating experiment'],
-  ['createHoldout', 'Creating holdout'],
-];
-
-/**
- * `Starting iteration of checkout-button (web/production)`: a step in words, for progress lines
- * (CI logs read top to bottom; an internal step id means nothing there).
- */
-export function stepTitle(step: Pick<PlanStep, 'resource' | 'kind' | 'instructions'>): string {
-  const ref = parseAddress(step.resource);
-  const kinds = [step.kind, ...step.instructions];
-  const stopAndArchive = kinds.includes('stopIteration') && kinds.includes('archiveExperiment');
-  const verb = stopAndArchive
-    ? 'Stopping and archiving'
-    : (STEP_VERBS.find(([kind]) => kinds.includes(kind))?.[1] ?? `Updating ${ref?.kind ?? ''}`);
-  return ref ? `${verb} ${ref.key} (${ref.project}/${ref.environment})` : `${verb} ${step.resource}`;
 }
 
 /** `1 step`, `2 steps`. */

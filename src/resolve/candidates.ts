@@ -1,4 +1,5 @@
 /** Candidate lists for "did you mean" messages: closest first, then alphabetical. */
+import { compareCodeUnits } from '../util/compare.js';
 
 /** Levenshtein distance; candidate lists are short, so the quadratic version is fine. */
 export function distance(a: string, b: string): number {
@@ -21,7 +22,7 @@ export function closestFirst(wanted: string, candidates: Iterable<string>): stri
   const target = wanted.toLowerCase();
   return [...new Set(candidates)]
     .map((c) => ({ c, d: distance(target, c.toLowerCase()) }))
-    .sort((x, y) => x.d - y.d || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
+    .sort((x, y) => x.d - y.d || compareCodeUnits(x.c, y.c))
     .map(({ c }) => c);
 }
 

@@ -2,7 +2,7 @@
 import type { ManifestSource } from '../manifest/types.js';
 import type { Problem } from '../types.js';
 import type { Outcome } from './outcome.js';
-import { problemAt } from './problem.js';
+import { problemAt } from '../manifest/problem.js';
 
 /** Collects problems and unwraps outcomes, so each resolver reads as a list of lookups. */
 export class Collector {

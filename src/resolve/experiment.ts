@@ -1,20 +1,19 @@
 /** Resolve one experiment manifest: flags, rules, variations, metrics, randomization unit, holdout. */
-import type { LiveState } from '../live/types.js';
-import type { ExperimentManifest, FlagSpec, ManifestSet } from '../manifest/types.js';
-import { resourceAddress, type Problem } from '../types.js';
-import { closestFirst } from './candidates.js';
 import {
-  findDesiredHoldout,
   findFlag,
   findLiveExperiment,
   findLiveHoldout,
   holdoutKey,
   liveEnvironment,
   liveProject,
-} from './context.js';
+} from '../live/lookup.js';
+import type { LiveState } from '../live/types.js';
+import type { ExperimentManifest, FlagSpec, HoldoutManifest, ManifestSet } from '../manifest/types.js';
+import { resourceAddress, type Problem, type Target } from '../types.js';
+import { closestFirst } from './candidates.js';
 import { metricKey, resolveMetric, resolveRandomizationUnit, withPrimary } from './metrics.js';
 import { Collector } from './collector.js';
-import { pointer } from './problem.js';
+import { pointer } from '../util/json-pointer.js';
 import { resolveRule } from './rules.js';
 import type { HoldoutLink, MetricKey, ResolvedExperiment, ResolvedFlag, ResolvedTreatment } from './types.js';
 import { resolveVariation } from './variations.js';
@@ -124,6 +123,12 @@ function resolveMetrics(
   const metrics = iteration.metrics.map(metricKey);
   metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION, 'metrics', i)));
   return c.problems.length === before ? { primary, metrics: withPrimary(primary, metrics) } : undefined;
+}
+
+function findDesiredHoldout(desired: ManifestSet, target: Target, key: string): HoldoutManifest | undefined {
+  return desired.holdouts.find(
+    (h) => h.key === key && h.project === target.project && h.environment === target.environment,
+  );
 }
 
 function resolveHoldoutLink(

@@ -1,12 +1,12 @@
 /** Resolve one holdout manifest: metrics, randomization unit and prerequisite flag. */
+import { findFlag, liveProject } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
 import type { HoldoutManifest } from '../manifest/types.js';
 import { resourceAddress, type Problem } from '../types.js';
 import { closestFirst } from './candidates.js';
-import { findFlag, liveProject } from './context.js';
 import { Collector } from './collector.js';
 import { metricKey, resolveMetric, resolveRandomizationUnit, withPrimary } from './metrics.js';
-import { pointer } from './problem.js';
+import { pointer } from '../util/json-pointer.js';
 import type { ResolvedHoldout } from './types.js';
 
 /** Resolve every reference of a holdout; on any problem there is no resolved value. */

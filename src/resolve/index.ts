@@ -1,20 +1,9 @@
 export { closestFirst } from './candidates.js';
-export {
-  findDesiredHoldout,
-  findLiveExperiment,
-  findLiveHoldout,
-  findLiveHoldoutById,
-  holdoutKey,
-  liveEnvironment,
-  liveExperiments,
-  liveProject,
-} from './context.js';
 export { resolveExperiment } from './experiment.js';
 export { resolveHoldout } from './holdout.js';
 export { resolveMetric, resolveRandomizationUnit } from './metrics.js';
 export { nameBook, type NameBook } from './names.js';
 export type { Outcome } from './outcome.js';
-export { pointer, problemAt } from './problem.js';
 export { resolveAll, type Resolution } from './resolve.js';
 export { describeRule, FALLTHROUGH, resolveRule } from './rules.js';
 export type {

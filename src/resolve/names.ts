@@ -1,7 +1,7 @@
 /** Turn IDs back into names for people: variation names, rule descriptions, metric names. */
+import { findFlag, liveProject } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
 import type { Target } from '../types.js';
-import { findFlag, liveProject } from './context.js';
 import { showJson } from './json.js';
 import { describeRule, FALLTHROUGH } from './rules.js';
 import type { MetricKey } from './types.js';

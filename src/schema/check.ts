@@ -9,7 +9,8 @@ import type { CompiledSchemas } from './compile.js';
 import { API_VERSION, KINDS } from './documents.js';
 import type { Checked, Kind } from './documents.js';
 import { flattenErrors } from './flatten.js';
-import { describeValue, problemAt } from './problems.js';
+import { problemAt } from '../manifest/problem.js';
+import { describeValue } from './problems.js';
 
 /** The document as its kind's type, or the problems that stop it. */
 export function checkDocument(

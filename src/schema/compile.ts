@@ -1,19 +1,12 @@
 /**
- * Compile the manifest JSON Schemas once. The schemas are data handed in by the caller (the
- * loader reads them from the package's `schemas/` folder), so this stage stays free of I/O.
+ * Compile the manifest JSON Schemas once. The schemas are data handed in by the caller (the load
+ * stage reads them from the package's `schemas/` folder), so this stage stays free of I/O.
  */
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 
+import type { ManifestSchemas } from '../manifest/types.js';
 import type { ConfigDocument, ExperimentDocument, HoldoutDocument } from './documents.js';
-
-/** The parsed contents of `schemas/*.schema.json`. */
-export interface ManifestSchemas {
-  experiment: object;
-  holdout: object;
-  config: object;
-  manifest: object;
-}
 
 export interface CompiledSchemas {
   Experiment: ValidateFunction<ExperimentDocument>;

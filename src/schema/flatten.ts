@@ -5,10 +5,11 @@
  */
 import type { ErrorObject } from 'ajv';
 
-import { childPointer, pointerToPath } from '../manifest/pointer.js';
+import { childPointer, pointerToPath } from '../util/json-pointer.js';
 import type { ParsedDocument } from '../manifest/types.js';
 import type { Problem } from '../types.js';
-import { describeValue, problemAt } from './problems.js';
+import { problemAt } from '../manifest/problem.js';
+import { describeValue } from './problems.js';
 
 export const KEY_PATTERN = '^[A-Za-z0-9._-]+$';
 const KEY_RULE = "letters, digits, '.', '_' or '-'";

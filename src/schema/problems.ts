@@ -1,45 +1,15 @@
-/** Building and ordering problems that point into a document. */
-import type { ParsedDocument } from '../manifest/types.js';
-import type { Problem, Severity } from '../types.js';
-
-export interface ReportOptions {
-  severity?: Severity;
-  candidates?: string[];
-  /** Point at the key of the mapping entry rather than its value (unknown fields, duplicates). */
-  atKey?: boolean;
-}
-
-/** A problem about the value at `pointer` in `doc`, positioned through the document's source map. */
-export function problemAt(
-  doc: ParsedDocument,
-  pointer: string,
-  code: string,
-  message: string,
-  options: ReportOptions = {},
-): Problem {
-  return {
-    severity: options.severity ?? 'error',
-    code,
-    message,
-    position: options.atKey ? doc.locateKey(pointer) : doc.locate(pointer),
-    pointer,
-    ...(options.candidates && { candidates: options.candidates }),
-  };
-}
+/** Ordering problems and describing values and places for their messages. */
+import { compareCodeUnits } from '../util/compare.js';
+import type { Problem } from '../types.js';
 
 /** Problems in file, line, column order; problems without a position (about the run) come first. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      compareStrings(a.position?.file ?? '', b.position?.file ?? '') ||
+      compareCodeUnits(a.position?.file ?? '', b.position?.file ?? '') ||
       (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
       (a.position?.column ?? 0) - (b.position?.column ?? 0),
   );
-}
-
-// Code-unit order, not locale order, so the output is the same on every machine.
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `file:line:column` of a position, for messages that point at another place. */

@@ -10,8 +10,8 @@ import { buildConfig, buildExperiment, buildHoldout, sourceOf } from './build.js
 import { checkDocument } from './check.js';
 import type { CompiledSchemas } from './compile.js';
 import type { Checked } from './documents.js';
-import { formatPosition, problemAt, sortProblems } from './problems.js';
-import type { ReportOptions } from './problems.js';
+import { problemAt, type ProblemOptions } from '../manifest/problem.js';
+import { formatPosition, sortProblems } from './problems.js';
 import { experimentRules, holdoutRules } from './rules/index.js';
 import type { Rule } from './rules/index.js';
 import { allowListsOf, listNamesProject, refusalReason, refusingList } from './allowed-targets.js';
@@ -101,7 +101,7 @@ function refuseTarget(placed: Placed, lists: readonly AllowList[], sink: Problem
 
 function runRules<T>(checked: { doc: ParsedDocument; data: T }, rules: readonly Rule<T>[]): Problem[] {
   const problems: Problem[] = [];
-  const report = (code: string, pointer: string, message: string, options?: ReportOptions): void => {
+  const report = (code: string, pointer: string, message: string, options?: ProblemOptions): void => {
     problems.push(problemAt(checked.doc, pointer, code, message, options));
   };
   const locate = (pointer: string): SourcePosition => checked.doc.locate(pointer);

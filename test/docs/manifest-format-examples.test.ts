@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterAll, expect, test } from 'vitest';
 
-import { loadManifests } from '../../src/manifest/index.js';
+import { validate } from '../../src/pipeline.js';
 
 const DOC = readFileSync(path.join(import.meta.dirname, '..', '..', 'docs', 'manifest-format.md'), 'utf8');
 
@@ -32,7 +32,7 @@ test.each(examples)('example block $index loads without problems', async ({ text
   const dir = await mkdtemp(path.join(tmpdir(), 'ldexp-doc-'));
   dirs.push(dir);
   await writeFile(path.join(dir, 'example.yaml'), text);
-  const { manifests, problems } = await loadManifests([dir], { project: 'web', environment: 'production' });
+  const { manifests, problems } = await validate([dir], { project: 'web', environment: 'production' });
   expect(problems).toEqual([]);
   expect({ experiments: manifests.experiments.length, holdouts: manifests.holdouts.length }).toEqual(expected);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { loadManifests } from '../../src/manifest/index.js';
+import { validate } from '../../src/pipeline.js';
 import type { Severity } from '../../src/types.js';
 
 import { BAD_MANIFESTS_DIR as DIR, EXPERIMENT_CASES, HOLDOUT_CASES } from './bad-manifest-cases.js';
@@ -10,7 +10,7 @@ describe.each([
   ['holdout', HOLDOUT_CASES],
 ])('bad manifests: %s', (_group, cases) => {
   test.each(cases)('%s', async (fixture, expected) => {
-    const { manifests, problems } = await loadManifests([fixture], {}, { cwd: DIR });
+    const { manifests, problems } = await validate([fixture], {}, { cwd: DIR });
     const shape = (severity: Severity, code: string, file: string, line: number, column: number) => ({
       severity,
       code,
@@ -40,7 +40,7 @@ test('at least 25 experiment/config cases and 10 holdout cases', () => {
 
 describe('paths', () => {
   test('a missing path and a folder without YAML files', async () => {
-    const { problems, manifests } = await loadManifests(['does-not-exist', 'no-yaml'], {}, { cwd: DIR });
+    const { problems, manifests } = await validate(['does-not-exist', 'no-yaml'], {}, { cwd: DIR });
     expect(problems).toEqual([
       { severity: 'error', code: 'PathNotFound', message: 'path not found: does-not-exist' },
       {
@@ -53,16 +53,12 @@ describe('paths', () => {
   });
 
   test('a folder is read recursively in sorted order, and hidden folders are skipped', async () => {
-    const { manifests } = await loadManifests(
-      ['duplicate-keys', 'bad-key.yaml', 'duplicate-keys/a.yaml'],
-      {},
-      { cwd: DIR },
-    );
+    const { manifests } = await validate(['duplicate-keys', 'bad-key.yaml', 'duplicate-keys/a.yaml'], {}, { cwd: DIR });
     expect(manifests.files).toEqual(['bad-key.yaml', 'duplicate-keys/a.yaml', 'duplicate-keys/b.yaml']);
   });
 
   test('problems are ordered by file, line and column across files', async () => {
-    const { problems } = await loadManifests(
+    const { problems } = await validate(
       ['two-configs.yaml', 'allocation-over-100.yaml', 'bad-key.yaml'],
       {},
       { cwd: DIR },

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { describeLimits, isWholeRun, loadManifests } from '../../src/manifest/index.js';
+import { describeLimits, isWholeRun } from '../../src/manifest/index.js';
+import { validate } from '../../src/pipeline.js';
 import type { RunScope } from '../../src/manifest/types.js';
 
 const CONFIG = 'apiVersion: ldexp/v1\nkind: Config\nproject: web\nenvironment: production\nprune: true\n';
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 async function scopeOf(...paths: string[]): Promise<RunScope> {
-  const { manifests, problems } = await loadManifests(paths, {}, { cwd: root });
+  const { manifests, problems } = await validate(paths, {}, { cwd: root });
   expect(problems).toEqual([]);
   return manifests.scope;
 }
@@ -78,7 +79,7 @@ describe('run scope', () => {
   });
 
   it('has no managed set, so nothing narrows it, when the run reads no Config', async () => {
-    const { manifests } = await loadManifests(
+    const { manifests } = await validate(
       ['manifests/team-a'],
       { project: 'web', environment: 'production' },
       { cwd: root },
@@ -89,7 +90,7 @@ describe('run scope', () => {
 
 describe('a run without documents', () => {
   it('is an error naming the paths and the empty files, not an empty plan', async () => {
-    const { problems } = await loadManifests(['empty'], {}, { cwd: root });
+    const { problems } = await validate(['empty'], {}, { cwd: root });
     expect(problems).toEqual([
       {
         severity: 'error',
@@ -101,7 +102,7 @@ describe('a run without documents', () => {
   });
 
   it('names the single file when only one was found', async () => {
-    const { problems } = await loadManifests(['empty/only-comments.yaml'], {}, { cwd: root });
+    const { problems } = await validate(['empty/only-comments.yaml'], {}, { cwd: root });
     expect(problems.map((p) => p.message)).toEqual([
       'no manifest documents under empty/only-comments.yaml: the only YAML file (empty/only-comments.yaml) is empty or holds only comments',
     ]);
@@ -110,7 +111,7 @@ describe('a run without documents', () => {
   it('is not added on top of a YAML error that dropped the only document', async () => {
     await mkdir(join(root, 'broken'));
     await writeFile(join(root, 'broken', 'x.yaml'), 'kind: [unclosed\n');
-    const { problems } = await loadManifests(['broken'], {}, { cwd: root });
+    const { problems } = await validate(['broken'], {}, { cwd: root });
     expect(problems.map((p) => p.code)).toEqual(['YamlSyntax']);
   });
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 import { describe, expect, test } from 'vitest';
 
-import { loadManifests, parseManifestText, readSchemas } from '../../src/manifest/index.js';
+import { parseManifestText, readSchemas } from '../../src/manifest/index.js';
+import { validate } from '../../src/pipeline.js';
 import type { ExperimentManifest, HoldoutManifest, ManifestSet } from '../../src/manifest/index.js';
 import { compileSchemas, validateDocuments } from '../../src/schema/index.js';
 
@@ -174,7 +175,7 @@ const EXPECTED = {
 
 describe('valid manifests', () => {
   test('loadManifests builds the exact desired model with defaults filled and shorthands expanded', async () => {
-    const { manifests, problems } = await loadManifests(['.'], { environment: 'from-cli' }, { cwd: FIXTURES });
+    const { manifests, problems } = await validate(['.'], { environment: 'from-cli' }, { cwd: FIXTURES });
     expect(problems).toEqual([]);
     expect(plain(manifests)).toEqual({ ...EXPECTED, scope: { configFolder: '.', limits: [] } });
   });

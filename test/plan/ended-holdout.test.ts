@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LiveState } from '../../src/live/types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import { experiment, holdout, liveFromDesired, manifestSet, positionOf } from '../helpers/builders.js';
 import { errorsOf } from './helpers.js';
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import type { LiveState } from '../../src/live/types.js';
 import type { ExperimentManifest } from '../../src/manifest/types.js';
-import { getAt } from '../../src/apply/json-pointer.js';
+import { buildPlan } from '../../src/pipeline.js';
 import type { ExperimentPost, IterationInput } from '../../src/plan/bodies.js';
 import { flagVersionsOf, requestBody, type StepRequest } from '../../src/plan/draft.js';
 import type { FlagInputBody } from '../../src/plan/instructions.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { getAt } from '../../src/util/json-pointer.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import { experiment, liveFromDesired, manifestSet, type ExperimentOverrides } from '../helpers/builders.js';
 import { planOf } from './helpers.js';

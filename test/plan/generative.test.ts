@@ -8,7 +8,7 @@ import type {
   TreatmentSpec,
   VariationRef,
 } from '../../src/manifest/types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import { experiment, holdout, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
 
 // Every way a manifest may name each variation of the default flags.

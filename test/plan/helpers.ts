@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 
 import type { LiveState } from '../../src/live/types.js';
 import type { ManifestSet } from '../../src/manifest/types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import type { Plan, PlanStep } from '../../src/plan/types.js';
 import type { Problem } from '../../src/types.js';
 

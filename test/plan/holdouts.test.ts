@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { LdExperiment } from '../../src/live/ld-types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import {
   experiment,
   holdout,

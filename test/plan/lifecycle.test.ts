@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LdExperiment } from '../../src/live/ld-types.js';
 import type { LiveState } from '../../src/live/types.js';
 import type { ExperimentManifest } from '../../src/manifest/types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import {
   defaultFlags,

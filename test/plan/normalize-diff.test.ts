@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { diffResource } from '../../src/diff/index.js';
+import { diffExperiment } from '../../src/diff/index.js';
 import type { LdExperiment, LdIteration } from '../../src/live/ld-types.js';
 import {
   canonicalFromDesired,
@@ -125,7 +125,7 @@ describe('normalize', () => {
   });
 });
 
-describe('diffResource', () => {
+describe('diffExperiment', () => {
   const m = experiment();
   const live = liveFromDesired(manifestSet([m]));
   const names = nameBook(live, m);
@@ -134,21 +134,18 @@ describe('diffResource', () => {
 
   it('is empty for equal canonical values', () => {
     const desired = desiredCanonical(m);
-    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
-    expect(diff).toMatchObject({
-      isCreate: false,
-      isUpdate: false,
-      isDelete: false,
-      isEmpty: true,
-      ops: [],
-      fields: [],
-      changes: [],
-    });
+    const diff = diffExperiment(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff).toMatchObject({ fields: [], changes: [] });
+    expect(diff.touches('metadata', 'design', 'holdout', 'immutable')).toBe(false);
   });
 
-  it('answers create and delete', () => {
-    expect(diffResource(desiredCanonical(m), undefined)).toMatchObject({ isCreate: true, isEmpty: false, ops: [] });
-    expect(diffResource(undefined, liveCanonical())).toMatchObject({ isDelete: true, isEmpty: false });
+  it('with one side absent, changes every field of the other and names no field to update', () => {
+    const created = diffExperiment(desiredCanonical(m), undefined);
+    expect(created.fields).toEqual([]);
+    expect(created.changes.length).toBeGreaterThan(0);
+    expect(created.changes.every((c) => c.from === undefined && c.to !== undefined)).toBe(true);
+    const deleted = diffExperiment(undefined, liveCanonical());
+    expect(deleted.changes.every((c) => c.to === undefined && c.from !== undefined)).toBe(true);
   });
 
   it('splits metadata from design and names the changed fields', () => {
@@ -163,13 +160,16 @@ describe('diffResource', () => {
       },
     });
     const desired = desiredCanonical(changed);
-    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
-    expect(diff.isUpdate).toBe(true);
-    expect(diff.metadataOps).toEqual([{ op: 'replace', path: '/name', value: 'Renamed' }]);
-    expect(diff.designOps.map((op) => op.path)).toEqual([
-      '/iteration/treatments/1/allocationPercent',
-      '/iteration/treatments/0/allocationPercent',
-      '/iteration/metrics/1',
+    const diff = diffExperiment(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    expect(diff.touches('metadata')).toBe(true);
+    expect(diff.touches('holdout', 'immutable')).toBe(false);
+    expect(diff.fieldsIn('metadata').map((f) => f.field)).toEqual(['name']);
+    expect(diff.fieldsIn('design').map((f) => f.field)).toEqual(['metrics', 'treatments']);
+    expect(diff.changesIn('metadata')).toEqual([{ field: 'name', from: 'Checkout button placement', to: 'Renamed' }]);
+    expect(diff.changesIn('design').map((c) => c.field)).toEqual([
+      'iteration.metrics',
+      'iteration.treatments[Above the fold].allocationPercent',
+      'iteration.treatments[Control].allocationPercent',
     ]);
     expect(diff.fields.map((f) => f.field)).toEqual(['name', 'metrics', 'treatments']);
     expect(diff.changes).toEqual([
@@ -189,7 +189,7 @@ describe('diffResource', () => {
       iteration: { flags: { 'checkout-button': { rule: 'rule-2', notInExperiment: 'bottom' } } },
     });
     const desired = desiredCanonical(changed);
-    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    const diff = diffExperiment(desired, withoutUnmanaged(liveCanonical(), desired), names);
     expect(diff.changes).toEqual([
       { field: 'iteration.flags[checkout-button].rule', from: 'fallthrough', to: 'Everyone in Canada' },
       { field: 'iteration.flags[checkout-button].notInExperiment', from: 'control', to: 'Bottom placement' },
@@ -206,7 +206,7 @@ describe('diffResource', () => {
       },
     });
     const desired = desiredCanonical(changed);
-    const diff = diffResource(desired, withoutUnmanaged(liveCanonical(), desired), names);
+    const diff = diffExperiment(desired, withoutUnmanaged(liveCanonical(), desired), names);
     expect(diff.changes).toEqual([
       { field: 'iteration.treatments[Below].baseline', to: 'false' },
       { field: 'iteration.treatments[Below].allocationPercent', to: '50' },

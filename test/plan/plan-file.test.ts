@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { buildPlan, computePlanHash, fingerprintLive } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
+import { computePlanHash, fingerprintLive } from '../../src/plan/index.js';
 import { parseAddress } from '../../src/types.js';
 import { experiment, holdout, ldExperiment, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
 import { planOf } from './helpers.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { LdIteration } from '../../src/live/ld-types.js';
 import type { LiveState } from '../../src/live/types.js';
-import { buildPlan } from '../../src/plan/index.js';
+import { buildPlan } from '../../src/pipeline.js';
 import {
   experiment,
   liveFromDesired,

@@ -1,42 +1,26 @@
-/** Lifecycle rows built the way buildPlan builds them, for calling cells directly. */
-import { diffResource } from '../../src/diff/diff.js';
+/** Lifecycle rows built from the stages before plan, as the pipeline builds them, for calling cells directly. */
+import { diffAll } from '../../src/diff/index.js';
 import type { LiveState } from '../../src/live/types.js';
+import { liveEnvironment, liveProject } from '../../src/live/lookup.js';
 import type { ExperimentManifest, HoldoutManifest } from '../../src/manifest/types.js';
-import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../../src/normalize/experiment.js';
+import { normalizeAll } from '../../src/normalize/index.js';
 import { experimentRow, type ExperimentRow } from '../../src/plan/experiment.js';
 import { holdoutRow, type HoldoutRow } from '../../src/plan/holdouts.js';
-import {
-  findLiveExperiment,
-  findLiveHoldout,
-  findLiveHoldoutById,
-  holdoutKey,
-  liveEnvironment,
-  liveProject,
-} from '../../src/resolve/context.js';
-import { nameBook } from '../../src/resolve/names.js';
-import { resolveAll } from '../../src/resolve/resolve.js';
+import { resolveAll } from '../../src/resolve/index.js';
 import { manifestSet } from '../helpers/builders.js';
 
-/** The row of experiment `m` against `live`; `holdoutCreateStep` as buildPlan passes it. */
+function diffsOf(experiments: ExperimentManifest[], holdouts: HoldoutManifest[], live: LiveState) {
+  const resolution = resolveAll(manifestSet(experiments, holdouts), live);
+  return diffAll(normalizeAll(resolution, live), live);
+}
+
+/** The row of experiment `m` against `live`; `holdoutCreateStep` as the planner passes it. */
 export function rowFor(m: ExperimentManifest, live: LiveState, holdoutCreateStep?: string): ExperimentRow {
-  const resolution = resolveAll(manifestSet([m]), live);
-  const resolved = resolution.experiments[0];
-  if (!resolved) throw new Error(`rowFor: ${m.key} does not resolve: ${JSON.stringify(resolution.problems)}`);
-  const environment = liveEnvironment(live, m);
-  const ld = findLiveExperiment(environment, m.key);
-  const desired = canonicalFromDesired(resolved);
-  const keyOf = (id: string): string | undefined => {
-    const h = findLiveHoldoutById(environment, id);
-    return h ? holdoutKey(h) : undefined;
-  };
-  const liveCanonical = ld ? withoutUnmanaged(canonicalFromLive(ld, keyOf), desired) : undefined;
+  const diff = diffsOf([m], [], live).experiments[0];
+  if (!diff) throw new Error(`rowFor: ${m.key} does not resolve`);
   return experimentRow({
-    resolved,
-    desired,
-    ...(ld ? { live: ld } : {}),
-    ...(liveCanonical ? { liveCanonical } : {}),
-    diff: diffResource(desired, liveCanonical, nameBook(live, m)),
-    environment,
+    ...diff,
+    environment: liveEnvironment(live, m),
     project: liveProject(live, m.project).project,
     ...(holdoutCreateStep !== undefined ? { holdoutCreateStep } : {}),
   });
@@ -44,7 +28,7 @@ export function rowFor(m: ExperimentManifest, live: LiveState, holdoutCreateStep
 
 /** The row of holdout `m` against `live`. */
 export function holdoutRowFor(m: HoldoutManifest, live: LiveState): HoldoutRow {
-  const resolved = resolveAll(manifestSet([], [m]), live).holdouts[0];
-  if (!resolved) throw new Error(`holdoutRowFor: ${m.key} does not resolve`);
-  return holdoutRow(resolved, findLiveHoldout(liveEnvironment(live, m), m.key));
+  const diff = diffsOf([], [m], live).holdouts[0];
+  if (!diff) throw new Error(`holdoutRowFor: ${m.key} does not resolve`);
+  return holdoutRow(diff);
 }

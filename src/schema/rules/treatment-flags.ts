@@ -1,4 +1,4 @@
-import { childPointer } from '../../manifest/pointer.js';
+import { childPointer } from '../../util/json-pointer.js';
 import type { ExperimentDocument, TreatmentDocument } from '../documents.js';
 import type { RuleContext } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { getAt, setAt } from '../../src/apply/json-pointer.js';
+import { getAt, setAt } from '../../src/util/json-pointer.js';
 
 describe('getAt', () => {
   const doc = { _id: 'h1', a: { 'b/c': [10, { '~k': 'deep' }] }, zero: 0 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { LdExperiment, LdHoldout } from '../live/ld-types.js';
-import type { LiveEnvironment } from '../live/types.js';
-import { findLiveExperiment, findLiveHoldout, findLiveHoldoutById } from './context.js';
+import type { LdExperiment, LdHoldout } from './ld-types.js';
+import type { LiveEnvironment } from './types.js';
+import { findLiveExperiment, findLiveHoldout, findLiveHoldoutById } from './lookup.js';
 
 const experiment = (key: string, extra: Partial<LdExperiment> = {}): LdExperiment =>
   ({ key, name: key, ...extra }) as LdExperiment;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { PlanStep } from '../../src/plan/types.js';
-import { stepTitle } from '../../src/render/words.js';
+import { stepTitle } from '../../src/apply/step-title.js';
 
 describe('stepTitle: a step in words for progress lines', () => {
   it.each<[PlanStep['kind'], PlanStep['instructions'], string, string]>([

@@ -1,7 +1,9 @@
-/** Lookups over the live state and the desired set that every resolver shares. */
-import type { LdExperiment, LdFlag, LdHoldout } from '../live/ld-types.js';
-import type { LiveEnvironment, LiveProject, LiveState } from '../live/types.js';
-import type { HoldoutManifest, ManifestSet } from '../manifest/types.js';
+/**
+ * Lookups over the live model, shared by resolve, plan and apply: a target's environment and
+ * project, its experiments and holdouts by key or id, and a project's flags.
+ */
+import type { LdExperiment, LdFlag, LdHoldout } from './ld-types.js';
+import type { LiveEnvironment, LiveProject, LiveState } from './types.js';
 import type { Target } from '../types.js';
 
 const EMPTY_PROJECT = (key: string): LiveProject => ({
@@ -125,12 +127,7 @@ export function findLiveHoldoutById(environment: LiveEnvironment, id: string): L
   );
 }
 
-export function findDesiredHoldout(desired: ManifestSet, target: Target, key: string): HoldoutManifest | undefined {
-  return desired.holdouts.find(
-    (h) => h.key === key && h.project === target.project && h.environment === target.environment,
-  );
-}
-
+/** A flag the run read; undefined for one that does not exist (or was not asked for). */
 export function findFlag(project: LiveProject, key: string): LdFlag | undefined {
   return project.missingFlags.has(key) ? undefined : project.flags.get(key);
 }
