@@ -153,21 +153,11 @@ export function holdoutPost(r: ResolvedHoldout): HoldoutPost {
 }
 
 /** The new full value of one field, in IterationInput / ExperimentPost shape. */
-function fieldValue(field: string, r: ResolvedExperiment, d: CanonicalExperiment): unknown {
-  const it: Readonly<Record<string, unknown>> = { ...iterationInput(r) };
-  switch (field) {
-    case 'name':
-    case 'description':
-    case 'maintainerId':
-    case 'tags':
-    case 'methodology':
-    case 'dataSource':
-      return d[field];
-    case 'analysisConfig':
-      return analysisConfigInput(d.analysisConfig ?? {});
-    default:
-      return it[field];
-  }
+function fieldValue(rule: FieldRule, r: ResolvedExperiment, d: CanonicalExperiment): unknown {
+  if (rule.inIteration) return (iterationInput(r) as unknown as Record<string, unknown>)[rule.field];
+  if (rule.field === 'analysisConfig') return analysisConfigInput(d.analysisConfig ?? {});
+  // The experiment's own fields are sent as their canonical value (ExperimentPost names them alike).
+  return (d as unknown as Record<string, unknown>)[rule.field];
 }
 
 /**
@@ -184,7 +174,7 @@ export function fieldUpdates(
   const out: FieldUpdates = {};
   for (const rule of rules) {
     if (rule.field !== 'primary') {
-      out[rule.field] = { operation: 'update', value: fieldValue(rule.field, r, desired) };
+      out[rule.field] = { operation: 'update', value: fieldValue(rule, r, desired) };
       continue;
     }
     const [set, other] = r.primary.isGroup

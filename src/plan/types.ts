@@ -1,4 +1,5 @@
 /** The plan: a versioned, hashed, serializable value. Its JSON form is schemas/plan.schema.json. */
+import type { FieldChange } from '../diff/types.js';
 import { formatAddress, type Problem, type ResourceRef, type ResourceType, type SourcePosition } from '../types.js';
 import type { InstructionKind } from './instructions.js';
 
@@ -25,13 +26,8 @@ export function worstImpact(a: Impact, b: Impact): Impact {
 
 export type ResourceAction = 'create' | 'update' | 'no-op';
 
-/** One human-readable change, with names rather than IDs. */
-export interface FieldChange {
-  /** Dotted, human path, e.g. `iteration.treatments[Control].allocationPercent`. */
-  field: string;
-  from?: string;
-  to?: string;
-}
+// The diff stage defines it; plans carry it for people.
+export type { FieldChange } from '../diff/types.js';
 
 export interface ResourcePlan {
   address: string;

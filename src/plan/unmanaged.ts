@@ -5,6 +5,7 @@ import type { ManifestSet } from '../manifest/types.js';
 import { liveStatus } from '../normalize/status.js';
 import { holdoutKey, liveExperiments } from '../live/lookup.js';
 import { formatAddress, resourceAddress, resourceRef, type Problem } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import type { DraftStep, StepFactory } from './draft.js';
 import { resourceIdentity, type PlanNotice, type ResourcePlan, type UnmanagedResource } from './types.js';
 
@@ -25,7 +26,7 @@ export function findUnmanaged(desired: ManifestSet, live: LiveState): UnmanagedR
       if (!managed.has(address)) out.push({ address, type: 'holdout', name: h.baseExperiment.name, status: h.status });
     }
   }
-  return out.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return out.sort((a, b) => compareCodeUnits(a.address, b.address));
 }
 
 export interface PruneOutcome {
