@@ -2,6 +2,7 @@
 import type { FieldRule } from '../diff/rules.js';
 import type { ExperimentDiff } from '../diff/types.js';
 import type { LdExperiment, LdFlag } from '../live/ld-types.js';
+import type { ExperimentManifest } from '../manifest/types.js';
 import type { LiveEnvironment, LiveProject } from '../live/types.js';
 import { comparedIteration, iterationNumber, runningIterationNumber } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
@@ -38,7 +39,7 @@ export class ExperimentPlanner {
 
   constructor(readonly input: ExperimentInput) {}
 
-  get manifest(): ExperimentDiff['resolved']['manifest'] {
+  get manifest(): ExperimentManifest {
     return this.input.resolved.manifest;
   }
   get address(): string {
