@@ -3,13 +3,13 @@
  * which is how LaunchDarkly reports invalid bodies (`invalid_request` with a message).
  */
 import { badRequest } from './http-error.js';
-import { isPlainObject } from './json.js';
+import { isRecord } from '../util/records.js';
 
 export type Body = Record<string, unknown>;
 
 /** The value must be a JSON object. */
 export function asObject(value: unknown, path: string): Body {
-  if (!isPlainObject(value)) throw badRequest(`${path} must be an object`);
+  if (!isRecord(value)) throw badRequest(`${path} must be an object`);
   return value;
 }
 

@@ -12,8 +12,3 @@ export function compact(input: Record<string, Json | undefined>): JsonObject {
   }
   return out;
 }
-
-/** Narrow an unknown value to a plain object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,7 +1,7 @@
 /** The semantic-patch envelope shared by experiments and holdouts: `{comment?, instructions}`. */
 import { asObject, optString } from './check.js';
 import { badRequest } from './http-error.js';
-import { isPlainObject } from './json.js';
+import { isRecord } from '../util/records.js';
 
 export interface Instruction {
   kind: string;
@@ -23,7 +23,7 @@ export function readInstructions(body: unknown, kinds: readonly string[]): Instr
   }
   return instructions.map((raw, index) => {
     const path = `body.instructions[${index}]`;
-    if (!isPlainObject(raw)) throw badRequest(`${path} must be an object`);
+    if (!isRecord(raw)) throw badRequest(`${path} must be an object`);
     const kind = raw['kind'];
     if (typeof kind !== 'string') throw badRequest(`${path}.kind is required`);
     if (!kinds.includes(kind)) {

@@ -4,9 +4,10 @@ import { liveEnvironment, liveProject } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
 import { problemAt } from '../manifest/problem.js';
 import type { ManifestSet } from '../manifest/types.js';
-import { pointer } from '../util/json-pointer.js';
+import { sortedSet } from '../normalize/rules.js';
 import { resourceAddress, resourceRef, type Problem } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { pointer } from '../util/json-pointer.js';
 import { StepFactory, type DraftStep } from './draft.js';
 import { planExperiment as planOneExperiment, type ExperimentOutcome } from './experiment-plan.js';
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
@@ -93,10 +94,6 @@ function summarize(resources: ResourcePlan[], steps: PlanStep[], unmanaged: numb
   };
 }
 
-function sortedUnique(values: string[]): string[] {
-  return [...new Set(values)].sort();
-}
-
 /** What the plan stage needs: the diffs, the sets they came from, and what earlier stages found. */
 export interface PlanInput {
   diffs: Diffs;
@@ -109,7 +106,7 @@ export interface PlanInput {
 /**
  * Plan the changes that make LaunchDarkly match the manifests. Pure: no I/O, same inputs → same
  * plan. Any error problem (with its manifest position) means no plan; warnings come with the plan.
- * Returns the problems it found itself, after those of earlier stages.
+ * The problems returned are those of earlier stages, then its own.
  */
 export function planChanges({ diffs, desired, live, problems: earlier }: PlanInput): {
   plan?: Plan;
@@ -182,8 +179,8 @@ export function planChanges({ diffs, desired, live, problems: earlier }: PlanInp
     formatVersion: PLAN_FORMAT_VERSION,
     target: {
       baseUrl: live.baseUrl,
-      projects: sortedUnique(targets.map((t) => t.project)),
-      environments: sortedUnique(targets.map((t) => t.environment)),
+      projects: sortedSet(targets.map((t) => t.project)),
+      environments: sortedSet(targets.map((t) => t.environment)),
     },
     summary: summarize(resources, finalSteps, unmanaged.length),
     resources,

@@ -1,8 +1,11 @@
 /** Collects positioned problems while a resolver walks a manifest. */
+import { liveProject } from '../live/lookup.js';
+import type { LiveProject, LiveState } from '../live/types.js';
+import { problemAt } from '../manifest/problem.js';
 import type { ManifestSource } from '../manifest/types.js';
 import type { Problem } from '../types.js';
+import { pointer } from '../util/json-pointer.js';
 import type { Outcome } from './outcome.js';
-import { problemAt } from '../manifest/problem.js';
 
 /** Collects problems and unwraps outcomes, so each resolver reads as a list of lookups. */
 export class Collector {
@@ -14,6 +17,13 @@ export class Collector {
     const options = outcome.candidates ? { candidates: outcome.candidates } : {};
     this.problems.push(problemAt(this.manifest.source, at, outcome.code, outcome.message, options));
     return undefined;
+  }
+
+  /** The live project a manifest names, or undefined (and an UnknownProject problem) when it was not found. */
+  project(live: LiveState, key: string): LiveProject | undefined {
+    const { project, known } = liveProject(live, key);
+    if (!known) this.add(pointer('metadata'), 'UnknownProject', `project "${key}" was not found in LaunchDarkly`);
+    return known ? project : undefined;
   }
 
   add(at: string, code: string, message: string, candidates?: string[]): void {

@@ -178,11 +178,8 @@ export function resolveExperiment(
   live: LiveState,
 ): { resolved?: ResolvedExperiment; problems: Problem[] } {
   const c = new Collector(manifest);
-  const { project, known } = liveProject(live, manifest.project);
-  if (!known) {
-    c.add(pointer('metadata'), 'UnknownProject', `project "${manifest.project}" was not found in LaunchDarkly`);
-    return { problems: c.problems };
-  }
+  const project = c.project(live, manifest.project);
+  if (!project) return { problems: c.problems };
   const iteration = manifest.spec.iteration;
   const flagDrafts = Object.entries(iteration.flags)
     .map(([key, spec]) => resolveFlag(c, manifest, live, key, spec))

@@ -1,5 +1,5 @@
 /** Resolve one holdout manifest: metrics, randomization unit and prerequisite flag. */
-import { findFlag, liveProject } from '../live/lookup.js';
+import { findFlag } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
 import type { HoldoutManifest } from '../manifest/types.js';
 import { resourceAddress, type Problem } from '../types.js';
@@ -15,11 +15,8 @@ export function resolveHoldout(
   live: LiveState,
 ): { resolved?: ResolvedHoldout; problems: Problem[] } {
   const c = new Collector(manifest);
-  const { project, known } = liveProject(live, manifest.project);
-  if (!known) {
-    c.add(pointer('metadata'), 'UnknownProject', `project "${manifest.project}" was not found in LaunchDarkly`);
-    return { problems: c.problems };
-  }
+  const project = c.project(live, manifest.project);
+  if (!project) return { problems: c.problems };
   const spec = manifest.spec;
   const primary = { key: spec.primaryMetric, isGroup: false };
   c.take(resolveMetric(project, primary), pointer('spec', 'primaryMetric'));

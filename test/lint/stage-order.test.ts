@@ -100,7 +100,8 @@ describe('the stage-order rule', () => {
     ['export', 'diff', 'export never imports diff'],
     ['cli', 'export', undefined],
     ['live', 'bench', 'nothing imports the bench'],
-    ['emulator', 'live', 'the emulator imports nothing of ldexp but errors'],
+    ['emulator', 'live', 'the emulator imports nothing of ldexp but errors and util'],
+    ['emulator', 'util', undefined],
     ['emulator', 'errors', undefined],
     ['bench', 'emulator', undefined],
   ])('%s → %s', (from, to, why) => {

@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { diffAll, type Diffs } from '../../src/diff/index.js';
+import {
+  diffAll,
+  EXPERIMENT_FIELD_RULES,
+  HOLDOUT_FIELD_RULES,
+  type Diffs,
+  type FieldRule,
+} from '../../src/diff/index.js';
 import type { LiveState } from '../../src/live/types.js';
 import type { ManifestSet } from '../../src/manifest/types.js';
 import { normalizeAll } from '../../src/normalize/index.js';
@@ -124,5 +130,34 @@ describe('planChanges', () => {
     const { plan } = planChanges({ diffs: { experiments: [], holdouts: [] }, desired, live, problems: [] });
     expect(plan?.resources).toEqual([]);
     expect(plan?.steps).toEqual([]);
+  });
+});
+
+describe('the field-rule tables every field list derives from', () => {
+  const fields = (rules: readonly FieldRule[], keep: (r: FieldRule) => boolean): string[] =>
+    rules.filter(keep).map((r) => r.field);
+  it.each<[string, readonly FieldRule[], (r: FieldRule) => boolean, string[]]>([
+    [
+      'experiment metadata',
+      EXPERIMENT_FIELD_RULES,
+      (r) => r.category === 'metadata',
+      ['name', 'description', 'maintainerId', 'tags'],
+    ],
+    [
+      "the experiment's own fields an update after a new iteration sends",
+      EXPERIMENT_FIELD_RULES,
+      (r) => (r.category === 'metadata' || r.category === 'design') && !r.inIteration,
+      ['name', 'description', 'maintainerId', 'tags', 'methodology', 'analysisConfig', 'dataSource'],
+    ],
+    [
+      'sets a running iteration may grow',
+      EXPERIMENT_FIELD_RULES,
+      (r) => r.addWhileRunning === true,
+      ['attributes', 'metrics'],
+    ],
+    ['experiment fields no instruction changes', EXPERIMENT_FIELD_RULES, (r) => r.category === 'immutable', ['type']],
+    ['holdout fields that can change', HOLDOUT_FIELD_RULES, (r) => r.category === 'metadata', ['name', 'description']],
+  ])('%s', (_, rules, keep, expected) => {
+    expect(fields(rules, keep)).toEqual(expected);
   });
 });

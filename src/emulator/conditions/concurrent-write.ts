@@ -7,7 +7,7 @@
 import { patchExperiment } from '../experiments/patch.js';
 import { patchHoldout } from '../holdouts.js';
 import { HttpError } from '../http-error.js';
-import { isPlainObject } from '../json.js';
+import { isRecord } from '../../util/records.js';
 import type { RequestContext, Route } from '../router.js';
 import type { ProjectState } from '../state.js';
 import type { ConcurrentWriteFault } from './types.js';
@@ -61,7 +61,7 @@ function startNewIteration(ctx: RequestContext): string {
 }
 
 function describe(instructions: unknown[]): string {
-  return instructions.map((i) => (isPlainObject(i) ? String(i['kind']) : '?')).join(', ');
+  return instructions.map((i) => (isRecord(i) ? String(i['kind']) : '?')).join(', ');
 }
 
 /**
@@ -79,9 +79,9 @@ function flagsOfTarget(ctx: RequestContext): string[] {
 
 /** `iteration.flags` of an ExperimentPost, or `flags` of an IterationInput. */
 function bodyFlags(body: unknown): Record<string, unknown>[] {
-  if (!isPlainObject(body)) return [];
-  const iteration = isPlainObject(body['iteration']) ? body['iteration'] : body;
-  return isPlainObject(iteration['flags']) ? [iteration['flags']] : [];
+  if (!isRecord(body)) return [];
+  const iteration = isRecord(body['iteration']) ? body['iteration'] : body;
+  return isRecord(iteration['flags']) ? [iteration['flags']] : [];
 }
 
 /** Bump each flag's version (in the request's environment, or all), as a targeting edit does. */

@@ -6,7 +6,7 @@
  */
 import { asObject, optBool, optEnum, optString, reqString, stringArray, type Body } from '../check.js';
 import { badRequest } from '../http-error.js';
-import { isPlainObject } from '../json.js';
+import { isRecord } from '../../util/records.js';
 import type { AnalysisConfigState, ExperimentState, IterationState, IterationStatus, ProjectState } from '../state.js';
 import { parseFlagInputs, parseMetricInputs, parseTreatments } from './iteration-input.js';
 import { MUTABLE_FIELDS, type FieldAction } from './mutability.js';
@@ -115,7 +115,7 @@ function arrayOp<T>(
 
 function identity(item: unknown, path: string): string {
   if (typeof item === 'string') return item;
-  if (isPlainObject(item)) {
+  if (isRecord(item)) {
     const key = item['key'] ?? item['name'];
     if (typeof key === 'string') return key;
   }
