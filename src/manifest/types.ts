@@ -105,6 +105,8 @@ export interface ExperimentManifest extends Target {
   key: string;
   spec: ExperimentSpec;
   source: ManifestSource;
+  /** Pointers of fields owned elsewhere (`spec.ignore` plus the Config's `ignore`), sorted; absent when none. */
+  ownedElsewhere?: string[];
 }
 
 export interface HoldoutManifest extends Target {
@@ -112,6 +114,8 @@ export interface HoldoutManifest extends Target {
   key: string;
   spec: HoldoutSpec;
   source: ManifestSource;
+  /** Pointers of fields owned elsewhere, as for experiments. */
+  ownedElsewhere?: string[];
 }
 
 export interface ManifestConfig {
@@ -125,6 +129,10 @@ export interface ManifestConfig {
   managedTag: string;
   /** `project/environment` patterns (`project/*` for every environment); absent = any target. */
   allowedTargets?: string[];
+  /** Field pointers owned elsewhere in every document of a kind that has them. */
+  ignore?: string[];
+  /** Globs (relative to the Config's folder) of files that are not manifests. */
+  exclude?: string[];
 }
 
 export interface ManifestSet {
