@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
@@ -20,6 +21,8 @@ export interface CommandLine {
   environment?: string;
   /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
   allowTargets?: string[];
+  /** `--target`, repeated: the documents this run is limited to (see src/manifest/select.ts). */
+  targets?: string[];
   concurrency: number;
   /** GETs in flight at once (`--read-concurrency`). */
   readConcurrency: number;
@@ -114,6 +117,7 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   if (options.project !== undefined) line.project = options.project;
   if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
+  if (options.target !== undefined) line.targets = targetSelectors(options.target, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;
   if (options.seed !== undefined) line.seed = options.seed;
@@ -142,6 +146,15 @@ function targetPatterns(values: readonly string[], command: string): string[] {
         `--allow-target expects PROJECT/ENVIRONMENT (or PROJECT/* for every environment), got "${value}"`,
         command,
       );
+    }
+  }
+  return [...values];
+}
+
+function targetSelectors(values: readonly string[], command: string): string[] {
+  for (const value of values) {
+    if (parseSelector(value) === undefined) {
+      throw new UsageError(`--target expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY, got "${value}"`, command);
     }
   }
   return [...values];

@@ -23,16 +23,29 @@ export interface OptionValues {
   seed?: string;
   token?: string;
   allowTarget?: string[];
+  target?: string[];
 }
 
 /** A fresh commander Option per program: commander attaches (and mutates) them. */
 export type OptionFactory = () => Option;
 
 export const projectOption: OptionFactory = () =>
-  new Option('--project <key>', "default project for documents that name none (a document's metadata wins)");
+  new Option(
+    '--project <key>',
+    "default project for documents that name none (a document's metadata wins); to run on part of a repository, use --target",
+  );
 
 export const environmentOption: OptionFactory = () =>
-  new Option('--environment <key>', "default environment for documents that name none (a document's metadata wins)");
+  new Option(
+    '--environment <key>',
+    "default environment for documents that name none (a document's metadata wins); to run on part of a repository, use --target",
+  );
+
+export const targetOption: OptionFactory = () =>
+  new Option(
+    '--target <project/environment[/key]>',
+    'only the documents of this target, or this one experiment or holdout (repeatable); documents are not changed, and a target that matches none is an error',
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 
 export const allowTargetOption: OptionFactory = () =>
   new Option(

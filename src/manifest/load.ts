@@ -14,9 +14,15 @@ import { kindOf, readUserText, statOf } from '../files.js';
 import { compileSchemas, sortProblems, validateDocuments } from '../schema/index.js';
 import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
+import picomatch from 'picomatch';
+
+import { isLdexpDocument } from '../schema/check.js';
 import { parseManifestText } from './parse.js';
 import type { ManifestSet, ParsedDocument, RunScope, TargetDefaults } from './types.js';
 import { appendAll } from './append.js';
+import { configCandidates } from './discover.js';
+import { parseSelector, selectTargets } from './select.js';
+import type { TargetSelector } from './select.js';
 
 export interface LoadOptions {
   /** Base for relative paths, and what file names in problems are relative to (default: process.cwd()). */
@@ -37,55 +43,170 @@ export async function loadManifests(
   options: LoadOptions = {},
 ): Promise<{ manifests: ManifestSet; problems: Problem[] }> {
   const cwd = options.cwd ?? process.cwd();
-  const { files, problems } = await findManifestFiles(paths, cwd);
-  const documents: ParsedDocument[] = [];
-  const names = files.map((file) => displayName(file, cwd));
-  const limit = pLimit(READ_CONCURRENCY);
-  const texts = await Promise.all(
-    files.map((file, index) => limit(() => readText(file, names[index] ?? file, problems))),
-  );
-  // Parsed in file order, so documents (and duplicate-key reports) do not depend on read timing.
-  for (const [index, file] of files.entries()) {
-    const name = names[index] ?? file;
-    const text = texts[index];
-    if (text === undefined) continue;
-    const parsed = parseManifestText(name, text);
-    appendAll(documents, parsed.documents);
-    appendAll(problems, parsed.problems);
-  }
-  if (documents.length === 0 && files.length > 0 && !problems.some((p) => p.severity === 'error')) {
-    problems.push(noDocuments(paths, names));
+  const found = await findManifestFiles(paths, cwd);
+  const problems = found.problems;
+  const read = await readAll(found.files, cwd, problems);
+  const config = (await discoverConfig(paths, cwd, read, problems)) ?? ownConfig(read);
+  const excluded = excludedBy(config);
+  const kept = read.filter((file) => !excluded(file.absolute));
+  const keptProblems = problems.filter((p) => !read.some((f) => f.name === p.position?.file && excluded(f.absolute)));
+  const documents = kept.flatMap((file) => file.documents);
+  if (!documents.some((d) => isLdexpDocument(d.data)) && kept.length > 0 && !hasError(keptProblems)) {
+    keptProblems.push(noDocuments(paths, kept));
   }
   const schemas = options.schemas ?? (await loadSchemas());
   const result = validateDocuments(documents, defaults, schemas);
-  const configFile = files[names.indexOf(result.manifests.config.file ?? '')];
+  const names = kept.map((file) => file.name);
+  const scope = await runScope(config?.absolute, kept, excluded, cwd);
+  const selected = selectTargets({ ...result.manifests, files: names, scope }, selectorsOf(defaults));
   return {
-    manifests: { ...result.manifests, files: names, scope: await runScope(configFile, files, cwd) },
-    problems: sortProblems([...problems, ...result.problems]),
+    manifests: selected.manifests,
+    problems: sortProblems([...keptProblems, ...result.problems, ...selected.problems]),
   };
 }
 
-/** Files were found but none holds a document: planning would say "No changes" about nothing. */
-function noDocuments(paths: readonly string[], names: readonly string[]): Problem {
+/** One file read: its absolute path, its name in problems, and its documents. */
+interface ReadFile {
+  absolute: string;
+  name: string;
+  documents: ParsedDocument[];
+}
+
+/** Read and parse every file, in file order, so documents (and duplicate-key reports) do not depend on read timing. */
+async function readAll(files: readonly string[], cwd: string, problems: Problem[]): Promise<ReadFile[]> {
+  const limit = pLimit(READ_CONCURRENCY);
+  const names = files.map((file) => displayName(file, cwd));
+  const texts = await Promise.all(
+    files.map((file, index) => limit(() => readText(file, names[index] ?? file, problems))),
+  );
+  const out: ReadFile[] = [];
+  for (const [index, absolute] of files.entries()) {
+    const name = names[index] ?? absolute;
+    const text = texts[index];
+    if (text === undefined) continue;
+    const parsed = parseManifestText(name, text);
+    appendAll(problems, parsed.problems);
+    out.push({ absolute, name, documents: parsed.documents });
+  }
+  return out;
+}
+
+function isConfigDocument(doc: ParsedDocument): boolean {
+  return isLdexpDocument(doc.data) && (doc.data as { kind?: unknown }).kind === 'Config';
+}
+
+/** The file of the first Config document among the files read (validation reports any second one). */
+function ownConfig(read: readonly ReadFile[]): ReadFile | undefined {
+  return read.find((file) => file.documents.some(isConfigDocument));
+}
+
+/**
+ * Without a Config document among the files read, the nearest `ldexp.yaml` above the paths that
+ * holds one (src/manifest/discover.ts). Only its Config document joins the run. Paths that find
+ * different Config files are an error: the run would not know whose defaults and pruning to use.
+ */
+async function discoverConfig(
+  paths: readonly string[],
+  cwd: string,
+  read: ReadFile[],
+  problems: Problem[],
+): Promise<ReadFile | undefined> {
+  if (ownConfig(read)) return undefined;
+  const candidates = await configCandidates(paths, cwd, new Set(read.map((file) => file.absolute)));
+  const parsed = new Map<string, ReadFile | undefined>();
+  const chosen: ReadFile[] = [];
+  for (const list of candidates) {
+    for (const absolute of list) {
+      if (!parsed.has(absolute)) parsed.set(absolute, await readConfigFile(absolute, cwd, problems));
+      const file = parsed.get(absolute);
+      if (!file) continue;
+      if (!chosen.includes(file)) chosen.push(file);
+      break;
+    }
+  }
+  const [first, ...others] = chosen;
+  if (others.length > 0) {
+    problems.push({
+      severity: 'error',
+      code: 'ConfigConflict',
+      message: `the paths given find different Config files (${chosen.map((f) => f.name).join(', ')}); run ldexp on each separately, or give one folder that holds them all`,
+    });
+    return undefined;
+  }
+  if (first) read.push(first);
+  return first;
+}
+
+/** A discovered Config file with only its Config documents, or undefined when it holds none. */
+async function readConfigFile(absolute: string, cwd: string, problems: Problem[]): Promise<ReadFile | undefined> {
+  const name = displayName(absolute, cwd);
+  const text = await readText(absolute, name, problems);
+  if (text === undefined) return undefined;
+  const parsed = parseManifestText(name, text);
+  const documents = parsed.documents.filter(isConfigDocument);
+  if (documents.length === 0) return undefined;
+  appendAll(problems, parsed.problems);
+  return { absolute, name, documents };
+}
+
+/** The Config's `exclude` globs as a test on absolute paths (relative to the Config's folder); the Config's own file is never excluded. */
+function excludedBy(config: ReadFile | undefined): (file: string) => boolean {
+  const patterns = config?.documents.flatMap((doc) => {
+    const exclude = (doc.data as { exclude?: unknown }).exclude;
+    return Array.isArray(exclude) ? exclude.filter((p): p is string => typeof p === 'string' && p !== '') : [];
+  });
+  if (!config || !patterns || patterns.length === 0) return () => false;
+  const folder = path.dirname(config.absolute);
+  const match = picomatch(patterns, { dot: true });
+  return (file) => {
+    if (file === config.absolute) return false;
+    const relative = path.relative(folder, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return match(relative.split(path.sep).join('/'));
+  };
+}
+
+function selectorsOf(defaults: TargetDefaults): TargetSelector[] {
+  return (defaults.targets ?? []).flatMap((text) => parseSelector(text) ?? []);
+}
+
+function hasError(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Files were found but none holds an ldexp document: planning would say "No changes" about nothing. */
+function noDocuments(paths: readonly string[], files: readonly ReadFile[]): Problem {
+  const names = files.map((file) => file.name);
   const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
+  const one = names.length === 1;
+  const [is, holds] = one ? ['is', 'holds'] : ['are', 'hold'];
+  const what = files.some((file) => file.documents.length > 0)
+    ? `${holds} no ldexp document (documents of another apiVersion are skipped)`
+    : `${is} empty or ${holds} only comments`;
   return {
     severity: 'error',
     code: 'NoManifestDocuments',
-    message: `no manifest documents under ${paths.join(', ')}: the ${names.length === 1 ? 'only YAML file' : `${String(names.length)} YAML files`} (${shown}) ${names.length === 1 ? 'is empty or holds' : 'are empty or hold'} only comments`,
+    message: `no manifest documents under ${paths.join(', ')}: the ${one ? 'only YAML file' : `${String(names.length)} YAML files`} (${shown}) ${what}`,
   };
 }
 
 /**
- * How much of the managed set (every manifest under the Config document's folder) the files read
- * are. Without a Config there is no managed set to prune, so nothing narrows the run.
+ * How much of the managed set (every manifest under the Config document's folder, but the
+ * excluded files) the files read are. Without a Config there is no managed set to prune, so
+ * nothing narrows the run.
  */
-async function runScope(configFile: string | undefined, files: readonly string[], cwd: string): Promise<RunScope> {
+async function runScope(
+  configFile: string | undefined,
+  read: readonly ReadFile[],
+  excluded: (file: string) => boolean,
+  cwd: string,
+): Promise<RunScope> {
   if (configFile === undefined) return { limits: [] };
   const folder = path.dirname(configFile);
-  const read = new Set(files);
+  const seen = new Set(read.map((file) => file.absolute));
   // Problems of this second walk were reported by the run's own walk, or concern files it left out.
-  const managed = (await findManifestFiles([folder], cwd)).files;
-  const unread = managed.filter((file) => !read.has(file)).sort();
+  const managed = (await findManifestFiles([folder], cwd)).files.filter((file) => !excluded(file));
+  const unread = managed.filter((file) => !seen.has(file)).sort();
   const configFolder = path.relative(cwd, folder) === '' ? '.' : displayName(folder, cwd);
   if (unread.length === 0) return { configFolder, limits: [] };
   return { configFolder, limits: [{ kind: 'unreadFiles', files: unread.map((file) => displayName(file, cwd)) }] };

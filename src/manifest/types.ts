@@ -148,7 +148,8 @@ export interface ManifestSet {
 /**
  * The managed set is every manifest under the folder of the Config document: pruning archives
  * what that set no longer describes, so a run that sees only part of it must not prune. Each
- * limit says what narrows the run; a target filter (`--target`) will be one more kind.
+ * limit says what narrows the run. A `--target` without a key does not narrow it: every document
+ * of the selected targets is in the run, and pruning only looks at the targets the run reads.
  */
 export interface RunScope {
   /** The Config document's folder (named as files are in problems), when the run has a Config. */
@@ -163,7 +164,14 @@ export interface UnreadFilesLimit {
   files: string[];
 }
 
-export type ScopeLimit = UnreadFilesLimit;
+/** `--target` selectors with a key: the rest of their targets' documents are left out. */
+export interface TargetKeysLimit {
+  kind: 'targetKeys';
+  /** The selectors, as given (`project/environment/key`). */
+  targets: string[];
+}
+
+export type ScopeLimit = UnreadFilesLimit | TargetKeysLimit;
 
 /** Command-line / Action overrides; metadata in a document wins over these, these over Config. */
 export interface TargetDefaults {
@@ -174,6 +182,11 @@ export interface TargetDefaults {
    * `allowedTargets` (a target must be in every list given).
    */
   allowedTargets?: readonly string[];
+  /**
+   * `--target`, repeated: only documents of these targets (`project/environment[/key]`) take part;
+   * documents are not changed (see src/manifest/select.ts).
+   */
+  targets?: readonly string[];
 }
 
 /** One YAML document after parsing and before validation: plain JSON data plus a way back into the file. */

@@ -20,7 +20,10 @@ import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
 import type { Problem } from '../types.js';
 
 /** The resolution with live values in every owned-elsewhere field, and a warning per value the manifest gives in vain. */
-export function applyOwnership(resolution: Resolution, live: LiveState): { resolution: Resolution; problems: Problem[] } {
+export function applyOwnership(
+  resolution: Resolution,
+  live: LiveState,
+): { resolution: Resolution; problems: Problem[] } {
   const problems: Problem[] = [];
   const experiments = resolution.experiments.map((r) => ownExperiment(r, live, problems));
   const holdouts = resolution.holdouts.map((r) => ownHoldout(r, live, problems));
@@ -71,7 +74,12 @@ const REQUIRED_EXPERIMENT = new Set([
   '/spec/iteration/randomizationUnit',
   '/spec/iteration/canReshuffleTraffic',
 ]);
-const REQUIRED_HOLDOUT = new Set(['/spec/name', '/spec/randomizationUnit', '/spec/holdoutAmount', '/spec/primaryMetric']);
+const REQUIRED_HOLDOUT = new Set([
+  '/spec/name',
+  '/spec/randomizationUnit',
+  '/spec/holdoutAmount',
+  '/spec/primaryMetric',
+]);
 
 /** The live value of an owned experiment field, in manifest terms; undefined when live has none. */
 function experimentValue(pointer: string, live: CanonicalExperiment): unknown {

@@ -61,7 +61,8 @@ function whyNot(kind: OwnedKind, pointer: string): string {
   if ([...INSTRUCTIONS].some((p) => pointer === p || pointer.startsWith(`${p}/`))) {
     return 'it is an instruction to ldexp, not a field LaunchDarkly holds';
   }
-  if (pointer === '/spec/holdout') return 'leave `holdout` out of the manifest instead: an omitted holdout is not managed';
+  if (pointer === '/spec/holdout')
+    return 'leave `holdout` out of the manifest instead: an omitted holdout is not managed';
   if (IGNORABLE[kind].some((p) => pointer.startsWith(`${p}/`))) return 'only the whole field can be owned elsewhere';
   return kind === 'Experiment'
     ? "it is part of the experiment's design (what it measures and how traffic splits), which Git always owns"

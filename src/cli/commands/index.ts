@@ -9,6 +9,7 @@ import { demoSpec } from './demo.js';
 import { emulatorSpec } from './emulator.js';
 import { planSpec } from './plan.js';
 import { showSpec } from './show.js';
+import { targetsSpec } from './targets.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
 
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   planSpec,
   applySpec,
   showSpec,
+  targetsSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,
