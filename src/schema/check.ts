@@ -31,7 +31,9 @@ export function checkDocument(
  * let pruning archive its experiment). Everything else (a compose file, a workflow) is skipped.
  */
 export function isLdexpDocument(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  // A list of what look like ldexp documents is a malformed manifest, not another tool's file.
+  if (Array.isArray(data)) return data.some(isLdexpDocument);
+  if (typeof data !== 'object' || data === null) return false;
   const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
   if (typeof apiVersion === 'string') return apiVersion.startsWith(API_PREFIX);
   return apiVersion === undefined && KINDS.some((k) => k === kind);
@@ -43,17 +45,24 @@ const API_PREFIX = 'ldexp/';
 function skipped(doc: ParsedDocument): Problem {
   const data = doc.data;
   const apiVersion =
-    typeof data === 'object' && data !== null && !Array.isArray(data)
-      ? (data as { apiVersion?: unknown }).apiVersion
-      : undefined;
-  const what = apiVersion === undefined ? 'has no apiVersion' : `has apiVersion ${describeValue(apiVersion)}`;
+    typeof data === 'object' && data !== null ? (data as { apiVersion?: unknown }).apiVersion : undefined;
+  const what =
+    typeof data !== 'object' || data === null
+      ? `is ${describeValue(data)}, not a mapping`
+      : apiVersion === undefined
+        ? 'has no apiVersion'
+        : `has apiVersion ${describeValue(apiVersion)}`;
   const message = `skipped: this document ${what}, so it is not an ldexp document (ldexp reads apiVersion: ${API_VERSION}); list the file under exclude in the Config to silence this`;
-  return { ...problemAt(doc, '', 'NotLdexpDocument', message), severity: 'notice' };
+  return problemAt(doc, '', 'NotLdexpDocument', message, { severity: 'notice' });
 }
 
 function checkEnvelope(doc: ParsedDocument): { kind?: Kind; problems: Problem[] } {
   const data = doc.data;
   if (!isLdexpDocument(data)) return { problems: [skipped(doc)] };
+  if (Array.isArray(data)) {
+    const message = 'document: expected a mapping with apiVersion and kind, found array';
+    return { problems: [problemAt(doc, '', 'SchemaType', message)] };
+  }
   const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
   const problems: Problem[] = [];
   if (apiVersion !== API_VERSION) {
