@@ -150,7 +150,7 @@ describe('fields owned elsewhere are never compared or written', () => {
 
     const markdown = await run(['plan', 'manifests', '--markdown']);
     expect(markdown.stdout).toContain(
-      '#### Owned elsewhere\n\nNever compared or written (`ignore`):\n\n- `experiment/web/production/exp-run`: `spec.description`, `spec.iteration.attributes`, `spec.tags`',
+      '#### Owned elsewhere\n\nNever compared or written (`ignore`):\n\n- <code>experiment/web/production/exp-run</code>: <code>spec.description</code>, <code>spec.iteration.attributes</code>, <code>spec.tags</code>',
     );
 
     emulator.requests.length = 0;
