@@ -192,8 +192,8 @@ describe('--target narrows a run without changing documents', () => {
     expect(result.code).toBe(0);
     // Both sent in one wave: order them for the comparison.
     expect(writesOf(emulator.requests).sort()).toEqual([
-      'POST /api/v2/projects/web/environments/staging/experiments',
       'PATCH /api/v2/projects/web/environments/staging/experiments/old-staging [archiveExperiment]',
+      'POST /api/v2/projects/web/environments/staging/experiments',
     ]);
   });
 
