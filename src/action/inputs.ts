@@ -1,5 +1,6 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
 export type ActionCommand = 'plan' | 'apply';
@@ -11,6 +12,8 @@ export interface ActionInputs {
   environment?: string;
   /** `allowed-targets`: the only targets the run may touch (narrows the Config's `allowedTargets`). */
   allowedTargets?: string[];
+  /** `targets`: only the documents of these `PROJECT/ENVIRONMENT[/KEY]` (like `--target`). */
+  targets?: string[];
   /** Empty when the workflow has no LaunchDarkly token (a fork's pull request). */
   apiToken: string;
   apiUrl: string;
@@ -51,6 +54,8 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (environment !== '') inputs.environment = environment;
   const allowed = listOf(read('allowed-targets'));
   if (allowed.length > 0) inputs.allowedTargets = allowed.map(targetPatternOf);
+  const targets = listOf(read('targets'));
+  if (targets.length > 0) inputs.targets = targets.map(targetSelectorOf);
   return inputs;
 }
 
@@ -77,6 +82,13 @@ function targetPatternOf(value: string): string {
   if (TARGET_PATTERN.test(value)) return value;
   throw new UsageError(
     `input "allowed-targets" expects PROJECT/ENVIRONMENT entries (or PROJECT/* for every environment), got "${value}"`,
+  );
+}
+
+function targetSelectorOf(value: string): string {
+  if (parseSelector(value) !== undefined) return value;
+  throw new UsageError(
+    `input "targets" expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY entries, got "${value}"`,
   );
 }
 
