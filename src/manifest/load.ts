@@ -46,13 +46,16 @@ export async function loadManifests(
   const found = await findManifestFiles(paths, cwd);
   const problems = found.problems;
   const read = await readAll(found.files, cwd, problems);
-  const config = (await discoverConfig(paths, cwd, read, problems)) ?? ownConfig(read);
+  const discovered = await discoverConfig(paths, cwd, read, problems);
+  const config = discovered ?? ownConfig(read);
   const excluded = excludedBy(config);
   const kept = read.filter((file) => !excluded(file.absolute));
   const keptProblems = problems.filter((p) => !read.some((f) => f.name === p.position?.file && excluded(f.absolute)));
   const documents = kept.flatMap((file) => file.documents);
-  if (!documents.some((d) => isLdexpDocument(d.data)) && kept.length > 0 && !hasError(keptProblems)) {
-    keptProblems.push(noDocuments(paths, kept));
+  // A Config found above the paths is not something the paths hold.
+  const given = kept.filter((file) => file !== discovered);
+  if (!given.some((file) => file.documents.some((d) => isLdexpDocument(d.data))) && given.length > 0) {
+    if (!hasError(keptProblems)) keptProblems.push(noDocuments(paths, given));
   }
   const schemas = options.schemas ?? (await loadSchemas());
   const result = validateDocuments(documents, defaults, schemas);

@@ -259,10 +259,15 @@ describe('documents of another apiVersion', () => {
 
   it('a folder of only other YAML is an error, not an empty plan', async () => {
     await ws.write({ 'repo/compose/docker-compose.yml': 'services: {}\n' });
+    const message =
+      'NoManifestDocuments  no manifest documents under compose: the only YAML file (compose/docker-compose.yml) holds no ldexp document (documents of another apiVersion are skipped)';
     const result = await inRepo(['validate', 'compose']);
-    expect(result.stderr).toContain(
-      'NoManifestDocuments  no manifest documents under compose: the only YAML file (compose/docker-compose.yml) holds no ldexp document (documents of another apiVersion are skipped)',
-    );
+    expect(result.stderr).toContain(message);
     expect(result.code).toBe(1);
+    // A Config found above the folder is not a document of the folder.
+    await ws.write({ 'repo/ldexp.yaml': 'apiVersion: ldexp/v1\nkind: Config\nproject: web\n' });
+    const withConfig = await inRepo(['validate', 'compose']);
+    expect(withConfig.stderr).toContain(message);
+    expect(withConfig.code).toBe(1);
   });
 });
