@@ -16,9 +16,10 @@ import { buildPlan, fingerprintLive } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import type { Reporter } from './reporter.js';
 import { silentReporter } from './reporter.js';
+import { hasErrors } from './types.js';
 import type { Problem, Target } from './types.js';
 
-export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
+export { DEFAULT_BASE_URL } from './live/base-url.js';
 
 export interface ConnectionOptions {
   baseUrl: string;
@@ -49,9 +50,7 @@ export interface PlanResult {
   plan?: Plan;
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.severity === 'error');
-}
+export { hasErrors } from './types.js';
 
 /** Offline: parse, schema and semantic rules. */
 export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {

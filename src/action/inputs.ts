@@ -1,5 +1,6 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
 export type ActionCommand = 'plan' | 'apply';
@@ -26,8 +27,6 @@ export interface ActionInputs {
 /** Reads one input by its action.yml name; returns '' when unset (like `core.getInput`). */
 export type InputReader = (name: string) => string;
 
-export const DEFAULT_API_URL = 'https://app.launchdarkly.com';
-
 /**
  * Parse every input. Defaults are repeated here because action.yml defaults are applied by the
  * runner only: a test or a composite action that sets `INPUT_*` itself gets the same behaviour.
@@ -37,7 +36,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     command: commandOf(read('command')),
     paths: pathsOf(read('paths')),
     apiToken: read('api-token').trim(),
-    apiUrl: (read('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, ''),
+    apiUrl: (read('api-url').trim() || DEFAULT_BASE_URL).replace(/\/+$/, ''),
     githubToken: read('github-token').trim(),
     comment: booleanOf('comment', read('comment'), true),
     concurrency: concurrencyOf(read('concurrency')),
