@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
@@ -101,8 +102,16 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   const line: CommandLine = {
     command: invocation.command,
     paths: ['.'],
-    concurrency: positiveInteger('--concurrency', options.concurrency ?? '4', invocation.command),
-    readConcurrency: positiveInteger('--read-concurrency', options.readConcurrency ?? '10', invocation.command),
+    concurrency: positiveInteger(
+      '--concurrency',
+      options.concurrency ?? String(DEFAULT_WRITE_CONCURRENCY),
+      invocation.command,
+    ),
+    readConcurrency: positiveInteger(
+      '--read-concurrency',
+      options.readConcurrency ?? String(DEFAULT_READ_CONCURRENCY),
+      invocation.command,
+    ),
     color: !noColor && isTty,
     verbose: options.verbose === true,
     json: options.json === true,

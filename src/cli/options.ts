@@ -4,6 +4,8 @@
  */
 import { Option } from 'commander';
 
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
+
 /** The option values commander hands over, keyed by camel-cased long name. */
 export interface OptionValues {
   project?: string;
@@ -69,13 +71,16 @@ export const planFileOption: OptionFactory = () =>
   );
 
 export const concurrencyOption: OptionFactory = () =>
-  new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
+  new Option('--concurrency <n>', 'requests in flight at once during apply').default(
+    String(DEFAULT_WRITE_CONCURRENCY),
+    String(DEFAULT_WRITE_CONCURRENCY),
+  );
 
 export const readConcurrencyOption: OptionFactory = () =>
   new Option(
     '--read-concurrency <n>',
     'reads in flight at once while reading LaunchDarkly (fewer when its rate limit runs low)',
-  ).default('10', '10');
+  ).default(String(DEFAULT_READ_CONCURRENCY), String(DEFAULT_READ_CONCURRENCY));
 
 export const timeoutOption: OptionFactory = () =>
   new Option(

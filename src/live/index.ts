@@ -8,6 +8,7 @@ export {
   type HttpMethod,
   type LdClient,
   type LdResponse,
+  type PageOptions,
   type Query,
   type QueryValue,
   type RequestOptions,
