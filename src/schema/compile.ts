@@ -1,5 +1,5 @@
 /**
- * How the manifest JSON Schemas become validators, in one place: at build time as standalone code
+ * How the manifest JSON Schemas become validators, in one place: ahead of time as standalone code
  * (`generated/validators.ts`, what ldexp runs), in tests compiled in-process. Both use the same
  * ajv options, so the two cannot disagree on a message.
  */
@@ -38,7 +38,7 @@ export function compileSchemas(schemas: ManifestSchemas): CompiledSchemas {
 }
 
 export const GENERATED_HEADER = `// @ts-nocheck -- generated from schemas/*.schema.json by ajv standalone; do not edit.
-// Refresh after changing a schema: npx vitest run test/manifest/validators.test.ts -u
+// Refresh after changing a schema: npm run generate:validators
 /* eslint-disable */
 `;
 

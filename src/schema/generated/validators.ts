@@ -1,5 +1,5 @@
 // @ts-nocheck -- generated from schemas/*.schema.json by ajv standalone; do not edit.
-// Refresh after changing a schema: npx vitest run test/manifest/validators.test.ts -u
+// Refresh after changing a schema: npm run generate:validators
 /* eslint-disable */
 import ajvRuntime_equal from "ajv/dist/runtime/equal.js";
 import ajvRuntime_ucs2length from "ajv/dist/runtime/ucs2length.js";
