@@ -7,6 +7,7 @@ import { applySpec } from './apply.js';
 import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
 import { emulatorSpec } from './emulator.js';
+import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly CliCommand[] = [
   planSpec,
   applySpec,
   showSpec,
+  exportSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,
