@@ -114,7 +114,10 @@ export const exportEnvironmentOption: OptionFactory = () =>
   ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 
 export const outDirOption: OptionFactory = () =>
-  new Option('-o, --out <dir>', 'folder to write the manifests into (created when missing; default: the current folder)');
+  new Option(
+    '-o, --out <dir>',
+    'folder to write the manifests into (created when missing; default: the current folder)',
+  );
 
 export const includeArchivedOption: OptionFactory = () =>
   new Option('--include-archived', 'also export archived experiments (left out by default)');

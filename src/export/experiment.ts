@@ -14,7 +14,11 @@ const TYPES = new Set(['experiment', 'mab']);
 export function experimentDocument(experiment: LdExperiment, context: ResourceContext): ManifestData | undefined {
   const iteration = comparedIteration(experiment);
   if (!iteration) {
-    warn(context, '/spec/iteration', 'the experiment has no iteration in LaunchDarkly, so it has no manifest form; not exported');
+    warn(
+      context,
+      '/spec/iteration',
+      'the experiment has no iteration in LaunchDarkly, so it has no manifest form; not exported',
+    );
     return undefined;
   }
   const spec: ManifestData = { name: nonEmpty(context, '/spec/name', experiment.name, experiment.key) };
@@ -101,7 +105,11 @@ function holdoutOf(experiment: LdExperiment, context: ResourceContext): string |
   if (id === undefined || id === '') return undefined;
   const holdout = findLiveHoldoutById(context.environment, id);
   if (holdout) return holdoutKey(holdout);
-  warn(context, '/spec/holdout', `the experiment is in holdout "${id}", which is not in this environment; membership left out (not managed)`);
+  warn(
+    context,
+    '/spec/holdout',
+    `the experiment is in holdout "${id}", which is not in this environment; membership left out (not managed)`,
+  );
   return undefined;
 }
 
@@ -109,7 +117,8 @@ function iterationOf(it: LdIteration, experiment: LdExperiment, context: Resourc
   const out: ManifestData = {
     hypothesis: nonEmpty(context, '/spec/iteration/hypothesis', it.hypothesis, experiment.name || experiment.key),
   };
-  if (it.randomizationUnit !== undefined && it.randomizationUnit !== 'user') out['randomizationUnit'] = it.randomizationUnit;
+  if (it.randomizationUnit !== undefined && it.randomizationUnit !== 'user')
+    out['randomizationUnit'] = it.randomizationUnit;
   const attributes = it.attributes ?? [];
   if (attributes.length > MAX_ATTRIBUTES || attributes.includes('')) {
     warn(
@@ -145,7 +154,12 @@ function metricsOf(it: LdIteration, context: ResourceContext): ManifestData {
       : undefined;
   if (primary?.isGroup === true) out['primaryFunnel'] = primary.key;
   else if (primary) out['primaryMetric'] = primary.key;
-  else warn(context, '/spec/iteration/primaryMetric', 'the iteration has no primary metric in LaunchDarkly; a manifest needs one');
+  else
+    warn(
+      context,
+      '/spec/iteration/primaryMetric',
+      'the iteration has no primary metric in LaunchDarkly; a manifest needs one',
+    );
   const others = (it.metrics ?? []).filter((m) => !(m.key === primary?.key && m.isGroup === primary.isGroup));
   const seen = new Set<string>();
   const metrics = others.flatMap((m) => {
@@ -187,12 +201,18 @@ function flagsOf(it: LdIteration, flagKeys: readonly string[], context: Resource
   return out;
 }
 
-function treatmentOf(t: LdTreatment, index: number, flagKeys: readonly string[], context: ResourceContext): ManifestData {
+function treatmentOf(
+  t: LdTreatment,
+  index: number,
+  flagKeys: readonly string[],
+  context: ResourceContext,
+): ManifestData {
   const at = `/spec/iteration/treatments/${String(index)}`;
   const out: ManifestData = { name: nonEmpty(context, `${at}/name`, t.name, `Treatment ${String(index + 1)}`) };
   if (t.baseline === true) out['baseline'] = true;
   const percent = numberOf(t.allocationPercent);
-  if (percent === undefined) warn(context, `${at}/allocationPercent`, `"${t.allocationPercent}" is not a number; exported as 0`);
+  if (percent === undefined)
+    warn(context, `${at}/allocationPercent`, `"${t.allocationPercent}" is not a number; exported as 0`);
   out['allocationPercent'] = percent ?? 0;
   const variations: ManifestData = {};
   for (const key of flagKeys) {

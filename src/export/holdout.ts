@@ -12,7 +12,8 @@ export function holdoutDocument(holdout: LdHoldout, context: ResourceContext): M
   if (base.name === '') warn(context, '/spec/name', 'LaunchDarkly holds an empty name; exported as the key');
   const description = holdout.description ?? base.description;
   if (description !== undefined) spec['description'] = description;
-  if (it?.randomizationUnit !== undefined && it.randomizationUnit !== 'user') spec['randomizationUnit'] = it.randomizationUnit;
+  if (it?.randomizationUnit !== undefined && it.randomizationUnit !== 'user')
+    spec['randomizationUnit'] = it.randomizationUnit;
   const attributes = it?.attributes ?? [];
   if (attributes.length > 0) spec['attributes'] = sortedUnique(attributes);
   spec['holdoutAmount'] = amountOf(holdout, context);

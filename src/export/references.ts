@@ -10,7 +10,7 @@ import { FALLTHROUGH, resolveRule, resolveVariation } from '../resolve/index.js'
 /** A reference, or a fallback `{ id }` with the reason the readable forms did not work. */
 export interface Chosen<T> {
   ref: T;
-  /** Set when only the ID identifies the object (or nothing does): the export warns with it. */
+  /** Set when the object does not exist: the ID is all there is, and the export warns. */
   problem?: string;
 }
 
@@ -24,10 +24,8 @@ export function variationReference(flag: LdFlag, variationId: string): Chosen<Va
     const outcome = resolveVariation(flag, ref);
     if (outcome.ok && outcome.value === variationId) return { ref };
   }
-  return {
-    ref: { id: variationId },
-    problem: `variation ${describe(variation)} of flag "${flag.key}" shares its name and value with another variation; exported by ID`,
-  };
+  // Its name and value are both shared with another variation: only the ID tells them apart.
+  return { ref: { id: variationId } };
 }
 
 function variationForms(variation: LdVariation): VariationRef[] {
@@ -39,10 +37,6 @@ function variationForms(variation: LdVariation): VariationRef[] {
   }
   forms.push({ value });
   return forms;
-}
-
-function describe(variation: LdVariation): string {
-  return variation.name === undefined ? JSON.stringify(variation.value) : `"${variation.name}"`;
 }
 
 /** `fallthrough`; else the rule's ref, its description, then `{ id }`. */

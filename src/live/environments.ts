@@ -15,9 +15,14 @@ export async function listEnvironmentKeys(client: LdClient, project: string): Pr
     return items.map((e) => e.key).filter((k): k is string => typeof k === 'string' && k !== '');
   } catch (error) {
     if (error instanceof RemoteError && error.status === 404) {
-      throw new LdexpError('UnknownProject', `project "${project}" was not found in LaunchDarkly (${client.baseUrl})`, 'user', {
-        cause: error,
-      });
+      throw new LdexpError(
+        'UnknownProject',
+        `project "${project}" was not found in LaunchDarkly (${client.baseUrl})`,
+        'user',
+        {
+          cause: error,
+        },
+      );
     }
     throw error;
   }

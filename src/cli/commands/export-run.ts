@@ -31,7 +31,11 @@ export async function exportCommand(context: CommandContext): Promise<number> {
   }
   const out = path.resolve(io.cwd, line.out ?? '.');
   const targets = result.files.map((file) => ({ file, absolute: path.join(out, ...file.path.split('/')) }));
-  if (!line.force) await refuseExisting(targets.map((t) => t.absolute), io.cwd);
+  if (!line.force)
+    await refuseExisting(
+      targets.map((t) => t.absolute),
+      io.cwd,
+    );
   for (const { file, absolute } of targets) {
     await mkdir(path.dirname(absolute), { recursive: true }).catch(() => undefined);
     await writeUserText(absolute, file.text, shown(absolute, io.cwd));
@@ -39,7 +43,12 @@ export async function exportCommand(context: CommandContext): Promise<number> {
   if (result.warnings.length > 0) {
     io.stderr.write(renderProblemsText(result.warnings.map(warningProblem), { color: line.color, cwd: io.cwd }));
   }
-  io.stdout.write(summary(result, targets.map((t) => shown(t.absolute, io.cwd))));
+  io.stdout.write(
+    summary(
+      result,
+      targets.map((t) => shown(t.absolute, io.cwd)),
+    ),
+  );
   return EXIT_OK;
 }
 
@@ -48,7 +57,8 @@ async function refuseExisting(files: readonly string[], cwd: string): Promise<vo
   const existing: string[] = [];
   for (const file of files) if (await statOf(file, shown(file, cwd))) existing.push(shown(file, cwd));
   if (existing.length === 0) return;
-  const list = existing.slice(0, 10).join(', ') + (existing.length > 10 ? `, … (${String(existing.length)} in all)` : '');
+  const list =
+    existing.slice(0, 10).join(', ') + (existing.length > 10 ? `, … (${String(existing.length)} in all)` : '');
   throw new LdexpError(
     'WouldOverwrite',
     `export would overwrite ${existing.length === 1 ? 'a file that exists' : `${String(existing.length)} files that exist`}: ${list}; nothing was written. Use --force to overwrite, another --out folder, or ldexp pull to update manifests in place`,
@@ -88,5 +98,7 @@ export function dotted(pointer: string): string {
 
 function shown(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }
