@@ -130,3 +130,9 @@ export const addMissingOption: OptionFactory = () =>
     '--add-missing',
     'also write a new manifest for each live experiment or holdout of the targets that no manifest describes',
   );
+
+export const pullOutOption: OptionFactory = () =>
+  new Option(
+    '-o, --out <dir>',
+    'with --add-missing: folder for the new files (default: the first folder given, else the current folder)',
+  );

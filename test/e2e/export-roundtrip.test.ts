@@ -81,7 +81,6 @@ const FLAGS: Record<string, { variations: NonNullable<SeedFlag['variations']>; r
     ],
   },
 };
-type FlagKey = keyof typeof FLAGS;
 const FLAG_KEYS = Object.keys(FLAGS);
 
 const RULES = [
@@ -297,9 +296,9 @@ const holdoutArb = (key: string): fc.Arbitrary<SeedHoldout> =>
       attributes: fc.subarray(['country', 'device']),
       status: fc.constantFrom('created' as const, 'ended' as const),
     })
-    .map((h) => {
+    .map(({ description, ...h }) => {
       const out: SeedHoldout = { ...h, metrics: [h.primaryMetric, ...h.metrics.filter((m) => m !== h.primaryMetric)] };
-      if (h.description === undefined) delete out.description;
+      if (description !== undefined) out.description = description;
       return out;
     });
 

@@ -9,6 +9,7 @@ import { demoSpec } from './demo.js';
 import { emulatorSpec } from './emulator.js';
 import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
+import { pullSpec } from './pull.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   applySpec,
   showSpec,
   exportSpec,
+  pullSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,
