@@ -123,7 +123,8 @@ function designEdits(
   ];
   for (const [key, value] of simple) {
     const get: Get = (c) => (c.iteration as unknown as Record<string, unknown>)[key];
-    if (differs(desired, current, get)) edits.push({ path: [...ITERATION, key], value, field: `spec.iteration.${key}` });
+    if (differs(desired, current, get))
+      edits.push({ path: [...ITERATION, key], value, field: `spec.iteration.${key}` });
   }
   if (differs(desired, current, (c) => c.iteration.primary)) {
     for (const key of ['primaryMetric', 'primaryFunnel']) {
@@ -146,7 +147,11 @@ function designEdits(
     );
     return edits;
   }
-  return [...edits, ...flagEdits(desired, current, iteration), ...treatmentEdits(desired, current, iteration, manifest)];
+  return [
+    ...edits,
+    ...flagEdits(desired, current, iteration),
+    ...treatmentEdits(desired, current, iteration, manifest),
+  ];
 }
 
 function flagEdits(desired: CanonicalExperiment, current: CanonicalExperiment, iteration: ManifestData): FieldEdit[] {
@@ -155,7 +160,8 @@ function flagEdits(desired: CanonicalExperiment, current: CanonicalExperiment, i
   for (const [key, flag] of Object.entries(desired.iteration.flags)) {
     const live = current.iteration.flags[key];
     const at = [...ITERATION, 'flags', key];
-    if (flag.ruleId !== live?.ruleId) edits.push({ path: [...at, 'rule'], value: exported[key]?.['rule'], field: `spec.iteration.flags.${key}.rule` });
+    if (flag.ruleId !== live?.ruleId)
+      edits.push({ path: [...at, 'rule'], value: exported[key]?.['rule'], field: `spec.iteration.flags.${key}.rule` });
     if (flag.notInExperimentVariationId !== live?.notInExperimentVariationId) {
       const value = exported[key]?.['notInExperiment'];
       edits.push({ path: [...at, 'notInExperiment'], value, field: `spec.iteration.flags.${key}.notInExperiment` });
@@ -181,7 +187,11 @@ function treatmentEdits(
     const at = [...ITERATION, 'treatments', index];
     const field = `spec.iteration.treatments[${String(index)}]`;
     if (want.allocationPercent !== have.allocationPercent)
-      edits.push({ path: [...at, 'allocationPercent'], value: out['allocationPercent'], field: `${field}.allocationPercent` });
+      edits.push({
+        path: [...at, 'allocationPercent'],
+        value: out['allocationPercent'],
+        field: `${field}.allocationPercent`,
+      });
     if (want.baseline !== have.baseline)
       edits.push({ path: [...at, 'baseline'], value: have.baseline ? true : undefined, field: `${field}.baseline` });
     if (isDeepStrictEqual(want.parameters, have.parameters)) return;
@@ -196,7 +206,8 @@ function treatmentEdits(
     for (const key of flagKeys) {
       const a = want.parameters.find((p) => p.flagKey === key)?.variationId;
       const b = have.parameters.find((p) => p.flagKey === key)?.variationId;
-      if (a !== b) edits.push({ path: [...at, 'variations', key], value: variations[key], field: `${field}.variations.${key}` });
+      if (a !== b)
+        edits.push({ path: [...at, 'variations', key], value: variations[key], field: `${field}.variations.${key}` });
     }
   });
   return edits;

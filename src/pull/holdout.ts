@@ -21,12 +21,14 @@ export function pullHoldout(manifest: HoldoutManifest, live: LiveState): Documen
   };
   const spec = holdoutDocument(holdout, context)['spec'] as ManifestData;
   const edits: FieldEdit[] = [];
-  if (spec['name'] !== manifest.spec.name) edits.push({ path: ['spec', 'name'], value: spec['name'], field: 'spec.name' });
+  if (spec['name'] !== manifest.spec.name)
+    edits.push({ path: ['spec', 'name'], value: spec['name'], field: 'spec.name' });
   // The description is managed only when the manifest states it; LaunchDarkly omits an empty one.
   const description = (spec['description'] as string | undefined) ?? '';
   if (manifest.spec.description !== undefined && description !== manifest.spec.description) {
     edits.push({ path: ['spec', 'description'], value: description, field: 'spec.description' });
   }
-  if (spec['state'] !== manifest.spec.state) edits.push({ path: ['spec', 'state'], value: spec['state'], field: 'spec.state' });
+  if (spec['state'] !== manifest.spec.state)
+    edits.push({ path: ['spec', 'state'], value: spec['state'], field: 'spec.state' });
   return { address, edits };
 }

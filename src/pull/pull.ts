@@ -37,11 +37,15 @@ export function pullManifests(input: PullInput): PullResult {
   const byDocument = new Map<string, { source: DocumentKey; pulls: DocumentPull[] }>();
   const add = (source: ManifestSource, pull: DocumentPull): void => {
     const id = `${source.file}\u0000${String(source.documentIndex)}`;
-    const entry = byDocument.get(id) ?? { source: { file: source.file, documentIndex: source.documentIndex }, pulls: [] };
+    const entry = byDocument.get(id) ?? {
+      source: { file: source.file, documentIndex: source.documentIndex },
+      pulls: [],
+    };
     entry.pulls.push(pull);
     byDocument.set(id, entry);
   };
-  for (const manifest of input.manifests.experiments) add(manifest.source, pullExperiment(manifest, input.manifests, input.live));
+  for (const manifest of input.manifests.experiments)
+    add(manifest.source, pullExperiment(manifest, input.manifests, input.live));
   for (const manifest of input.manifests.holdouts) add(manifest.source, pullHoldout(manifest, input.live));
 
   const editsByFile = new Map<string, { edits: YamlEdit[]; changes: PulledFile['changes'] }>();
@@ -50,7 +54,8 @@ export function pullManifests(input: PullInput): PullResult {
     if (edits.length === 0) continue;
     const entry = editsByFile.get(source.file) ?? { edits: [], changes: [] };
     entry.edits.push(...edits.map((e) => ({ documentIndex: source.documentIndex, path: e.path, value: e.value })));
-    for (const pull of pulls) entry.changes.push({ address: pull.address, fields: [...new Set(edits.map((e) => e.field))] });
+    for (const pull of pulls)
+      entry.changes.push({ address: pull.address, fields: [...new Set(edits.map((e) => e.field))] });
     editsByFile.set(source.file, entry);
   }
   const files: PulledFile[] = [];
@@ -65,7 +70,8 @@ export function pullManifests(input: PullInput): PullResult {
 
 /** The edits of one document, when every environment it stands for agrees on them. */
 function agreedEdits(pulls: readonly DocumentPull[], notes: PullNote[]): FieldEdit[] {
-  for (const pull of pulls) if (pull.skipped !== undefined) notes.push({ address: pull.address, message: `not pulled: ${pull.skipped}` });
+  for (const pull of pulls)
+    if (pull.skipped !== undefined) notes.push({ address: pull.address, message: `not pulled: ${pull.skipped}` });
   const usable = pulls.filter((p) => p.skipped === undefined);
   const [first] = usable;
   if (!first) return [];
@@ -74,7 +80,8 @@ function agreedEdits(pulls: readonly DocumentPull[], notes: PullNote[]): FieldEd
   for (const pull of usable) {
     notes.push({
       address: pull.address,
-      message: 'not pulled: its document stands for several environments, and LaunchDarkly differs between them; split the document per environment',
+      message:
+        'not pulled: its document stands for several environments, and LaunchDarkly differs between them; split the document per environment',
     });
   }
   return [];
@@ -83,7 +90,9 @@ function agreedEdits(pulls: readonly DocumentPull[], notes: PullNote[]): FieldEd
 /** New files for live experiments (not archived) and holdouts of the run's targets that no manifest describes. */
 function missing(input: PullInput): ExportedFile[] {
   const described = new Set(
-    [...input.manifests.experiments, ...input.manifests.holdouts].map((m) => `${m.kind}/${m.project}/${m.environment}/${m.key}`),
+    [...input.manifests.experiments, ...input.manifests.holdouts].map(
+      (m) => `${m.kind}/${m.project}/${m.environment}/${m.key}`,
+    ),
   );
   const out: ExportedFile[] = [];
   for (const environment of input.live.environments) {
@@ -93,7 +102,12 @@ function missing(input: PullInput): ExportedFile[] {
       const header = [
         `Added by ldexp pull from ${input.source} (project ${resource.target.project}, environment ${resource.target.environment}) at ${input.exportedAt}.`,
       ];
-      out.push({ path: filePath(resource), kind: resource.kind, address: resource.address, text: renderYaml([resource.document], header) });
+      out.push({
+        path: filePath(resource),
+        kind: resource.kind,
+        address: resource.address,
+        text: renderYaml([resource.document], header),
+      });
     }
   }
   return out;

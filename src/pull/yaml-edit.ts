@@ -183,7 +183,7 @@ function pairEnd(pair: Pair): number {
 
 function contentEnd(node: Node): number {
   if (isCollection(node) && !node.flow) {
-    const last = node.items.at(-1) as unknown;
+    const last = node.items.at(-1);
     if (isPair(last)) return pairEnd(last);
     if (isScalar(last) || isCollection(last)) return contentEnd(last);
   }

@@ -39,7 +39,12 @@ export async function pullCommand(context: CommandContext): Promise<number> {
     await mkdir(path.dirname(absolute), { recursive: true });
     await writeUserText(absolute, text, shown);
   }
-  io.stdout.write(summary(result, created.map((c) => c.shown)));
+  io.stdout.write(
+    summary(
+      result,
+      created.map((c) => c.shown),
+    ),
+  );
   return EXIT_OK;
 }
 
@@ -90,5 +95,7 @@ function summary(result: PullResult, created: readonly string[]): string {
 
 function shown(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }
