@@ -15,8 +15,9 @@ const dependent = (key: string, isGroup = false) => ({
   _links: {},
 });
 
-function iteration(overrides: Partial<LdIteration> = {}): LdIteration {
-  return {
+/** An iteration; an override of `undefined` removes the field. */
+function iteration(overrides: Loose<LdIteration> = {}): LdIteration {
+  const it = {
     _id: 'it-1',
     hypothesis: 'Top converts better',
     status: 'running',
@@ -41,7 +42,10 @@ function iteration(overrides: Partial<LdIteration> = {}): LdIteration {
     ],
     ...overrides,
   };
+  return Object.fromEntries(Object.entries(it).filter(([, v]) => v !== undefined)) as unknown as LdIteration;
 }
+
+type Loose<T> = { [K in keyof T]?: T[K] | undefined };
 
 const HOLDOUT: LdHoldout = {
   _id: 'holdout-id',
@@ -188,7 +192,7 @@ describe('experimentDocument', () => {
     expect(document?.['spec']).toMatchObject({ state: 'draft', iteration: { hypothesis: 'the draft' } });
   });
 
-  it.each<[string, Partial<LdExperiment>, Partial<LdIteration>, [string, string][]]>([
+  it.each<[string, Partial<LdExperiment>, Loose<LdIteration>, [string, string][]]>([
     [
       'an empty name',
       { name: '' },
