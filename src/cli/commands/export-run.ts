@@ -37,6 +37,7 @@ export async function exportCommand(context: CommandContext): Promise<number> {
       io.cwd,
     );
   for (const { file, absolute } of targets) {
+    // A folder that cannot be made is reported by the write that follows, as a FileError naming the path.
     await mkdir(path.dirname(absolute), { recursive: true }).catch(() => undefined);
     await writeUserText(absolute, file.text, shown(absolute, io.cwd));
   }

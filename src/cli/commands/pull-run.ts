@@ -36,7 +36,8 @@ export async function pullCommand(context: CommandContext): Promise<number> {
   const created = await placeNewFiles(result, line.out ?? (await defaultFolder(line.paths)), io.cwd);
   for (const file of result.files) await writeUserText(path.resolve(file.file), file.text, file.file);
   for (const { absolute, text, shown } of created) {
-    await mkdir(path.dirname(absolute), { recursive: true });
+    // A folder that cannot be made is reported by the write that follows, as a FileError naming the path.
+    await mkdir(path.dirname(absolute), { recursive: true }).catch(() => undefined);
     await writeUserText(absolute, text, shown);
   }
   io.stdout.write(
