@@ -238,6 +238,13 @@ spec:
     expect(await readFile(ws.path('busy/production/running-exp.yaml'), 'utf8')).toContain('key: running-exp');
   });
 
+  it('an --out that is a file is a clear error naming the path', async () => {
+    await ws.write({ 'a-file': 'not a folder\n' });
+    const result = await ldexp(['export', '--project', 'web', '--out', 'a-file'], { emulator, cwd: ws.root });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Error [FileUnwritable]: cannot write a-file/ldexp.yaml: a-file is not a folder');
+  });
+
   it('names a project or environment that does not exist, and requires --project', async () => {
     const project = await ldexp(['export', '--project', 'nope'], { emulator, cwd: ws.root });
     expect(project.code).toBe(1);
