@@ -19,6 +19,14 @@ export interface CommandLine {
   paths: string[];
   project?: string;
   environment?: string;
+  /** `export --environment`, repeated. */
+  environments?: string[];
+  /** `export --include-archived`. */
+  includeArchived: boolean;
+  /** `export --force`: overwrite existing files. */
+  force: boolean;
+  /** `pull --add-missing`: write manifests for live resources no manifest describes. */
+  addMissing: boolean;
   /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
   allowTargets?: string[];
   concurrency: number;
@@ -118,10 +126,14 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     markdown: options.markdown === true,
     detailedExitcode: options.detailedExitcode === true,
     autoApprove: options.autoApprove === true,
+    includeArchived: options.includeArchived === true,
+    force: options.force === true,
+    addMissing: options.addMissing === true,
     port: portNumber(options.port ?? '0', invocation.command),
   };
   if (options.project !== undefined) line.project = options.project;
-  if (options.environment !== undefined) line.environment = options.environment;
+  if (Array.isArray(options.environment)) line.environments = options.environment;
+  else if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;

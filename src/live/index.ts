@@ -14,5 +14,6 @@ export {
   type RequestOptions,
   type RetryOptions,
 } from './client.js';
+export { listEnvironmentKeys } from './environments.js';
 export { fetchLive } from './fetch-live.js';
 export type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';
