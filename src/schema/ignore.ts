@@ -4,6 +4,8 @@
  * that is not a field of the kind per its JSON Schema is `IgnoreUnknownField`; a field that exists
  * but must stay in Git (identity, lifecycle, the experiment's design) is `IgnoreNotAllowed`.
  */
+import type { ErrorObject } from 'ajv';
+
 import { parsePointer, pointerToPath } from '../manifest/pointer.js';
 import type { ParsedDocument } from '../manifest/types.js';
 import type { Problem } from '../types.js';
@@ -69,28 +71,41 @@ function whyNot(kind: OwnedKind, pointer: string): string {
     : "it is part of the holdout's design, which Git always owns";
 }
 
-type Schema = Record<string, unknown>;
+/** A kind's validator; its errors are verbose (they carry the parent schema). */
+type Validator = ((data: unknown) => boolean) & { errors?: readonly ErrorObject[] | null };
 
-/** The subschema a pointer reaches, or the fields that exist where it stops. */
-export function schemaField(root: unknown, pointer: string): { found: true } | { found: false; fields: string[] } {
-  let node = resolveRef(root, root);
-  for (const segment of parsePointer(pointer)) {
-    const properties = node['properties'] as Record<string, unknown> | undefined;
-    const next = properties?.[segment];
-    if (next === undefined) return { found: false, fields: Object.keys(properties ?? {}) };
-    node = resolveRef(root, next);
+/**
+ * Whether a pointer names a field of the kind per its JSON Schema, asked of the kind's (generated)
+ * validator: a document holding only that path gets `additionalProperties` at the first segment the
+ * schema does not have (its parent schema lists the fields there), or `type` where a value that is
+ * not an object stands in the way.
+ */
+export function schemaField(
+  validate: Validator,
+  pointer: string,
+): { found: true } | { found: false; fields: string[] } {
+  const segments = parsePointer(pointer);
+  const probe: Record<string, unknown> = {};
+  let node = probe;
+  for (const segment of segments.slice(0, -1)) node = node[segment] = {};
+  node[segments.at(-1) ?? ''] = null;
+  validate(probe);
+  for (const error of validate.errors ?? []) {
+    const path = parsePointer(error.instancePath);
+    const prefix = path.every((segment, i) => segments[i] === segment);
+    if (!prefix) continue;
+    if (error.keyword === 'additionalProperties') {
+      const missing = String((error.params as { additionalProperty?: unknown }).additionalProperty);
+      if (segments[path.length] !== missing) continue;
+      const properties = (error.parentSchema as { properties?: object } | undefined)?.properties ?? {};
+      return { found: false, fields: Object.keys(properties) };
+    }
+    const expected = [(error.params as { type?: unknown }).type].flat();
+    if (error.keyword === 'type' && path.length < segments.length && !expected.includes('array')) {
+      return { found: false, fields: [] };
+    }
   }
   return { found: true };
-}
-
-/** Follow a local `$ref` (`#/definitions/x`); anything else is returned as it is. */
-function resolveRef(root: unknown, node: unknown): Schema {
-  const schema = (typeof node === 'object' && node !== null ? node : {}) as Schema;
-  const ref = schema['$ref'];
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return schema;
-  let target: unknown = root;
-  for (const segment of parsePointer(ref.slice(1))) target = (target as Schema | undefined)?.[segment];
-  return resolveRef(root, target);
 }
 
 export interface IgnoreCheck {
@@ -100,8 +115,8 @@ export interface IgnoreCheck {
   pointers: readonly string[];
   /** The kinds the pointers apply to: one for a resource, both for the Config. */
   kinds: readonly OwnedKind[];
-  /** The JSON Schema of each kind. */
-  schemas: Readonly<Record<OwnedKind, unknown>>;
+  /** The validator of each kind (src/schema/validators.ts). */
+  schemas: Readonly<Record<OwnedKind, Validator>>;
 }
 
 /** A problem per pointer that names no field of any of the kinds, or only fields that must stay in Git. */

@@ -120,7 +120,7 @@ function runRules<T>(checked: { doc: ParsedDocument; data: T }, rules: readonly 
 
 /** Every `ignore` pointer names a field that may be owned elsewhere (src/schema/ignore.ts). */
 function ignoreProblems(checked: Checked, schemas: CompiledSchemas): Problem[] {
-  const kindSchemas = { Experiment: schemas.Experiment.schema, Holdout: schemas.Holdout.schema };
+  const kindSchemas = { Experiment: schemas.Experiment, Holdout: schemas.Holdout };
   if (checked.kind === 'Config') {
     const pointers = checked.data.ignore ?? [];
     return checkIgnore({ doc: checked.doc, at: '/ignore', pointers, kinds: OWNED_KINDS, schemas: kindSchemas });

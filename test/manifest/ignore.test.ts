@@ -1,13 +1,12 @@
 /** Ignore pointers (src/schema/ignore.ts): which fields may be owned elsewhere, and the problem for any other pointer. */
 import { describe, expect, it } from 'vitest';
 
-import { readSchemas } from '../../src/manifest/index.js';
 import { parseManifestText } from '../../src/manifest/parse.js';
 import { IGNORABLE, checkIgnore, ownedPointers, schemaField } from '../../src/schema/ignore.js';
 import type { OwnedKind } from '../../src/schema/ignore.js';
+import { manifestValidators } from '../../src/schema/validators.js';
 
-const raw = await readSchemas();
-const SCHEMAS = { Experiment: raw.experiment, Holdout: raw.holdout };
+const SCHEMAS = { Experiment: manifestValidators.Experiment, Holdout: manifestValidators.Holdout };
 
 /** A one-line document holding the pointers, so problems point at `x.yaml:2:<column>`. */
 function check(pointers: string[], kinds: OwnedKind[]) {
