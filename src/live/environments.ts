@@ -10,7 +10,7 @@ export async function listEnvironmentKeys(client: LdClient, project: string): Pr
   try {
     const items = await client.getAllPages<{ key?: unknown }>(
       `/api/v2/projects/${encodeURIComponent(project)}/environments`,
-      { limit: ENVIRONMENT_PAGE },
+      { query: { limit: ENVIRONMENT_PAGE } },
     );
     return items.map((e) => e.key).filter((k): k is string => typeof k === 'string' && k !== '');
   } catch (error) {
