@@ -3,7 +3,8 @@ import { createExperiment, createIteration } from './experiments/create.js';
 import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
-import { getFlag, listFlags } from './flags.js';
+import { getFlag } from './flags.js';
+import { listFlags } from './flags-list.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
 import {
   getExperimentationSettings,
