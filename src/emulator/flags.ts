@@ -25,7 +25,12 @@ export function getFlag(ctx: RequestContext): RouteResult {
   return { status: 200, body: flagRep(project.key, flag, environments) };
 }
 
-export function environmentsRep(project: ProjectState, flag: FlagState, envKeys: string[], summary: boolean): JsonObject {
+export function environmentsRep(
+  project: ProjectState,
+  flag: FlagState,
+  envKeys: string[],
+  summary: boolean,
+): JsonObject {
   const environments: JsonObject = {};
   for (const env of envKeys) {
     const config = flag.environments[env];

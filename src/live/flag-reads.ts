@@ -27,9 +27,11 @@ export type FlagReader = (keys: readonly string[]) => Promise<FlagReads>;
 
 /**
  * A reader for one project's flags in `environments` (the run's environments of that project).
- * The list is started at once when the manifests name more flags than there are environments
- * (each environment is one list: the document declares `env` as one string); its first pages
- * decide whether reading the rest of it is cheaper than reading the flags still needed by key.
+ * The list's first page is asked for at once when the manifests name more flags than there are
+ * environments (each environment is one list: the document declares `env` as one string). Each
+ * read then takes the rest of the list when its pages cost no more than reading the flags still
+ * needed by key (flags only live experiments use are known only later, so the question is asked
+ * again for them), and reads the others by key.
  */
 export function flagReader(
   client: LdClient,
@@ -37,12 +39,9 @@ export function flagReader(
   environments: readonly string[],
   named: readonly string[],
 ): FlagReader {
-  const listed =
-    named.length > environments.length
-      ? listFlags(client, project, environments, named)
-      : Promise.resolve(new Map<string, LdFlag>());
+  const list = named.length > environments.length ? startList(client, project, environments) : undefined;
   return async (keys) => {
-    const fromList = await listed;
+    const fromList = list ? await list.covering(keys) : new Map<string, LdFlag>();
     const single = await readEach(
       client,
       project,
@@ -59,8 +58,8 @@ export function flagReader(
 
 /**
  * Whether the rest of the list (`listRequests` more pages) costs no more than reading the needed
- * flags its first pages did not return one by one. Flags that only live experiments use are not
- * known yet; the list often holds them too, so a tie goes to the list.
+ * flags its first pages did not return one by one: a tie goes to the list, which often holds
+ * flags the run will need later.
  */
 export function listIsCheaper(listRequests: number, stillNeeded: number): boolean {
   return listRequests <= stillNeeded;
@@ -71,37 +70,58 @@ interface ListPage {
   total: number | undefined;
 }
 
-/** Usable flags from the project's list, by key: every page, or only the first when the rest costs more. */
-async function listFlags(
-  client: LdClient,
-  project: string,
-  environments: readonly string[],
-  needed: readonly string[],
-): Promise<Map<string, LdFlag>> {
+interface FlagList {
+  /** Usable listed flags: the first pages', or every page's when that is cheaper for `keys`. */
+  covering(keys: readonly string[]): Promise<Map<string, LdFlag>>;
+}
+
+/** The project's flag list, first pages at once, the rest on demand (once). */
+function startList(client: LdClient, project: string, environments: readonly string[]): FlagList {
   const requests = environments.map((env) => listRequest(project, env));
-  let firsts: ListPage[];
+  const firsts = firstPages(client, requests);
+  let all: Promise<Map<string, LdFlag>> | undefined;
+  const readAll = async (pages: ListPage[]): Promise<Map<string, LdFlag>> => {
+    const rest = await Promise.all(
+      restOf(requests, pages).map((envPages) =>
+        Promise.all(envPages.map(async (page) => (await listPage(client, page)).items)),
+      ),
+    );
+    const lists = pages.map((first, i) => [...first.items, ...(rest[i] ?? []).flat()]);
+    return mergeEnvironments(environments, lists);
+  };
+  return {
+    covering: async (keys) => {
+      const pages = await firsts;
+      if (pages === undefined) return new Map();
+      if (all) return all;
+      const fromFirst = mergeEnvironments(
+        environments,
+        pages.map((page) => page.items),
+      );
+      const stillNeeded = keys.filter((key) => !fromFirst.has(key)).length;
+      const pending = restOf(requests, pages).flat().length;
+      if (pending === 0 || !listIsCheaper(pending, stillNeeded)) return fromFirst;
+      all = readAll(pages);
+      return all;
+    },
+  };
+}
+
+/** The first page of each environment's list; undefined when the server refuses the list. */
+async function firstPages(client: LdClient, requests: readonly PageRequest[]): Promise<ListPage[] | undefined> {
   try {
-    firsts = await Promise.all(requests.map((request) => listPage(client, request)));
+    return await Promise.all(requests.map((request) => listPage(client, request)));
   } catch (error) {
     // A list refused (a role that may read flags one by one only, a page size the server rejects)
     // costs the run nothing but that request: every flag is then read by key.
-    if (error instanceof RemoteError && (error.status === 400 || error.status === 403)) return new Map();
+    if (error instanceof RemoteError && (error.status === 400 || error.status === 403)) return undefined;
     throw error;
   }
-  const rest = requests.map((request, i) => remainingPages(request, firsts[i]?.total, firsts[i]?.items.length ?? 0));
-  const fromFirst = mergeEnvironments(
-    environments,
-    firsts.map((page) => page.items),
-  );
-  const stillNeeded = needed.filter((key) => !fromFirst.has(key)).length;
-  if (!listIsCheaper(rest.flat().length, stillNeeded)) return fromFirst;
-  const pages = await Promise.all(
-    rest.map((envPages) => Promise.all(envPages.map(async (page) => (await listPage(client, page)).items))),
-  );
-  return mergeEnvironments(
-    environments,
-    firsts.map((first, i) => [...first.items, ...(pages[i] ?? []).flat()]),
-  );
+}
+
+/** The pages after each first page, by offset from its reported total (none without a total). */
+function restOf(requests: readonly PageRequest[], firsts: readonly ListPage[]): PageRequest[][] {
+  return requests.map((request, i) => remainingPages(request, firsts[i]?.total, firsts[i]?.items.length ?? 0));
 }
 
 /**
@@ -136,7 +156,8 @@ export function mergeEnvironments(environments: readonly string[], lists: readon
     const all = [flag, ...others.map((m) => m.get(key))];
     const configs: LdFlag['environments'] = {};
     for (const [i, env] of environments.entries()) {
-      const config = all[i]?._version === flag._version ? all[i]?.environments[env] : undefined;
+      const listed = all[i];
+      const config = listed?._version === flag._version ? listed.environments[env] : undefined;
       if (config) configs[env] = config;
     }
     if (Object.keys(configs).length === environments.length) merged.set(key, { ...flag, environments: configs });

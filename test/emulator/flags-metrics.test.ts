@@ -184,7 +184,10 @@ describe('list feature flags (getFeatureFlags)', () => {
   test.each([
     ['?sort=color', 'unsupported sort field "color"'],
     ['?sort=targetingModifiedDate', 'sort by targetingModifiedDate needs env and no other sort field'],
-    ['?sort=targetingModifiedDate,key&env=production', 'sort by targetingModifiedDate needs env and no other sort field'],
+    [
+      '?sort=targetingModifiedDate,key&env=production',
+      'sort by targetingModifiedDate needs env and no other sort field',
+    ],
     ['?filter=hasExperiment:maybe', 'hasExperiment must be a boolean, got "maybe"'],
   ])('400 for %s', async (query, message) => {
     const reply = await h.get(`/api/v2/flags/web${query}`);

@@ -115,14 +115,14 @@ function scriptAccount(fake: FakeLd): void {
     req.query.get('filter') === 'hasExperiment:true'
       ? { body: { items: [], totalCount: 0, _links: {} } }
       : req.query.get('offset') === '20'
-      ? { body: { items: [flag('f-shared')], totalCount: 21, _links: {} } }
-      : {
-          body: {
-            items: [flag('f-mising'), ...Array.from({ length: 19 }, (_, i) => flag(`f-${i}`))],
-            totalCount: 21,
-            _links: { next: { href: '/api/v2/flags/p?limit=20&offset=20&summary=true', type: 'application/json' } },
+        ? { body: { items: [flag('f-shared')], totalCount: 21, _links: {} } }
+        : {
+            body: {
+              items: [flag('f-mising'), ...Array.from({ length: 19 }, (_, i) => flag(`f-${i}`))],
+              totalCount: 21,
+              _links: { next: { href: '/api/v2/flags/p?limit=20&offset=20&summary=true', type: 'application/json' } },
+            },
           },
-        },
   );
 }
 
