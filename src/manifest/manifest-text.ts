@@ -21,7 +21,7 @@ export function parseYaml(text: string): Document.Parsed[] {
 
 export class ManifestText {
   private lineStarts: number[] | undefined;
-  private documents: Document.Parsed[] | undefined;
+  private fileDocuments: Document.Parsed[] | undefined;
   private readonly maps = new Map<number, SourceMap>();
 
   constructor(
@@ -47,17 +47,34 @@ export class ManifestText {
   readonly positionOf = (range: readonly number[]): SourcePosition =>
     rangePosition(this.file, this.text, this.linePos)(range);
 
-  /** The source map of document `index`, built from a fresh parse the first time it is needed. */
-  sourceMap(index: number): SourceMap {
+  /**
+   * The source map of document `index`, which spans `[start, end)` of the file, built the first time
+   * it is needed from a parse of that span alone (a problem in one document of a large file costs
+   * the parse of that document), or of the whole file when the span does not parse as one clean
+   * document by itself.
+   */
+  sourceMap(index: number, [start, end]: readonly [number, number]): SourceMap {
     let map = this.maps.get(index);
     if (!map) {
-      this.documents ??= parseYaml(this.text);
-      const doc = this.documents[index];
-      if (!doc) throw new Error(`${this.file} has no YAML document ${String(index)}`);
-      map = createSourceMap(this.file, this.text, doc, this.linePos);
+      map = this.spanMap(start, end) ?? this.fileMap(index);
       this.maps.set(index, map);
     }
     return map;
+  }
+
+  private spanMap(start: number, end: number): SourceMap | undefined {
+    const span = this.text.slice(start, end);
+    const docs = parseYaml(span);
+    const [doc] = docs;
+    if (docs.length !== 1 || !doc || doc.errors.length > 0) return undefined;
+    return createSourceMap(this.file, span, doc, (offset) => this.linePos(offset + start));
+  }
+
+  private fileMap(index: number): SourceMap {
+    this.fileDocuments ??= parseYaml(this.text);
+    const doc = this.fileDocuments[index];
+    if (!doc) throw new Error(`${this.file} has no YAML document ${String(index)}`);
+    return createSourceMap(this.file, this.text, doc, this.linePos);
   }
 }
 

@@ -51,10 +51,11 @@ function locators(
 ): Pick<ParsedDocument, 'locate' | 'locateKey' | 'locateSubject'> {
   const [from = 0, to = from] = doc.contents?.range ?? doc.range ?? [0, 0];
   const whole = [from, to] as const;
+  const span = [doc.range?.[0] ?? 0, doc.range?.[2] ?? source.text.length] as const;
   const at =
     (find: (map: SourceMap, pointer: string) => ReturnType<SourceMap['locate']>) =>
     (pointer: string): ReturnType<SourceMap['locate']> =>
-      pointer === '' ? source.positionOf(whole) : find(source.sourceMap(index), pointer);
+      pointer === '' ? source.positionOf(whole) : find(source.sourceMap(index, span), pointer);
   return {
     locate: at((map, pointer) => map.locate(pointer)),
     locateKey: at((map, pointer) => map.locateKey(pointer)),
