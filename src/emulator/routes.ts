@@ -3,6 +3,7 @@ import { createExperiment, createIteration } from './experiments/create.js';
 import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
+import { listEnvironments } from './environments.js';
 import { getFlag } from './flags.js';
 import { listFlags } from './flags-list.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
@@ -136,5 +137,12 @@ export const ROUTES: readonly Route[] = [
     template: '/api/v2/projects/{projectKey}/context-kinds',
     body: 'none',
     handle: listContextKinds,
+  },
+  {
+    method: 'GET',
+    operationId: 'getEnvironmentsByProject',
+    template: '/api/v2/projects/{projectKey}/environments',
+    body: 'none',
+    handle: listEnvironments,
   },
 ];
