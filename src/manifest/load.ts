@@ -2,14 +2,11 @@
  * The I/O shell of manifest loading: find the YAML files and read them, then hand them to the pure
  * parse and validate stages (with the validators generated from the JSON Schemas at build time).
  */
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath } from 'node:fs/promises';
+import { readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 
-import pLimit from 'p-limit';
-
 import { FileError } from '../errors.js';
-import { kindOf, readUserText, statOf } from '../files.js';
+import { kindOf, readUserText, statOfSync } from '../files.js';
 import { manifestValidators, sortProblems, validateDocuments } from '../schema/index.js';
 import type { CompiledSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
@@ -31,9 +28,6 @@ export interface LoadOptions {
 }
 
 const MANIFEST_FILE = /\.ya?ml$/i;
-
-/** Files read at once: enough to overlap file-system latency, few enough to stay far below fd limits. */
-const READ_CONCURRENCY = 32;
 
 /** Read every manifest under `paths` (files or folders, recursively) and validate them together. */
 export async function loadManifests(
@@ -74,17 +68,16 @@ interface ReadFile {
   documents: ParsedDocument[];
 }
 
-/** Read and parse every file, in file order, so documents (and duplicate-key reports) do not depend on read timing. */
+/**
+ * Read and parse every file, one after another in file order: reads of local files are synchronous
+ * (see readUserText), so nothing would overlap, and documents (and duplicate-key reports) come out
+ * in a stable order.
+ */
 async function readAll(files: readonly string[], cwd: string, problems: Problem[]): Promise<ReadFile[]> {
-  const limit = pLimit(READ_CONCURRENCY);
-  const names = files.map((file) => displayName(file, cwd));
-  const texts = await Promise.all(
-    files.map((file, index) => limit(() => readText(file, names[index] ?? file, problems))),
-  );
   const out: ReadFile[] = [];
-  for (const [index, absolute] of files.entries()) {
-    const name = names[index] ?? absolute;
-    const text = texts[index];
+  for (const absolute of files) {
+    const name = displayName(absolute, cwd);
+    const text = await readText(absolute, name, problems);
     if (text === undefined) continue;
     const parsed = parseManifestText(name, text);
     appendAll(problems, parsed.problems);
@@ -219,12 +212,16 @@ async function runScope(
  * symlinks is read once), plus path problems. Symlinked files and folders are followed; a folder
  * link that leads back into its own ancestry is a `SymlinkLoop` problem, not an endless walk.
  */
-export async function findManifestFiles(
+export function findManifestFiles(
   paths: readonly string[],
   cwd: string,
 ): Promise<{ files: string[]; problems: Problem[] }> {
+  return Promise.resolve().then(() => walkPaths(paths, cwd));
+}
+
+function walkPaths(paths: readonly string[], cwd: string): { files: string[]; problems: Problem[] } {
   const walker = new Walker(cwd);
-  for (const given of paths) await walker.visitGiven(given);
+  for (const given of paths) walker.visitGiven(given);
   const files = walker.files();
   if (files.length === 0) {
     const where = paths.length > 0 ? paths.join(', ') : '(no paths given)';
@@ -248,42 +245,43 @@ class Walker {
     return [...this.found.values()].sort();
   }
 
-  async visitGiven(given: string): Promise<void> {
+  visitGiven(given: string): void {
     const absolute = path.resolve(this.cwd, given);
-    const info = await this.statOrReport(absolute, given);
+    const info = this.statOrReport(absolute, given);
     if (info === 'reported') return;
     if (info === 'absent') {
       this.report('PathNotFound', `path not found: ${given}`);
     } else if (info.isDirectory()) {
-      await this.walk(absolute, new Set([await realpath(absolute)]));
+      this.walk(absolute, new Set([realpathSync(absolute)]));
     } else if (info.isFile()) {
       // A file named explicitly is read whatever its extension.
-      await this.add(absolute);
+      this.add(absolute);
     } else {
       this.report('NotAFile', `${given} is ${kindOf(info)}, not a manifest file or folder`);
     }
   }
 
   // Hidden folders (.git, .github workflows) and node_modules never hold manifests but often hold YAML.
-  private async walk(dir: string, ancestors: ReadonlySet<string>): Promise<void> {
+  // Synchronous, like the reads (see readUserText): one thread-pool round trip per file was most of a walk.
+  private walk(dir: string, ancestors: ReadonlySet<string>): void {
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       this.report('FileUnreadable', `cannot read folder ${this.shown(dir)}: ${reason(error)}`);
       return;
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      await this.visitEntry(path.join(dir, entry.name), entry, ancestors);
+      this.visitEntry(path.join(dir, entry.name), entry, ancestors);
     }
   }
 
-  private async visitEntry(full: string, entry: Dirent, ancestors: ReadonlySet<string>): Promise<void> {
+  private visitEntry(full: string, entry: Dirent, ancestors: ReadonlySet<string>): void {
     const isManifestName = MANIFEST_FILE.test(entry.name);
     let info: Pick<Dirent, 'isDirectory' | 'isFile'> = entry;
     if (entry.isSymbolicLink()) {
-      const target = await this.statOrReport(full, this.shown(full));
+      const target = this.statOrReport(full, this.shown(full));
       if (target === 'reported') return;
       if (target === 'absent') {
         // A broken link could have been a folder or anything else; only a manifest's name tells us it matters.
@@ -293,28 +291,28 @@ class Walker {
       info = target;
     }
     if (info.isDirectory()) {
-      const real = await realpath(full);
+      const real = realpathSync(full);
       if (ancestors.has(real)) {
         this.report('SymlinkLoop', `${this.shown(full)} links back to a folder that contains it; not followed`);
         return;
       }
-      await this.walk(full, new Set([...ancestors, real]));
+      this.walk(full, new Set([...ancestors, real]));
     } else if (isManifestName) {
-      if (info.isFile()) await this.add(full);
+      if (info.isFile()) this.add(full);
       else this.report('NotAFile', `${this.shown(full)} is not a regular file (a FIFO, socket or device); not read`);
     }
   }
 
-  private async add(file: string): Promise<void> {
-    const real = await realpath(file);
+  private add(file: string): void {
+    const real = realpathSync(file);
     const previous = this.found.get(real);
     if (previous === undefined || file < previous) this.found.set(real, file);
   }
 
   /** The stat of a path (symlinks followed); a loop or an unreadable path becomes a problem here. */
-  private async statOrReport(file: string, shown: string): Promise<Stats | 'absent' | 'reported'> {
+  private statOrReport(file: string, shown: string): Stats | 'absent' | 'reported' {
     try {
-      return (await statOf(file, shown)) ?? 'absent';
+      return statOfSync(file, shown) ?? 'absent';
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
       this.problems.push(fileProblem(error));
