@@ -3,9 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Compiles src/ into dist/ when stale: the tests that spawn bin/ldexp.js run dist/.
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // End-to-end tests spawn the CLI; two cores, so keep worker count modest.
+    // Two cores: end-to-end tests run ldexp in-process, a few still spawn the binary.
     maxWorkers: 2,
   },
 });
