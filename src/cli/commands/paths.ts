@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const PACKAGE_ROOT =
   ['../../../../', '../../../']
     .map((up) => new URL(up, import.meta.url))
-    .find((root) => existsSync(new URL('examples/emulator-seed.yaml', root))) ?? new URL('../../../../', import.meta.url);
+    .find((root) => existsSync(new URL('examples/emulator-seed.yaml', root))) ??
+  new URL('../../../../', import.meta.url);
 
 export function examplesPath(...parts: string[]): string {
   return fileURLToPath(new URL(['examples', ...parts].join('/'), PACKAGE_ROOT));
