@@ -9,5 +9,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: end-to-end tests run ldexp in-process, a few still spawn the binary.
     maxWorkers: 2,
+    // Test files share a worker's module cache instead of importing src/ (the CLI, the emulator,
+    // ajv) afresh each: that import was most of the suite's time. Files keep no state in modules;
+    // spies are restored after each test.
+    isolate: false,
+    restoreMocks: true,
   },
 });
