@@ -25,8 +25,12 @@ afterEach(async () => {
 });
 
 /** Start `ldexp emulator` and wait for its banner; returns the URL and the banner text. */
-async function serve(args: string[], env: Record<string, string> = {}): Promise<{ url: string; banner: string }> {
-  const started = startInProcess(['emulator', '--port', '0', ...args], { env });
+async function serve(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ url: string; banner: string }> {
+  const started = startInProcess(['emulator', '--port', '0', ...args], { env, ...(cwd ? { cwd } : {}) });
   running = started;
   let exited: CliResult | undefined;
   void started.result.then((result) => (exited = result));
@@ -67,6 +71,21 @@ describe('ldexp emulator conditions', () => {
     });
     const { url, banner } = await serve(['--seed', ws.path('seed.yaml')]);
     expect(banner).toContain('Conditions: page size capped at 1\n');
+    const page = (await (await get(`${url}/api/v2/metrics/p`)).json()) as { items: unknown[]; totalCount: number };
+    expect([page.items.length, page.totalCount]).toEqual([1, 2]);
+  });
+
+  test('a relative --seed and conditions file are read from the working folder', async () => {
+    ws = await workspace({
+      'seeds/seed.yaml': 'projects:\n  - { key: p, environments: [e], metrics: [{ key: a }, { key: b }] }\n',
+      'conditions.yaml': 'pageSizeCap: 1\n',
+    });
+    const { url, banner } = await serve(
+      ['--seed', 'seeds/seed.yaml'],
+      { LDEXP_EMULATOR_CONDITIONS: 'conditions.yaml' },
+      ws.root,
+    );
+    expect(banner).toContain('(seed: seeds/seed.yaml)\nConditions: page size capped at 1 (from conditions.yaml)\n');
     const page = (await (await get(`${url}/api/v2/metrics/p`)).json()) as { items: unknown[]; totalCount: number };
     expect([page.items.length, page.totalCount]).toEqual([1, 2]);
   });
