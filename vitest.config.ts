@@ -22,8 +22,10 @@ export default defineConfig({
       exclude: ['src/**/*.test.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportOnFailure: true,
-      // What the suite covers today, rounded down: a change that leaves code untested fails CI.
-      thresholds: { lines: 0, branches: 0 },
+      // Measured 94.06% of lines and 86.49% of branches (92.8% and 85.15% before the end-to-end
+      // tests ran in-process); a little slack for paths only timing reaches (retries, timeouts).
+      // A change that leaves code untested fails CI.
+      thresholds: { lines: 93.5, branches: 86 },
     },
   },
 });
