@@ -7,7 +7,9 @@ import { applySpec } from './apply.js';
 import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
 import { emulatorSpec } from './emulator.js';
+import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
+import { pullSpec } from './pull.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
@@ -17,6 +19,8 @@ export const COMMANDS: readonly CliCommand[] = [
   planSpec,
   applySpec,
   showSpec,
+  exportSpec,
+  pullSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,
