@@ -5,13 +5,15 @@
  * run src/ itself; this costs one directory walk when dist/ is fresh.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SRC = join(ROOT, 'src');
 const OUT = join(ROOT, 'dist', 'lib');
+/** tsc's incremental state: outside dist/ (which is packed), forgotten when an output is missing. */
+const BUILD_INFO = join(ROOT, 'node_modules', '.cache', 'ldexp-tests', 'build.tsbuildinfo');
 /** Settings that change every output file. */
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(ROOT, name));
 
@@ -45,7 +47,8 @@ function staleSources(): string[] {
 export default function setup(): void {
   const stale = staleSources();
   if (stale.length === 0) return;
-  // Incremental, with its state inside dist/lib/: deleting dist/ forgets it too.
+  // Incremental tsc re-emits only changed sources: an output deleted since needs a full build.
+  if (stale.some((file) => modifiedMs(compiledFile(file)) === undefined)) rmSync(BUILD_INFO, { force: true });
   execFileSync(
     process.execPath,
     [
@@ -54,7 +57,7 @@ export default function setup(): void {
       join(ROOT, 'tsconfig.build.json'),
       '--incremental',
       '--tsBuildInfoFile',
-      join(OUT, '.tsbuildinfo'),
+      BUILD_INFO,
     ],
     { cwd: ROOT, stdio: 'inherit' },
   );
