@@ -11,6 +11,7 @@ import { createClient, fetchLive, listEnvironmentKeys } from './live/index.js';
 import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
 import type { LiveRequest, LiveState } from './live/types.js';
 import { loadManifests } from './manifest/index.js';
+import type { LoadOptions } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
 import { buildPlan, fingerprintLive } from './plan/index.js';
 import type { Plan } from './plan/types.js';
@@ -52,9 +53,13 @@ export interface PlanResult {
 
 export { hasErrors } from './types.js';
 
-/** Offline: parse, schema and semantic rules. */
-export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {
-  return loadManifests(paths, defaults);
+/** Offline: parse, schema and semantic rules. `load.cwd` is what relative paths start from. */
+export async function validate(
+  paths: string[],
+  defaults: TargetDefaults,
+  load: LoadOptions = {},
+): Promise<ValidateResult> {
+  return loadManifests(paths, defaults, load);
 }
 
 /** Read live state and plan. Nothing is written. */
@@ -62,10 +67,11 @@ export async function plan(
   paths: string[],
   defaults: TargetDefaults,
   connection: ConnectionOptions,
+  load: LoadOptions = {},
 ): Promise<PlanResult> {
   const reporter = connection.reporter ?? silentReporter;
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
-  const { manifests, problems } = await validate(paths, defaults);
+  const { manifests, problems } = await validate(paths, defaults, load);
   if (hasErrors(problems)) return { problems, manifests };
 
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
