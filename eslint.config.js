@@ -7,7 +7,7 @@ import { stageOrderConfig } from './eslint.stage-order.js';
 const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'src/schema/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -22,7 +22,7 @@ export const STAGE_ORDER = [
   ['render'],
   // LaunchDarkly → manifests: live state read, resolved and normalized, written as YAML.
   ['export'],
-  ['composition', ['pipeline', 'connection']],
+  ['composition', ['validate', 'pipeline', 'connection']],
   // The adapters: the CLI, the GitHub Action and the library entry (`src/index.ts`).
   ['shell', ['cli', 'action', 'index']],
 ];

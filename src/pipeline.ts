@@ -7,23 +7,20 @@ import { apply, assertFresh, assertPlanIntact, type ApplyControl } from './apply
 import type { ApplyReport } from './apply/types.js';
 import { withClient, type ConnectionOptions } from './connection.js';
 import { diffAll } from './diff/index.js';
-import { fetchLive, liveRequestFor, type LiveState } from './live/index.js';
-import { loadManifests, readSchemas, runScope, type LoadOptions } from './manifest/index.js';
+import { UsageError } from './errors.js';
+import { fetchLive, listEnvironmentKeys, liveRequestFor, type LiveState } from './live/index.js';
+import type { LoadOptions } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
-import { normalizeAll } from './normalize/index.js';
+import { applyOwnership, normalizeAll } from './normalize/index.js';
 import { planChanges, type Plan } from './plan/index.js';
 import { silentReporter } from './reporter.js';
 import { resolveAll } from './resolve/index.js';
-import { compileSchemas, sortProblems, validateDocuments, type CompiledSchemas } from './schema/index.js';
-import type { Problem } from './types.js';
+import { hasErrors, type Problem } from './types.js';
+import { validate } from './validate.js';
 
 export { DEFAULT_BASE_URL, type ConnectionOptions } from './connection.js';
 export type { ApplyControl } from './apply/index.js';
-
-export interface ValidateResult {
-  manifests: ManifestSet;
-  problems: Problem[];
-}
+export { validate, type ValidateResult } from './validate.js';
 
 export interface PlanResult {
   problems: Problem[];
@@ -31,34 +28,18 @@ export interface PlanResult {
   plan?: Plan;
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.severity === 'error');
-}
-
-/** Load → validate, offline: every manifest under `paths` as the desired model, or the problems found. */
-export async function validate(
-  paths: readonly string[],
-  defaults: TargetDefaults,
-  options: LoadOptions & { schemas?: CompiledSchemas } = {},
-): Promise<ValidateResult> {
-  const loaded = await loadManifests(paths, options);
-  const valid = validateDocuments(loaded.documents, defaults, options.schemas ?? (await loadSchemas()));
-  const scope = await runScope(loaded, valid.manifests.config.file);
-  return {
-    manifests: { ...valid.manifests, files: loaded.files, scope },
-    problems: sortProblems([...loaded.problems, ...valid.problems]),
-  };
-}
+export { hasErrors } from './types.js';
 
 /** Load → validate → read live → plan. Nothing is written. */
 export async function plan(
   paths: readonly string[],
   defaults: TargetDefaults,
   connection: ConnectionOptions,
+  load: LoadOptions = {},
 ): Promise<PlanResult> {
   const reporter = connection.reporter ?? silentReporter;
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
-  const { manifests, problems } = await validate(paths, defaults);
+  const { manifests, problems } = await validate(paths, defaults, load);
   if (hasErrors(problems)) return { problems, manifests };
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
   const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
@@ -66,12 +47,12 @@ export async function plan(
   return { ...planned, problems: [...problems, ...planned.problems], manifests };
 }
 
-/** Resolve → normalize → diff → plan: pure, the same inputs give the same plan. */
+/** Resolve → field ownership → normalize → diff → plan: pure, the same inputs give the same plan. */
 export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan; problems: Problem[] } {
-  const resolution = resolveAll(desired, live);
-  const normalized = normalizeAll(resolution, live);
+  const owned = applyOwnership(resolveAll(desired, live), live);
+  const normalized = normalizeAll(owned.resolution, live);
   const diffs = diffAll(normalized, live);
-  return planChanges({ diffs, desired, live, problems: resolution.problems });
+  return planChanges({ diffs, desired, live, problems: [...owned.resolution.problems, ...owned.problems] });
 }
 
 /**
@@ -99,10 +80,35 @@ export async function applyPlan(
   });
 }
 
-let compiled: Promise<CompiledSchemas> | undefined;
+/**
+ * Everything a project holds in the given environments (every environment of the project when
+ * none is named), for export: experiments (archived ones too), holdouts, and the flags they use.
+ */
+export async function readProject(
+  project: string,
+  environments: readonly string[] | undefined,
+  connection: ConnectionOptions,
+): Promise<{ live: LiveState; environments: string[] }> {
+  const reporter = connection.reporter ?? silentReporter;
+  return withClient(connection, async (client) => {
+    reporter.report({ type: 'phase', message: `Reading the environments of project ${project}` });
+    const known = await listEnvironmentKeys(client, project);
+    const unknown = (environments ?? []).filter((e) => !known.includes(e));
+    if (unknown.length > 0) {
+      throw new UsageError(
+        `project "${project}" has no environment ${unknown.map((e) => `"${e}"`).join(', ')}; it has: ${known.join(', ') || '(none)'}`,
+      );
+    }
+    const chosen = environments ? [...new Set(environments)] : known;
+    const targets = chosen.map((environment) => ({ project, environment }));
+    const live = await fetchLive(client, { targets, flagKeys: new Map() }, reporter);
+    return { live, environments: chosen };
+  });
+}
 
-/** The package's manifest schemas, read and compiled once per process. */
-export function loadSchemas(): Promise<CompiledSchemas> {
-  compiled ??= readSchemas().then(compileSchemas);
-  return compiled;
+/** Live state for the targets the manifests name, as plan reads it (for pull). */
+export async function readLiveFor(manifests: ManifestSet, connection: ConnectionOptions): Promise<LiveState> {
+  const reporter = connection.reporter ?? silentReporter;
+  reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
+  return withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
 }

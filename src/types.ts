@@ -9,7 +9,8 @@ export interface SourcePosition {
   endColumn?: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** A notice is information only (a document that is not ldexp's, skipped); it never fails a run. */
+export type Severity = 'error' | 'warning' | 'notice';
 
 /**
  * One finding about the input: a manifest that is invalid, a reference that does not resolve, a
@@ -25,6 +26,11 @@ export interface Problem {
   pointer?: string;
   /** What would have been valid, e.g. a list of candidate variation names. */
   candidates?: string[];
+}
+
+/** Whether any problem stops the run (warnings do not). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
 }
 
 /** Where a resource lives in LaunchDarkly. */

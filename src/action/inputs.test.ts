@@ -9,6 +9,16 @@ const reader =
     values[name] ?? '';
 
 describe('parseInputs', () => {
+  it('reads targets like --target, and refuses a malformed one naming the input', () => {
+    expect(parseInputs(reader({ targets: 'web/production\n web/staging/exp-a ' })).targets).toEqual([
+      'web/production',
+      'web/staging/exp-a',
+    ]);
+    expect(() => parseInputs(reader({ targets: 'web' }))).toThrow(
+      new UsageError('input "targets" expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY entries, got "web"'),
+    );
+  });
+
   it('applies the action.yml defaults when the runner did not', () => {
     expect(parseInputs(reader({}))).toEqual({
       command: 'plan',
@@ -34,6 +44,7 @@ describe('parseInputs', () => {
         'github-token': 'ghs_1',
         comment: 'False',
         concurrency: '8',
+        'read-concurrency': ' 3 ',
         timeout: ' 12.5 ',
         'allow-unreviewed-changes': 'TRUE',
       }),
@@ -48,6 +59,7 @@ describe('parseInputs', () => {
       githubToken: 'ghs_1',
       comment: false,
       concurrency: 8,
+      readConcurrency: 3,
       timeoutSeconds: 12.5,
       allowUnreviewedChanges: true,
     });
@@ -58,6 +70,8 @@ describe('parseInputs', () => {
     [{ comment: 'yes' }, 'input "comment" must be true or false, got "yes"'],
     [{ concurrency: '0' }, 'input "concurrency" must be an integer from 1 to 64, got "0"'],
     [{ concurrency: '2.5' }, 'input "concurrency" must be an integer from 1 to 64, got "2.5"'],
+    [{ 'read-concurrency': '0' }, 'input "read-concurrency" must be an integer from 1 to 64, got "0"'],
+    [{ 'read-concurrency': 'many' }, 'input "read-concurrency" must be an integer from 1 to 64, got "many"'],
     [{ timeout: '0' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "0"'],
     [{ timeout: 'soon' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "soon"'],
     [{ timeout: '3601' }, 'input "timeout" must be a number of seconds (more than 0, at most 3600), got "3601"'],

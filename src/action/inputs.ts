@@ -1,5 +1,8 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
+import { DEFAULT_BASE_URL } from '../live/base-url.js';
+import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
 export type ActionCommand = 'plan' | 'apply';
@@ -11,6 +14,8 @@ export interface ActionInputs {
   environment?: string;
   /** `allowed-targets`: the only targets the run may touch (narrows the Config's `allowedTargets`). */
   allowedTargets?: string[];
+  /** `targets`: only the documents of these `PROJECT/ENVIRONMENT[/KEY]` (like `--target`). */
+  targets?: string[];
   /** Empty when the workflow has no LaunchDarkly token (a fork's pull request). */
   apiToken: string;
   apiUrl: string;
@@ -18,6 +23,8 @@ export interface ActionInputs {
   githubToken: string;
   comment: boolean;
   concurrency: number;
+  /** `read-concurrency`: GETs in flight at once; the client's default when the input is empty. */
+  readConcurrency?: number;
   /** Longest one LaunchDarkly request may take; the client's default when the input is empty. */
   timeoutSeconds?: number;
   allowUnreviewedChanges: boolean;
@@ -25,8 +32,6 @@ export interface ActionInputs {
 
 /** Reads one input by its action.yml name; returns '' when unset (like `core.getInput`). */
 export type InputReader = (name: string) => string;
-
-export const DEFAULT_API_URL = 'https://app.launchdarkly.com';
 
 /**
  * Parse every input. Defaults are repeated here because action.yml defaults are applied by the
@@ -37,12 +42,14 @@ export function parseInputs(read: InputReader): ActionInputs {
     command: commandOf(read('command')),
     paths: pathsOf(read('paths')),
     apiToken: read('api-token').trim(),
-    apiUrl: (read('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, ''),
+    apiUrl: (read('api-url').trim() || DEFAULT_BASE_URL).replace(/\/+$/, ''),
     githubToken: read('github-token').trim(),
     comment: booleanOf('comment', read('comment'), true),
-    concurrency: concurrencyOf(read('concurrency')),
+    concurrency: concurrencyOf('concurrency', read('concurrency')) ?? DEFAULT_WRITE_CONCURRENCY,
     allowUnreviewedChanges: booleanOf('allow-unreviewed-changes', read('allow-unreviewed-changes'), false),
   };
+  const readConcurrency = concurrencyOf('read-concurrency', read('read-concurrency'));
+  if (readConcurrency !== undefined) inputs.readConcurrency = readConcurrency;
   const timeout = read('timeout').trim();
   if (timeout !== '') inputs.timeoutSeconds = timeoutOf(timeout);
   const project = read('project').trim();
@@ -51,6 +58,8 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (environment !== '') inputs.environment = environment;
   const allowed = listOf(read('allowed-targets'));
   if (allowed.length > 0) inputs.allowedTargets = allowed.map(targetPatternOf);
+  const targets = listOf(read('targets'));
+  if (targets.length > 0) inputs.targets = targets.map(targetSelectorOf);
   return inputs;
 }
 
@@ -80,6 +89,13 @@ function targetPatternOf(value: string): string {
   );
 }
 
+function targetSelectorOf(value: string): string {
+  if (parseSelector(value) !== undefined) return value;
+  throw new UsageError(
+    `input "targets" expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY entries, got "${value}"`,
+  );
+}
+
 /** The YAML 1.2 core-schema booleans, as `core.getBooleanInput` accepts them. */
 function booleanOf(name: string, text: string, fallback: boolean): boolean {
   const value = text.trim();
@@ -89,12 +105,13 @@ function booleanOf(name: string, text: string, fallback: boolean): boolean {
   throw new UsageError(`input "${name}" must be true or false, got "${value}"`);
 }
 
-function concurrencyOf(text: string): number {
+/** Requests in flight at once (writes or reads); undefined when the input is empty. */
+function concurrencyOf(name: string, text: string): number | undefined {
   const value = text.trim();
-  if (value === '') return 4;
+  if (value === '') return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 64) {
-    throw new UsageError(`input "concurrency" must be an integer from 1 to 64, got "${value}"`);
+    throw new UsageError(`input "${name}" must be an integer from 1 to 64, got "${value}"`);
   }
   return number;
 }

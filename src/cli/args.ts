@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
@@ -18,8 +20,18 @@ export interface CommandLine {
   paths: string[];
   project?: string;
   environment?: string;
+  /** `export --environment`, repeated. */
+  environments?: string[];
+  /** `export --include-archived`. */
+  includeArchived: boolean;
+  /** `export --force`: overwrite existing files. */
+  force: boolean;
+  /** `pull --add-missing`: write manifests for live resources no manifest describes. */
+  addMissing: boolean;
   /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
   allowTargets?: string[];
+  /** `--target`, repeated: the documents this run is limited to (see src/manifest/select.ts). */
+  targets?: string[];
   concurrency: number;
   /** GETs in flight at once (`--read-concurrency`). */
   readConcurrency: number;
@@ -101,19 +113,32 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   const line: CommandLine = {
     command: invocation.command,
     paths: ['.'],
-    concurrency: positiveInteger('--concurrency', options.concurrency ?? '4', invocation.command),
-    readConcurrency: positiveInteger('--read-concurrency', options.readConcurrency ?? '10', invocation.command),
+    concurrency: positiveInteger(
+      '--concurrency',
+      options.concurrency ?? String(DEFAULT_WRITE_CONCURRENCY),
+      invocation.command,
+    ),
+    readConcurrency: positiveInteger(
+      '--read-concurrency',
+      options.readConcurrency ?? String(DEFAULT_READ_CONCURRENCY),
+      invocation.command,
+    ),
     color: !noColor && isTty,
     verbose: options.verbose === true,
     json: options.json === true,
     markdown: options.markdown === true,
     detailedExitcode: options.detailedExitcode === true,
     autoApprove: options.autoApprove === true,
+    includeArchived: options.includeArchived === true,
+    force: options.force === true,
+    addMissing: options.addMissing === true,
     port: portNumber(options.port ?? '0', invocation.command),
   };
   if (options.project !== undefined) line.project = options.project;
-  if (options.environment !== undefined) line.environment = options.environment;
+  if (Array.isArray(options.environment)) line.environments = options.environment;
+  else if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
+  if (options.target !== undefined) line.targets = targetSelectors(options.target, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;
   if (options.seed !== undefined) line.seed = options.seed;
@@ -142,6 +167,15 @@ function targetPatterns(values: readonly string[], command: string): string[] {
         `--allow-target expects PROJECT/ENVIRONMENT (or PROJECT/* for every environment), got "${value}"`,
         command,
       );
+    }
+  }
+  return [...values];
+}
+
+function targetSelectors(values: readonly string[], command: string): string[] {
+  for (const value of values) {
+    if (parseSelector(value) === undefined) {
+      throw new UsageError(`--target expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY, got "${value}"`, command);
     }
   }
   return [...values];

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 
 import { UsageError } from '../errors.js';
 import type { TargetDefaults } from '../manifest/types.js';
-import { DEFAULT_BASE_URL } from '../pipeline.js';
+import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import type { ConnectionOptions } from '../pipeline.js';
 import type { CommandLine } from './args.js';
 import type { CliIo } from './io.js';
@@ -49,5 +49,6 @@ export function targetDefaults(line: CommandLine): TargetDefaults {
     ...(line.project !== undefined ? { project: line.project } : {}),
     ...(line.environment !== undefined ? { environment: line.environment } : {}),
     ...(line.allowTargets !== undefined ? { allowedTargets: line.allowTargets } : {}),
+    ...(line.targets !== undefined ? { targets: line.targets } : {}),
   };
 }

@@ -3,7 +3,9 @@ import { createExperiment, createIteration } from './experiments/create.js';
 import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
-import { getFlag, listFlags } from './flags.js';
+import { listEnvironments } from './environments.js';
+import { getFlag } from './flags.js';
+import { listFlags } from './flags-list.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
 import {
   getExperimentationSettings,
@@ -135,5 +137,12 @@ export const ROUTES: readonly Route[] = [
     template: '/api/v2/projects/{projectKey}/context-kinds',
     body: 'none',
     handle: listContextKinds,
+  },
+  {
+    method: 'GET',
+    operationId: 'getEnvironmentsByProject',
+    template: '/api/v2/projects/{projectKey}/environments',
+    body: 'none',
+    handle: listEnvironments,
   },
 ];

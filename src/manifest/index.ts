@@ -1,4 +1,4 @@
-export { findManifestFiles, loadManifests, readSchemas, runScope } from './load.js';
+export { findManifestFiles, loadManifests } from './load.js';
 export { describeLimits, isWholeRun } from './scope.js';
 export type { LoadedManifests, LoadOptions } from './load.js';
 export { parseManifestText } from './parse.js';
@@ -7,3 +7,4 @@ export { createSourceMap } from './source-map.js';
 export type { SourceMap } from './source-map.js';
 export { problemAt, type Locatable, type ProblemOptions } from './problem.js';
 export type * from './types.js';
+export { parseSelector, selectTargets, type TargetSelector } from './select.js';

@@ -1,4 +1,5 @@
 export { normalizeAll } from './normalize.js';
+export { applyOwnership } from './ownership.js';
 export { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from './experiment.js';
 export { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from './holdout.js';
 export { metricSet, sortedSet, toNumber } from './rules.js';

@@ -2,6 +2,7 @@
 import type { Diffs, ExperimentDiff } from '../diff/types.js';
 import { liveEnvironment, liveProject } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
+import { pointerToPath } from '../util/json-pointer.js';
 import { problemAt } from '../manifest/problem.js';
 import type { ManifestSet } from '../manifest/types.js';
 import { sortedSet } from '../normalize/rules.js';
@@ -58,6 +59,7 @@ function planExperiment(
     stepKeys: outcome.steps.map((s) => s.key),
   };
   if (outcome.unapplied) pending.unapplied = outcome.unapplied;
+  if (m.ownedElsewhere) pending.ownedElsewhere = m.ownedElsewhere.map(pointerToPath);
   if (outcome.from !== 'absent') pending.stateFrom = outcome.from;
   if (Object.keys(outcome.context).length > 0) pending.context = outcome.context;
   return { outcome, pending };
@@ -75,6 +77,7 @@ function holdoutResource(o: HoldoutOutcome): PendingResource {
     stepKeys: o.steps.map((s) => s.key),
   };
   if (o.unapplied) pending.unapplied = o.unapplied;
+  if (m.ownedElsewhere) pending.ownedElsewhere = m.ownedElsewhere.map(pointerToPath);
   if (o.live) pending.stateFrom = o.live.status === 'ended' ? 'ended' : 'active';
   return pending;
 }

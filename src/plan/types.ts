@@ -49,6 +49,8 @@ export interface ResourcePlan {
   context?: ImpactContext;
   /** Differences between the manifest and LaunchDarkly that no step can make; absent when none. */
   unapplied?: UnappliedDifferences;
+  /** Fields owned elsewhere (`ignore`), as manifest paths (`spec.tags`): never diffed or written; absent when none. */
+  ownedElsewhere?: string[];
 }
 
 /** What stays different after this plan is applied, and why no step makes it. */

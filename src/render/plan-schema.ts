@@ -28,7 +28,7 @@ const definitions = {
   sourcePosition,
   problem: object(
     {
-      severity: { enum: ['error', 'warning'] },
+      severity: { enum: ['error', 'warning', 'notice'] },
       code: nonEmpty,
       message: str,
       position: { $ref: '#/definitions/sourcePosition' },
@@ -63,6 +63,8 @@ const definitions = {
         { reason: nonEmpty, changes: { type: 'array', items: { $ref: '#/definitions/fieldChange' }, minItems: 1 } },
         ['reason', 'changes'],
       ),
+      // Fields handed to the UI (`ignore`), as manifest paths: never compared or written.
+      ownedElsewhere: { type: 'array', items: nonEmpty, minItems: 1 },
     },
     ['address', 'type', 'project', 'environment', 'key', 'name', 'action', 'stateTo', 'changes', 'impact', 'stepIds'],
   ),

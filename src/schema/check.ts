@@ -6,7 +6,10 @@
 import type { ParsedDocument } from '../manifest/types.js';
 import type { Problem } from '../types.js';
 import type { CompiledSchemas } from './compile.js';
+import { isLdexpDocument } from '../manifest/ldexp-document.js';
 import { API_VERSION, KINDS } from './documents.js';
+
+export { isLdexpDocument };
 import type { Checked, Kind } from './documents.js';
 import { flattenErrors } from './flatten.js';
 import { problemAt } from '../manifest/problem.js';
@@ -26,18 +29,29 @@ export function checkDocument(
   return { checked: { kind, doc, data: doc.data } as Checked, problems: [] };
 }
 
+/** The notice for a document that is not ldexp's: skipped, never an error. */
+function skipped(doc: ParsedDocument): Problem {
+  const data = doc.data;
+  const apiVersion =
+    typeof data === 'object' && data !== null ? (data as { apiVersion?: unknown }).apiVersion : undefined;
+  const what =
+    typeof data !== 'object' || data === null
+      ? `is ${describeValue(data)}, not a mapping`
+      : apiVersion === undefined
+        ? 'has no apiVersion'
+        : `has apiVersion ${describeValue(apiVersion)}`;
+  const message = `skipped: this document ${what}, so it is not an ldexp document (ldexp reads apiVersion: ${API_VERSION}); list the file under exclude in the Config to silence this`;
+  return problemAt(doc, '', 'NotLdexpDocument', message, { severity: 'notice' });
+}
+
 function checkEnvelope(doc: ParsedDocument): { kind?: Kind; problems: Problem[] } {
   const data = doc.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    const message = `document: expected a mapping with apiVersion and kind, found ${describeValue(data)}`;
+  if (!isLdexpDocument(data)) return { problems: [skipped(doc)] };
+  if (Array.isArray(data)) {
+    const message = 'document: expected a mapping with apiVersion and kind, found array';
     return { problems: [problemAt(doc, '', 'SchemaType', message)] };
   }
   const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
-  if (apiVersion === undefined && kind === undefined) {
-    // Most likely some other YAML file (a workflow, a compose file) under a manifest folder.
-    const message = `not an ldexp document: no apiVersion or kind; expected apiVersion: ${API_VERSION} and kind: ${KINDS.join(', ')}`;
-    return { problems: [problemAt(doc, '', 'UnknownKind', message, { candidates: [...KINDS] })] };
-  }
   const problems: Problem[] = [];
   if (apiVersion !== API_VERSION) {
     const found = apiVersion === undefined ? 'nothing' : describeValue(apiVersion);

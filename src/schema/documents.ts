@@ -4,8 +4,7 @@
  */
 import type { ExperimentSpec, HoldoutSpec, IterationSpec, ParsedDocument, VariationRef } from '../manifest/types.js';
 
-export type Kind = 'Experiment' | 'Holdout' | 'Config';
-export const KINDS: readonly Kind[] = ['Experiment', 'Holdout', 'Config'];
+export { KINDS, type Kind } from '../manifest/ldexp-document.js';
 export const API_VERSION = 'ldexp/v1';
 
 export interface MetadataDocument {
@@ -33,7 +32,7 @@ export type IterationDocument = Defaulted<
 export type ExperimentSpecDocument = Defaulted<
   Omit<ExperimentSpec, 'iteration'>,
   'methodology' | 'dataSource' | 'type'
-> & { iteration: IterationDocument };
+> & { iteration: IterationDocument; ignore?: string[] };
 
 export interface ExperimentDocument {
   apiVersion: typeof API_VERSION;
@@ -46,7 +45,7 @@ export interface HoldoutDocument {
   apiVersion: typeof API_VERSION;
   kind: 'Holdout';
   metadata: Omit<MetadataDocument, 'environments'>;
-  spec: Defaulted<HoldoutSpec, 'randomizationUnit'>;
+  spec: Defaulted<HoldoutSpec, 'randomizationUnit'> & { ignore?: string[] };
 }
 
 export interface ConfigDocument {
@@ -57,6 +56,8 @@ export interface ConfigDocument {
   prune?: boolean;
   managedTag?: string;
   allowedTargets?: string[];
+  ignore?: string[];
+  exclude?: string[];
 }
 
 /** A parsed document that passed its kind's schema. */

@@ -12,7 +12,7 @@ import { runAction } from '../../src/action/run-action.js';
 import type { ApplyReport } from '../../src/apply/types.js';
 import { RemoteError, StalePlanError } from '../../src/errors.js';
 import type { Plan } from '../../src/plan/types.js';
-import { RecordingReporter } from '../../src/reporter.js';
+import { RecordingReporter } from '../helpers/recording-reporter.js';
 import type { Problem } from '../../src/types.js';
 import type { FakeGitHub } from './fake-github.js';
 import { startFakeGitHub } from './fake-github.js';

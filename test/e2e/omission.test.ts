@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator } from '../../src/emulator/index.js';
 import type { EmulatorSeed, RunningEmulator, SeedFlag } from '../../src/emulator/index.js';
-import { readSchemas } from '../../src/manifest/index.js';
+import { readSchemas } from '../helpers/schemas.js';
 import type { ConnectionOptions } from '../../src/pipeline.js';
 import { applyPlan, plan, validate } from '../../src/pipeline.js';
 import type { Problem } from '../../src/types.js';
@@ -86,6 +86,8 @@ const CONFIG = {
   prune: false,
   managedTag: 'ldexp-managed',
   allowedTargets: ['web/production'],
+  ignore: ['/spec/maintainerId'],
+  exclude: ['vendor/**'],
 };
 
 const HOLDOUT = {
@@ -103,6 +105,7 @@ const HOLDOUT = {
     prerequisiteFlag: 'program',
     maintainerId: MAINTAINER,
     state: 'active',
+    ignore: ['/spec/attributes'],
   },
 };
 
@@ -129,6 +132,7 @@ const draft = (state: State) => ({
     },
     holdout: null,
     state,
+    ignore: ['/spec/tags'],
     iteration: {
       hypothesis: 'Two flags move together',
       randomizationUnit: 'account',

@@ -14,12 +14,13 @@ import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { LdexpError } from '../../src/errors.js';
-import { buildPlan, loadSchemas, validate } from '../../src/pipeline.js';
+import { buildPlan, validate } from '../../src/pipeline.js';
 import { parseManifestText } from '../../src/manifest/parse.js';
-import { validateDocuments } from '../../src/schema/index.js';
+import { manifestValidators, validateDocuments } from '../../src/schema/index.js';
 import type { CompiledSchemas } from '../../src/schema/index.js';
 import type { Problem } from '../../src/types.js';
 import { workspace, type Workspace } from '../e2e/helpers.js';
+import { optional } from '../helpers/arbitraries.js';
 import { flag, liveProject, liveState, variation } from '../helpers/builders.js';
 
 const SEED = 20261201;
@@ -27,10 +28,7 @@ const FILE = 'fuzz.yaml';
 /** Far above what one small case takes (well under 10 ms), far below a hang. */
 const CASE_BUDGET_MS = 2000;
 
-let schemas: CompiledSchemas;
-beforeAll(async () => {
-  schemas = await loadSchemas();
-});
+const schemas: CompiledSchemas = manifestValidators;
 
 /** Parse, validate and (when valid) plan one file; the problems of every stage. */
 function pipeline(text: string, file = FILE): Problem[] {
@@ -76,11 +74,11 @@ const experimentDoc = fc
     flag: fc.constantFrom('checkout-button', 'banner', 'missing-flag'),
     split: fc.integer({ min: -10, max: 110 }),
     metrics: fc.subarray(METRICS, { minLength: 1 }),
-    holdout: fc.option(fc.constantFrom('hold', null), { nil: undefined }),
+    holdout: optional(fc.constantFrom('hold', null)),
     environments: fc.option(fc.uniqueArray(fc.constantFrom('production', 'staging'), { minLength: 1 }), {
       nil: undefined,
     }),
-    winner: fc.option(fc.constantFrom('Control', 'Treatment', 'Nobody'), { nil: undefined }),
+    winner: optional(fc.constantFrom('Control', 'Treatment', 'Nobody')),
   })
   .map((o) => {
     const variations: readonly unknown[] = o.flag === 'missing-flag' ? ['a', 'b'] : FLAGS[o.flag];
@@ -121,7 +119,7 @@ const holdoutDoc = fc.record({ key, amount: fc.integer({ min: -5, max: 120 }) })
 const configDoc = fc
   .record({
     prune: fc.boolean(),
-    allowed: fc.option(fc.constantFrom(['web/*'], ['web/staging'], ['x']), { nil: undefined }),
+    allowed: optional(fc.constantFrom(['web/*'], ['web/staging'], ['x'])),
   })
   .map((o) => ({
     apiVersion: 'ldexp/v1',

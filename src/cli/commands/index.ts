@@ -7,8 +7,11 @@ import { applySpec } from './apply.js';
 import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
 import { emulatorSpec } from './emulator.js';
+import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
+import { pullSpec } from './pull.js';
 import { showSpec } from './show.js';
+import { targetsSpec } from './targets.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
 
@@ -17,6 +20,9 @@ export const COMMANDS: readonly CliCommand[] = [
   planSpec,
   applySpec,
   showSpec,
+  exportSpec,
+  pullSpec,
+  targetsSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,

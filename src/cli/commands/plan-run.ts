@@ -13,7 +13,7 @@ export async function planAndShow(context: CommandContext): Promise<Plan | undef
   const { line, io } = context;
   const connection = connectionFrom(context);
   try {
-    const result = await plan(line.paths, targetDefaults(line), connection);
+    const result = await plan(line.paths, targetDefaults(line), connection, { cwd: io.cwd });
     connection.done();
     if (result.problems.length > 0)
       io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));

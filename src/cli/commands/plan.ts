@@ -14,6 +14,7 @@ import {
   timeoutOption,
   verboseOption,
   allowTargetOption,
+  targetOption,
 } from '../options.js';
 
 export const planSpec: CliCommand = {
@@ -25,6 +26,7 @@ export const planSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    targetOption,
     allowTargetOption,
     jsonOption('print the plan in the plan-file format (schemas/plan.schema.json)'),
     markdownOption('print the plan as Markdown, as posted on pull requests'),
