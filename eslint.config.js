@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve'];
+const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve', 'origin'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**'] },

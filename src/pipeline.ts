@@ -6,6 +6,8 @@ import type { Dispatcher } from 'undici';
 
 import type { ApplyReport } from './apply/types.js';
 import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
+import { compareWithBase, loadBase, withBaseResources } from './base/index.js';
+import type { BaseOption } from './base/index.js';
 import { StalePlanError } from './errors.js';
 import { createClient, fetchLive } from './live/index.js';
 import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
@@ -58,22 +60,32 @@ export async function validate(paths: string[], defaults: TargetDefaults): Promi
   return loadManifests(paths, defaults);
 }
 
+export interface PlanOptions {
+  /** Also read the manifests at this Git ref and label every change git, drift or both (src/origin/). */
+  base?: BaseOption;
+}
+
 /** Read live state and plan. Nothing is written. */
 export async function plan(
   paths: string[],
   defaults: TargetDefaults,
   connection: ConnectionOptions,
+  options: PlanOptions = {},
 ): Promise<PlanResult> {
   const reporter = connection.reporter ?? silentReporter;
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
   const { manifests, problems } = await validate(paths, defaults);
   if (hasErrors(problems)) return { problems, manifests };
+  if (options.base) reporter.report({ type: 'phase', message: `Reading manifests at ${options.base.ref} from Git` });
+  const base = options.base ? await loadBase(options.base, paths, defaults, manifests) : undefined;
 
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
-  const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
+  const request = liveRequestFor(withBaseResources(manifests, base));
+  const live = await withClient(connection, (client) => fetchLive(client, request, reporter));
   const planned = buildPlan(manifests, live);
   const allProblems = [...problems, ...planned.problems];
-  return planned.plan ? { problems: allProblems, manifests, plan: planned.plan } : { problems: allProblems, manifests };
+  if (!planned.plan) return { problems: allProblems, manifests };
+  return { problems: allProblems, manifests, plan: base ? compareWithBase(planned.plan, base, live) : planned.plan };
 }
 
 /** How apply may be stopped; see ApplyOptions in src/apply/apply.ts. */

@@ -39,6 +39,10 @@ export interface CommandLine {
   token?: string;
   /** `completion bash|zsh`. */
   shell?: string;
+  /** `--base REF`: label changes against the manifests at this Git ref. */
+  base?: string;
+  /** `drift --format`. */
+  format: 'text' | 'markdown';
 }
 
 /** What commander saw: the command that matched, its arguments and its options. */
@@ -110,7 +114,9 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     detailedExitcode: options.detailedExitcode === true,
     autoApprove: options.autoApprove === true,
     port: portNumber(options.port ?? '0', invocation.command),
+    format: options.format === 'markdown' ? 'markdown' : 'text',
   };
+  if (options.base !== undefined) line.base = options.base;
   if (options.project !== undefined) line.project = options.project;
   if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);

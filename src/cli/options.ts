@@ -23,6 +23,8 @@ export interface OptionValues {
   seed?: string;
   token?: string;
   allowTarget?: string[];
+  base?: string;
+  format?: string;
 }
 
 /** A fresh commander Option per program: commander attaches (and mutates) them. */
@@ -99,3 +101,16 @@ export const seedOption: OptionFactory = () =>
 
 export const tokenOption: OptionFactory = () =>
   new Option('--token <token>', 'accept only this API token (default: any non-empty token)');
+
+export const baseOption =
+  (what: string): OptionFactory =>
+  () =>
+    new Option('--base <git-ref>', what);
+
+/** The forms `ldexp drift` prints. */
+export const DRIFT_FORMATS = ['text', 'markdown'] as const;
+
+export const formatOption: OptionFactory = () =>
+  new Option('--format <format>', 'text (default), or markdown for a job summary or an issue')
+    .choices(DRIFT_FORMATS)
+    .default('text');

@@ -24,12 +24,21 @@ export function worstImpact(a: Impact, b: Impact): Impact {
 
 export type ResourceAction = 'create' | 'update' | 'no-op';
 
+/**
+ * Where a change comes from, in a plan made against a Git base (`plan --base`): `git` the
+ * manifests changed since the base, `drift` LaunchDarkly changed outside Git (applying reverts it),
+ * `both` the manifests and LaunchDarkly both moved away from the base. See src/origin/.
+ */
+export type ChangeOrigin = 'git' | 'drift' | 'both';
+
 /** One human-readable change, with names rather than IDs. */
 export interface FieldChange {
   /** Dotted, human path, e.g. `iteration.treatments[Control].allocationPercent`. */
   field: string;
   from?: string;
   to?: string;
+  /** Set only in a plan made against a Git base; not covered by the plan hash. */
+  origin?: ChangeOrigin;
 }
 
 export interface ResourcePlan {
@@ -52,6 +61,11 @@ export interface ResourcePlan {
   context?: ImpactContext;
   /** Differences between the manifest and LaunchDarkly that no step can make; absent when none. */
   unapplied?: UnappliedDifferences;
+  /**
+   * Where the change of state (or the creation) comes from, in a plan made against a Git base;
+   * set when `stateFrom` differs from `stateTo`. Not covered by the plan hash.
+   */
+  stateOrigin?: ChangeOrigin;
 }
 
 /** What stays different after this plan is applied, and why no step makes it. */
@@ -164,6 +178,18 @@ export interface Plan {
   fingerprints: Record<string, string>;
   /** sha256 over the steps: what reviewers approved. */
   hash: string;
+  /** The Git revision the changes are labelled against (`plan --base`); not covered by the hash. */
+  base?: PlanBase;
+}
+
+/** The revision a three-way plan compared the manifests with. */
+export interface PlanBase {
+  /** The ref as given, e.g. `origin/main` or a commit SHA. */
+  ref: string;
+  /** The full commit SHA it named. */
+  commit: string;
+  /** Why the changes carry no labels, when the manifests at the base could not be planned. */
+  notCompared?: string;
 }
 
 /** Something ldexp left undone on purpose; shown in every output. */

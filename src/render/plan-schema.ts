@@ -36,7 +36,9 @@ const definitions = {
     },
     ['severity', 'code', 'message'],
   ),
-  fieldChange: object({ field: nonEmpty, from: str, to: str }, ['field']),
+  // `origin` only in a plan made with --base (three-way labels); not covered by the hash.
+  origin: { enum: ['git', 'drift', 'both'] },
+  fieldChange: object({ field: nonEmpty, from: str, to: str, origin: { $ref: '#/definitions/origin' } }, ['field']),
   impactContext: object(
     { iterationStartedAt: str, iterationNumber: positive, winner: str, changeJustification: str },
     [],
@@ -62,6 +64,7 @@ const definitions = {
         { reason: nonEmpty, changes: { type: 'array', items: { $ref: '#/definitions/fieldChange' }, minItems: 1 } },
         ['reason', 'changes'],
       ),
+      stateOrigin: { $ref: '#/definitions/origin' },
     },
     ['address', 'type', 'project', 'environment', 'key', 'name', 'action', 'stateTo', 'changes', 'impact', 'stepIds'],
   ),
@@ -142,6 +145,8 @@ export const planSchema = {
       notices: { type: 'array', items: { $ref: '#/definitions/notice' } },
       fingerprints: { type: 'object', additionalProperties: nonEmpty },
       hash: nonEmpty,
+      // The Git revision changes are labelled against (plan --base); not covered by the hash.
+      base: object({ ref: nonEmpty, commit: nonEmpty, notCompared: nonEmpty }, ['ref', 'commit']),
     },
     [
       'formatVersion',
