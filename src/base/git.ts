@@ -37,6 +37,8 @@ function runGit(args: readonly string[], cwd: string, input?: string): Promise<G
         } else resolve({ stdout, stderr: stderr.toString('utf8') });
       },
     );
+    // git may exit before reading its input (a bad object ID): its answer, not EPIPE, says why.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }

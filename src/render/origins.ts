@@ -89,19 +89,29 @@ export function editText(edit: Pick<RevertedEdit, 'field' | 'from' | 'to'>): str
   return `${edit.field} ${quoted(edit.from)} → ${quoted(edit.to)}`;
 }
 
-/** `compared with origin/main (0123456789ab): 2 changes from Git, 1 drift, 1 changed in both`. */
-export function baseLine(plan: Plan): string | undefined {
+/**
+ * `Compared with the manifests at origin/main (0123456789ab): 2 changes from Git, 1 drift, …`;
+ * `code` sets the ref and commit apart (Markdown code spans), `text` escapes the rest.
+ */
+export function baseLine(
+  plan: Pick<Plan, 'base' | 'resources'>,
+  style: { code: (text: string) => string; text: (text: string) => string } = PLAIN,
+): string | undefined {
   if (!plan.base) return undefined;
-  const where = `${plan.base.ref} (${plan.base.commit.slice(0, 12)})`;
-  if (plan.base.notCompared !== undefined) return `Not compared with ${where}: ${plan.base.notCompared}.`;
+  const where = `${style.code(plan.base.ref)} (${style.code(plan.base.commit.slice(0, 12))})`;
+  if (plan.base.notCompared !== undefined) {
+    return `${style.text('Not compared with the manifests at ')}${where}: ${style.text(`${plan.base.notCompared}.`)}`;
+  }
   const counts = originCounts(plan.resources);
   const parts = [
     plural(counts.git, 'change') + ' from Git',
     `${String(counts.drift)} drift (applying reverts ${counts.drift === 1 ? 'it' : 'them'})`,
     `${String(counts.both)} changed in both`,
   ];
-  return `Compared with the manifests at ${where}: ${parts.join(', ')}.`;
+  return `${style.text('Compared with the manifests at ')}${where}: ${style.text(`${parts.join(', ')}.`)}`;
 }
+
+const PLAIN = { code: (text: string) => text, text: (text: string) => text };
 
 function originCounts(resources: readonly ResourcePlan[]): Record<ChangeOrigin, number> {
   const counts: Record<ChangeOrigin, number> = { git: 0, drift: 0, both: 0 };

@@ -72,8 +72,8 @@ function header(plan: Plan, options: PlanMarkdownOptions): string {
   const lines: string[] = [];
   if (options.marker) lines.push(hiddenComment(options.marker), '');
   lines.push(`### ${md(options.title ?? 'ldexp plan')}`, '', summary(plan));
-  const base = baseLine(plan);
-  if (base !== undefined) lines.push('', md(base));
+  const base = baseLine(plan, { code: mdCode, text: md });
+  if (base !== undefined) lines.push('', base);
   const banner = warningBanner(plan);
   if (banner) lines.push('', banner);
   // In the header, so truncation never hides what the plan deliberately did not do.

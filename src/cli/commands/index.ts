@@ -6,6 +6,7 @@ import type { CliCommand } from '../command.js';
 import { applySpec } from './apply.js';
 import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
+import { driftSpec } from './drift.js';
 import { emulatorSpec } from './emulator.js';
 import { planSpec } from './plan.js';
 import { showSpec } from './show.js';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   validateSpec,
   planSpec,
   applySpec,
+  driftSpec,
   showSpec,
   emulatorSpec,
   demoSpec,
