@@ -2,7 +2,7 @@
  * The Action, minus the process: inputs + GitHub context + injected pipeline and GitHub client in,
  * an `ActionOutcome` out. Every error ends here as a `failure-reason`, with tokens redacted.
  */
-import { LdexpError, ManifestError, RemoteError, StalePlanError, UsageError, redact } from '../errors.js';
+import { GitError, LdexpError, ManifestError, RemoteError, StalePlanError, UsageError, redact } from '../errors.js';
 import { hasErrors } from '../pipeline.js';
 import { renderProblemsMarkdown } from '../render/index.js';
 import { runApply } from './apply-run.js';
@@ -13,6 +13,7 @@ import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutcome, FailureReason } from './outcome.js';
 import { emptyOutcome, fail } from './outcome.js';
+import { runDrift } from './drift-run.js';
 import { runPlan } from './plan-run.js';
 
 export const FORK_MESSAGE =
@@ -34,6 +35,7 @@ export async function runAction(
   try {
     if (inputs.apiToken === '') await runWithoutToken(inputs, context, deps, outcome);
     else if (inputs.command === 'plan') await runPlan(inputs, context, deps, outcome);
+    else if (inputs.command === 'drift') await runDrift(inputs, context, deps, outcome);
     else await runApply(inputs, context, deps, outcome);
   } catch (error) {
     if (error instanceof ManifestError) outcome.problems.push(...error.problems);
@@ -61,6 +63,10 @@ async function runWithoutToken(
     );
     return;
   }
+  if (inputs.command === 'drift') {
+    fail(outcome, 'invalid-inputs', 'drift needs the api-token input: a read-only LaunchDarkly API access token');
+    return;
+  }
   const { problems } = await deps.pipeline.validate(inputs.paths, defaultsOf(inputs));
   outcome.problems.push(...problems);
   const title = titleOf('plan', inputs);
@@ -76,6 +82,8 @@ async function runWithoutToken(
 function reasonOf(error: unknown): FailureReason {
   if (error instanceof ManifestError) return 'invalid-manifests';
   if (error instanceof StalePlanError) return 'stale-plan';
+  if (error instanceof GitError || (error instanceof LdexpError && error.code === 'BaseNotCompared'))
+    return 'base-unavailable';
   if (error instanceof RemoteError || error instanceof GitHubError) return 'api-error';
   if (error instanceof UsageError) return 'invalid-inputs';
   if (error instanceof LdexpError)

@@ -107,9 +107,11 @@ async function isShallow(root: string): Promise<boolean> {
 }
 
 function shallowError(ref: string): GitError {
+  // `HEAD~1` names a commit relative to what is here, so only a deeper history can hold it.
+  const fetchOne = /[~^:@]/.test(ref) ? '' : `, or fetch the base itself: \`git fetch --depth=1 origin ${ref}\``;
   return new GitError(
     'GitShallowClone',
-    `the base "${ref}" is not in this clone, which is shallow (only the newest commits were fetched). Fetch the whole history (actions/checkout with \`fetch-depth: 0\`), or fetch the base itself: \`git fetch --depth=1 origin ${ref}\``,
+    `the base "${ref}" is not in this clone, which is shallow (only the newest commits were fetched). Fetch the whole history (actions/checkout with \`fetch-depth: 0\`)${fetchOne}`,
   );
 }
 

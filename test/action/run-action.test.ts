@@ -119,6 +119,7 @@ const inputs = (overrides: Partial<ActionInputs> = {}): ActionInputs => ({
   comment: true,
   concurrency: 4,
   allowUnreviewedChanges: false,
+  base: 'auto',
   ...overrides,
 });
 
