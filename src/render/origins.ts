@@ -105,7 +105,7 @@ export function baseLine(
   const counts = originCounts(plan.resources);
   const parts = [
     plural(counts.git, 'change') + ' from Git',
-    `${String(counts.drift)} drift (applying reverts ${counts.drift === 1 ? 'it' : 'them'})`,
+    `${String(counts.drift)} drift${counts.drift === 0 ? '' : ` (applying reverts ${counts.drift === 1 ? 'it' : 'them'})`}`,
     `${String(counts.both)} changed in both`,
   ];
   return `${style.text('Compared with the manifests at ')}${where}: ${style.text(`${parts.join(', ')}.`)}`;
