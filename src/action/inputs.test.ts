@@ -19,6 +19,7 @@ describe('parseInputs', () => {
       comment: true,
       concurrency: 4,
       allowUnreviewedChanges: false,
+      base: 'auto',
     });
   });
 
@@ -36,6 +37,7 @@ describe('parseInputs', () => {
         concurrency: '8',
         timeout: ' 12.5 ',
         'allow-unreviewed-changes': 'TRUE',
+        base: ' origin/main ',
       }),
     );
     expect(inputs).toEqual({
@@ -50,11 +52,13 @@ describe('parseInputs', () => {
       concurrency: 8,
       timeoutSeconds: 12.5,
       allowUnreviewedChanges: true,
+      base: 'origin/main',
     });
   });
 
   it.each([
-    [{ command: 'destroy' }, 'input "command" must be "plan" or "apply", got "destroy"'],
+    [{ command: 'destroy' }, 'input "command" must be "plan", "apply" or "drift", got "destroy"'],
+    [{ base: '--output=x' }, 'input "base" must be auto, none or a Git ref, got "--output=x"'],
     [{ comment: 'yes' }, 'input "comment" must be true or false, got "yes"'],
     [{ concurrency: '0' }, 'input "concurrency" must be an integer from 1 to 64, got "0"'],
     [{ concurrency: '2.5' }, 'input "concurrency" must be an integer from 1 to 64, got "2.5"'],

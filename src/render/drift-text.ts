@@ -3,6 +3,7 @@ import { createColors } from 'picocolors';
 
 import type { DriftEntry, DriftReport } from '../origin/drift.js';
 import type { FieldChange, PlanBase, ResourcePlan } from '../plan/types.js';
+import { baseName } from './origins.js';
 import { displayAddress, oneLine, plural, shownValue, WARNING_SIGN } from './words.js';
 import type { Painter } from './words.js';
 
@@ -54,7 +55,7 @@ export function renderDriftText(report: DriftReport, options: { color: boolean }
 
 /** With a base, Git's own changes since then are not drift: say what the comparison was. */
 export function driftBaseLine(base: PlanBase, code: (text: string) => string = (text) => text): string {
-  return `Compared with the manifests at ${code(base.ref)} (${code(base.commit.slice(0, 12))}): changes made in Git since then are not drift.`;
+  return `Compared with the manifests at ${baseName(base, code)}: changes made in Git since then are not drift.`;
 }
 
 function title(resource: ResourcePlan): string {

@@ -2,7 +2,7 @@
  * Shared wording for three-way plans (`plan --base`): the groups changes are shown in, and the
  * drift a merge would revert, which every output repeats as loudly as a results reset.
  */
-import type { ChangeOrigin, FieldChange, Plan, ResourcePlan } from '../plan/types.js';
+import type { ChangeOrigin, FieldChange, Plan, PlanBase, ResourcePlan } from '../plan/types.js';
 import { changesState } from '../origin/label.js';
 import { plural, shownValue } from './words.js';
 
@@ -98,7 +98,7 @@ export function baseLine(
   style: { code: (text: string) => string; text: (text: string) => string } = PLAIN,
 ): string | undefined {
   if (!plan.base) return undefined;
-  const where = `${style.code(plan.base.ref)} (${style.code(plan.base.commit.slice(0, 12))})`;
+  const where = baseName(plan.base, style.code);
   if (plan.base.notCompared !== undefined) {
     return `${style.text('Not compared with the manifests at ')}${where}: ${style.text(`${plan.base.notCompared}.`)}`;
   }
@@ -109,6 +109,12 @@ export function baseLine(
     `${String(counts.both)} changed in both`,
   ];
   return `${style.text('Compared with the manifests at ')}${where}: ${style.text(`${parts.join(', ')}.`)}`;
+}
+
+/** `origin/main (0123456789ab)`, or just the short commit when the ref is that commit. */
+export function baseName(base: PlanBase, code: (text: string) => string = PLAIN.code): string {
+  const short = code(base.commit.slice(0, 12));
+  return base.ref === base.commit ? short : `${code(base.ref)} (${short})`;
 }
 
 const PLAIN = { code: (text: string) => text, text: (text: string) => text };
