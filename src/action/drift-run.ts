@@ -1,5 +1,4 @@
 /** `command: drift`: a scheduled check that fails when LaunchDarkly was changed outside Git. */
-import { LdexpError } from '../errors.js';
 import { driftReport } from '../origin/index.js';
 import { renderDriftMarkdown } from '../render/index.js';
 import type { ActionDeps } from './deps.js';
@@ -18,10 +17,6 @@ export async function runDrift(
 ): Promise<void> {
   const planned = checkedPlan(await planAgainstBase(inputs, context, deps, outcome), inputs, deps, outcome);
   if (planned === undefined) return;
-  const notCompared = planned.base?.notCompared;
-  if (notCompared !== undefined) {
-    throw new LdexpError('BaseNotCompared', `cannot tell drift from Git's changes: ${notCompared}`, 'user');
-  }
   const report = driftReport(planned);
   outcome.outputs.changes = report.drift.length > 0;
   outcome.stepSummary.push(renderDriftMarkdown(report, { maxLength: 800_000 }));

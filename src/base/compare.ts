@@ -66,10 +66,9 @@ function withinTargets(base: ManifestSet, head: ManifestSet): ManifestSet {
  * covered by the plan hash, and the base must not change it.)
  */
 export function compareWithBase(head: Plan, loaded: LoadedBase, live: LiveState): Plan {
-  const short = loaded.base.commit.slice(0, 12);
-  if (!loaded.manifests) return notCompared(head, loaded, unlabelled(loaded, short, loaded.problems));
+  if (!loaded.manifests) return notCompared(head, loaded, unlabelled(loaded.problems));
   const planned = buildPlan(loaded.manifests, live);
-  if (!planned.plan) return notCompared(head, loaded, unlabelled(loaded, short, planned.problems));
+  if (!planned.plan) return notCompared(head, loaded, unlabelled(planned.problems));
   const baseAddresses = new Set([
     ...loaded.manifests.experiments.map((m) => resourceAddress('experiment', m, m.key)),
     ...loaded.manifests.holdouts.map((m) => resourceAddress('holdout', m, m.key)),
@@ -77,12 +76,12 @@ export function compareWithBase(head: Plan, loaded: LoadedBase, live: LiveState)
   return labelOrigins(head, { base: loaded.base, baseAddresses, basePlan: planned.plan });
 }
 
-function unlabelled(loaded: LoadedBase, short: string, problems: readonly Problem[]): string {
+function unlabelled(problems: readonly Problem[]): string {
   const errors = problems.filter((problem) => problem.severity === 'error');
   const first = errors[0];
   const where = first?.position ? `${first.position.file}:${String(first.position.line)}: ` : '';
   const example = first ? `; the first: ${where}${first.message}` : '';
-  return `the manifests at ${loaded.base.ref} (${short}) cannot be planned against LaunchDarkly (${String(errors.length)} error(s)${example})`;
+  return `they cannot be planned against LaunchDarkly (${String(errors.length)} error(s)${example})`;
 }
 
 function notCompared(plan: Plan, loaded: LoadedBase, reason: string): Plan {

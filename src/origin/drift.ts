@@ -4,6 +4,7 @@
  * `git` changes are Git's own, not applied yet. A resource Git has and LaunchDarkly does not is
  * "not created yet", never drift: nobody changed LaunchDarkly, apply just has not run.
  */
+import { LdexpError } from '../errors.js';
 import type { ChangeOrigin, FieldChange, Plan, PlanBase, ResourcePlan } from '../plan/types.js';
 import { changesState } from './label.js';
 
@@ -29,9 +30,22 @@ export interface DriftReport {
   notCreated: ResourcePlan[];
 }
 
-/** The drift in a plan; `drift` is empty exactly when LaunchDarkly has changed nothing Git describes. */
+/**
+ * The drift in a plan; `drift` is empty exactly when LaunchDarkly has changed nothing Git
+ * describes. A plan whose base could not be compared is refused (`BaseNotCompared`): every
+ * difference would read as drift, and a scheduled check would page someone for Git's own changes.
+ */
 export function driftReport(plan: Plan): DriftReport {
-  const labelled = plan.base !== undefined && plan.base.notCompared === undefined;
+  if (plan.base?.notCompared !== undefined) {
+    const { ref, commit, notCompared } = plan.base;
+    const where = ref === commit ? commit.slice(0, 12) : `${ref} (${commit.slice(0, 12)})`;
+    throw new LdexpError(
+      'BaseNotCompared',
+      `cannot tell drift from Git's changes: the manifests at ${where} were not compared, because ${notCompared}`,
+      'user',
+    );
+  }
+  const labelled = plan.base !== undefined;
   const isDrift = (origin: ChangeOrigin | undefined): boolean => !labelled || origin !== 'git';
   const unmanaged = new Set(plan.unmanaged.map((u) => u.address));
   const report: DriftReport = { target: plan.target, drift: [], pending: [], notCreated: [] };

@@ -188,6 +188,28 @@ function readText(name: string): Promise<string> {
 }
 
 describe('plan --base errors', () => {
+  it('plans unlabelled, and says why, when the manifests at the base have errors; drift then refuses', async () => {
+    await ws.write({ [FILE]: draft(LIVE_NAME).replace('state: draft', 'state: paused') });
+    git('commit', '-q', '-am', 'broken');
+    await commit('Renamed in Git', 'fixed and renamed');
+
+    const text = await run(['plan', '--base', 'HEAD~1', 'manifests']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /Not compared with the manifests at HEAD~1 \([0-9a-f]{12}\): they cannot be planned against LaunchDarkly \(1 error\(s\); the first: manifests\/exp-draft\.yaml:9: spec\.state: expected one of draft, running, stopped, archived, found string "paused"\)\./,
+    );
+    expect(text.stdout).toContain(
+      '~ experiment web/production/exp-draft (Renamed in Git)  update: metadata only\n    name:',
+    );
+    expect(await jsonChanges(['--base', 'HEAD~1'])).toEqual([{ field: 'name', from: LIVE_NAME, to: 'Renamed in Git' }]);
+
+    const drift = await run(['drift', '--base', 'HEAD~1', 'manifests']);
+    expect(drift.code).toBe(1);
+    expect(drift.stderr).toContain(
+      "Error [BaseNotCompared]: cannot tell drift from Git's changes: the manifests at HEAD~1",
+    );
+  });
+
   it('names a ref that does not exist, before reading LaunchDarkly', async () => {
     const result = await run(['plan', '--base', 'no-such-branch', 'manifests']);
     expect(result.code).toBe(1);

@@ -159,6 +159,13 @@ describe('driftReport', () => {
     expect(report.pending.map((entry) => entry.changes.map((c) => c.field))).toEqual([['f0']]);
   });
 
+  it('refuses a plan whose base could not be compared: every difference would read as drift', () => {
+    const unlabelled = { ...labelledPlan([undefined]), base: { ...BASE, notCompared: 'they cannot be planned' } };
+    expect(() => driftReport(unlabelled)).toThrow(
+      "cannot tell drift from Git's changes: the manifests at origin/main (0123456789ab) were not compared, because they cannot be planned",
+    );
+  });
+
   it('reports a state LaunchDarkly changed, and nothing for a resource that matches', () => {
     const report = driftReport(
       plan({

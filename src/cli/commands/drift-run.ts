@@ -1,5 +1,4 @@
 /** `ldexp drift`: plan, then read the plan as drift. Writes nothing to LaunchDarkly. */
-import { LdexpError } from '../../errors.js';
 import { driftReport } from '../../origin/index.js';
 import { hasErrors, plan } from '../../pipeline.js';
 import { renderDriftMarkdown, renderDriftText, renderProblemsText } from '../../render/index.js';
@@ -17,10 +16,6 @@ export async function driftCommand(context: CommandContext): Promise<number> {
     if (result.problems.length > 0)
       io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));
     if (hasErrors(result.problems) || !result.plan) return EXIT_ERROR;
-    const notCompared = result.plan.base?.notCompared;
-    // Without labels every difference would read as drift: wrong, and a scheduled job would page someone.
-    if (notCompared !== undefined)
-      throw new LdexpError('BaseNotCompared', `cannot tell drift from Git's changes: ${notCompared}`, 'user');
     const report = driftReport(result.plan);
     io.stdout.write(
       line.format === 'markdown' ? renderDriftMarkdown(report) : renderDriftText(report, { color: line.color }),
