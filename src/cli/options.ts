@@ -111,6 +111,6 @@ export const baseOption =
 export const DRIFT_FORMATS = ['text', 'markdown'] as const;
 
 export const formatOption: OptionFactory = () =>
-  new Option('--format <format>', 'text (default), or markdown for a job summary or an issue')
+  new Option('--format <format>', 'text, or markdown for a job summary or an issue')
     .choices(DRIFT_FORMATS)
     .default('text');
