@@ -36,12 +36,8 @@ export async function snapshotAt(ref: string, paths: readonly string[], cwd: str
     paths.map(async (given) => ({ given, inRepo: await inRepository(given, here, root) })),
   );
   const commit = await resolveCommit(ref, root);
-  const files = (await listFiles(commit, root)).filter((file) =>
-    isWanted(
-      file,
-      wanted.map((w) => w.inRepo),
-    ),
-  );
+  const folders = wanted.map((w) => w.inRepo);
+  const files = (await listFiles(commit, root)).filter((file) => isWanted(file, folders));
   const folder = await mkdtemp(path.join(tmpdir(), 'ldexp-base-'));
   try {
     const blobs = await readBlobs(
