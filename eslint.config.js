@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve', 'origin'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'src/schema/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -120,6 +120,26 @@ export class NetworkError extends RemoteError {
   }
 }
 
+/**
+ * A GitHub API call of the Action failed (status 0: no answer). The message names the call and
+ * GitHub's message, never the token; a 403 usually means the workflow lacks a permission.
+ */
+export class GitHubError extends LdexpError {
+  override readonly name = 'GitHubError';
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly path: string,
+    detail: string,
+  ) {
+    super(
+      'GitHubError',
+      `GitHub API ${method} ${path} → ${status === 0 ? 'network error' : String(status)}: ${detail}`,
+      'remote',
+    );
+  }
+}
+
 /** A saved plan no longer matches live state, or was made by another format version. */
 export class StalePlanError extends LdexpError {
   override readonly name = 'StalePlanError';

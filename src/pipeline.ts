@@ -8,19 +8,20 @@ import type { ApplyReport } from './apply/types.js';
 import { apply, assertPlanIntact, checkFingerprints } from './apply/index.js';
 import { compareWithBase, loadBase, withBaseResources } from './base/index.js';
 import type { BaseOption } from './base/index.js';
-import { StalePlanError } from './errors.js';
-import { createClient, fetchLive } from './live/index.js';
+import { StalePlanError, UsageError } from './errors.js';
+import { createClient, fetchLive, listEnvironmentKeys } from './live/index.js';
 import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
-import type { LiveRequest } from './live/types.js';
+import type { LiveRequest, LiveState } from './live/types.js';
 import { loadManifests } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
 import { buildPlan, fingerprintLive } from './plan/index.js';
 import type { Plan } from './plan/types.js';
 import type { Reporter } from './reporter.js';
 import { silentReporter } from './reporter.js';
+import { hasErrors } from './types.js';
 import type { Problem, Target } from './types.js';
 
-export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
+export { DEFAULT_BASE_URL } from './live/base-url.js';
 
 export interface ConnectionOptions {
   baseUrl: string;
@@ -51,9 +52,7 @@ export interface PlanResult {
   plan?: Plan;
 }
 
-export function hasErrors(problems: readonly Problem[]): boolean {
-  return problems.some((problem) => problem.severity === 'error');
-}
+export { hasErrors } from './types.js';
 
 /** Offline: parse, schema and semantic rules. */
 export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {
@@ -178,6 +177,39 @@ export function liveRequestFor(manifests: ManifestSet): LiveRequest {
     flagKeys.set(holdout.project, keys);
   }
   return { targets: [...targets.values()], flagKeys };
+}
+
+/**
+ * Everything a project holds in the given environments (every environment of the project when
+ * none is named), for export: experiments (archived ones too), holdouts, and the flags they use.
+ */
+export async function readProject(
+  project: string,
+  environments: readonly string[] | undefined,
+  connection: ConnectionOptions,
+): Promise<{ live: LiveState; environments: string[] }> {
+  const reporter = connection.reporter ?? silentReporter;
+  return withClient(connection, async (client) => {
+    reporter.report({ type: 'phase', message: `Reading the environments of project ${project}` });
+    const known = await listEnvironmentKeys(client, project);
+    const unknown = (environments ?? []).filter((e) => !known.includes(e));
+    if (unknown.length > 0) {
+      throw new UsageError(
+        `project "${project}" has no environment ${unknown.map((e) => `"${e}"`).join(', ')}; it has: ${known.join(', ') || '(none)'}`,
+      );
+    }
+    const chosen = environments ? [...new Set(environments)] : known;
+    const targets = chosen.map((environment) => ({ project, environment }));
+    const live = await fetchLive(client, { targets, flagKeys: new Map() }, reporter);
+    return { live, environments: chosen };
+  });
+}
+
+/** Live state for the targets the manifests name, as plan reads it (for pull). */
+export async function readLiveFor(manifests: ManifestSet, connection: ConnectionOptions): Promise<LiveState> {
+  const reporter = connection.reporter ?? silentReporter;
+  reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
+  return withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
 }
 
 function targetsOfPlan(saved: Plan): Target[] {

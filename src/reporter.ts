@@ -1,6 +1,7 @@
 /**
  * How library code reports progress without touching the console: the CLI and the Action give it
- * a reporter that draws a live line on a TTY or plain lines in CI; tests give it a recording one.
+ * a reporter that draws a live line on a TTY or plain lines in CI; tests give it a recording one
+ * (test/helpers/recording-reporter.ts).
  */
 export type ProgressEvent =
   | { type: 'phase'; message: string }
@@ -46,11 +47,3 @@ export const silentReporter: Reporter = {
     /* deliberately nothing */
   },
 };
-
-/** Keeps every event, for tests. */
-export class RecordingReporter implements Reporter {
-  readonly events: ProgressEvent[] = [];
-  report(event: ProgressEvent): void {
-    this.events.push(event);
-  }
-}

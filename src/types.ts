@@ -27,6 +27,11 @@ export interface Problem {
   candidates?: string[];
 }
 
+/** Whether any problem stops the run (warnings do not). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
 /** Where a resource lives in LaunchDarkly. */
 export interface Target {
   project: string;

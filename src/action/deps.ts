@@ -41,6 +41,7 @@ export function connectionOf(inputs: ActionInputs, deps: ActionDeps): Connection
     baseUrl: inputs.apiUrl,
     token: inputs.apiToken,
     concurrency: inputs.concurrency,
+    ...(inputs.readConcurrency !== undefined ? { readConcurrency: inputs.readConcurrency } : {}),
     ...(inputs.timeoutSeconds !== undefined ? { timeoutMs: inputs.timeoutSeconds * 1000 } : {}),
     reporter: deps.reporter,
   };

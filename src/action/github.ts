@@ -1,8 +1,12 @@
 /**
  * The one GitHub REST choke point: base URL from GITHUB_API_URL, the token only in the
  * Authorization header, pagination by `Link`, and failures as `GitHubError` (never with the token).
+ * It sends through undici with an injectable dispatcher, like the LaunchDarkly client: one HTTP
+ * stack, one way for tests to put a transport underneath.
  */
-import { LdexpError, redact } from '../errors.js';
+import { request as undiciRequest, type Dispatcher } from 'undici';
+
+import { GitHubError, redact } from '../errors.js';
 
 export interface CommentAuthor {
   login: string;
@@ -37,25 +41,8 @@ export interface GitHubClientOptions {
   token: string;
   owner: string;
   repo: string;
-  /** Injected transport, for tests; defaults to the global fetch. */
-  fetch?: typeof fetch;
-}
-
-/** A GitHub API call failed; the message names the call and GitHub's message, never the token. */
-export class GitHubError extends LdexpError {
-  override readonly name = 'GitHubError';
-  constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly path: string,
-    detail: string,
-  ) {
-    super(
-      'GitHubError',
-      `GitHub API ${method} ${path} → ${status === 0 ? 'network error' : String(status)}: ${detail}`,
-      'remote',
-    );
-  }
+  /** Injected transport, for tests; undici's global dispatcher otherwise. */
+  dispatcher?: Dispatcher;
 }
 
 const PAGE_SIZE = 100;
@@ -80,56 +67,63 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   };
 }
 
+type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
 interface Requester {
-  json<T>(method: string, path: string, body?: unknown): Promise<T>;
+  json<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
   paginate<T>(path: string): Promise<T[]>;
+}
+
+/** A successful answer: its parsed body and the `Link` header that points at the next page. */
+interface Answer {
+  body: unknown;
+  link: string | undefined;
 }
 
 function requester(options: GitHubClientOptions): Requester {
   const base = new URL(`${options.apiUrl.replace(/\/+$/, '')}/`);
-  const doFetch = options.fetch ?? fetch;
 
-  async function send(method: string, url: URL, body?: unknown): Promise<Response> {
+  async function send(method: HttpMethod, url: URL, body?: unknown): Promise<Answer> {
     const path = url.pathname;
-    let response: Response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await doFetch(url, {
+      // undici.request never follows redirects: a 3xx is a failure below, so the token stays here.
+      response = await undiciRequest(url, {
         method,
         headers: {
-          Accept: 'application/vnd.github+json',
-          Authorization: `Bearer ${options.token}`,
-          'User-Agent': 'ldexp-action',
-          'X-GitHub-Api-Version': '2022-11-28',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          accept: 'application/vnd.github+json',
+          authorization: `Bearer ${options.token}`,
+          'user-agent': 'ldexp-action',
+          'x-github-api-version': '2022-11-28',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
     } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      throw new GitHubError(
-        0,
-        method,
-        path,
-        redact(cause instanceof Error ? cause.message : String(cause), options.token),
-      );
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new GitHubError(0, method, path, redact(detail, options.token));
     }
-    if (!response.ok)
-      throw new GitHubError(response.status, method, path, await failureDetail(response, options.token));
-    return response;
+    const text = await response.body.text();
+    const status = response.statusCode;
+    if (status < 200 || status > 299) throw new GitHubError(status, method, path, failureDetail(text, options.token));
+    return { body: parseJson(text, status, method, path), link: firstHeader(response.headers.link) };
   }
 
   return {
-    async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-      const response = await send(method, resolve(base, path), body);
-      return (await response.json()) as T;
+    async json<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+      return (await send(method, resolve(base, path), body)).body as T;
     },
     async paginate<T>(path: string): Promise<T[]> {
       const items: T[] = [];
       let url: URL | undefined = resolve(base, path);
       for (let page = 0; url !== undefined && page < MAX_PAGES; page++) {
-        const response = await send('GET', url);
-        items.push(...((await response.json()) as T[]));
-        url = nextPage(response.headers.get('link'), base);
+        const answer = await send('GET', url);
+        if (!Array.isArray(answer.body)) {
+          throw new GitHubError(200, 'GET', url.pathname, 'expected a JSON array');
+        }
+        items.push(...(answer.body as T[]));
+        url = nextPage(answer.link ?? null, base);
       }
       return items;
     },
@@ -153,8 +147,20 @@ export function nextPage(link: string | null, base: URL): URL | undefined {
   return undefined;
 }
 
-async function failureDetail(response: Response, token: string): Promise<string> {
-  const text = await response.text().catch(() => '');
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A success that is not JSON (a proxy's login page) must not pass for an empty answer. */
+function parseJson(text: string, status: number, method: string, path: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new GitHubError(status, method, path, `the answer is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
+  }
+}
+
+function failureDetail(text: string, token: string): string {
   let message = text;
   try {
     const parsed = JSON.parse(text) as { message?: unknown };
@@ -162,5 +168,5 @@ async function failureDetail(response: Response, token: string): Promise<string>
   } catch {
     // Not JSON (a proxy's HTML page): keep the start of the text.
   }
-  return redact(message.slice(0, 300), token) || response.statusText;
+  return redact(message.slice(0, 300), token) || '(empty body)';
 }

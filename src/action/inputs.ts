@@ -1,5 +1,7 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { DEFAULT_BASE_URL } from '../live/base-url.js';
+import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
 export type ActionCommand = 'plan' | 'apply' | 'drift';
@@ -18,6 +20,8 @@ export interface ActionInputs {
   githubToken: string;
   comment: boolean;
   concurrency: number;
+  /** `read-concurrency`: GETs in flight at once; the client's default when the input is empty. */
+  readConcurrency?: number;
   /** Longest one LaunchDarkly request may take; the client's default when the input is empty. */
   timeoutSeconds?: number;
   allowUnreviewedChanges: boolean;
@@ -31,8 +35,6 @@ export interface ActionInputs {
 /** Reads one input by its action.yml name; returns '' when unset (like `core.getInput`). */
 export type InputReader = (name: string) => string;
 
-export const DEFAULT_API_URL = 'https://app.launchdarkly.com';
-
 /**
  * Parse every input. Defaults are repeated here because action.yml defaults are applied by the
  * runner only: a test or a composite action that sets `INPUT_*` itself gets the same behaviour.
@@ -42,13 +44,15 @@ export function parseInputs(read: InputReader): ActionInputs {
     command: commandOf(read('command')),
     paths: pathsOf(read('paths')),
     apiToken: read('api-token').trim(),
-    apiUrl: (read('api-url').trim() || DEFAULT_API_URL).replace(/\/+$/, ''),
+    apiUrl: (read('api-url').trim() || DEFAULT_BASE_URL).replace(/\/+$/, ''),
     githubToken: read('github-token').trim(),
     comment: booleanOf('comment', read('comment'), true),
-    concurrency: concurrencyOf(read('concurrency')),
+    concurrency: concurrencyOf('concurrency', read('concurrency')) ?? DEFAULT_WRITE_CONCURRENCY,
     allowUnreviewedChanges: booleanOf('allow-unreviewed-changes', read('allow-unreviewed-changes'), false),
     base: baseOf(read('base')),
   };
+  const readConcurrency = concurrencyOf('read-concurrency', read('read-concurrency'));
+  if (readConcurrency !== undefined) inputs.readConcurrency = readConcurrency;
   const timeout = read('timeout').trim();
   if (timeout !== '') inputs.timeoutSeconds = timeoutOf(timeout);
   const project = read('project').trim();
@@ -101,12 +105,13 @@ function booleanOf(name: string, text: string, fallback: boolean): boolean {
   throw new UsageError(`input "${name}" must be true or false, got "${value}"`);
 }
 
-function concurrencyOf(text: string): number {
+/** Requests in flight at once (writes or reads); undefined when the input is empty. */
+function concurrencyOf(name: string, text: string): number | undefined {
   const value = text.trim();
-  if (value === '') return 4;
+  if (value === '') return undefined;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 64) {
-    throw new UsageError(`input "concurrency" must be an integer from 1 to 64, got "${value}"`);
+    throw new UsageError(`input "${name}" must be an integer from 1 to 64, got "${value}"`);
   }
   return number;
 }

@@ -2,13 +2,12 @@
  * The Action, minus the process: inputs + GitHub context + injected pipeline and GitHub client in,
  * an `ActionOutcome` out. Every error ends here as a `failure-reason`, with tokens redacted.
  */
-import { GitError, LdexpError, ManifestError, RemoteError, StalePlanError, UsageError, redact } from '../errors.js';
+import { GitError, GitHubError, LdexpError, ManifestError, StalePlanError, UsageError, redact } from '../errors.js';
 import { hasErrors } from '../pipeline.js';
 import { renderProblemsMarkdown } from '../render/index.js';
 import { runApply } from './apply-run.js';
 import type { ActionDeps } from './deps.js';
 import { defaultsOf, titleOf } from './deps.js';
-import { GitHubError } from './github.js';
 import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutcome, FailureReason } from './outcome.js';
@@ -84,8 +83,8 @@ function reasonOf(error: unknown): FailureReason {
   if (error instanceof StalePlanError) return 'stale-plan';
   if (error instanceof GitError || (error instanceof LdexpError && error.code === 'BaseNotCompared'))
     return 'base-unavailable';
-  if (error instanceof RemoteError || error instanceof GitHubError) return 'api-error';
   if (error instanceof UsageError) return 'invalid-inputs';
+  // LaunchDarkly's and GitHub's failures alike (RemoteError, GitHubError) come from a server.
   if (error instanceof LdexpError)
     return error.source === 'remote' ? 'api-error' : error.source === 'user' ? 'invalid-inputs' : 'internal-error';
   return 'internal-error';

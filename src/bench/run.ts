@@ -13,6 +13,7 @@ import {
   planScenario,
   purePlanScenario,
   startupScenario,
+  validateOneScenario,
   validateScenario,
   type BenchOptions,
   type Row,
@@ -58,6 +59,7 @@ const SCENARIOS: readonly Scenario[] = [
       validateScenario(name, { experiments: 2000, flags: 100, metrics: 60, holdouts: 0 }, options),
   },
   { name: 'ldexp --version (baseline: node -e 0)', measure: startupScenario },
+  { name: 'ldexp validate, one file (baseline: node -e 0)', measure: validateOneScenario },
 ];
 
 const HEADER = [

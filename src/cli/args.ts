@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
@@ -18,6 +19,14 @@ export interface CommandLine {
   paths: string[];
   project?: string;
   environment?: string;
+  /** `export --environment`, repeated. */
+  environments?: string[];
+  /** `export --include-archived`. */
+  includeArchived: boolean;
+  /** `export --force`: overwrite existing files. */
+  force: boolean;
+  /** `pull --add-missing`: write manifests for live resources no manifest describes. */
+  addMissing: boolean;
   /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
   allowTargets?: string[];
   concurrency: number;
@@ -105,20 +114,32 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   const line: CommandLine = {
     command: invocation.command,
     paths: ['.'],
-    concurrency: positiveInteger('--concurrency', options.concurrency ?? '4', invocation.command),
-    readConcurrency: positiveInteger('--read-concurrency', options.readConcurrency ?? '10', invocation.command),
+    concurrency: positiveInteger(
+      '--concurrency',
+      options.concurrency ?? String(DEFAULT_WRITE_CONCURRENCY),
+      invocation.command,
+    ),
+    readConcurrency: positiveInteger(
+      '--read-concurrency',
+      options.readConcurrency ?? String(DEFAULT_READ_CONCURRENCY),
+      invocation.command,
+    ),
     color: !noColor && isTty,
     verbose: options.verbose === true,
     json: options.json === true,
     markdown: options.markdown === true,
     detailedExitcode: options.detailedExitcode === true,
     autoApprove: options.autoApprove === true,
+    includeArchived: options.includeArchived === true,
+    force: options.force === true,
+    addMissing: options.addMissing === true,
     port: portNumber(options.port ?? '0', invocation.command),
     format: options.format === 'markdown' ? 'markdown' : 'text',
   };
   if (options.base !== undefined) line.base = options.base;
   if (options.project !== undefined) line.project = options.project;
-  if (options.environment !== undefined) line.environment = options.environment;
+  if (Array.isArray(options.environment)) line.environments = options.environment;
+  else if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 
 import { UsageError } from '../errors.js';
 import type { TargetDefaults } from '../manifest/types.js';
-import { DEFAULT_BASE_URL } from '../pipeline.js';
+import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import type { ConnectionOptions } from '../pipeline.js';
 import type { CommandLine } from './args.js';
 import type { CliIo } from './io.js';

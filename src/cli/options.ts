@@ -4,10 +4,13 @@
  */
 import { Option } from 'commander';
 
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
+
 /** The option values commander hands over, keyed by camel-cased long name. */
 export interface OptionValues {
   project?: string;
-  environment?: string;
+  /** A list where the option repeats (export). */
+  environment?: string | string[];
   json?: boolean;
   markdown?: boolean;
   out?: string;
@@ -25,6 +28,9 @@ export interface OptionValues {
   allowTarget?: string[];
   base?: string;
   format?: string;
+  includeArchived?: boolean;
+  force?: boolean;
+  addMissing?: boolean;
 }
 
 /** A fresh commander Option per program: commander attaches (and mutates) them. */
@@ -71,13 +77,16 @@ export const planFileOption: OptionFactory = () =>
   );
 
 export const concurrencyOption: OptionFactory = () =>
-  new Option('--concurrency <n>', 'requests in flight at once during apply').default('4', '4');
+  new Option('--concurrency <n>', 'requests in flight at once during apply').default(
+    String(DEFAULT_WRITE_CONCURRENCY),
+    String(DEFAULT_WRITE_CONCURRENCY),
+  );
 
 export const readConcurrencyOption: OptionFactory = () =>
   new Option(
     '--read-concurrency <n>',
     'reads in flight at once while reading LaunchDarkly (fewer when its rate limit runs low)',
-  ).default('10', '10');
+  ).default(String(DEFAULT_READ_CONCURRENCY), String(DEFAULT_READ_CONCURRENCY));
 
 export const timeoutOption: OptionFactory = () =>
   new Option(
@@ -114,3 +123,35 @@ export const formatOption: OptionFactory = () =>
   new Option('--format <format>', 'text, or markdown for a job summary or an issue')
     .choices(DRIFT_FORMATS)
     .default('text');
+export const exportProjectOption: OptionFactory = () =>
+  new Option('--project <key>', 'the project to export (required)').makeOptionMandatory();
+
+export const exportEnvironmentOption: OptionFactory = () =>
+  new Option(
+    '--environment <key>',
+    'an environment to export (repeatable; default: every environment of the project)',
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+
+export const outDirOption: OptionFactory = () =>
+  new Option(
+    '-o, --out <dir>',
+    'folder to write the manifests into (created when missing; default: the current folder)',
+  );
+
+export const includeArchivedOption: OptionFactory = () =>
+  new Option('--include-archived', 'also export archived experiments (left out by default)');
+
+export const forceOption: OptionFactory = () =>
+  new Option('--force', 'overwrite files that already exist (without it, nothing is written when any exists)');
+
+export const addMissingOption: OptionFactory = () =>
+  new Option(
+    '--add-missing',
+    'also write a new manifest for each live experiment or holdout of the targets that no manifest describes',
+  );
+
+export const pullOutOption: OptionFactory = () =>
+  new Option(
+    '-o, --out <dir>',
+    'with --add-missing: folder for the new files (default: the first folder given, else the current folder)',
+  );

@@ -3,6 +3,7 @@ import { createExperiment, createIteration } from './experiments/create.js';
 import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
+import { listEnvironments } from './environments.js';
 import { getFlag, listFlags } from './flags.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
 import {
@@ -135,5 +136,12 @@ export const ROUTES: readonly Route[] = [
     template: '/api/v2/projects/{projectKey}/context-kinds',
     body: 'none',
     handle: listContextKinds,
+  },
+  {
+    method: 'GET',
+    operationId: 'getEnvironmentsByProject',
+    template: '/api/v2/projects/{projectKey}/environments',
+    body: 'none',
+    handle: listEnvironments,
   },
 ];

@@ -76,16 +76,17 @@ function buildExperiment(project: ProjectState, env: EnvState, spec: SeedExperim
     _id: id,
     key: spec.key,
     name: spec.name ?? spec.key,
-    maintainerId: EMULATOR_MEMBER_ID,
+    maintainerId: spec.maintainerId ?? EMULATOR_MEMBER_ID,
     creationDate: SEED_EPOCH,
     environmentKey: env.key,
     methodology: spec.methodology ?? 'bayesian',
-    dataSource: 'launchdarkly',
-    type: 'experiment',
+    dataSource: spec.dataSource ?? 'launchdarkly',
+    type: spec.type ?? 'experiment',
     tags: spec.tags ?? [],
     previousIterations: [],
   };
   if (spec.description !== undefined) experiment.description = spec.description;
+  if (spec.analysisConfig !== undefined) experiment.analysisConfig = { ...spec.analysisConfig };
   if (spec.holdout !== undefined) {
     const holdout = env.holdouts.get(spec.holdout);
     if (!holdout) throw new Error(`${path}.holdout: unknown holdout "${spec.holdout}" in ${env.key}`);
@@ -148,6 +149,10 @@ function buildIteration(
     attributes: spec.attributes ?? [],
     treatments: treatments(project, Object.keys(flags), spec.treatments, path),
   };
+  if (spec.reallocationFrequencyMillis !== undefined) {
+    if (experiment.type !== 'mab') throw new Error(`${path}.reallocationFrequencyMillis: only for type mab`);
+    iteration.reallocationFrequencyMillis = spec.reallocationFrequencyMillis;
+  }
   if (project.metricGroups.has(primary)) iteration.primaryFunnelKey = primary;
   else iteration.primarySingleMetricKey = primary;
   try {

@@ -121,6 +121,8 @@ export interface SeedIteration {
   /** For stopped iterations: a treatment name or variation name/`_id`. Default: the baseline. */
   winner?: string;
   winningReason?: string;
+  /** Multi-armed bandits (`type: mab`) only, as LaunchDarkly reports it. */
+  reallocationFrequencyMillis?: number;
 }
 
 export type SeedExperimentState = 'draft' | 'running' | 'stopped' | 'archived';
@@ -131,6 +133,21 @@ export interface SeedExperiment {
   description?: string;
   tags?: string[];
   methodology?: 'bayesian' | 'frequentist' | 'export_only';
+  /** Default `launchdarkly`. */
+  dataSource?: 'launchdarkly' | 'snowflake';
+  /** Default `experiment`. */
+  type?: 'experiment' | 'mab';
+  /** Member ID; default the emulator's member. */
+  maintainerId?: string;
+  /** As the API takes it (`AnalysisConfigInput`: thresholds as strings). */
+  analysisConfig?: {
+    bayesianThreshold?: string;
+    significanceThreshold?: string;
+    testDirection?: string;
+    multipleComparisonCorrectionMethod?: 'bonferroni' | 'benjamini-hochberg';
+    multipleComparisonCorrectionScope?: 'variations' | 'variations-and-metrics' | 'metrics';
+    sequentialTestingEnabled?: boolean;
+  };
   /** Holdout key in the same environment. */
   holdout?: string;
   /** draft: iteration is the draft; running/stopped: it is the current one; archived: stopped + archived. */

@@ -1,5 +1,8 @@
 import { UsageError } from '../errors.js';
 
+/** LaunchDarkly's default instance (EU and federal customers set their own). */
+export const DEFAULT_BASE_URL = 'https://app.launchdarkly.com';
+
 /**
  * Check a LaunchDarkly base URL: https anywhere, plain http only on loopback, so the token never
  * travels unencrypted over a network. Returns the URL without a trailing slash.

@@ -20,6 +20,7 @@ import {
   type RequestShown,
   type ResponseHeaders,
 } from './failures.js';
+import { DEFAULT_READ_CONCURRENCY } from './defaults.js';
 import { expectationFor, operationFor } from './operations.js';
 import { readAllPages } from './paginate.js';
 import { queryString, type Query } from './query.js';
@@ -35,6 +36,7 @@ import {
 import { verifyAnswer } from './verify.js';
 import { LDEXP_VERSION } from './version.js';
 
+export { DEFAULT_READ_CONCURRENCY } from './defaults.js';
 export type { ResponseHeaders } from './failures.js';
 export type { Query, QueryValue } from './query.js';
 export type { RetryOptions } from './retry.js';
@@ -48,8 +50,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_CONNECT_TIMEOUT_MS = 10_000;
 /** Node fires longer timers at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
-/** GETs in flight at once by default: enough to hide latency, few enough not to spend a rate window at once. */
-export const DEFAULT_READ_CONCURRENCY = 10;
 /** Spread requests held for the same window end, so they do not all arrive in its first millisecond. */
 const HOLD_JITTER_MS = 50;
 
@@ -82,7 +82,16 @@ export interface LdClient {
    */
   request<T>(method: HttpMethod, path: string, options?: RequestOptions): Promise<LdResponse<T>>;
   /** Every item of a paginated collection. */
-  getAllPages<T>(path: string, query?: Query, itemsKey?: string, options?: { beta?: boolean }): Promise<T[]>;
+  getAllPages<T>(path: string, options?: PageOptions): Promise<T[]>;
+}
+
+export interface PageOptions {
+  /** Parameters of the first page (`limit`, `expand`…); kept on every later page. */
+  query?: Query;
+  /** The array of items in each page's body (default `items`). */
+  itemsKey?: string;
+  /** Send `LD-API-Version: beta` even where the operation table does not say so. */
+  beta?: boolean;
 }
 
 /** The client createClient returns: it owns its connections. */
@@ -146,17 +155,14 @@ export function createClient(options: ClientOptions): ClosableLdClient {
   const client: ClosableLdClient = {
     baseUrl,
     request: (method, path, requestOptions = {}) => send(settings, method, path, requestOptions),
-    getAllPages: async <T>(path: string, query: Query = {}, itemsKey = 'items', pageOptions: { beta?: boolean } = {}) =>
+    getAllPages: async <T>(path: string, pageOptions: PageOptions = {}) =>
       readAllPages<T>(
         async (pagePath, pageQuery) => {
           const options: RequestOptions = { query: pageQuery };
           if (pageOptions.beta) options.beta = true;
           return (await client.request<unknown>('GET', pagePath, options)).body;
         },
-        baseUrl,
-        path,
-        query,
-        itemsKey,
+        { baseUrl, path, query: pageOptions.query ?? {}, itemsKey: pageOptions.itemsKey ?? 'items' },
       ),
     rateLimitWaitMs: () => settings.budget.waited,
     close: async () => {

@@ -94,8 +94,7 @@ async function readProject(
 /** Every flag key of the project, in server order; summaries, without environments, keep the pages small. */
 async function listFlagKeys(client: LdClient, project: string): Promise<string[]> {
   const flags = await client.getAllPages<{ key?: unknown }>(`/api/v2/flags/${encodeURIComponent(project)}`, {
-    limit: FLAG_PAGE,
-    summary: true,
+    query: { limit: FLAG_PAGE, summary: true },
   });
   return flags.map((f) => f.key).filter((k): k is string => typeof k === 'string' && k !== '');
 }
@@ -110,9 +109,9 @@ async function readProjectBasics(client: LdClient, project: string): Promise<Pro
       'GET',
       `/api/v2/projects/${p}/experimentation-settings`,
     ),
-    client.getAllPages<LdMetric>(`/api/v2/metrics/${p}`, { limit: METRIC_PAGE }),
+    client.getAllPages<LdMetric>(`/api/v2/metrics/${p}`, { query: { limit: METRIC_PAGE } }),
     // Metric groups are still a beta resource: the operation table sends them `LD-API-Version: beta`.
-    client.getAllPages<LdMetricGroup>(`/api/v2/projects/${p}/metric-groups`, { limit: METRIC_PAGE }),
+    client.getAllPages<LdMetricGroup>(`/api/v2/projects/${p}/metric-groups`, { query: { limit: METRIC_PAGE } }),
   ]);
   return {
     contextKinds,
@@ -173,9 +172,7 @@ function experimentLists(
 function listExperiments(client: LdClient, path: string): Promise<LdExperiment[]> {
   // Archived experiments are hidden unless asked for, and a reconciler must see them to restore or skip them.
   return client.getAllPages<LdExperiment>(path, {
-    limit: EXPERIMENT_PAGE,
-    lifecycleState: 'active,archived',
-    expand: EXPERIMENT_EXPAND,
+    query: { limit: EXPERIMENT_PAGE, lifecycleState: 'active,archived', expand: EXPERIMENT_EXPAND },
   });
 }
 
@@ -219,7 +216,7 @@ function isSummary(experiment: LdExperiment): boolean {
 }
 
 async function readHoldouts(client: LdClient, base: string): Promise<LdHoldout[]> {
-  const listed = await client.getAllPages<{ key?: string }>(`${base}/holdouts`, { limit: HOLDOUT_PAGE });
+  const listed = await client.getAllPages<{ key?: string }>(`${base}/holdouts`, { query: { limit: HOLDOUT_PAGE } });
   // The list gives SimpleHoldoutRep; only the detail by key carries the base experiment and related experiments.
   const keys = listed.map((h) => h.key).filter((k): k is string => typeof k === 'string' && k !== '');
   const holdouts = await Promise.all(

@@ -84,6 +84,14 @@ export const OPERATIONS: readonly Operation[] = [
     what: 'a list of context kinds',
   },
   {
+    id: 'getEnvironmentsByProject',
+    method: 'GET',
+    template: '/api/v2/projects/{projectKey}/environments',
+    status: 200,
+    body: list,
+    what: 'a list of environments',
+  },
+  {
     id: 'getExperimentationSettings',
     method: 'GET',
     template: '/api/v2/projects/{projectKey}/experimentation-settings',

@@ -17,25 +17,31 @@ export interface PageRequest {
 /** Fetches one page and returns its parsed body. */
 export type PageFetcher = (path: string, query: Query) => Promise<unknown>;
 
+/** Which collection to read, and where its items are. */
+export interface Collection {
+  /** The API root the `next` links are resolved against (and must stay on). */
+  baseUrl: string;
+  path: string;
+  /** Parameters of the first page (`limit`, `expand`…); kept on every later page. */
+  query: Query;
+  /** The array of items in each page's body: `items` for most collections. */
+  itemsKey: string;
+}
+
 /**
  * Every item of the collection at `path`, in server order. When the first page reports the total,
  * the remaining pages are requested at once by offset (the client bounds how many are in flight),
  * so a collection costs two dependent round trips instead of one per page. Without a total, or when
  * those pages came back short (the collection shrank meanwhile), `_links.next` is walked instead.
  */
-export async function readAllPages<T>(
-  fetchPage: PageFetcher,
-  baseUrl: string,
-  path: string,
-  query: Query,
-  itemsKey: string,
-): Promise<T[]> {
+export async function readAllPages<T>(fetchPage: PageFetcher, collection: Collection): Promise<T[]> {
+  const { baseUrl, path, query, itemsKey } = collection;
   const first = await fetchPage(path, query);
   const firstItems = itemsOf<T>(first, itemsKey);
   const pages = offsetsAgree(first, baseUrl, { path, query }, firstItems.length)
     ? remainingPages({ path, query }, totalOf(first), firstItems.length)
     : [];
-  if (pages.length === 0) return walkPages(fetchPage, baseUrl, { path, query }, first, itemsKey);
+  if (pages.length === 0) return walkPages(fetchPage, collection, first);
   const rest = await Promise.all(
     pages.map(async (page) => itemsOf<T>(await fetchPage(page.path, page.query), itemsKey)),
   );
@@ -75,13 +81,9 @@ export function remainingPages(first: PageRequest, total: number | undefined, pa
 }
 
 /** One page after another, following `_links.next`, else offsets, else "a full page means more". */
-async function walkPages<T>(
-  fetchPage: PageFetcher,
-  baseUrl: string,
-  start: PageRequest,
-  firstBody: unknown,
-  itemsKey: string,
-): Promise<T[]> {
+async function walkPages<T>(fetchPage: PageFetcher, collection: Collection, firstBody: unknown): Promise<T[]> {
+  const { baseUrl, itemsKey } = collection;
+  const start: PageRequest = { path: collection.path, query: collection.query };
   const items: T[] = [];
   const seen = new Set<string>();
   let page: PageRequest | undefined = start;

@@ -1,4 +1,4 @@
-export { findManifestFiles, loadManifests, loadSchemas, readSchemas } from './load.js';
+export { findManifestFiles, loadManifests, loadSchemas } from './load.js';
 export { describeLimits, isWholeRun } from './scope.js';
 export type { LoadOptions } from './load.js';
 export { parseManifestText } from './parse.js';

@@ -1,18 +1,17 @@
 /**
- * The I/O shell of manifest loading: find the YAML files, read them and the JSON Schemas, then
- * hand everything to the pure parse and validate stages.
+ * The I/O shell of manifest loading: find the YAML files and read them, then hand them to the pure
+ * parse and validate stages (with the validators generated from the JSON Schemas at build time).
  */
 import type { Dirent, Stats } from 'node:fs';
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import pLimit from 'p-limit';
 
 import { FileError } from '../errors.js';
 import { kindOf, readUserText, statOf } from '../files.js';
-import { compileSchemas, sortProblems, validateDocuments } from '../schema/index.js';
-import type { CompiledSchemas, ManifestSchemas } from '../schema/index.js';
+import { manifestValidators, sortProblems, validateDocuments } from '../schema/index.js';
+import type { CompiledSchemas } from '../schema/index.js';
 import type { Problem } from '../types.js';
 import { parseManifestText } from './parse.js';
 import type { ManifestSet, ParsedDocument, RunScope, TargetDefaults } from './types.js';
@@ -21,7 +20,7 @@ import { appendAll } from './append.js';
 export interface LoadOptions {
   /** Base for relative paths, and what file names in problems are relative to (default: process.cwd()). */
   cwd?: string;
-  /** Precompiled schemas (default: read once from the package's `schemas/` folder). */
+  /** Compiled schemas (default: the validators generated from `schemas/` at build time). */
   schemas?: CompiledSchemas;
 }
 
@@ -238,34 +237,7 @@ function displayName(file: string, cwd: string): string {
   return relative.split(path.sep).join('/');
 }
 
-let compiled: Promise<CompiledSchemas> | undefined;
-
-/** The compiled manifest schemas, read from the package's `schemas/` folder once per process. */
+/** The manifest validators, generated from the package's `schemas/` folder when ldexp was built. */
 export function loadSchemas(): Promise<CompiledSchemas> {
-  compiled ??= readSchemas().then(compileSchemas);
-  return compiled;
-}
-
-/** The raw JSON Schemas from `schemas/` (the source of truth, also published for editors). */
-export async function readSchemas(dir?: string): Promise<ManifestSchemas> {
-  const folder = dir ?? (await findSchemasDir());
-  const read = async (name: string): Promise<object> =>
-    JSON.parse(await readFile(path.join(folder, `${name}.schema.json`), 'utf8')) as object;
-  const [experiment, holdout, config, manifest] = await Promise.all(
-    ['experiment', 'holdout', 'config', 'manifest'].map(read),
-  );
-  if (!experiment || !holdout || !config || !manifest) throw new Error('unreachable: four schemas read');
-  return { experiment, holdout, config, manifest };
-}
-
-// This module runs from src/manifest (tests), dist/lib/manifest (the CLI) or a bundle (the
-// Action), so the package root is found by walking up rather than by a fixed relative path.
-async function findSchemasDir(): Promise<string> {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let depth = 0; depth < 6; depth += 1) {
-    const candidate = path.join(dir, 'schemas');
-    if (await stat(path.join(candidate, 'manifest.schema.json')).catch(() => undefined)) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error(`cannot find the ldexp schemas/ folder above ${fileURLToPath(import.meta.url)}`);
+  return Promise.resolve(manifestValidators);
 }

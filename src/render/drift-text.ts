@@ -17,7 +17,7 @@ export function driftSummary(report: DriftReport): string {
       : 'No drift: LaunchDarkly matches Git.';
   }
   const count = plural(report.drift.length, 'resource');
-  return `Drift in ${count}: LaunchDarkly was changed outside Git, and applying the manifests would revert it. To keep what LaunchDarkly has, write it into the manifests.`;
+  return `Drift in ${count}: LaunchDarkly was changed outside Git, and applying the manifests would revert it. To keep what LaunchDarkly has, run ldexp pull: it writes it into the manifests.`;
 }
 
 /** The report; with `color: false` it holds no ANSI escape. */

@@ -13,7 +13,7 @@ import type { ApplyReport } from '../../src/apply/types.js';
 import { GitError, RemoteError, StalePlanError } from '../../src/errors.js';
 import type { PlanOptions } from '../../src/pipeline.js';
 import type { Plan } from '../../src/plan/types.js';
-import { RecordingReporter } from '../../src/reporter.js';
+import { RecordingReporter } from '../helpers/recording-reporter.js';
 import type { Problem } from '../../src/types.js';
 import type { FakeGitHub } from './fake-github.js';
 import { startFakeGitHub } from './fake-github.js';

@@ -11,7 +11,7 @@ import { createGitHubClient } from '../../src/action/github.js';
 import { runAction } from '../../src/action/run-action.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { applyPlan, plan, validate } from '../../src/pipeline.js';
-import { RecordingReporter } from '../../src/reporter.js';
+import { RecordingReporter } from '../helpers/recording-reporter.js';
 import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, TOKEN, workspace } from '../e2e/helpers.js';
 import type { Workspace } from '../e2e/helpers.js';
 import type { FakeGitHub } from './fake-github.js';

@@ -70,21 +70,39 @@ describe('action.yml', () => {
 });
 
 describe('example workflows', () => {
-  it('are the three documented ones', () => {
-    expect(workflowFiles).toEqual(['ldexp-apply.yml', 'ldexp-drift.yml', 'ldexp-plan.yml']);
+  it('are the documented ones', () => {
+    expect(workflowFiles).toEqual(['ldexp-apply.yml', 'ldexp-drift.yml', 'ldexp-plan.yml', 'ldexp-pull.yml']);
   });
 
-  it.each(workflows)('%s uses the Action with declared inputs and outputs only', (_file, workflow) => {
-    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-    const uses = steps.filter((step) => step.uses?.startsWith('ldexp/ldexp@'));
-    expect(uses.length).toBeGreaterThan(0);
-    for (const step of uses) {
-      expect(step.uses).toBe('ldexp/ldexp@v1');
-      for (const input of Object.keys(step.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(input);
-    }
-    const text = JSON.stringify(workflow);
-    for (const match of text.matchAll(/steps\.\w+\.outputs\.([\w-]+)/g))
-      expect(Object.keys(actionYml.outputs)).toContain(match[1]);
+  /** Workflows of commands the Action does not run (pull) run the CLI instead. */
+  const CLI_WORKFLOWS = new Set(['ldexp-pull.yml']);
+
+  it.each(workflows.filter(([file]) => !CLI_WORKFLOWS.has(file)))(
+    '%s uses the Action with declared inputs and outputs only',
+    (_file, workflow) => {
+      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+      const uses = steps.filter((step) => step.uses?.startsWith('ldexp/ldexp@'));
+      expect(uses.length).toBeGreaterThan(0);
+      for (const step of uses) {
+        expect(step.uses).toBe('ldexp/ldexp@v1');
+        for (const input of Object.keys(step.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(input);
+      }
+      const text = JSON.stringify(workflow);
+      for (const match of text.matchAll(/steps\.\w+\.outputs\.([\w-]+)/g))
+        expect(Object.keys(actionYml.outputs)).toContain(match[1]);
+    },
+  );
+
+  it('pull: on a schedule, runs ldexp pull with a read-only token, opens a pull request with the changes', () => {
+    const [, pull] = workflows.find(([file]) => file === 'ldexp-pull.yml')!;
+    expect(Object.keys(pull.on)).toContain('schedule');
+    expect(pull.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    const steps = Object.values(pull.jobs)[0]!.steps;
+    expect(steps.find((step) => step.run?.includes('ldexp@1 pull'))?.run).toContain(
+      'npx --yes ldexp@1 pull experiments',
+    );
+    expect(steps.at(-1)?.uses).toBe('peter-evans/create-pull-request@v7');
+    expect(JSON.stringify(pull)).toContain('secrets.LD_READ_TOKEN');
   });
 
   it('plan: on pull requests, may write comments, reads a read-only token', () => {

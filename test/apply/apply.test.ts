@@ -5,7 +5,7 @@ import { UsageError } from '../../src/errors.js';
 import { createClient, SEMANTIC_PATCH_CONTENT_TYPE } from '../../src/live/client.js';
 import type { HttpMethod, LdResponse } from '../../src/live/client.js';
 import type { PlanStep } from '../../src/plan/types.js';
-import { RecordingReporter } from '../../src/reporter.js';
+import { RecordingReporter } from '../helpers/recording-reporter.js';
 import { startFakeLd, type FakeLd } from '../live/fake-server.js';
 import { plan, ScriptedClient, step } from './builders.js';
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator } from '../../src/emulator/index.js';
 import type { EmulatorSeed, RunningEmulator, SeedFlag } from '../../src/emulator/index.js';
-import { readSchemas } from '../../src/manifest/index.js';
+import { readSchemas } from '../helpers/schemas.js';
 import type { ConnectionOptions } from '../../src/pipeline.js';
 import { applyPlan, plan, validate } from '../../src/pipeline.js';
 import type { Problem } from '../../src/types.js';

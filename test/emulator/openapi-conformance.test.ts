@@ -43,6 +43,7 @@ async function driveEveryOperation(harness: Harness): Promise<void> {
   await get(`${HOLDOUTS}?limit=5`);
   await get('/api/v2/projects/web/experimentation-settings');
   await get('/api/v2/projects/web/context-kinds');
+  await get('/api/v2/projects/web/environments?limit=1');
   await get('/api/v2/flags/web/button-color');
   await get('/api/v2/flags/web/new-checkout?env=production');
   await get('/api/v2/flags/web?limit=2&summary=true');

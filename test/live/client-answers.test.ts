@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { NetworkError, RemoteError, UnexpectedResponseError } from '../../src/errors.js';
 import type { HttpMethod } from '../../src/live/client.js';
-import type { RecordingReporter, RetryEvent } from '../../src/reporter.js';
+import type { RetryEvent } from '../../src/reporter.js';
+import type { RecordingReporter } from '../helpers/recording-reporter.js';
 import { startFakeLd, type FakeLd, type ScriptedResponse } from './fake-server.js';
 import { TOKEN, testClient } from './helpers.js';
 
@@ -106,7 +107,7 @@ describe('answers that are not the documented one', () => {
   it('an HTML 200 to a list read is not an empty list', async () => {
     fake.route('GET', EXPERIMENTS, { status: 200, headers: HTML, rawBody: '<html>Maintenance</html>' });
     const { client } = testClient(fake);
-    const error = await failure(client.getAllPages(EXPERIMENTS, { limit: 20 }), RemoteError);
+    const error = await failure(client.getAllPages(EXPERIMENTS, { query: { limit: 20 } }), RemoteError);
     expect(error).toMatchObject({
       code: 'UnexpectedResponse',
       problem: 'a body that is not JSON',

@@ -62,7 +62,7 @@ describe('headers', () => {
   it('sends beta on a GET when asked, and a custom User-Agent', async () => {
     fake.route('GET', '/api/v2/projects/p/metric-groups', { body: { items: [] } });
     const { client } = testClient(fake, { userAgent: 'ldexp-test/9' });
-    await client.getAllPages('/api/v2/projects/p/metric-groups', { limit: 50 }, 'items', { beta: true });
+    await client.getAllPages('/api/v2/projects/p/metric-groups', { query: { limit: 50 }, beta: true });
     expect(fake.headerValues(fake.requests[0]!, 'ld-api-version')).toEqual(['beta']);
     expect(fake.headerValues(fake.requests[0]!, 'user-agent')).toEqual(['ldexp-test/9']);
   });
@@ -284,7 +284,7 @@ describe('pagination', () => {
       return { body: { items: [item(offset), item(offset + 1)], _links: { self: { href: path }, ...next } } };
     });
     const { client } = testClient(fake);
-    const items = await client.getAllPages(path, { limit: 2, expand: 'treatments' });
+    const items = await client.getAllPages(path, { query: { limit: 2, expand: 'treatments' } });
     expect(items).toEqual([0, 1, 2, 3, 4, 5].map(item));
     expect(fake.requests.map((r) => r.url)).toEqual([
       `${path}?limit=2&expand=treatments`,
@@ -300,7 +300,7 @@ describe('pagination', () => {
       return { body: { items: all.slice(offset, offset + 2), [countField]: all.length } };
     });
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', { limit: 2 })).toEqual(all);
+    expect(await client.getAllPages('/list', { query: { limit: 2 } })).toEqual(all);
     expect(fake.requests.map((r) => r.url)).toEqual([
       '/list?limit=2',
       '/list?limit=2&offset=2',
@@ -311,7 +311,7 @@ describe('pagination', () => {
   it('asks each page the count promises once, and keeps what came when they come back empty', async () => {
     fake.route('GET', '/list', { body: { items: [item(0)], totalCount: 10 } }, { body: { items: [], totalCount: 10 } });
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', { limit: 1 })).toEqual([item(0)]);
+    expect(await client.getAllPages('/list', { query: { limit: 1 } })).toEqual([item(0)]);
     expect(fake.requests).toHaveLength(10);
   });
 
@@ -326,7 +326,7 @@ describe('pagination', () => {
       return { body: { items: all.slice(offset, offset + 5), total_count: all.length, _links: next } };
     });
     const { client } = testClient(fake, { readConcurrency: 4 });
-    expect(await client.getAllPages(path, { limit: 20 })).toEqual(all);
+    expect(await client.getAllPages(path, { query: { limit: 20 } })).toEqual(all);
     expect(fake.requests.map((r) => Number(r.query.get('offset') ?? 0)).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 11 }, (_, n) => n * 5),
     );
@@ -343,7 +343,7 @@ describe('pagination', () => {
       { body: { items: [item(2)], totalCount: 3, _links: {} } },
     );
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', { limit: 1 })).toEqual([0, 1, 2].map(item));
+    expect(await client.getAllPages('/list', { query: { limit: 1 } })).toEqual([0, 1, 2].map(item));
     expect(fake.requests.map((r) => r.url)).toEqual([
       '/list?limit=1',
       '/list?limit=1&cursor=b',
@@ -359,28 +359,28 @@ describe('pagination', () => {
       { body: { items: [item(1)], totalCount: 2 } },
     );
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', { limit: 1 })).toEqual([0, 1].map(item));
+    expect(await client.getAllPages('/list', { query: { limit: 1 } })).toEqual([0, 1].map(item));
     expect(fake.requests.map((r) => r.url)).toEqual(['/list?limit=1', '/list?limit=1&offset=1']);
   });
 
   it('refuses a total that would take more than 10,000 pages before asking for any of them', async () => {
     fake.route('GET', '/list', { body: { items: [item(0)], totalCount: 10_001 } });
     const { client } = testClient(fake);
-    await expect(client.getAllPages('/list', { limit: 1 })).rejects.toMatchObject({ code: 'TooManyPages' });
+    await expect(client.getAllPages('/list', { query: { limit: 1 } })).rejects.toMatchObject({ code: 'TooManyPages' });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('without link or count, keeps reading while pages are full', async () => {
     fake.route('GET', '/list', { body: { items: [item(0), item(1)] } }, { body: { items: [item(2)] } });
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', { limit: 2 })).toEqual([0, 1, 2].map(item));
+    expect(await client.getAllPages('/list', { query: { limit: 2 } })).toEqual([0, 1, 2].map(item));
     expect(fake.requests).toHaveLength(2);
   });
 
   it('reads one page when there is no limit, link or count, with a custom items key', async () => {
     fake.route('GET', '/list', { body: { randomizationUnits: [item(0)] } });
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', {}, 'randomizationUnits')).toEqual([item(0)]);
+    expect(await client.getAllPages('/list', { itemsKey: 'randomizationUnits' })).toEqual([item(0)]);
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -392,7 +392,7 @@ describe('pagination', () => {
       { body: { items: [item(1)], _links: { next: { href: '/list?offset=1' } } } },
     );
     const { client } = testClient(fake);
-    expect(await client.getAllPages('/list', {})).toEqual([item(0), item(1)]);
+    expect(await client.getAllPages('/list')).toEqual([item(0), item(1)]);
     expect(fake.requests.map((r) => r.url)).toEqual(['/list', '/list?offset=1']);
   });
 });

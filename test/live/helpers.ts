@@ -1,6 +1,6 @@
 /** Shared test helpers for the live client: a client wired to the fake with a recording sleep. */
 import { createClient, type ClientOptions, type ClosableLdClient } from '../../src/live/client.js';
-import { RecordingReporter } from '../../src/reporter.js';
+import { RecordingReporter } from '../helpers/recording-reporter.js';
 import type { FakeLd } from './fake-server.js';
 
 /** Distinctive, so a leak anywhere is easy to find. */

@@ -54,6 +54,7 @@ describe('operationFor', () => {
     ['GET', '/api/v2/projects/web/metric-groups', 'getMetricGroups'],
     ['GET', '/api/v2/projects/web/context-kinds', 'getContextKindsByProjectKey'],
     ['GET', '/api/v2/projects/web/experimentation-settings', 'getExperimentationSettings'],
+    ['GET', '/api/v2/projects/web/environments', 'getEnvironmentsByProject'],
     ['GET', `${env}/experiments`, 'getExperiments'],
     ['POST', `${env}/experiments`, 'createExperiment'],
     ['GET', `${env}/experiments/exp`, 'getExperiment'],

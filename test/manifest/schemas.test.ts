@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, test } from 'vitest';
 
-import { parseManifestText, readSchemas } from '../../src/manifest/index.js';
+import { parseManifestText } from '../../src/manifest/index.js';
+import { readSchemas } from '../helpers/schemas.js';
 
 const schemas = await readSchemas();
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 
 import { describe, expect, test } from 'vitest';
 
-import { loadManifests, parseManifestText, readSchemas } from '../../src/manifest/index.js';
+import { loadManifests, parseManifestText } from '../../src/manifest/index.js';
 import type { ExperimentManifest, HoldoutManifest, ManifestSet } from '../../src/manifest/index.js';
-import { compileSchemas, validateDocuments } from '../../src/schema/index.js';
+import { compileSchemas } from '../../src/schema/compile.js';
+import { validateDocuments } from '../../src/schema/index.js';
+import { readSchemas } from '../helpers/schemas.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const FILE = 'valid.yaml';

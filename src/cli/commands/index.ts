@@ -8,7 +8,9 @@ import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
 import { driftSpec } from './drift.js';
 import { emulatorSpec } from './emulator.js';
+import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
+import { pullSpec } from './pull.js';
 import { showSpec } from './show.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
@@ -19,6 +21,8 @@ export const COMMANDS: readonly CliCommand[] = [
   applySpec,
   driftSpec,
   showSpec,
+  exportSpec,
+  pullSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,

@@ -1,13 +1,17 @@
 /** `ldexp validate`: offline checks, no token. */
-import { hasErrors, validate } from '../../pipeline.js';
-import { renderProblemsText, renderValidateReportJson } from '../../render/index.js';
+// Only what validating needs (not the pipeline, nor render/index): `ldexp validate` starts in the
+// time it takes to load the manifest stages, without the HTTP client or ajv.
+import { loadManifests } from '../../manifest/index.js';
+import { renderProblemsText } from '../../render/problems.js';
+import { renderValidateReportJson } from '../../render/validate-report.js';
+import { hasErrors } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { targetDefaults } from '../context.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 
 export async function validateCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
-  const { manifests, problems } = await validate(line.paths, targetDefaults(line));
+  const { manifests, problems } = await loadManifests(line.paths, targetDefaults(line));
   const resources = manifests.experiments.length + manifests.holdouts.length;
   if (line.json) {
     const counts = { files: manifests.files.length, resources };
