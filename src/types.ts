@@ -9,7 +9,8 @@ export interface SourcePosition {
   endColumn?: number;
 }
 
-export type Severity = 'error' | 'warning';
+/** A notice is information only (a document that is not ldexp's, skipped); it never fails a run. */
+export type Severity = 'error' | 'warning' | 'notice';
 
 /**
  * One finding about the input: a manifest that is invalid, a reference that does not resolve, a

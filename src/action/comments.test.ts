@@ -14,6 +14,12 @@ describe('planMarker', () => {
     [{ project: 'web', environment: 'production' }, '<!-- ldexp:plan project=web environment=production -->'],
     [{}, '<!-- ldexp:plan project=* environment=* -->'],
     [{ project: 'a-->b' }, '<!-- ldexp:plan project=a-_b environment=* -->'],
+    // A scoped matrix job keeps its own comment.
+    [{ targets: ['web/production'] }, '<!-- ldexp:plan project=* environment=* targets=web_production -->'],
+    [
+      { targets: ['web/staging', 'web/production/exp-a'] },
+      '<!-- ldexp:plan project=* environment=* targets=web_staging+web_production_exp-a -->',
+    ],
   ])('%j → %s', (target, marker) => {
     expect(planMarker(target)).toBe(marker);
   });

@@ -10,11 +10,17 @@ export const GITHUB_COMMENT_LIMIT = 65_536;
 export interface CommentTarget {
   project?: string;
   environment?: string;
+  /** The `targets` input: one comment per matrix job of a scoped run. */
+  targets?: readonly string[];
 }
 
-/** `<!-- ldexp:plan project=<p> environment=<e> -->`; `*` stands for "whatever the manifests say". */
+/**
+ * `<!-- ldexp:plan project=<p> environment=<e> -->`; `*` stands for "whatever the manifests say".
+ * A scoped run adds ` targets=<t>+<t>`, so the jobs of a matrix keep one comment each.
+ */
 export function planMarker(target: CommentTarget): string {
-  return `<!-- ldexp:plan project=${markerValue(target.project)} environment=${markerValue(target.environment)} -->`;
+  const scoped = target.targets ? ` targets=${target.targets.map(markerValue).join('+')}` : '';
+  return `<!-- ldexp:plan project=${markerValue(target.project)} environment=${markerValue(target.environment)}${scoped} -->`;
 }
 
 /**

@@ -33,6 +33,7 @@ export function defaultsOf(inputs: ActionInputs): TargetDefaults {
     ...(inputs.project !== undefined ? { project: inputs.project } : {}),
     ...(inputs.environment !== undefined ? { environment: inputs.environment } : {}),
     ...(inputs.allowedTargets !== undefined ? { allowedTargets: inputs.allowedTargets } : {}),
+    ...(inputs.targets !== undefined ? { targets: inputs.targets } : {}),
   };
 }
 
@@ -49,6 +50,7 @@ export function connectionOf(inputs: ActionInputs, deps: ActionDeps): Connection
 
 /** "ldexp plan: checkout/production", or just "ldexp plan" when the manifests name the target. */
 export function titleOf(verb: string, inputs: ActionInputs): string {
-  const target = [inputs.project, inputs.environment].filter((part) => part !== undefined).join('/');
+  const target =
+    inputs.targets?.join(', ') ?? [inputs.project, inputs.environment].filter((part) => part !== undefined).join('/');
   return target === '' ? `ldexp ${verb}` : `ldexp ${verb}: ${target}`;
 }

@@ -9,6 +9,16 @@ const reader =
     values[name] ?? '';
 
 describe('parseInputs', () => {
+  it('reads targets like --target, and refuses a malformed one naming the input', () => {
+    expect(parseInputs(reader({ targets: 'web/production\n web/staging/exp-a ' })).targets).toEqual([
+      'web/production',
+      'web/staging/exp-a',
+    ]);
+    expect(() => parseInputs(reader({ targets: 'web' }))).toThrow(
+      new UsageError('input "targets" expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY entries, got "web"'),
+    );
+  });
+
   it('applies the action.yml defaults when the runner did not', () => {
     expect(parseInputs(reader({}))).toEqual({
       command: 'plan',

@@ -1,5 +1,6 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
 import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
@@ -13,6 +14,8 @@ export interface ActionInputs {
   environment?: string;
   /** `allowed-targets`: the only targets the run may touch (narrows the Config's `allowedTargets`). */
   allowedTargets?: string[];
+  /** `targets`: only the documents of these `PROJECT/ENVIRONMENT[/KEY]` (like `--target`). */
+  targets?: string[];
   /** Empty when the workflow has no LaunchDarkly token (a fork's pull request). */
   apiToken: string;
   apiUrl: string;
@@ -61,6 +64,8 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (environment !== '') inputs.environment = environment;
   const allowed = listOf(read('allowed-targets'));
   if (allowed.length > 0) inputs.allowedTargets = allowed.map(targetPatternOf);
+  const targets = listOf(read('targets'));
+  if (targets.length > 0) inputs.targets = targets.map(targetSelectorOf);
   return inputs;
 }
 
@@ -93,6 +98,13 @@ function targetPatternOf(value: string): string {
   if (TARGET_PATTERN.test(value)) return value;
   throw new UsageError(
     `input "allowed-targets" expects PROJECT/ENVIRONMENT entries (or PROJECT/* for every environment), got "${value}"`,
+  );
+}
+
+function targetSelectorOf(value: string): string {
+  if (parseSelector(value) !== undefined) return value;
+  throw new UsageError(
+    `input "targets" expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY entries, got "${value}"`,
   );
 }
 

@@ -78,6 +78,10 @@ async function emulatorFor(
   return { emulator, waits };
 }
 
+function cpuMs(used: NodeJS.CpuUsage): number {
+  return (used.user + used.system) / 1000;
+}
+
 async function repeat<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < runs; i++) out.push(await once());
@@ -102,24 +106,30 @@ export async function planScenario(
     return await withFiles(workloadFiles(shape), async (dir) => {
       let requests = 0;
       let depth = 0;
+      const emulatorCpu: number[] = [];
       const results = await repeat(options.runs, async () => {
         const before = emulator.requests.length;
         waits.length = 0;
+        const cpu = process.cpuUsage();
         const result = mustSucceed(await child({ kind: 'cli', argv: ['plan', dir], url: emulator.url }), scenario);
+        emulatorCpu.push(cpuMs(process.cpuUsage(cpu)));
         requests = emulator.requests.length - before;
         depth = chainDepth(waits);
         return result;
       });
       const reads = { project: PROJECT, environment: ENVIRONMENT, ...referencedKeys(shape) };
       let baselineRequests = 0;
+      const baselineCpu: number[] = [];
       const baselineMs = await repeat(options.runs, async () => {
         const start = performance.now();
+        const cpu = process.cpuUsage();
         baselineRequests = await runBaseline(emulator.url, reads);
+        baselineCpu.push(cpuMs(process.cpuUsage(cpu)));
         return performance.now() - start;
       });
       const ms = median(results.map((r) => r.ms));
-      const cpuMs = median(results.map((r) => r.cpuMs));
-      const floor = DEPENDENT_ROUND_TRIPS * latencyMs + cpuMs;
+      const ldexpCpu = median(results.map((r) => r.cpuMs));
+      const floor = DEPENDENT_ROUND_TRIPS * latencyMs + ldexpCpu;
       return {
         scenario,
         requests,
@@ -127,7 +137,9 @@ export async function planScenario(
         peakMb: Math.max(...results.map((r) => r.maxRssMb)),
         baselineRequests,
         baselineMs: median(baselineMs),
-        note: `${String(depth)} dependent round trips; CPU ${formatMs(cpuMs)}; floor ${formatMs(floor)} (${String(DEPENDENT_ROUND_TRIPS)} × ${String(latencyMs)} ms + CPU): ${(ms / floor).toFixed(1)}× it`,
+        note:
+          `${String(depth)} dependent round trips; CPU ${formatMs(ldexpCpu)}; floor ${formatMs(floor)} (${String(DEPENDENT_ROUND_TRIPS)} × ${String(latencyMs)} ms + CPU): ${(ms / floor).toFixed(1)}× it; ` +
+          `emulator CPU ${formatMs(median(emulatorCpu))} (its own process) vs ${formatMs(median(baselineCpu))} for the baseline (client and emulator in one process)`,
       };
     });
   } finally {

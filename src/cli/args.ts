@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
+import { parseSelector } from '../manifest/select.js';
 import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
@@ -29,6 +30,8 @@ export interface CommandLine {
   addMissing: boolean;
   /** `--allow-target`, repeated: the targets this run may touch (see src/schema/allowed-targets.ts). */
   allowTargets?: string[];
+  /** `--target`, repeated: the documents this run is limited to (see src/manifest/select.ts). */
+  targets?: string[];
   concurrency: number;
   /** GETs in flight at once (`--read-concurrency`). */
   readConcurrency: number;
@@ -141,6 +144,7 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
   if (Array.isArray(options.environment)) line.environments = options.environment;
   else if (options.environment !== undefined) line.environment = options.environment;
   if (options.allowTarget !== undefined) line.allowTargets = targetPatterns(options.allowTarget, invocation.command);
+  if (options.target !== undefined) line.targets = targetSelectors(options.target, invocation.command);
   if (options.out !== undefined) line.out = options.out;
   if (options.plan !== undefined) line.planFile = options.plan;
   if (options.seed !== undefined) line.seed = options.seed;
@@ -169,6 +173,15 @@ function targetPatterns(values: readonly string[], command: string): string[] {
         `--allow-target expects PROJECT/ENVIRONMENT (or PROJECT/* for every environment), got "${value}"`,
         command,
       );
+    }
+  }
+  return [...values];
+}
+
+function targetSelectors(values: readonly string[], command: string): string[] {
+  for (const value of values) {
+    if (parseSelector(value) === undefined) {
+      throw new UsageError(`--target expects PROJECT/ENVIRONMENT or PROJECT/ENVIRONMENT/KEY, got "${value}"`, command);
     }
   }
   return [...values];

@@ -49,5 +49,6 @@ export function targetDefaults(line: CommandLine): TargetDefaults {
     ...(line.project !== undefined ? { project: line.project } : {}),
     ...(line.environment !== undefined ? { environment: line.environment } : {}),
     ...(line.allowTargets !== undefined ? { allowedTargets: line.allowTargets } : {}),
+    ...(line.targets !== undefined ? { targets: line.targets } : {}),
   };
 }

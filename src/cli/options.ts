@@ -28,6 +28,7 @@ export interface OptionValues {
   allowTarget?: string[];
   base?: string;
   format?: string;
+  target?: string[];
   includeArchived?: boolean;
   force?: boolean;
   addMissing?: boolean;
@@ -37,10 +38,22 @@ export interface OptionValues {
 export type OptionFactory = () => Option;
 
 export const projectOption: OptionFactory = () =>
-  new Option('--project <key>', "default project for documents that name none (a document's metadata wins)");
+  new Option(
+    '--project <key>',
+    "default project for documents that name none (a document's metadata wins); to run on part of a repository, use --target",
+  );
 
 export const environmentOption: OptionFactory = () =>
-  new Option('--environment <key>', "default environment for documents that name none (a document's metadata wins)");
+  new Option(
+    '--environment <key>',
+    "default environment for documents that name none (a document's metadata wins); to run on part of a repository, use --target",
+  );
+
+export const targetOption: OptionFactory = () =>
+  new Option(
+    '--target <project/environment[/key]>',
+    'only the documents of this target, or this one experiment or holdout (repeatable); documents are not changed, and a target that matches none is an error',
+  ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 
 export const allowTargetOption: OptionFactory = () =>
   new Option(

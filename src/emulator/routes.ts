@@ -4,7 +4,8 @@ import { getExperiment } from './experiments/get.js';
 import { listExperiments } from './experiments/list.js';
 import { patchExperiment } from './experiments/patch.js';
 import { listEnvironments } from './environments.js';
-import { getFlag, listFlags } from './flags.js';
+import { getFlag } from './flags.js';
+import { listFlags } from './flags-list.js';
 import { createHoldout, getHoldout, getHoldoutById, listHoldouts, patchHoldout } from './holdouts.js';
 import {
   getExperimentationSettings,

@@ -12,19 +12,19 @@ import type { LdClient } from './client.js';
 import type {
   LdContextKind,
   LdExperiment,
-  LdFlag,
   LdHoldout,
   LdMetric,
   LdMetricGroup,
   LdRandomizationUnit,
 } from './ld-types.js';
+import { flagReader } from './flag-reads.js';
 import { referencedFlagKeys } from './referenced-flags.js';
 import type { LiveEnvironment, LiveProject, LiveRequest, LiveState } from './types.js';
 
 /** The spec documents no maximum for experiment and holdout pages; 20 is its default. */
 const EXPERIMENT_PAGE = 20;
 const HOLDOUT_PAGE = 20;
-/** The documented default page for flags; the spec names no maximum. */
+/** The documented default page for flags (only the keys are listed here: summaries, small pages). */
 const FLAG_PAGE = 20;
 /** Metrics and metric groups cap `limit` at 50. */
 const METRIC_PAGE = 50;
@@ -72,17 +72,18 @@ async function readProject(
   const environmentKeys = targets.map((t) => t.environment);
   const named = [...(manifestFlags ?? [])].sort();
   const lists = experimentLists(client, key, environmentKeys);
+  const readFlags = flagReader(client, key, environmentKeys, named);
   const [environments, basics, namedFlags] = await Promise.all([
     Promise.all(targets.map((t) => readEnvironment(client, t, lists.get(t.environment) ?? Promise.resolve([])))),
     readProjectBasics(client, key),
-    readFlags(client, key, named, environmentKeys),
+    readFlags(named),
   ]);
   const alsoUsed = referencedFlagKeys(
     environments.flatMap((e) => e.experiments),
     environments.flatMap((e) => e.holdouts),
   );
   const more = [...alsoUsed].filter((k) => !named.includes(k)).sort();
-  const liveFlags = await readFlags(client, key, more, environmentKeys);
+  const liveFlags = await readFlags(more);
   const flags = new Map([...namedFlags.flags, ...liveFlags.flags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const missingFlags = new Set([...namedFlags.missingFlags, ...liveFlags.missingFlags].sort());
   const project: LiveProject = { key, ...basics, flags, missingFlags };
@@ -223,47 +224,6 @@ async function readHoldouts(client: LdClient, base: string): Promise<LdHoldout[]
     keys.map((key) => getOrUndefined<LdHoldout>(client, `${base}/holdouts/${encodeURIComponent(key)}`, HOLDOUT_EXPAND)),
   );
   return holdouts.filter((h): h is LdHoldout => h !== undefined);
-}
-
-async function readFlags(
-  client: LdClient,
-  project: string,
-  keys: readonly string[],
-  environments: readonly string[],
-): Promise<{ flags: Map<string, LdFlag>; missingFlags: Set<string> }> {
-  const p = encodeURIComponent(project);
-  const wanted = new Set(environments);
-  // The document declares `env` as one string: one environment is asked for by name; several are
-  // read as the whole flag (every environment) and narrowed here, still one request per flag.
-  const query = wanted.size === 1 ? { env: [...wanted][0] } : {};
-  const found = await Promise.all(
-    keys.map(async (key) => {
-      try {
-        const response = await client.request<LdFlag>('GET', `/api/v2/flags/${p}/${encodeURIComponent(key)}`, {
-          query,
-        });
-        return [key, onlyEnvironments(response.body, wanted)] as const;
-      } catch (error) {
-        if (error instanceof RemoteError && error.status === 404) return [key, undefined] as const;
-        throw error;
-      }
-    }),
-  );
-  const flags = new Map<string, LdFlag>();
-  const missingFlags = new Set<string>();
-  for (const [key, flag] of found) {
-    if (flag) flags.set(key, flag);
-    else missingFlags.add(key);
-  }
-  return { flags, missingFlags };
-}
-
-/** The flag with only the run's environments, as if LaunchDarkly had filtered them. */
-function onlyEnvironments(flag: LdFlag, wanted: ReadonlySet<string>): LdFlag {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the answer is verified only for key and variations
-  if (flag.environments === undefined) return flag;
-  const kept = Object.entries(flag.environments).filter(([key]) => wanted.has(key));
-  return { ...flag, environments: Object.fromEntries(kept) };
 }
 
 /** GET with expand; a 404 means the object went away between list and read, so it is left out. */

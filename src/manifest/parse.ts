@@ -3,12 +3,13 @@
  * (syntax errors, duplicate keys). A document with a YAML error is not validated further, since
  * its data cannot be trusted.
  */
-import { LineCounter, isAlias, isNode, isScalar, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isNode, isScalar, visit } from 'yaml';
 import type { Document, YAMLError } from 'yaml';
 
 import type { Problem } from '../types.js';
+import { ManifestText, parseYaml } from './manifest-text.js';
 import { createSourceMap } from './source-map.js';
-import type { SourceMap } from './source-map.js';
+import type { LinePos, SourceMap } from './source-map.js';
 import type { ParsedDocument } from './types.js';
 import { appendAll } from './append.js';
 
@@ -19,34 +20,46 @@ export interface ParsedFile {
 
 /** Parse every `---`-separated document of a file. Empty documents (only comments) are skipped. */
 export function parseManifestText(file: string, text: string): ParsedFile {
-  const lineCounter = new LineCounter();
-  // uniqueKeys off: duplicate keys are found by our own walk, which can name both places.
-  // logLevel error: the library would otherwise print its warnings (collection keys) to stderr itself.
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+  const source = new ManifestText(file, text);
+  const docs = parseYaml(text);
   const documents: ParsedDocument[] = [];
   const problems: Problem[] = [];
   docs.forEach((doc, documentIndex) => {
-    const map = createSourceMap(file, text, doc, lineCounter);
+    const map = createSourceMap(file, text, doc, source.linePos);
     const yamlProblems = [
-      ...doc.errors.map((e) => yamlProblem(file, e, 'error', lineCounter)),
-      ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', lineCounter)),
-      ...duplicateKeys(doc, map),
-      ...collectionKeys(doc, map),
+      ...doc.errors.map((e) => yamlProblem(file, e, 'error', source.linePos)),
+      ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', source.linePos)),
+      ...keyProblems(doc, map),
     ];
     appendAll(problems, yamlProblems);
     if (yamlProblems.some((p) => p.severity === 'error') || doc.contents === null) return;
     const data = toData(doc);
-    if (data.ok) documents.push({ file, documentIndex, data: data.value, ...bind(map) });
+    if (data.ok) documents.push({ file, documentIndex, data: data.value, ...locators(source, documentIndex, doc) });
     else problems.push({ severity: 'error', code: 'YamlSyntax', message: data.message, position: map.locate('') });
   });
   return { documents, problems };
 }
 
-function bind(map: SourceMap): Pick<ParsedDocument, 'locate' | 'locateKey' | 'locateSubject'> {
+/**
+ * Positions without the parsed document: the whole document's from its range, kept (every planned
+ * resource names it); anything inside from a parse of the file made when a problem first asks.
+ */
+function locators(
+  source: ManifestText,
+  index: number,
+  doc: Document,
+): Pick<ParsedDocument, 'locate' | 'locateKey' | 'locateSubject'> {
+  const [from = 0, to = from] = doc.contents?.range ?? doc.range ?? [0, 0];
+  const whole = [from, to] as const;
+  const span = [doc.range?.[0] ?? 0, doc.range?.[2] ?? source.text.length] as const;
+  const at =
+    (find: (map: SourceMap, pointer: string) => ReturnType<SourceMap['locate']>) =>
+    (pointer: string): ReturnType<SourceMap['locate']> =>
+      pointer === '' ? source.positionOf(whole) : find(source.sourceMap(index, span), pointer);
   return {
-    locate: (pointer) => map.locate(pointer),
-    locateKey: (pointer) => map.locateKey(pointer),
-    locateSubject: (pointer) => map.locateSubject(pointer),
+    locate: at((map, pointer) => map.locate(pointer)),
+    locateKey: at((map, pointer) => map.locateKey(pointer)),
+    locateSubject: at((map, pointer) => map.locateSubject(pointer)),
   };
 }
 
@@ -59,9 +72,9 @@ function toData(doc: Document): { ok: true; value: unknown } | { ok: false; mess
   }
 }
 
-function yamlProblem(file: string, error: YAMLError, severity: Problem['severity'], lc: LineCounter): Problem {
-  const start = lc.linePos(error.pos[0]);
-  const end = lc.linePos(error.pos[1]);
+function yamlProblem(file: string, error: YAMLError, severity: Problem['severity'], linePos: LinePos): Problem {
+  const start = linePos(error.pos[0]);
+  const end = linePos(error.pos[1]);
   return {
     severity,
     code: severity === 'error' ? 'YamlSyntax' : 'YamlWarning',
@@ -70,27 +83,23 @@ function yamlProblem(file: string, error: YAMLError, severity: Problem['severity
   };
 }
 
-/** `{a: 1}: x` or `[a]: x`: no manifest field is named by a mapping or a list. */
-function collectionKeys(doc: Document, map: SourceMap): Problem[] {
+/**
+ * In one walk: a mapping key that is itself a mapping or a list (`{a: 1}: x`: no manifest field
+ * is named by one), and every repeated key of a mapping, reported at the repeat naming the first.
+ */
+function keyProblems(doc: Document, map: SourceMap): Problem[] {
   const problems: Problem[] = [];
+  const collectionKeys: Problem[] = [];
   visit(doc, {
     Pair(_key, pair) {
       if (!isNode(pair.key) || isScalar(pair.key) || isAlias(pair.key) || !pair.key.range) return;
-      problems.push({
+      collectionKeys.push({
         severity: 'error',
         code: 'YamlSyntax',
         message: 'a mapping key is itself a mapping or a list; keys must be plain names',
         position: map.positionOf(pair.key.range),
       });
     },
-  });
-  return problems;
-}
-
-/** Every repeated key of every mapping, reported at the repeat and naming the first. */
-function duplicateKeys(doc: Document, map: SourceMap): Problem[] {
-  const problems: Problem[] = [];
-  visit(doc, {
     Map(_key, node) {
       const seen = new Map<string, number>();
       for (const pair of node.items) {
@@ -112,5 +121,5 @@ function duplicateKeys(doc: Document, map: SourceMap): Problem[] {
       }
     },
   });
-  return problems;
+  return [...problems, ...collectionKeys];
 }

@@ -13,6 +13,9 @@ export function describeLimits(scope: RunScope): string {
   const folder = scope.configFolder ?? '.';
   return scope.limits
     .map((limit) => {
+      if (limit.kind === 'targetKeys') {
+        return `--target ${limit.targets.join(', ')} ${limit.targets.length === 1 ? 'selects a single resource' : 'select single resources'}, so the rest of ${limit.targets.length === 1 ? 'its target is' : 'their targets are'} left out.`;
+      }
       const shown = limit.files.slice(0, LISTED).join(', ') + (limit.files.length > LISTED ? ', …' : '');
       const count = limit.files.length === 1 ? '1 manifest file' : `${String(limit.files.length)} manifest files`;
       return `The managed set is every manifest under ${folder} (the Config document's folder), and the paths given leave out ${count} there: ${shown}.`;

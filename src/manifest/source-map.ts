@@ -4,7 +4,7 @@
  * property, an index past the end) falls back to the nearest ancestor that does.
  */
 import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node, Pair, Range } from 'yaml';
+import type { Document, Node, Pair, Range } from 'yaml';
 
 import type { SourcePosition } from '../types.js';
 import { parsePointer } from './pointer.js';
@@ -30,14 +30,12 @@ interface Found {
   pair?: Pair;
 }
 
-/** Build the source map of one document; `text` is the whole file the line counter was fed. */
-export function createSourceMap(file: string, text: string, doc: Document, lineCounter: LineCounter): SourceMap {
-  const position = (range: readonly number[]): SourcePosition => {
-    const [from = 0, to = from] = range;
-    const start = lineCounter.linePos(from);
-    const end = lineCounter.linePos(trimEnd(text, from, to));
-    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-  };
+/** 1-based line and column of an offset of the file. */
+export type LinePos = (offset: number) => { line: number; col: number };
+
+/** Build the source map of one document; `text` is the whole file `linePos` counts lines of. */
+export function createSourceMap(file: string, text: string, doc: Document, linePos: LinePos): SourceMap {
+  const position = rangePosition(file, text, linePos);
   const rangeOf = (found: Found | undefined, preferKey: boolean): readonly number[] => {
     const key = found?.pair?.key;
     if (preferKey && hasRange(key)) return key.range;
@@ -58,6 +56,20 @@ export function createSourceMap(file: string, text: string, doc: Document, lineC
       const collection = found !== undefined && (isMap(found.node) || isSeq(found.node));
       return position(rangeOf(found, collection));
     },
+  };
+}
+
+/** The position of an offset range of the file, ending at its last character that is content. */
+export function rangePosition(
+  file: string,
+  text: string,
+  linePos: LinePos,
+): (range: readonly number[]) => SourcePosition {
+  return (range) => {
+    const [from = 0, to = from] = range;
+    const start = linePos(from);
+    const end = linePos(trimEnd(text, from, to));
+    return { file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   };
 }
 

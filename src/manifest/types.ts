@@ -105,6 +105,8 @@ export interface ExperimentManifest extends Target {
   key: string;
   spec: ExperimentSpec;
   source: ManifestSource;
+  /** Pointers of fields owned elsewhere (`spec.ignore` plus the Config's `ignore`), sorted; absent when none. */
+  ownedElsewhere?: string[];
 }
 
 export interface HoldoutManifest extends Target {
@@ -112,6 +114,8 @@ export interface HoldoutManifest extends Target {
   key: string;
   spec: HoldoutSpec;
   source: ManifestSource;
+  /** Pointers of fields owned elsewhere, as for experiments. */
+  ownedElsewhere?: string[];
 }
 
 export interface ManifestConfig {
@@ -125,6 +129,10 @@ export interface ManifestConfig {
   managedTag: string;
   /** `project/environment` patterns (`project/*` for every environment); absent = any target. */
   allowedTargets?: string[];
+  /** Field pointers owned elsewhere in every document of a kind that has them. */
+  ignore?: string[];
+  /** Globs (relative to the Config's folder) of files that are not manifests. */
+  exclude?: string[];
 }
 
 export interface ManifestSet {
@@ -140,7 +148,8 @@ export interface ManifestSet {
 /**
  * The managed set is every manifest under the folder of the Config document: pruning archives
  * what that set no longer describes, so a run that sees only part of it must not prune. Each
- * limit says what narrows the run; a target filter (`--target`) will be one more kind.
+ * limit says what narrows the run. A `--target` without a key does not narrow it: every document
+ * of the selected targets is in the run, and pruning only looks at the targets the run reads.
  */
 export interface RunScope {
   /** The Config document's folder (named as files are in problems), when the run has a Config. */
@@ -155,7 +164,14 @@ export interface UnreadFilesLimit {
   files: string[];
 }
 
-export type ScopeLimit = UnreadFilesLimit;
+/** `--target` selectors with a key: the rest of their targets' documents are left out. */
+export interface TargetKeysLimit {
+  kind: 'targetKeys';
+  /** The selectors, as given (`project/environment/key`). */
+  targets: string[];
+}
+
+export type ScopeLimit = UnreadFilesLimit | TargetKeysLimit;
 
 /** Command-line / Action overrides; metadata in a document wins over these, these over Config. */
 export interface TargetDefaults {
@@ -166,6 +182,11 @@ export interface TargetDefaults {
    * `allowedTargets` (a target must be in every list given).
    */
   allowedTargets?: readonly string[];
+  /**
+   * `--target`, repeated: only documents of these targets (`project/environment[/key]`) take part;
+   * documents are not changed (see src/manifest/select.ts).
+   */
+  targets?: readonly string[];
 }
 
 /** One YAML document after parsing and before validation: plain JSON data plus a way back into the file. */

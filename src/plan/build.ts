@@ -36,6 +36,8 @@ import {
 } from './types.js';
 import { splitExperimentChanges } from './unapplied.js';
 import { findUnmanaged, planPrune } from './unmanaged.js';
+import { applyOwnership } from './ownership.js';
+import { pointerToPath } from '../manifest/pointer.js';
 
 type PendingResource = Omit<ResourcePlan, 'stepIds' | 'impact'> & { stepKeys: string[] };
 
@@ -88,6 +90,7 @@ function planExperiment(
     stepKeys: planner.steps.map((s) => s.key),
   };
   if (unapplied) pending.unapplied = unapplied;
+  if (m.ownedElsewhere) pending.ownedElsewhere = m.ownedElsewhere.map(pointerToPath);
   if (from !== 'absent') pending.stateFrom = from;
   if (Object.keys(planner.context).length > 0) pending.context = planner.context;
   return { planner, pending };
@@ -109,6 +112,7 @@ function holdoutResource(o: HoldoutOutcome): PendingResource {
     stepKeys: o.steps.map((s) => s.key),
   };
   if (o.unapplied) pending.unapplied = o.unapplied;
+  if (m.ownedElsewhere) pending.ownedElsewhere = m.ownedElsewhere.map(pointerToPath);
   if (o.live) pending.stateFrom = o.live.status === 'ended' ? 'ended' : 'active';
   return pending;
 }
@@ -137,8 +141,9 @@ function sortedUnique(values: string[]): string[] {
  * plan. Any error problem (with its manifest position) means no plan; warnings come with the plan.
  */
 export function buildPlan(desired: ManifestSet, live: LiveState): { plan?: Plan; problems: Problem[] } {
-  const resolution = resolveAll(desired, live);
-  const problems: Problem[] = [...resolution.problems];
+  const owned = applyOwnership(resolveAll(desired, live), live);
+  const resolution = owned.resolution;
+  const problems: Problem[] = [...resolution.problems, ...owned.problems];
   const factory = new StepFactory();
 
   // Holdouts first: an experiment joining a new holdout binds to its create step.

@@ -66,6 +66,8 @@ export interface ResourcePlan {
    * set when `stateFrom` differs from `stateTo`. Not covered by the plan hash.
    */
   stateOrigin?: ChangeOrigin;
+  /** Fields owned elsewhere (`ignore`), as manifest paths (`spec.tags`): never diffed or written; absent when none. */
+  ownedElsewhere?: string[];
 }
 
 /** What stays different after this plan is applied, and why no step makes it. */

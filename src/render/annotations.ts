@@ -35,6 +35,6 @@ function annotation(problem: Problem, cwd: string | undefined): string {
   const candidates = problem.candidates?.length
     ? `\nCandidates: ${shownCandidates(problem.candidates).join(', ')}`
     : '';
-  const command = problem.severity === 'error' ? 'error' : 'warning';
+  const command = problem.severity;
   return `::${command} ${props}::${escapeData(problem.message + candidates)}`;
 }

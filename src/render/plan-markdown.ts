@@ -31,7 +31,7 @@ export const TRUNCATED_MARKER = '<!-- ldexp:truncated -->';
 interface Section {
   text: string;
   /** What the truncation notice calls it when it is left out. */
-  kind: 'experiment' | 'holdout' | 'unmanaged' | 'warnings';
+  kind: 'experiment' | 'holdout' | 'owned' | 'unmanaged' | 'warnings';
 }
 
 /** Render a plan as Markdown; the result never exceeds `maxLength` characters. */
@@ -61,6 +61,8 @@ function planSections(plan: Plan): Section[] {
   const sections: Section[] = inStepOrder(plan)
     .filter((resource) => resource.action !== 'no-op' || resource.unapplied)
     .map((resource) => ({ text: resourceSection(resource, lookup), kind: resource.type }));
+  const owners = plan.resources.filter((resource) => resource.ownedElsewhere);
+  if (owners.length > 0) sections.push({ text: ownedElsewhereSection(owners), kind: 'owned' });
   if (plan.unmanaged.length > 0) sections.push({ text: unmanagedSection(plan), kind: 'unmanaged' });
   if (plan.warnings.length > 0) {
     sections.push({ text: ['#### ⚠️ Warnings', '', ...problemItems(plan.warnings)].join('\n'), kind: 'warnings' });
@@ -184,6 +186,15 @@ function hiddenComment(text: string): string {
   return `<!-- ${inner} -->`;
 }
 
+/** Fields handed to the UI (`ignore`): never compared or written, so reviewers know Git is silent on them. */
+function ownedElsewhereSection(owners: readonly ResourcePlan[]): string {
+  const items = owners.map(
+    (resource) =>
+      `- ${mdCode(resource.address)}: ${(resource.ownedElsewhere ?? []).map((field) => mdCode(field)).join(', ')}`,
+  );
+  return ['#### Owned elsewhere', '', 'Never compared or written (`ignore`):', '', ...items].join('\n');
+}
+
 function unmanagedSection(plan: Plan): string {
   const rows = plan.unmanaged.map(
     (resource) => `| ${mdCode(resource.address)} | ${md(resource.name)} | ${md(resource.status)} |`,
@@ -206,6 +217,7 @@ function truncationNotice(hidden: readonly Section[]): string {
   const parts: string[] = [];
   if (experiments > 0) parts.push(`${String(experiments)} more ${experiments === 1 ? 'experiment' : 'experiments'}`);
   if (holdouts > 0) parts.push(`${String(holdouts)} more ${holdouts === 1 ? 'holdout' : 'holdouts'}`);
+  if (hidden.some((section) => section.kind === 'owned')) parts.push('the fields owned elsewhere');
   if (hidden.some((section) => section.kind === 'unmanaged')) parts.push('the resources left alone');
   if (hidden.some((section) => section.kind === 'warnings')) parts.push('the warnings');
   return `> **… ${parts.join(', ')} not shown; the full plan is in the job summary.**\n\n${TRUNCATED_MARKER}`;

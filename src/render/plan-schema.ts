@@ -27,7 +27,7 @@ const definitions = {
   sourcePosition,
   problem: object(
     {
-      severity: { enum: ['error', 'warning'] },
+      severity: { enum: ['error', 'warning', 'notice'] },
       code: nonEmpty,
       message: str,
       position: { $ref: '#/definitions/sourcePosition' },
@@ -65,6 +65,8 @@ const definitions = {
         ['reason', 'changes'],
       ),
       stateOrigin: { $ref: '#/definitions/origin' },
+      // Fields handed to the UI (`ignore`), as manifest paths: never compared or written.
+      ownedElsewhere: { type: 'array', items: nonEmpty, minItems: 1 },
     },
     ['address', 'type', 'project', 'environment', 'key', 'name', 'action', 'stateTo', 'changes', 'impact', 'stepIds'],
   ),

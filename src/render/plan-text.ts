@@ -62,6 +62,8 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
     blocks.push(resourceBlock(resource, steps, stepIndex, c, verbose));
   }
+  const owned = ownedElsewhereBlock(plan, c);
+  if (owned) blocks.push(owned);
   if (plan.unmanaged.length > 0) blocks.push(unmanagedBlock(plan.unmanaged, c));
   if (plan.warnings.length > 0) {
     const lines = problemLines(plan.warnings, { color: options.color });
@@ -149,6 +151,17 @@ function resourceBlock(
   for (const step of steps) lines.push(...stepLines(step, stepIndex, c, verbose));
   if (resource.unapplied) lines.push(...unappliedLines(resource.unapplied, c));
   return lines.join('\n');
+}
+
+/** Fields handed to the UI (`ignore`), per resource: shown even when the resource has no changes. */
+function ownedElsewhereBlock(plan: Plan, c: Painter): string | undefined {
+  const owners = plan.resources.filter((resource) => resource.ownedElsewhere);
+  if (owners.length === 0) return undefined;
+  const lines = owners.map(
+    (resource) =>
+      `${INDENT}${oneLine(displayAddress(resource.address))}: ${oneLine((resource.ownedElsewhere ?? []).join(', '))}`,
+  );
+  return [c.bold('Owned elsewhere (ignore: never compared or written):'), ...lines].join('\n');
 }
 
 /** Differences that stay after apply: each one, then why, so a reviewer knows what to change. */

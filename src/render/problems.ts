@@ -23,7 +23,12 @@ export function problemLines(problems: readonly Problem[], options: ProblemsText
   const c = createColors(options.color);
   const lines: string[] = [];
   for (const problem of problems) {
-    const severity = problem.severity === 'error' ? c.red('error') : c.yellow('warning');
+    const severity =
+      problem.severity === 'error'
+        ? c.red('error')
+        : problem.severity === 'warning'
+          ? c.yellow('warning')
+          : c.cyan('notice');
     const where = problem.position ? c.bold(positionText(problem.position, options.cwd)) : '';
     const pointer = !problem.position && problem.pointer ? c.dim(` (at ${oneLine(problem.pointer)})`) : '';
     const head = [where, severity, c.dim(oneLine(problem.code)), oneLine(problem.message)].filter(Boolean);
@@ -37,8 +42,9 @@ export function problemLines(problems: readonly Problem[], options: ProblemsText
 
 /** `2 errors, 1 warning.` */
 export function countLine(problems: readonly Problem[]): string {
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
-  return `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}.`;
+  const count = (severity: Problem['severity']): number => problems.filter((p) => p.severity === severity).length;
+  const notices = count('notice');
+  return `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}${notices > 0 ? `, ${plural(notices, 'notice')}` : ''}.`;
 }
 
 /** `file:line:column`, relative to `cwd` when the file is under it. */
@@ -61,7 +67,7 @@ export function renderProblemsMarkdown(problems: readonly Problem[], options: { 
 /** The list items of `renderProblemsMarkdown` without the count, for embedding in a plan. */
 export function problemItems(problems: readonly Problem[], options: { cwd?: string } = {}): string[] {
   return problems.map((problem) => {
-    const icon = problem.severity === 'error' ? '❌ **error**' : '⚠️ **warning**';
+    const icon = ICONS[problem.severity];
     const where = problem.position ? `${mdCode(positionText(problem.position, options.cwd))} ` : '';
     const candidates =
       problem.candidates && problem.candidates.length > 0
@@ -70,6 +76,12 @@ export function problemItems(problems: readonly Problem[], options: { cwd?: stri
     return `- ${icon} ${where}${mdCode(problem.code)}: ${md(problem.message)}${candidates}`;
   });
 }
+
+const ICONS: Record<Problem['severity'], string> = {
+  error: '❌ **error**',
+  warning: '⚠️ **warning**',
+  notice: 'ℹ️ **notice**',
+};
 
 const MAX_CANDIDATES = 10;
 

@@ -14,14 +14,17 @@ export function renderValidateReportJson(
   counts: ValidateCounts,
   options: { cwd?: string } = {},
 ): string {
-  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const count = (severity: Problem['severity']): number => problems.filter((p) => p.severity === severity).length;
+  const errors = count('error');
+  const notices = count('notice');
   const document = {
     formatVersion: 1,
     valid: errors === 0,
     files: counts.files,
     resources: counts.resources,
     errors,
-    warnings: problems.length - errors,
+    warnings: count('warning'),
+    ...(notices > 0 ? { notices } : {}),
     problems: problems.map((problem) => flat(problem, options.cwd)),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -14,6 +14,7 @@ import type {
 } from '../manifest/types.js';
 import type { Target } from '../types.js';
 import type { ConfigDocument, ExperimentDocument, HoldoutDocument, TreatmentDocument } from './documents.js';
+import { ownedPointers } from './ignore.js';
 
 export const DEFAULT_MANAGED_TAG = 'ldexp-managed';
 
@@ -26,6 +27,8 @@ export function buildConfig(data: ConfigDocument | undefined, file?: string): Ma
     prune: data?.prune ?? false,
     managedTag: data?.managedTag ?? DEFAULT_MANAGED_TAG,
     ...(data?.allowedTargets !== undefined && { allowedTargets: data.allowedTargets }),
+    ...(data?.ignore !== undefined && { ignore: data.ignore }),
+    ...(data?.exclude !== undefined && { exclude: data.exclude }),
   };
 }
 
@@ -53,25 +56,47 @@ function shorthandPointer(data: unknown, pointer: string): string {
   return usesShorthand ? `${match[1] ?? ''}/variation` : pointer;
 }
 
-/** One experiment in one target. */
-export function buildExperiment(data: ExperimentDocument, target: Target, source: ManifestSource): ExperimentManifest {
-  return { kind: 'Experiment', key: data.metadata.key, ...target, spec: experimentSpec(data), source };
+/** One experiment in one target; `config` adds the run-wide fields owned elsewhere. */
+export function buildExperiment(
+  data: ExperimentDocument,
+  target: Target,
+  source: ManifestSource,
+  config: ManifestConfig,
+): ExperimentManifest {
+  const owned = ownedPointers('Experiment', data.spec.ignore, config.ignore);
+  return {
+    kind: 'Experiment',
+    key: data.metadata.key,
+    ...target,
+    spec: experimentSpec(data),
+    source,
+    ...(owned && { ownedElsewhere: owned }),
+  };
 }
 
 /** One holdout in its target. */
-export function buildHoldout(data: HoldoutDocument, target: Target, source: ManifestSource): HoldoutManifest {
-  const spec = structuredClone(data.spec);
+export function buildHoldout(
+  data: HoldoutDocument,
+  target: Target,
+  source: ManifestSource,
+  config: ManifestConfig,
+): HoldoutManifest {
+  const { ignore, ...spec } = structuredClone(data.spec);
+  const owned = ownedPointers('Holdout', ignore, config.ignore);
   return {
     kind: 'Holdout',
     key: data.metadata.key,
     ...target,
     spec: { ...spec, randomizationUnit: spec.randomizationUnit ?? 'user' },
     source,
+    ...(owned && { ownedElsewhere: owned }),
   };
 }
 
 function experimentSpec(data: ExperimentDocument): ExperimentSpec {
-  const spec = structuredClone(data.spec);
+  // `ignore` is about the document, not a field of the experiment: the manifest keeps it apart.
+  const spec: Omit<ExperimentDocument['spec'], 'ignore'> & { ignore?: string[] } = structuredClone(data.spec);
+  delete spec.ignore;
   const { iteration } = spec;
   const flags = Object.keys(iteration.flags);
   return {

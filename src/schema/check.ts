@@ -25,18 +25,45 @@ export function checkDocument(
   return { checked: { kind, doc, data: doc.data } as Checked, problems: [] };
 }
 
+/**
+ * Whether a document is meant for ldexp: its apiVersion starts with `ldexp/`, or it has none but
+ * names one of ldexp's kinds (a forgotten apiVersion must fail loudly: skipping the document would
+ * let pruning archive its experiment). Everything else (a compose file, a workflow) is skipped.
+ */
+export function isLdexpDocument(data: unknown): boolean {
+  // A list of what look like ldexp documents is a malformed manifest, not another tool's file.
+  if (Array.isArray(data)) return data.some(isLdexpDocument);
+  if (typeof data !== 'object' || data === null) return false;
+  const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
+  if (typeof apiVersion === 'string') return apiVersion.startsWith(API_PREFIX);
+  return apiVersion === undefined && KINDS.some((k) => k === kind);
+}
+
+const API_PREFIX = 'ldexp/';
+
+/** The notice for a document that is not ldexp's: skipped, never an error. */
+function skipped(doc: ParsedDocument): Problem {
+  const data = doc.data;
+  const apiVersion =
+    typeof data === 'object' && data !== null ? (data as { apiVersion?: unknown }).apiVersion : undefined;
+  const what =
+    typeof data !== 'object' || data === null
+      ? `is ${describeValue(data)}, not a mapping`
+      : apiVersion === undefined
+        ? 'has no apiVersion'
+        : `has apiVersion ${describeValue(apiVersion)}`;
+  const message = `skipped: this document ${what}, so it is not an ldexp document (ldexp reads apiVersion: ${API_VERSION}); list the file under exclude in the Config to silence this`;
+  return problemAt(doc, '', 'NotLdexpDocument', message, { severity: 'notice' });
+}
+
 function checkEnvelope(doc: ParsedDocument): { kind?: Kind; problems: Problem[] } {
   const data = doc.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    const message = `document: expected a mapping with apiVersion and kind, found ${describeValue(data)}`;
+  if (!isLdexpDocument(data)) return { problems: [skipped(doc)] };
+  if (Array.isArray(data)) {
+    const message = 'document: expected a mapping with apiVersion and kind, found array';
     return { problems: [problemAt(doc, '', 'SchemaType', message)] };
   }
   const { apiVersion, kind } = data as { apiVersion?: unknown; kind?: unknown };
-  if (apiVersion === undefined && kind === undefined) {
-    // Most likely some other YAML file (a workflow, a compose file) under a manifest folder.
-    const message = `not an ldexp document: no apiVersion or kind; expected apiVersion: ${API_VERSION} and kind: ${KINDS.join(', ')}`;
-    return { problems: [problemAt(doc, '', 'UnknownKind', message, { candidates: [...KINDS] })] };
-  }
   const problems: Problem[] = [];
   if (apiVersion !== API_VERSION) {
     const found = apiVersion === undefined ? 'nothing' : describeValue(apiVersion);

@@ -33,7 +33,7 @@ export type IterationDocument = Defaulted<
 export type ExperimentSpecDocument = Defaulted<
   Omit<ExperimentSpec, 'iteration'>,
   'methodology' | 'dataSource' | 'type'
-> & { iteration: IterationDocument };
+> & { iteration: IterationDocument; ignore?: string[] };
 
 export interface ExperimentDocument {
   apiVersion: typeof API_VERSION;
@@ -46,7 +46,7 @@ export interface HoldoutDocument {
   apiVersion: typeof API_VERSION;
   kind: 'Holdout';
   metadata: Omit<MetadataDocument, 'environments'>;
-  spec: Defaulted<HoldoutSpec, 'randomizationUnit'>;
+  spec: Defaulted<HoldoutSpec, 'randomizationUnit'> & { ignore?: string[] };
 }
 
 export interface ConfigDocument {
@@ -57,6 +57,8 @@ export interface ConfigDocument {
   prune?: boolean;
   managedTag?: string;
   allowedTargets?: string[];
+  ignore?: string[];
+  exclude?: string[];
 }
 
 /** A parsed document that passed its kind's schema. */

@@ -17,6 +17,7 @@ import type { Rule } from './rules/index.js';
 import { allowListsOf, listNamesProject, refusalReason, refusingList } from './allowed-targets.js';
 import type { AllowList } from './allowed-targets.js';
 import { resolveTargets } from './targets.js';
+import { checkIgnore } from './ignore.js';
 import { appendAll } from '../manifest/append.js';
 
 type Resource = Exclude<Checked, { kind: 'Config' }>;
@@ -44,9 +45,10 @@ export function validateDocuments(
   });
   const configs = checked.flatMap((c) => (c.kind === 'Config' ? [c] : []));
   appendAll(problems, multipleConfigs(configs));
+  for (const c of configs) appendAll(problems, ignoreProblems(c, schemas));
   const config = buildConfig(configs[0]?.data, configs[0]?.doc.file);
   const lists = allowListsOf(config, defaults);
-  const placed = checked.flatMap((c) => (c.kind === 'Config' ? [] : place(c, defaults, config, problems)));
+  const placed = checked.flatMap((c) => (c.kind === 'Config' ? [] : place(c, defaults, config, problems, schemas)));
   for (const p of placed) if (refuseTarget(p, lists, problems)) p.failed = true;
   const duplicates = duplicateKeys(placed);
   appendAll(problems, duplicates.problems);
@@ -55,10 +57,10 @@ export function validateDocuments(
     manifests: {
       config,
       experiments: valid.flatMap(({ resource: r, target, source }) =>
-        r.kind === 'Experiment' ? [buildExperiment(r.data, target, source)] : [],
+        r.kind === 'Experiment' ? [buildExperiment(r.data, target, source, config)] : [],
       ),
       holdouts: valid.flatMap(({ resource: r, target, source }) =>
-        r.kind === 'Holdout' ? [buildHoldout(r.data, target, source)] : [],
+        r.kind === 'Holdout' ? [buildHoldout(r.data, target, source, config)] : [],
       ),
       files: [...new Set(docs.map((d) => d.file))],
       // Which files the paths left out is only known to the loader, which narrows this.
@@ -69,8 +71,15 @@ export function validateDocuments(
 }
 
 /** Run the kind's rules and resolve the document's targets; problems go to `sink`. */
-function place(resource: Resource, defaults: TargetDefaults, config: ManifestSet['config'], sink: Problem[]): Placed[] {
+function place(
+  resource: Resource,
+  defaults: TargetDefaults,
+  config: ManifestSet['config'],
+  sink: Problem[],
+  schemas: CompiledSchemas,
+): Placed[] {
   const own = resource.kind === 'Experiment' ? runRules(resource, experimentRules) : runRules(resource, holdoutRules);
+  appendAll(own, ignoreProblems(resource, schemas));
   const { targets, missing } = resolveTargets(resource.data.metadata, defaults, config);
   for (const field of missing) {
     const message = `${resource.kind} "${resource.data.metadata.key}": no ${field}; set metadata.${field}, --${field}, or ${field} in a Config document`;
@@ -108,6 +117,19 @@ function runRules<T>(checked: { doc: ParsedDocument; data: T }, rules: readonly 
   for (const rule of rules) rule({ doc: checked.data, report, locate });
   return problems;
 }
+
+/** Every `ignore` pointer names a field that may be owned elsewhere (src/schema/ignore.ts). */
+function ignoreProblems(checked: Checked, schemas: CompiledSchemas): Problem[] {
+  const kindSchemas = { Experiment: schemas.Experiment, Holdout: schemas.Holdout };
+  if (checked.kind === 'Config') {
+    const pointers = checked.data.ignore ?? [];
+    return checkIgnore({ doc: checked.doc, at: '/ignore', pointers, kinds: OWNED_KINDS, schemas: kindSchemas });
+  }
+  const pointers = checked.data.spec.ignore ?? [];
+  return checkIgnore({ doc: checked.doc, at: '/spec/ignore', pointers, kinds: [checked.kind], schemas: kindSchemas });
+}
+
+const OWNED_KINDS = ['Experiment', 'Holdout'] as const;
 
 /** At most one Config per run: two could disagree about defaults and pruning. */
 function multipleConfigs(configs: readonly Extract<Checked, { kind: 'Config' }>[]): Problem[] {

@@ -71,7 +71,13 @@ describe('action.yml', () => {
 
 describe('example workflows', () => {
   it('are the documented ones', () => {
-    expect(workflowFiles).toEqual(['ldexp-apply.yml', 'ldexp-drift.yml', 'ldexp-plan.yml', 'ldexp-pull.yml']);
+    expect(workflowFiles).toEqual([
+      'ldexp-apply.yml',
+      'ldexp-drift.yml',
+      'ldexp-matrix.yml',
+      'ldexp-plan.yml',
+      'ldexp-pull.yml',
+    ]);
   });
 
   /** Workflows of commands the Action does not run (pull) run the CLI instead. */
@@ -88,8 +94,11 @@ describe('example workflows', () => {
         for (const input of Object.keys(step.with ?? {})) expect(Object.keys(actionYml.inputs)).toContain(input);
       }
       const text = JSON.stringify(workflow);
-      for (const match of text.matchAll(/steps\.\w+\.outputs\.([\w-]+)/g))
-        expect(Object.keys(actionYml.outputs)).toContain(match[1]);
+      // Outputs of the Action's steps (a shell step's own outputs are the workflow's business).
+      const ids = new Set(uses.map((step) => step.id));
+      for (const match of text.matchAll(/steps\.(\w+)\.outputs\.([\w-]+)/g)) {
+        if (ids.has(match[1])) expect(Object.keys(actionYml.outputs)).toContain(match[2]);
+      }
     },
   );
 
@@ -135,5 +144,21 @@ describe('example workflows', () => {
     const ldexp = steps.find((step) => step.uses?.startsWith('ldexp/'));
     expect(ldexp?.with?.['command']).toBe('drift');
     expect(JSON.stringify(drift)).not.toContain('command":"plan');
+  });
+
+  it('matrix: lists the targets offline, then runs one job per target scoped with --target', () => {
+    const [, matrix] = workflows.find(([file]) => file === 'ldexp-matrix.yml')!;
+    const jobs = matrix.jobs as Record<string, { steps: Step[]; needs?: string; strategy?: unknown }>;
+    const list = jobs['targets']!.steps.find((step) => step.id === 'list');
+    expect(list?.run).toContain('npx --yes ldexp@1 targets --json experiments');
+    expect(list?.run).toContain('>> "$GITHUB_OUTPUT"');
+    expect(jobs['ldexp']!.needs).toBe('targets');
+    expect(jobs['ldexp']!.strategy).toEqual({
+      'fail-fast': false,
+      matrix: { include: '${{ fromJSON(needs.targets.outputs.targets) }}' },
+    });
+    const step = jobs['ldexp']!.steps.find((s) => s.uses === 'ldexp/ldexp@v1');
+    expect(step?.with?.['targets']).toBe('${{ matrix.target }}');
+    expect(step?.with?.['allowed-targets']).toBe('${{ matrix.target }}');
   });
 });

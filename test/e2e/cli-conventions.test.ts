@@ -24,7 +24,14 @@ const HELP: HelpCase[] = [
   {
     command: 'validate',
     usage: 'ldexp validate [options] [paths...]',
-    takes: ['--project <key>', '--environment <key>', '--allow-target <project/environment>', '--json', '--no-color'],
+    takes: [
+      '--project <key>',
+      '--environment <key>',
+      '--target <project/environment[/key]>',
+      '--allow-target <project/environment>',
+      '--json',
+      '--no-color',
+    ],
     refuses: ['--auto-approve', '--markdown', '--out', '--plan'],
     example: 'ldexp validate manifests/',
   },
@@ -34,6 +41,7 @@ const HELP: HelpCase[] = [
     takes: [
       '--project <key>',
       '--environment <key>',
+      '--target <project/environment[/key]>',
       '--allow-target <project/environment>',
       '--base <git-ref>',
       '--json',
@@ -57,6 +65,7 @@ const HELP: HelpCase[] = [
       '--auto-approve',
       '--project <key>',
       '--environment <key>',
+      '--target <project/environment[/key]>',
       '--allow-target <project/environment>',
       '--json',
       '--concurrency <n>',

@@ -86,6 +86,8 @@ const CONFIG = {
   prune: false,
   managedTag: 'ldexp-managed',
   allowedTargets: ['web/production'],
+  ignore: ['/spec/maintainerId'],
+  exclude: ['vendor/**'],
 };
 
 const HOLDOUT = {
@@ -103,6 +105,7 @@ const HOLDOUT = {
     prerequisiteFlag: 'program',
     maintainerId: MAINTAINER,
     state: 'active',
+    ignore: ['/spec/attributes'],
   },
 };
 
@@ -129,6 +132,7 @@ const draft = (state: State) => ({
     },
     holdout: null,
     state,
+    ignore: ['/spec/tags'],
     iteration: {
       hypothesis: 'Two flags move together',
       randomizationUnit: 'account',

@@ -52,10 +52,9 @@ describe('list feature flags (getFeatureFlags)', () => {
     expect(reply.status).toBe(200);
     expect(keys(reply)).toEqual(['new-checkout', 'button-color', 'search-ranking']);
     expect(reply.body.totalCount).toBe(3);
+    // The only page: no `first`, `prev`, `next` or `last` (the document: links to pages that do not exist are left out).
     expect(reply.body._links).toEqual({
       self: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
-      first: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
-      last: { href: '/api/v2/flags/web?limit=20&offset=0', type: 'application/json' },
     });
     expect(reply.body.items.some((f: any) => 'environments' in f)).toBe(false);
     // Items are the single-flag representation.
@@ -136,7 +135,6 @@ describe('list feature flags (getFeatureFlags)', () => {
     ['?archived=true', ['old']],
     ['?filter=type:temporary', []],
     ['?filter=type:permanent', ['live-one', 'tagged']],
-    ['?filter=hasExperiment:true', ['live-one', 'tagged']],
   ])('filter %s (archived flags only when asked for)', async (query, expected) => {
     await h.close();
     const seed = parseSeed(
@@ -158,6 +156,89 @@ describe('list feature flags (getFeatureFlags)', () => {
     h = await startHarness({ seed });
     const reply = await h.get(`/api/v2/flags/p${query}`);
     expect(keys(reply)).toEqual(expected);
+    expect(reply.body.totalCount).toBe(expected.length);
+  });
+
+  const linkNames = (reply: { body: any }) => Object.keys(reply.body._links).sort();
+  test.each([
+    ['?limit=1', ['last', 'next', 'self']],
+    ['?limit=1&offset=1', ['first', 'last', 'next', 'prev', 'self']],
+    ['?limit=1&offset=2', ['first', 'prev', 'self']],
+  ])('links %s: first and prev are missing on the first page, next and last on the last', async (query, names) => {
+    const reply = await h.get(`/api/v2/flags/web${query}`);
+    expect(linkNames(reply)).toEqual(names);
+    if (reply.body._links.last) expect(reply.body._links.last.href).toBe('/api/v2/flags/web?limit=1&offset=2');
+    if (reply.body._links.first) expect(reply.body._links.first.href).toBe('/api/v2/flags/web?limit=1&offset=0');
+  });
+
+  test.each([
+    ['', ['new-checkout', 'button-color', 'search-ranking']],
+    ['?sort=key', ['button-color', 'new-checkout', 'search-ranking']],
+    ['?sort=-key', ['search-ranking', 'new-checkout', 'button-color']],
+    ['?sort=name', ['button-color', 'new-checkout', 'search-ranking']],
+    ['?sort=maintainerId,-key', ['search-ranking', 'new-checkout', 'button-color']],
+  ])('sort %s', async (query, expected) => {
+    expect(keys(await h.get(`/api/v2/flags/web${query}`))).toEqual(expected);
+  });
+
+  test.each([
+    ['?sort=color', 'unsupported sort field "color"'],
+    ['?sort=targetingModifiedDate', 'sort by targetingModifiedDate needs env and no other sort field'],
+    [
+      '?sort=targetingModifiedDate,key&env=production',
+      'sort by targetingModifiedDate needs env and no other sort field',
+    ],
+    ['?filter=hasExperiment:maybe', 'hasExperiment must be a boolean, got "maybe"'],
+  ])('400 for %s', async (query, message) => {
+    const reply = await h.get(`/api/v2/flags/web${query}`);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({ code: 'invalid_request', message });
+  });
+
+  test.each([
+    ['hasExperiment:true', ['in-draft', 'in-previous', 'in-staging']],
+    ['hasExperiment:false', ['unused']],
+    ['hasExperiment:true,query:in-', ['in-draft', 'in-previous', 'in-staging']],
+  ])('filter=%s: flags an iteration of any experiment in any environment names', async (filter, expected) => {
+    await h.close();
+    const variations = [{ value: 'a' }, { value: 'b' }];
+    const flags = ['unused', 'in-draft', 'in-previous', 'in-staging'].map((key) => ({ key, variations }));
+    const iteration = (flag: string) => ({
+      flags: [{ flag, rule: 'fallthrough' }],
+      primaryMetric: 'm',
+      treatments: [
+        { name: 'A', variation: 'a', allocation: 50, baseline: true },
+        { name: 'B', variation: 'b', allocation: 50 },
+      ],
+    });
+    const seed = parseSeed(
+      JSON.stringify({
+        projects: [
+          {
+            key: 'p',
+            environments: ['production', 'staging'],
+            flags,
+            metrics: [{ key: 'm', kind: 'custom' }],
+            experiments: {
+              production: [
+                { key: 'draft', state: 'draft', iteration: iteration('in-draft') },
+                {
+                  key: 'moved',
+                  state: 'running',
+                  previousIterations: [iteration('in-previous')],
+                  iteration: iteration('in-draft'),
+                },
+              ],
+              staging: [{ key: 'other', state: 'draft', iteration: iteration('in-staging') }],
+            },
+          },
+        ],
+      }),
+      'seed.json',
+    );
+    h = await startHarness({ seed });
+    const reply = await h.get(`/api/v2/flags/p?filter=${filter}`);
+    expect(keys(reply).sort()).toEqual(expected);
     expect(reply.body.totalCount).toBe(expected.length);
   });
 

@@ -47,8 +47,9 @@ async function driveEveryOperation(harness: Harness): Promise<void> {
   await get('/api/v2/flags/web/button-color');
   await get('/api/v2/flags/web/new-checkout?env=production');
   await get('/api/v2/flags/web?limit=2&summary=true');
-  await get('/api/v2/flags/web?env=production&env=staging');
-  await get('/api/v2/flags/web?env=production&summary=0&offset=1');
+  await get('/api/v2/flags/web?filter=filterEnv:staging');
+  await get('/api/v2/flags/web?env=production&summary=false&offset=1&limit=1');
+  await get('/api/v2/flags/web?env=production&summary=false&filter=hasExperiment:true&sort=-key');
   await get('/api/v2/metrics/web?limit=2');
   await get('/api/v2/metrics/web/page-load-ms');
   await get('/api/v2/projects/web/metric-groups', BETA);
@@ -251,6 +252,17 @@ describe('the validator itself', () => {
       "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/experiments request: / must have required property 'name'",
       'POST /api/v2/projects/{projectKey}/environments/{environmentKey}/experiments request: /iteration/treatments/0/allocationPercent must be string',
     ]);
+  });
+
+  test.each([
+    ['/api/v2/flags/web?env=production&summary=false&filter=hasExperiment:true&limit=100&offset=100', []],
+    ['/api/v2/flags/web?env=production&env=staging', ['parameter "env" is one string, sent 2 times']],
+    ['/api/v2/flags/web?summary=0', ['parameter "summary" must be boolean, got "0"']],
+    ['/api/v2/flags/web?limit=ten', ['parameter "limit" must be integer, got "ten"']],
+    ['/api/v2/flags/web?environment=production', ['parameter "environment" is not declared']],
+  ])('checks the query of %s against the declared parameters', (path, expected) => {
+    const label = 'GET /api/v2/flags/{projectKey} query: ';
+    expect(validator.validateQuery('GET', '/api/v2/flags/{projectKey}', path)).toEqual(expected.map((e) => label + e));
   });
 
   test('undocumented success statuses are reported; error bodies need code and message', () => {

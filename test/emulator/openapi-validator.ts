@@ -46,6 +46,11 @@ export interface Exchange {
 export interface OpenApiValidator {
   /** Problems of a response body for `method pathTemplate` answered with `status`; [] if valid. */
   validateResponse(method: string, pathTemplate: string, status: number, body: unknown): string[];
+  /**
+   * Problems of a request's query string: every parameter declared by the operation, a parameter
+   * whose schema is not an array given once, integers and booleans well-formed; [] if valid.
+   */
+  validateQuery(method: string, pathTemplate: string, concretePath: string): string[];
   /** Problems of a request body against the operation's `requestBody` schema; [] if valid. */
   validateRequest(method: string, pathTemplate: string, body: unknown): string[];
   /** The documented operation for a concrete path (query ignored), if any. */
@@ -190,6 +195,27 @@ export function createOpenApiValidator(options: ValidatorOptions = {}): OpenApiV
       }
       return check(`res ${method} ${template} ${status}`, schema, body, label);
     },
+    validateQuery(method, template, concretePath) {
+      const label = `${method} ${template} query`;
+      const declared = new Map<string, Obj>();
+      for (const parameter of [
+        ...arrayOf(obj(paths[template])?.['parameters']),
+        ...arrayOf(operation(method, template)['parameters']),
+      ]) {
+        const p = resolve(parameter);
+        if (p?.['in'] === 'query' && typeof p['name'] === 'string') declared.set(p['name'], obj(p['schema']) ?? {});
+      }
+      const query = new URL(concretePath, 'http://x').searchParams;
+      return [...new Set(query.keys())].flatMap((name) => {
+        const schema = declared.get(name);
+        if (!schema) return [`${label}: parameter "${name}" is not declared`];
+        const values = query.getAll(name);
+        if (schema['type'] !== 'array' && values.length > 1) {
+          return [`${label}: parameter "${name}" is one ${String(schema['type'])}, sent ${values.length} times`];
+        }
+        return values.flatMap((value) => queryValueProblems(label, name, schema, value));
+      });
+    },
     validateRequest(method, template, body) {
       const requestBody = resolve(operation(method, template)['requestBody']);
       const label = `${method} ${template} request`;
@@ -214,8 +240,10 @@ export function createOpenApiValidator(options: ValidatorOptions = {}): OpenApiV
       const template = exchange.route ?? validator.matchOperation(exchange.method, exchange.path)?.pathTemplate;
       if (template === undefined) return [`${exchange.method} ${exchange.path}: no documented operation`];
       const problems = validator.validateResponse(exchange.method, template, exchange.status, exchange.responseBody);
-      if (exchange.status >= 200 && exchange.status < 300 && exchange.body !== undefined) {
-        problems.push(...validator.validateRequest(exchange.method, template, exchange.body));
+      if (exchange.status >= 200 && exchange.status < 300) {
+        problems.push(...validator.validateQuery(exchange.method, template, exchange.path));
+        if (exchange.body !== undefined)
+          problems.push(...validator.validateRequest(exchange.method, template, exchange.body));
       }
       return problems;
     },
@@ -224,6 +252,26 @@ export function createOpenApiValidator(options: ValidatorOptions = {}): OpenApiV
     },
   };
   return validator;
+}
+
+function arrayOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A query value against its parameter's schema type (form style: booleans `true`/`false`). */
+function queryValueProblems(label: string, name: string, schema: Obj, value: string): string[] {
+  const type = schema['type'];
+  const fine =
+    type === 'integer'
+      ? /^-?\d+$/.test(value)
+      : type === 'number'
+        ? value.trim() !== '' && Number.isFinite(Number(value))
+        : type === 'boolean'
+          ? value === 'true' || value === 'false'
+          : true;
+  const allowed = schema['enum'];
+  const listed = !Array.isArray(allowed) || allowed.includes(value);
+  return fine && listed ? [] : [`${label}: parameter "${name}" must be ${String(type)}, got "${value}"`];
 }
 
 function literalCount(template: string): number {

@@ -109,17 +109,20 @@ function scriptAccount(fake: FakeLd): void {
     });
   }
   fake.route('GET', '/api/v2/flags/p/f-missing', { status: 404, body: { code: 'not_found', message: 'Unknown flag' } });
-  // The project's flags, two pages linked by `next`.
+  // The project's flags, two pages linked by `next`; asked for flags in experiments, none (so
+  // every flag these tests name is read by key).
   fake.route('GET', '/api/v2/flags/p', (req) =>
-    req.query.get('offset') === '20'
-      ? { body: { items: [flag('f-shared')], totalCount: 21, _links: {} } }
-      : {
-          body: {
-            items: [flag('f-mising'), ...Array.from({ length: 19 }, (_, i) => flag(`f-${i}`))],
-            totalCount: 21,
-            _links: { next: { href: '/api/v2/flags/p?limit=20&offset=20&summary=true', type: 'application/json' } },
+    req.query.get('filter') === 'hasExperiment:true'
+      ? { body: { items: [], totalCount: 0, _links: {} } }
+      : req.query.get('offset') === '20'
+        ? { body: { items: [flag('f-shared')], totalCount: 21, _links: {} } }
+        : {
+            body: {
+              items: [flag('f-mising'), ...Array.from({ length: 19 }, (_, i) => flag(`f-${i}`))],
+              totalCount: 21,
+              _links: { next: { href: '/api/v2/flags/p?limit=20&offset=20&summary=true', type: 'application/json' } },
+            },
           },
-        },
   );
 }
 
@@ -209,7 +212,8 @@ describe('fetchLive', () => {
   it('lists the project flag keys once, paging, only for a project with a missing flag', async () => {
     const { client } = testClient(fake);
     const live = await fetchLive(client, request);
-    expect(fake.requestsTo('GET', '/api/v2/flags/p').map((r) => r.url)).toEqual([
+    const listings = fake.requestsTo('GET', '/api/v2/flags/p').filter((r) => r.query.get('summary') === 'true');
+    expect(listings.map((r) => r.url)).toEqual([
       '/api/v2/flags/p?limit=20&summary=true',
       '/api/v2/flags/p?limit=20&summary=true&offset=20',
     ]);
@@ -231,10 +235,12 @@ describe('fetchLive', () => {
     expect(live.projects.get('p')!).not.toHaveProperty('flagKeys');
     expect([...live.projects.get('p')!.missingFlags]).toEqual([]);
 
-    // The same run with one missing flag costs exactly the two listing pages and the 404 more.
+    // The same run with one missing flag costs exactly the two listing pages and the 404 more,
+    // plus the first page of the flags in experiments per environment (three named flags in two
+    // environments make the list worth trying; here it is empty).
     fake.requests.length = 0;
     await fetchLive(client, request);
-    expect(fake.requests.length - without).toBe(3);
+    expect(fake.requests.length - without).toBe(3 + 2);
   });
 
   it('fails when listing the flags fails', async () => {

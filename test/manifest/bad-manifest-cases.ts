@@ -254,7 +254,6 @@ export const EXPERIMENT_CASES: [string, Expected[]][] = [
       ],
     ],
   ],
-  ['not-ldexp.yaml', [['UnknownKind', 'not-ldexp.yaml', 2, 1, 'not an ldexp document: no apiVersion or kind']]],
   ['missing-project.yaml', [['MissingTarget', 'missing-project.yaml', 4, 3, 'Experiment "exp": no project']]],
   [
     'two-configs.yaml',

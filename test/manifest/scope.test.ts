@@ -25,6 +25,7 @@ beforeAll(async () => {
     'manifests/team-b/b.yaml': holdout('b'),
     'manifests/team-b/c.yml': holdout('c'),
     'manifests/.github/ci.yaml': 'not: a manifest\n',
+    'lone/d.yaml': holdout('d'),
     'empty/only-comments.yaml': '# nothing here yet\n',
     'empty/blank.yml': '\n# still nothing\n',
   };
@@ -77,12 +78,16 @@ describe('run scope', () => {
     );
   });
 
-  it('has no managed set, so nothing narrows it, when the run reads no Config', async () => {
-    const { manifests } = await loadManifests(
-      ['manifests/team-a'],
-      { project: 'web', environment: 'production' },
-      { cwd: root },
-    );
+  it('finds the Config above the paths given, so the rest of its folder narrows the run', async () => {
+    const scope = await scopeOf('manifests/team-a');
+    expect(scope).toEqual({
+      configFolder: 'manifests',
+      limits: [{ kind: 'unreadFiles', files: ['manifests/team-b/b.yaml', 'manifests/team-b/c.yml'] }],
+    });
+  });
+
+  it('has no managed set, so nothing narrows it, when no Config is read or found above the paths', async () => {
+    const { manifests } = await loadManifests(['lone'], { project: 'web', environment: 'production' }, { cwd: root });
     expect(manifests.scope).toEqual({ limits: [] });
   });
 });

@@ -15,6 +15,7 @@ import {
   timeoutOption,
   verboseOption,
   allowTargetOption,
+  targetOption,
 } from '../options.js';
 
 /** A saved plan is applied exactly as made: nothing may re-target or re-scope it. */
@@ -24,6 +25,7 @@ function checkApply(line: CommandLine): void {
     ...(line.paths.length !== 1 || line.paths[0] !== '.' ? [`paths (${line.paths.join(' ')})`] : []),
     ...(line.project !== undefined ? ['--project'] : []),
     ...(line.environment !== undefined ? ['--environment'] : []),
+    ...(line.targets !== undefined ? ['--target'] : []),
   ];
   if (extra.length > 0) {
     throw new UsageError(
@@ -44,6 +46,7 @@ export const applySpec: CliCommand = {
     autoApproveOption,
     projectOption,
     environmentOption,
+    targetOption,
     allowTargetOption,
     jsonOption(
       'print the apply report as one JSON document (schemas/apply-report.schema.json); the plan and progress go to stderr',

@@ -12,6 +12,7 @@ import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
 import { pullSpec } from './pull.js';
 import { showSpec } from './show.js';
+import { targetsSpec } from './targets.js';
 import { validateSpec } from './validate.js';
 import { versionSpec } from './version.js';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   showSpec,
   exportSpec,
   pullSpec,
+  targetsSpec,
   emulatorSpec,
   demoSpec,
   versionSpec,

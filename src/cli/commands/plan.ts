@@ -15,6 +15,7 @@ import {
   verboseOption,
   allowTargetOption,
   baseOption,
+  targetOption,
 } from '../options.js';
 
 export const planSpec: CliCommand = {
@@ -26,6 +27,7 @@ export const planSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    targetOption,
     allowTargetOption,
     baseOption(
       'also read the manifests at this Git ref (e.g. origin/main) and label every change: git (the manifests changed), drift (LaunchDarkly changed outside Git; applying reverts it) or both',

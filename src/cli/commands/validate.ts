@@ -1,7 +1,14 @@
 /** `ldexp validate`: offline checks, no token. */
 import type { CliCommand } from '../command.js';
 import { PATHS_ARGUMENT, lazyRun } from '../command.js';
-import { allowTargetOption, environmentOption, jsonOption, noColorOption, projectOption } from '../options.js';
+import {
+  allowTargetOption,
+  environmentOption,
+  jsonOption,
+  noColorOption,
+  projectOption,
+  targetOption,
+} from '../options.js';
 
 export const validateSpec: CliCommand = {
   name: 'validate',
@@ -12,6 +19,7 @@ export const validateSpec: CliCommand = {
   options: [
     projectOption,
     environmentOption,
+    targetOption,
     allowTargetOption,
     jsonOption('print the problems as one JSON document (schemas/validate-report.schema.json)'),
     noColorOption,

@@ -5,10 +5,12 @@ import ajvRuntime_equal from "ajv/dist/runtime/equal.js";
 import ajvRuntime_ucs2length from "ajv/dist/runtime/ucs2length.js";
 const ajvRuntime = (module) => (typeof module === "function" ? module : module.default);
 export const Experiment = validate11;
-const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/experiment.schema.json","title":"ldexp Experiment","description":"A LaunchDarkly experiment and its current iteration, managed by ldexp (kind: Experiment).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Experiment"},"metadata":{"type":"object","additionalProperties":false,"required":["key"],"description":"Where the experiment lives. project/environment fall back to --project/--environment, then the Config document.","properties":{"key":{"$ref":"#/definitions/key","description":"Experiment key, unique per project and environment."},"project":{"$ref":"#/definitions/key","description":"Project key (default: --project, then Config)."},"environment":{"$ref":"#/definitions/key","description":"Environment key (default: --environment, then Config). Not together with environments."},"environments":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/key"},"description":"One experiment per listed environment. Not together with environment."}}},"spec":{"type":"object","additionalProperties":false,"required":["name","state","iteration"],"properties":{"name":{"type":"string","minLength":1,"description":"Experiment name."},"description":{"type":"string","description":"Experiment description."},"maintainerId":{"type":"string","minLength":1,"description":"ID of the member who maintains the experiment."},"tags":{"type":"array","items":{"type":"string","minLength":1},"description":"Tags; order is ignored."},"methodology":{"enum":["bayesian","frequentist","export_only"],"default":"bayesian","description":"Results analysis approach."},"dataSource":{"type":"string","minLength":1,"default":"launchdarkly","examples":["launchdarkly","snowflake"],"description":"Source of metric data: launchdarkly or snowflake. Other values are warned about, not rejected."},"type":{"enum":["experiment","mab"],"default":"experiment","description":"experiment, or mab for a multi-armed bandit."},"analysis":{"type":"object","additionalProperties":false,"description":"Analysis configuration (analysisConfig).","properties":{"bayesianThreshold":{"type":"number","description":"Probability-to-beat-baseline threshold (Bayesian)."},"significanceThreshold":{"type":"number","description":"Significance threshold (frequentist)."},"testDirection":{"type":"string","minLength":1,"description":"Test direction (frequentist), e.g. two-sided."},"multipleComparisonCorrection":{"type":"object","additionalProperties":false,"required":["method","scope"],"properties":{"method":{"enum":["bonferroni","benjamini-hochberg"]},"scope":{"enum":["variations","variations-and-metrics","metrics"]}}},"sequentialTesting":{"type":"boolean","description":"Sequential testing (frequentist)."}}},"holdout":{"title":"a holdout key (letters, digits, '.', '_' or '-'), or null to remove the experiment from its holdout","description":"Key of the holdout the experiment joins; joined at creation only. Omitted: membership is not managed. null: remove the experiment from its holdout (irreversible: it can never rejoin).","anyOf":[{"type":"string","pattern":"^[A-Za-z0-9._-]+$"},{"type":"null"}]},"state":{"enum":["draft","running","stopped","archived"],"description":"Desired state of the experiment."},"iteration":{"type":"object","additionalProperties":false,"required":["hypothesis","flags","treatments"],"description":"The design of the current iteration.","properties":{"hypothesis":{"type":"string","minLength":1},"randomizationUnit":{"type":"string","minLength":1,"default":"user","description":"A context kind of the project."},"attributes":{"type":"array","maxItems":5,"items":{"type":"string","minLength":1},"description":"Context attributes to slice results by; at most 5, order is ignored."},"canReshuffleTraffic":{"type":"boolean","default":true,"description":"Whether a new iteration may reassign contexts."},"reallocationFrequencyMillis":{"type":"integer","minimum":1,"description":"Multi-armed bandits only: how often traffic is reallocated."},"primaryMetric":{"type":"string","minLength":1,"description":"Primary metric key (or use primaryFunnel)."},"primaryFunnel":{"type":"string","minLength":1,"description":"Primary funnel metric group key (or use primaryMetric)."},"metrics":{"type":"array","items":{"$ref":"#/definitions/metricRef"},"description":"Metrics and metric groups; the primary is included automatically.","default":[]},"flags":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/key"},"additionalProperties":{"$ref":"#/definitions/flag"},"description":"The flags of the experiment, by flag key."},"treatments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/treatment"}},"changeJustification":{"type":"string","minLength":1,"description":"Why the plan may restart the running iteration (its results start again from zero); needed together with replacesIteration."},"replacesIteration":{"type":"integer","minimum":1,"description":"The number of the running iteration (1 for the first, as LaunchDarkly counts them) that this change ends; a restart is allowed only when it names the iteration running now."}}},"stop":{"type":"object","additionalProperties":false,"required":["winner"],"description":"Required when state is stopped.","properties":{"winner":{"type":"string","minLength":1,"description":"Name of the winning treatment."},"reason":{"type":"string"}}}}}},"definitions":{"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."},"metricRef":{"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]},"variationRef":{"title":"a variation reference: a variation name or value, or { id }, { name } or { value }","description":"A variation of the flag: a string matches a variation's name, then its value; or { id: ... }, { name: ... }, { value: <any JSON> }.","anyOf":[{"type":["string","number","boolean"]},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{}}}]},"ruleRef":{"title":"a rule reference: fallthrough, a rule's ref, _id or description, or { id }, { ref } or { description }","description":"Which targeting of the flag the experiment runs on: fallthrough, or a rule matched by ref, then _id, then description; or an explicit { id }, { ref } or { description }.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["description"],"properties":{"description":{"type":"string","minLength":1}}}]},"flag":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"$ref":"#/definitions/ruleRef"},"notInExperiment":{"$ref":"#/definitions/variationRef","description":"Variation served to contexts outside the experiment (default: the baseline's)."}}},"treatment":{"type":"object","additionalProperties":false,"required":["name","allocationPercent"],"properties":{"name":{"type":"string","minLength":1},"baseline":{"type":"boolean","default":false,"description":"Exactly one treatment is the baseline."},"allocationPercent":{"type":"number","minimum":0,"maximum":100,"description":"Share of traffic; all treatments sum to 100."},"variation":{"$ref":"#/definitions/variationRef","description":"Shorthand for variations when the iteration has exactly one flag."},"variations":{"type":"object","propertyNames":{"$ref":"#/definitions/key"},"additionalProperties":{"$ref":"#/definitions/variationRef"},"description":"One variation per flag of the iteration, by flag key."}}}}};
+const schema12 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/experiment.schema.json","title":"ldexp Experiment","description":"A LaunchDarkly experiment and its current iteration, managed by ldexp (kind: Experiment).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Experiment"},"metadata":{"type":"object","additionalProperties":false,"required":["key"],"description":"Where the experiment lives. project/environment fall back to --project/--environment, then the Config document.","properties":{"key":{"$ref":"#/definitions/key","description":"Experiment key, unique per project and environment."},"project":{"$ref":"#/definitions/key","description":"Project key (default: --project, then Config)."},"environment":{"$ref":"#/definitions/key","description":"Environment key (default: --environment, then Config). Not together with environments."},"environments":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/key"},"description":"One experiment per listed environment. Not together with environment."}}},"spec":{"type":"object","additionalProperties":false,"required":["name","state","iteration"],"properties":{"name":{"type":"string","minLength":1,"description":"Experiment name."},"description":{"type":"string","description":"Experiment description."},"maintainerId":{"type":"string","minLength":1,"description":"ID of the member who maintains the experiment."},"tags":{"type":"array","items":{"type":"string","minLength":1},"description":"Tags; order is ignored."},"methodology":{"enum":["bayesian","frequentist","export_only"],"default":"bayesian","description":"Results analysis approach."},"dataSource":{"type":"string","minLength":1,"default":"launchdarkly","examples":["launchdarkly","snowflake"],"description":"Source of metric data: launchdarkly or snowflake. Other values are warned about, not rejected."},"type":{"enum":["experiment","mab"],"default":"experiment","description":"experiment, or mab for a multi-armed bandit."},"analysis":{"type":"object","additionalProperties":false,"description":"Analysis configuration (analysisConfig).","properties":{"bayesianThreshold":{"type":"number","description":"Probability-to-beat-baseline threshold (Bayesian)."},"significanceThreshold":{"type":"number","description":"Significance threshold (frequentist)."},"testDirection":{"type":"string","minLength":1,"description":"Test direction (frequentist), e.g. two-sided."},"multipleComparisonCorrection":{"type":"object","additionalProperties":false,"required":["method","scope"],"properties":{"method":{"enum":["bonferroni","benjamini-hochberg"]},"scope":{"enum":["variations","variations-and-metrics","metrics"]}}},"sequentialTesting":{"type":"boolean","description":"Sequential testing (frequentist)."}}},"holdout":{"title":"a holdout key (letters, digits, '.', '_' or '-'), or null to remove the experiment from its holdout","description":"Key of the holdout the experiment joins; joined at creation only. Omitted: membership is not managed. null: remove the experiment from its holdout (irreversible: it can never rejoin).","anyOf":[{"type":"string","pattern":"^[A-Za-z0-9._-]+$"},{"type":"null"}]},"state":{"enum":["draft","running","stopped","archived"],"description":"Desired state of the experiment."},"iteration":{"type":"object","additionalProperties":false,"required":["hypothesis","flags","treatments"],"description":"The design of the current iteration.","properties":{"hypothesis":{"type":"string","minLength":1},"randomizationUnit":{"type":"string","minLength":1,"default":"user","description":"A context kind of the project."},"attributes":{"type":"array","maxItems":5,"items":{"type":"string","minLength":1},"description":"Context attributes to slice results by; at most 5, order is ignored."},"canReshuffleTraffic":{"type":"boolean","default":true,"description":"Whether a new iteration may reassign contexts."},"reallocationFrequencyMillis":{"type":"integer","minimum":1,"description":"Multi-armed bandits only: how often traffic is reallocated."},"primaryMetric":{"type":"string","minLength":1,"description":"Primary metric key (or use primaryFunnel)."},"primaryFunnel":{"type":"string","minLength":1,"description":"Primary funnel metric group key (or use primaryMetric)."},"metrics":{"type":"array","items":{"$ref":"#/definitions/metricRef"},"description":"Metrics and metric groups; the primary is included automatically.","default":[]},"flags":{"type":"object","minProperties":1,"propertyNames":{"$ref":"#/definitions/key"},"additionalProperties":{"$ref":"#/definitions/flag"},"description":"The flags of the experiment, by flag key."},"treatments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/treatment"}},"changeJustification":{"type":"string","minLength":1,"description":"Why the plan may restart the running iteration (its results start again from zero); needed together with replacesIteration."},"replacesIteration":{"type":"integer","minimum":1,"description":"The number of the running iteration (1 for the first, as LaunchDarkly counts them) that this change ends; a restart is allowed only when it names the iteration running now."}}},"stop":{"type":"object","additionalProperties":false,"required":["winner"],"description":"Required when state is stopped.","properties":{"winner":{"type":"string","minLength":1,"description":"Name of the winning treatment."},"reason":{"type":"string"}}},"ignore":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/fieldPointer"},"description":"Fields handed to the LaunchDarkly UI (JSON pointers into this document, e.g. /spec/tags, /spec/iteration/attributes): never diffed or written for an existing experiment; a create sends the manifest's value when given. See docs/manifest-format.md (Field ownership) for the fields that may be listed."}}}},"definitions":{"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."},"metricRef":{"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]},"variationRef":{"title":"a variation reference: a variation name or value, or { id }, { name } or { value }","description":"A variation of the flag: a string matches a variation's name, then its value; or { id: ... }, { name: ... }, { value: <any JSON> }.","anyOf":[{"type":["string","number","boolean"]},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["value"],"properties":{"value":{}}}]},"ruleRef":{"title":"a rule reference: fallthrough, a rule's ref, _id or description, or { id }, { ref } or { description }","description":"Which targeting of the flag the experiment runs on: fallthrough, or a rule matched by ref, then _id, then description; or an explicit { id }, { ref } or { description }.","anyOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"type":"string","minLength":1}}},{"type":"object","additionalProperties":false,"required":["description"],"properties":{"description":{"type":"string","minLength":1}}}]},"flag":{"type":"object","additionalProperties":false,"required":["rule"],"properties":{"rule":{"$ref":"#/definitions/ruleRef"},"notInExperiment":{"$ref":"#/definitions/variationRef","description":"Variation served to contexts outside the experiment (default: the baseline's)."}}},"treatment":{"type":"object","additionalProperties":false,"required":["name","allocationPercent"],"properties":{"name":{"type":"string","minLength":1},"baseline":{"type":"boolean","default":false,"description":"Exactly one treatment is the baseline."},"allocationPercent":{"type":"number","minimum":0,"maximum":100,"description":"Share of traffic; all treatments sum to 100."},"variation":{"$ref":"#/definitions/variationRef","description":"Shorthand for variations when the iteration has exactly one flag."},"variations":{"type":"object","propertyNames":{"$ref":"#/definitions/key"},"additionalProperties":{"$ref":"#/definitions/variationRef"},"description":"One variation per flag of the iteration, by flag key."}}},"fieldPointer":{"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."}}};
 const schema13 = {"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."};
 const schema17 = {"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]};
+const schema26 = {"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."};
 const pattern0 = new RegExp("^[A-Za-z0-9._-]+$", "u");
+const pattern7 = new RegExp("^(/[^/]+)+$", "u");
 const func0 = ajvRuntime(ajvRuntime_equal);
 const func3 = Object.prototype.hasOwnProperty;
 const func4 = ajvRuntime(ajvRuntime_ucs2length);
@@ -2406,9 +2408,15 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.spec.type,parentSchema:schema12.properties.spec,data:data8};
+if(data8.ignore !== undefined){
+let data48 = data8.ignore;
+if(Array.isArray(data48)){
+const len5 = data48.length;
+for(let i6=0; i6<len5; i6++){
+let data49 = data48[i6];
+if(typeof data49 === "string"){
+if(!pattern7.test(data49)){
+const err101 = {instancePath:instancePath+"/spec/ignore/" + i6,schemaPath:"#/definitions/fieldPointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]+)+$"},message:"must match pattern \""+"^(/[^/]+)+$"+"\"",schema:"^(/[^/]+)+$",parentSchema:schema26,data:data49};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2418,9 +2426,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err102 = {instancePath:instancePath+"/spec/ignore/" + i6,schemaPath:"#/definitions/fieldPointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data49};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2429,14 +2436,71 @@ vErrors.push(err102);
 }
 errors++;
 }
+}
+let i7 = data48.length;
+let j1;
+if(i7 > 1){
+outer1:
+for(;i7--;){
+for(j1 = i7; j1--;){
+if(func0(data48[i7], data48[j1])){
+const err103 = {instancePath:instancePath+"/spec/ignore",schemaPath:"#/properties/spec/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i7+" are identical)",schema:true,parentSchema:schema12.properties.spec.properties.ignore,data:data48};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+break outer1;
+}
+}
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/spec/ignore",schemaPath:"#/properties/spec/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.spec.properties.ignore.type,parentSchema:schema12.properties.spec.properties.ignore,data:data48};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.properties.spec.type,parentSchema:schema12.properties.spec,data:data8};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
 export const Holdout = validate17;
-const schema26 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/holdout.schema.json","title":"ldexp Holdout","description":"A LaunchDarkly holdout, managed by ldexp (kind: Holdout). Only name and description can change after creation.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Holdout"},"metadata":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/key","description":"Holdout key, unique per project and environment."},"project":{"$ref":"#/definitions/key","description":"Project key (default: --project, then Config)."},"environment":{"$ref":"#/definitions/key","description":"Environment key (default: --environment, then Config)."}}},"spec":{"type":"object","additionalProperties":false,"required":["name","holdoutAmount","primaryMetric","metrics","state"],"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"randomizationUnit":{"type":"string","minLength":1,"default":"user","description":"A context kind of the project."},"attributes":{"type":"array","maxItems":5,"items":{"type":"string","minLength":1},"description":"Context attributes to slice results by; at most 5."},"holdoutAmount":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Percent of the audience held out, strictly between 0 and 100."},"primaryMetric":{"type":"string","minLength":1,"description":"Primary metric key; must also be listed in metrics."},"metrics":{"type":"array","items":{"$ref":"#/definitions/metricRef"},"description":"Metrics and metric groups; must include the primary metric.","minItems":1},"prerequisiteFlag":{"$ref":"#/definitions/key","description":"Key of a flag the holdout depends on."},"maintainerId":{"type":"string","minLength":1},"state":{"enum":["active","ended"],"description":"active, or ended (ending is irreversible)."}}}},"definitions":{"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."},"metricRef":{"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]}}};
-const schema27 = {"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."};
-const schema30 = {"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]};
+const schema27 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/holdout.schema.json","title":"ldexp Holdout","description":"A LaunchDarkly holdout, managed by ldexp (kind: Holdout). Only name and description can change after creation.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Holdout"},"metadata":{"type":"object","additionalProperties":false,"required":["key"],"properties":{"key":{"$ref":"#/definitions/key","description":"Holdout key, unique per project and environment."},"project":{"$ref":"#/definitions/key","description":"Project key (default: --project, then Config)."},"environment":{"$ref":"#/definitions/key","description":"Environment key (default: --environment, then Config)."}}},"spec":{"type":"object","additionalProperties":false,"required":["name","holdoutAmount","primaryMetric","metrics","state"],"properties":{"name":{"type":"string","minLength":1},"description":{"type":"string"},"randomizationUnit":{"type":"string","minLength":1,"default":"user","description":"A context kind of the project."},"attributes":{"type":"array","maxItems":5,"items":{"type":"string","minLength":1},"description":"Context attributes to slice results by; at most 5."},"holdoutAmount":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Percent of the audience held out, strictly between 0 and 100."},"primaryMetric":{"type":"string","minLength":1,"description":"Primary metric key; must also be listed in metrics."},"metrics":{"type":"array","items":{"$ref":"#/definitions/metricRef"},"description":"Metrics and metric groups; must include the primary metric.","minItems":1},"prerequisiteFlag":{"$ref":"#/definitions/key","description":"Key of a flag the holdout depends on."},"maintainerId":{"type":"string","minLength":1},"state":{"enum":["active","ended"],"description":"active, or ended (ending is irreversible)."},"ignore":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/fieldPointer"},"description":"Fields handed to the LaunchDarkly UI (JSON pointers into this document, e.g. /spec/description): never diffed or written for an existing holdout; a create sends the manifest's value when given."}}}},"definitions":{"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."},"metricRef":{"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]},"fieldPointer":{"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."}}};
+const schema28 = {"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."};
+const schema31 = {"title":"a metric key, or { group: <metric group key> }","description":"A metric key, or a metric group as { group: <key> }.","anyOf":[{"type":"string","minLength":1,"description":"A metric key."},{"type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1,"description":"A metric group key."}}}]};
+const schema33 = {"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ldexp.dev/schemas/v1/holdout.schema.json" */;
@@ -2444,7 +2508,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2454,7 +2518,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2464,7 +2528,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.metadata === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2474,7 +2538,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.spec === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema27.required,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2485,7 +2549,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2498,7 +2562,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("ldexp/v1" !== data0){
-const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "ldexp/v1"},message:"must be equal to constant",schema:"ldexp/v1",parentSchema:schema26.properties.apiVersion,data:data0};
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "ldexp/v1"},message:"must be equal to constant",schema:"ldexp/v1",parentSchema:schema27.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2511,7 +2575,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Holdout" !== data1){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Holdout"},message:"must be equal to constant",schema:"Holdout",parentSchema:schema26.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Holdout"},message:"must be equal to constant",schema:"Holdout",parentSchema:schema27.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2525,7 +2589,7 @@ if(data.metadata !== undefined){
 let data2 = data.metadata;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.key === undefined){
-const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema26.properties.metadata.required,parentSchema:schema26.properties.metadata,data:data2};
+const err7 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema27.properties.metadata.required,parentSchema:schema27.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2536,7 +2600,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(((key1 === "key") || (key1 === "project")) || (key1 === "environment"))){
-const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.metadata,data:data2};
+const err8 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2550,7 +2614,7 @@ if(data2.key !== undefined){
 let data3 = data2.key;
 if(typeof data3 === "string"){
 if(!pattern0.test(data3)){
-const err9 = {instancePath:instancePath+"/metadata/key",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema27,data:data3};
+const err9 = {instancePath:instancePath+"/metadata/key",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2561,7 +2625,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/metadata/key",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data3};
+const err10 = {instancePath:instancePath+"/metadata/key",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2575,7 +2639,7 @@ if(data2.project !== undefined){
 let data4 = data2.project;
 if(typeof data4 === "string"){
 if(!pattern0.test(data4)){
-const err11 = {instancePath:instancePath+"/metadata/project",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema27,data:data4};
+const err11 = {instancePath:instancePath+"/metadata/project",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema28,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2586,7 +2650,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/metadata/project",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data4};
+const err12 = {instancePath:instancePath+"/metadata/project",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2600,7 +2664,7 @@ if(data2.environment !== undefined){
 let data5 = data2.environment;
 if(typeof data5 === "string"){
 if(!pattern0.test(data5)){
-const err13 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema27,data:data5};
+const err13 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema28,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2611,7 +2675,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data5};
+const err14 = {instancePath:instancePath+"/metadata/environment",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2623,7 +2687,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.metadata.type,parentSchema:schema26.properties.metadata,data:data2};
+const err15 = {instancePath:instancePath+"/metadata",schemaPath:"#/properties/metadata/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.metadata.type,parentSchema:schema27.properties.metadata,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2637,7 +2701,7 @@ if(data.spec !== undefined){
 let data6 = data.spec;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.name === undefined){
-const err16 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema26.properties.spec.required,parentSchema:schema26.properties.spec,data:data6};
+const err16 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema27.properties.spec.required,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2647,7 +2711,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data6.holdoutAmount === undefined){
-const err17 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "holdoutAmount"},message:"must have required property '"+"holdoutAmount"+"'",schema:schema26.properties.spec.required,parentSchema:schema26.properties.spec,data:data6};
+const err17 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "holdoutAmount"},message:"must have required property '"+"holdoutAmount"+"'",schema:schema27.properties.spec.required,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2657,7 +2721,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data6.primaryMetric === undefined){
-const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "primaryMetric"},message:"must have required property '"+"primaryMetric"+"'",schema:schema26.properties.spec.required,parentSchema:schema26.properties.spec,data:data6};
+const err18 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "primaryMetric"},message:"must have required property '"+"primaryMetric"+"'",schema:schema27.properties.spec.required,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2667,7 +2731,7 @@ vErrors.push(err18);
 errors++;
 }
 if(data6.metrics === undefined){
-const err19 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema26.properties.spec.required,parentSchema:schema26.properties.spec,data:data6};
+const err19 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema27.properties.spec.required,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2677,7 +2741,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data6.state === undefined){
-const err20 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema26.properties.spec.required,parentSchema:schema26.properties.spec,data:data6};
+const err20 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema27.properties.spec.required,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2687,8 +2751,8 @@ vErrors.push(err20);
 errors++;
 }
 for(const key2 in data6){
-if(!(func3.call(schema26.properties.spec.properties, key2))){
-const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.spec,data:data6};
+if(!(func3.call(schema27.properties.spec.properties, key2))){
+const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema27.properties.spec,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2702,7 +2766,7 @@ if(data6.name !== undefined){
 let data7 = data6.name;
 if(typeof data7 === "string"){
 if(func4(data7) < 1){
-const err22 = {instancePath:instancePath+"/spec/name",schemaPath:"#/properties/spec/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.properties.spec.properties.name,data:data7};
+const err22 = {instancePath:instancePath+"/spec/name",schemaPath:"#/properties/spec/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.spec.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2713,7 +2777,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/spec/name",schemaPath:"#/properties/spec/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.name.type,parentSchema:schema26.properties.spec.properties.name,data:data7};
+const err23 = {instancePath:instancePath+"/spec/name",schemaPath:"#/properties/spec/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.name.type,parentSchema:schema27.properties.spec.properties.name,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2726,7 +2790,7 @@ errors++;
 if(data6.description !== undefined){
 let data8 = data6.description;
 if(typeof data8 !== "string"){
-const err24 = {instancePath:instancePath+"/spec/description",schemaPath:"#/properties/spec/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.description.type,parentSchema:schema26.properties.spec.properties.description,data:data8};
+const err24 = {instancePath:instancePath+"/spec/description",schemaPath:"#/properties/spec/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.description.type,parentSchema:schema27.properties.spec.properties.description,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2740,7 +2804,7 @@ if(data6.randomizationUnit !== undefined){
 let data9 = data6.randomizationUnit;
 if(typeof data9 === "string"){
 if(func4(data9) < 1){
-const err25 = {instancePath:instancePath+"/spec/randomizationUnit",schemaPath:"#/properties/spec/properties/randomizationUnit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.properties.spec.properties.randomizationUnit,data:data9};
+const err25 = {instancePath:instancePath+"/spec/randomizationUnit",schemaPath:"#/properties/spec/properties/randomizationUnit/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.spec.properties.randomizationUnit,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2751,7 +2815,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/spec/randomizationUnit",schemaPath:"#/properties/spec/properties/randomizationUnit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.randomizationUnit.type,parentSchema:schema26.properties.spec.properties.randomizationUnit,data:data9};
+const err26 = {instancePath:instancePath+"/spec/randomizationUnit",schemaPath:"#/properties/spec/properties/randomizationUnit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.randomizationUnit.type,parentSchema:schema27.properties.spec.properties.randomizationUnit,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2765,7 +2829,7 @@ if(data6.attributes !== undefined){
 let data10 = data6.attributes;
 if(Array.isArray(data10)){
 if(data10.length > 5){
-const err27 = {instancePath:instancePath+"/spec/attributes",schemaPath:"#/properties/spec/properties/attributes/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema26.properties.spec.properties.attributes,data:data10};
+const err27 = {instancePath:instancePath+"/spec/attributes",schemaPath:"#/properties/spec/properties/attributes/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema27.properties.spec.properties.attributes,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2779,7 +2843,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(typeof data11 === "string"){
 if(func4(data11) < 1){
-const err28 = {instancePath:instancePath+"/spec/attributes/" + i0,schemaPath:"#/properties/spec/properties/attributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.properties.spec.properties.attributes.items,data:data11};
+const err28 = {instancePath:instancePath+"/spec/attributes/" + i0,schemaPath:"#/properties/spec/properties/attributes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.spec.properties.attributes.items,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2790,7 +2854,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/spec/attributes/" + i0,schemaPath:"#/properties/spec/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.attributes.items.type,parentSchema:schema26.properties.spec.properties.attributes.items,data:data11};
+const err29 = {instancePath:instancePath+"/spec/attributes/" + i0,schemaPath:"#/properties/spec/properties/attributes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.attributes.items.type,parentSchema:schema27.properties.spec.properties.attributes.items,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2802,7 +2866,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/spec/attributes",schemaPath:"#/properties/spec/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.spec.properties.attributes.type,parentSchema:schema26.properties.spec.properties.attributes,data:data10};
+const err30 = {instancePath:instancePath+"/spec/attributes",schemaPath:"#/properties/spec/properties/attributes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.spec.properties.attributes.type,parentSchema:schema27.properties.spec.properties.attributes,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2816,7 +2880,7 @@ if(data6.holdoutAmount !== undefined){
 let data12 = data6.holdoutAmount;
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 >= 100 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema26.properties.spec.properties.holdoutAmount,data:data12};
+const err31 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/exclusiveMaximum",keyword:"exclusiveMaximum",params:{comparison: "<", limit: 100},message:"must be < 100",schema:100,parentSchema:schema27.properties.spec.properties.holdoutAmount,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2826,7 +2890,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data12 <= 0 || isNaN(data12)){
-const err32 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema26.properties.spec.properties.holdoutAmount,data:data12};
+const err32 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema27.properties.spec.properties.holdoutAmount,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2837,7 +2901,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema26.properties.spec.properties.holdoutAmount.type,parentSchema:schema26.properties.spec.properties.holdoutAmount,data:data12};
+const err33 = {instancePath:instancePath+"/spec/holdoutAmount",schemaPath:"#/properties/spec/properties/holdoutAmount/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema27.properties.spec.properties.holdoutAmount.type,parentSchema:schema27.properties.spec.properties.holdoutAmount,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2851,7 +2915,7 @@ if(data6.primaryMetric !== undefined){
 let data13 = data6.primaryMetric;
 if(typeof data13 === "string"){
 if(func4(data13) < 1){
-const err34 = {instancePath:instancePath+"/spec/primaryMetric",schemaPath:"#/properties/spec/properties/primaryMetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.properties.spec.properties.primaryMetric,data:data13};
+const err34 = {instancePath:instancePath+"/spec/primaryMetric",schemaPath:"#/properties/spec/properties/primaryMetric/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.spec.properties.primaryMetric,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2862,7 +2926,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/spec/primaryMetric",schemaPath:"#/properties/spec/properties/primaryMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.primaryMetric.type,parentSchema:schema26.properties.spec.properties.primaryMetric,data:data13};
+const err35 = {instancePath:instancePath+"/spec/primaryMetric",schemaPath:"#/properties/spec/properties/primaryMetric/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.primaryMetric.type,parentSchema:schema27.properties.spec.properties.primaryMetric,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2876,7 +2940,7 @@ if(data6.metrics !== undefined){
 let data14 = data6.metrics;
 if(Array.isArray(data14)){
 if(data14.length < 1){
-const err36 = {instancePath:instancePath+"/spec/metrics",schemaPath:"#/properties/spec/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.spec.properties.metrics,data:data14};
+const err36 = {instancePath:instancePath+"/spec/metrics",schemaPath:"#/properties/spec/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.spec.properties.metrics,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2893,7 +2957,7 @@ let valid11 = false;
 const _errs38 = errors;
 if(typeof data15 === "string"){
 if(func4(data15) < 1){
-const err37 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.anyOf[0],data:data15};
+const err37 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.anyOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2904,7 +2968,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.anyOf[0].type,parentSchema:schema30.anyOf[0],data:data15};
+const err38 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.anyOf[0].type,parentSchema:schema31.anyOf[0],data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2919,7 +2983,7 @@ if(!valid11){
 const _errs40 = errors;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 if(data15.group === undefined){
-const err39 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema30.anyOf[1].required,parentSchema:schema30.anyOf[1],data:data15};
+const err39 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema31.anyOf[1].required,parentSchema:schema31.anyOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2930,7 +2994,7 @@ errors++;
 }
 for(const key3 in data15){
 if(!(key3 === "group")){
-const err40 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema30.anyOf[1],data:data15};
+const err40 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema31.anyOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2944,7 +3008,7 @@ if(data15.group !== undefined){
 let data16 = data15.group;
 if(typeof data16 === "string"){
 if(func4(data16) < 1){
-const err41 = {instancePath:instancePath+"/spec/metrics/" + i1+"/group",schemaPath:"#/definitions/metricRef/anyOf/1/properties/group/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema30.anyOf[1].properties.group,data:data16};
+const err41 = {instancePath:instancePath+"/spec/metrics/" + i1+"/group",schemaPath:"#/definitions/metricRef/anyOf/1/properties/group/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.anyOf[1].properties.group,data:data16};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2955,7 +3019,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/spec/metrics/" + i1+"/group",schemaPath:"#/definitions/metricRef/anyOf/1/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.anyOf[1].properties.group.type,parentSchema:schema30.anyOf[1].properties.group,data:data16};
+const err42 = {instancePath:instancePath+"/spec/metrics/" + i1+"/group",schemaPath:"#/definitions/metricRef/anyOf/1/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.anyOf[1].properties.group.type,parentSchema:schema31.anyOf[1].properties.group,data:data16};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2967,7 +3031,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.anyOf[1].type,parentSchema:schema30.anyOf[1],data:data15};
+const err43 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.anyOf[1].type,parentSchema:schema31.anyOf[1],data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2980,7 +3044,7 @@ var _valid0 = _errs40 === errors;
 valid11 = valid11 || _valid0;
 }
 if(!valid11){
-const err44 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema30.anyOf,parentSchema:schema30,data:data15};
+const err44 = {instancePath:instancePath+"/spec/metrics/" + i1,schemaPath:"#/definitions/metricRef/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.anyOf,parentSchema:schema31,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3003,7 +3067,7 @@ vErrors = null;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/spec/metrics",schemaPath:"#/properties/spec/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.spec.properties.metrics.type,parentSchema:schema26.properties.spec.properties.metrics,data:data14};
+const err45 = {instancePath:instancePath+"/spec/metrics",schemaPath:"#/properties/spec/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.spec.properties.metrics.type,parentSchema:schema27.properties.spec.properties.metrics,data:data14};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3017,7 +3081,7 @@ if(data6.prerequisiteFlag !== undefined){
 let data17 = data6.prerequisiteFlag;
 if(typeof data17 === "string"){
 if(!pattern0.test(data17)){
-const err46 = {instancePath:instancePath+"/spec/prerequisiteFlag",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema27,data:data17};
+const err46 = {instancePath:instancePath+"/spec/prerequisiteFlag",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema28,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3028,7 +3092,7 @@ errors++;
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/spec/prerequisiteFlag",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data17};
+const err47 = {instancePath:instancePath+"/spec/prerequisiteFlag",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3042,7 +3106,7 @@ if(data6.maintainerId !== undefined){
 let data18 = data6.maintainerId;
 if(typeof data18 === "string"){
 if(func4(data18) < 1){
-const err48 = {instancePath:instancePath+"/spec/maintainerId",schemaPath:"#/properties/spec/properties/maintainerId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema26.properties.spec.properties.maintainerId,data:data18};
+const err48 = {instancePath:instancePath+"/spec/maintainerId",schemaPath:"#/properties/spec/properties/maintainerId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema27.properties.spec.properties.maintainerId,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3053,7 +3117,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/spec/maintainerId",schemaPath:"#/properties/spec/properties/maintainerId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.spec.properties.maintainerId.type,parentSchema:schema26.properties.spec.properties.maintainerId,data:data18};
+const err49 = {instancePath:instancePath+"/spec/maintainerId",schemaPath:"#/properties/spec/properties/maintainerId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.spec.properties.maintainerId.type,parentSchema:schema27.properties.spec.properties.maintainerId,data:data18};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3066,7 +3130,7 @@ errors++;
 if(data6.state !== undefined){
 let data19 = data6.state;
 if(!((data19 === "active") || (data19 === "ended"))){
-const err50 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/enum",keyword:"enum",params:{allowedValues: schema26.properties.spec.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.spec.properties.state.enum,parentSchema:schema26.properties.spec.properties.state,data:data19};
+const err50 = {instancePath:instancePath+"/spec/state",schemaPath:"#/properties/spec/properties/state/enum",keyword:"enum",params:{allowedValues: schema27.properties.spec.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema27.properties.spec.properties.state.enum,parentSchema:schema27.properties.spec.properties.state,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3076,9 +3140,15 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.spec.type,parentSchema:schema26.properties.spec,data:data6};
+if(data6.ignore !== undefined){
+let data20 = data6.ignore;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i2=0; i2<len2; i2++){
+let data21 = data20[i2];
+if(typeof data21 === "string"){
+if(!pattern7.test(data21)){
+const err51 = {instancePath:instancePath+"/spec/ignore/" + i2,schemaPath:"#/definitions/fieldPointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]+)+$"},message:"must match pattern \""+"^(/[^/]+)+$"+"\"",schema:"^(/[^/]+)+$",parentSchema:schema33,data:data21};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3088,9 +3158,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err52 = {instancePath:instancePath+"/spec/ignore/" + i2,schemaPath:"#/definitions/fieldPointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data21};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3099,15 +3168,72 @@ vErrors.push(err52);
 }
 errors++;
 }
+}
+let i3 = data20.length;
+let j0;
+if(i3 > 1){
+outer0:
+for(;i3--;){
+for(j0 = i3; j0--;){
+if(func0(data20[i3], data20[j0])){
+const err53 = {instancePath:instancePath+"/spec/ignore",schemaPath:"#/properties/spec/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema27.properties.spec.properties.ignore,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/spec/ignore",schemaPath:"#/properties/spec/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.spec.properties.ignore.type,parentSchema:schema27.properties.spec.properties.ignore,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.properties.spec.type,parentSchema:schema27.properties.spec,data:data6};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
 validate17.errors = vErrors;
 return errors === 0;
 }
 
 export const Config = validate19;
-const schema32 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/config.schema.json","title":"ldexp Config","description":"Run-wide settings (kind: Config); at most one per run.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Config"},"project":{"$ref":"#/definitions/key","description":"Default project for documents that omit it (--project and metadata win)."},"environment":{"$ref":"#/definitions/key","description":"Default environment (--environment and metadata win)."},"prune":{"type":"boolean","default":false,"description":"Archive managed experiments that are missing from the manifests."},"managedTag":{"type":"string","minLength":1,"default":"ldexp-managed","description":"Tag that marks the experiments ldexp manages."},"allowedTargets":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/targetPattern"},"description":"The only project/environment pairs ldexp may touch (project/* for every environment of a project); a document for any other target is refused before any request. --allow-target narrows this list, never widens it."}},"definitions":{"targetPattern":{"type":"string","pattern":"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$","description":"project/environment, or project/* for every environment of the project."},"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."}}};
-const schema33 = {"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."};
-const schema35 = {"type":"string","pattern":"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$","description":"project/environment, or project/* for every environment of the project."};
-const pattern13 = new RegExp("^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$", "u");
+const schema34 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://ldexp.dev/schemas/v1/config.schema.json","title":"ldexp Config","description":"Run-wide settings (kind: Config); at most one per run.","type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"const":"ldexp/v1","description":"Manifest format version; always ldexp/v1."},"kind":{"const":"Config"},"project":{"$ref":"#/definitions/key","description":"Default project for documents that omit it (--project and metadata win)."},"environment":{"$ref":"#/definitions/key","description":"Default environment (--environment and metadata win)."},"prune":{"type":"boolean","default":false,"description":"Archive managed experiments that are missing from the manifests."},"managedTag":{"type":"string","minLength":1,"default":"ldexp-managed","description":"Tag that marks the experiments ldexp manages."},"allowedTargets":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/targetPattern"},"description":"The only project/environment pairs ldexp may touch (project/* for every environment of a project); a document for any other target is refused before any request. --allow-target narrows this list, never widens it."},"ignore":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/fieldPointer"},"description":"Fields handed to the LaunchDarkly UI in every Experiment and Holdout of the run (JSON pointers such as /spec/tags), as if each document listed them in spec.ignore; a pointer applies to the kinds that have the field."},"exclude":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Glob patterns (relative to this Config document's folder, / separators) of files that are not manifests: they are not read, even when a path given names their folder."}},"definitions":{"targetPattern":{"type":"string","pattern":"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$","description":"project/environment, or project/* for every environment of the project."},"key":{"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."},"fieldPointer":{"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."}}};
+const schema35 = {"type":"string","pattern":"^[A-Za-z0-9._-]+$","description":"A LaunchDarkly key: letters, digits, '.', '_' or '-'."};
+const schema37 = {"type":"string","pattern":"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$","description":"project/environment, or project/* for every environment of the project."};
+const schema38 = {"type":"string","pattern":"^(/[^/]+)+$","description":"A JSON pointer into this kind's documents, e.g. /spec/tags."};
+const pattern15 = new RegExp("^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://ldexp.dev/schemas/v1/config.schema.json" */;
@@ -3115,7 +3241,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.apiVersion === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3125,7 +3251,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.required,parentSchema:schema32,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3135,8 +3261,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "project")) || (key0 === "environment")) || (key0 === "prune")) || (key0 === "managedTag")) || (key0 === "allowedTargets"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(!(func3.call(schema34.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3149,7 +3275,7 @@ errors++;
 if(data.apiVersion !== undefined){
 let data0 = data.apiVersion;
 if("ldexp/v1" !== data0){
-const err3 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "ldexp/v1"},message:"must be equal to constant",schema:"ldexp/v1",parentSchema:schema32.properties.apiVersion,data:data0};
+const err3 = {instancePath:instancePath+"/apiVersion",schemaPath:"#/properties/apiVersion/const",keyword:"const",params:{allowedValue: "ldexp/v1"},message:"must be equal to constant",schema:"ldexp/v1",parentSchema:schema34.properties.apiVersion,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3162,7 +3288,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if("Config" !== data1){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:schema32.properties.kind,data:data1};
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Config"},message:"must be equal to constant",schema:"Config",parentSchema:schema34.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3176,7 +3302,7 @@ if(data.project !== undefined){
 let data2 = data.project;
 if(typeof data2 === "string"){
 if(!pattern0.test(data2)){
-const err5 = {instancePath:instancePath+"/project",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema33,data:data2};
+const err5 = {instancePath:instancePath+"/project",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3187,7 +3313,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/project",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data2};
+const err6 = {instancePath:instancePath+"/project",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3201,7 +3327,7 @@ if(data.environment !== undefined){
 let data3 = data.environment;
 if(typeof data3 === "string"){
 if(!pattern0.test(data3)){
-const err7 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema33,data:data3};
+const err7 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/key/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+$"+"\"",schema:"^[A-Za-z0-9._-]+$",parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3212,7 +3338,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data3};
+const err8 = {instancePath:instancePath+"/environment",schemaPath:"#/definitions/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3225,7 +3351,7 @@ errors++;
 if(data.prune !== undefined){
 let data4 = data.prune;
 if(typeof data4 !== "boolean"){
-const err9 = {instancePath:instancePath+"/prune",schemaPath:"#/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.prune.type,parentSchema:schema32.properties.prune,data:data4};
+const err9 = {instancePath:instancePath+"/prune",schemaPath:"#/properties/prune/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema34.properties.prune.type,parentSchema:schema34.properties.prune,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3239,7 +3365,7 @@ if(data.managedTag !== undefined){
 let data5 = data.managedTag;
 if(typeof data5 === "string"){
 if(func4(data5) < 1){
-const err10 = {instancePath:instancePath+"/managedTag",schemaPath:"#/properties/managedTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema32.properties.managedTag,data:data5};
+const err10 = {instancePath:instancePath+"/managedTag",schemaPath:"#/properties/managedTag/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.managedTag,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3250,7 +3376,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/managedTag",schemaPath:"#/properties/managedTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.managedTag.type,parentSchema:schema32.properties.managedTag,data:data5};
+const err11 = {instancePath:instancePath+"/managedTag",schemaPath:"#/properties/managedTag/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.managedTag.type,parentSchema:schema34.properties.managedTag,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3264,7 +3390,7 @@ if(data.allowedTargets !== undefined){
 let data6 = data.allowedTargets;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err12 = {instancePath:instancePath+"/allowedTargets",schemaPath:"#/properties/allowedTargets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema32.properties.allowedTargets,data:data6};
+const err12 = {instancePath:instancePath+"/allowedTargets",schemaPath:"#/properties/allowedTargets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.allowedTargets,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3277,8 +3403,8 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(!pattern13.test(data7)){
-const err13 = {instancePath:instancePath+"/allowedTargets/" + i0,schemaPath:"#/definitions/targetPattern/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$"+"\"",schema:"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$",parentSchema:schema35,data:data7};
+if(!pattern15.test(data7)){
+const err13 = {instancePath:instancePath+"/allowedTargets/" + i0,schemaPath:"#/definitions/targetPattern/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$"},message:"must match pattern \""+"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$"+"\"",schema:"^[A-Za-z0-9._-]+/([A-Za-z0-9._-]+|\\*)$",parentSchema:schema37,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3289,7 +3415,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/allowedTargets/" + i0,schemaPath:"#/definitions/targetPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data7};
+const err14 = {instancePath:instancePath+"/allowedTargets/" + i0,schemaPath:"#/definitions/targetPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3301,7 +3427,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/allowedTargets",schemaPath:"#/properties/allowedTargets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.allowedTargets.type,parentSchema:schema32.properties.allowedTargets,data:data6};
+const err15 = {instancePath:instancePath+"/allowedTargets",schemaPath:"#/properties/allowedTargets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.allowedTargets.type,parentSchema:schema34.properties.allowedTargets,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3311,14 +3437,140 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
+if(data.ignore !== undefined){
+let data8 = data.ignore;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 === "string"){
+if(!pattern7.test(data9)){
+const err16 = {instancePath:instancePath+"/ignore/" + i1,schemaPath:"#/definitions/fieldPointer/pattern",keyword:"pattern",params:{pattern: "^(/[^/]+)+$"},message:"must match pattern \""+"^(/[^/]+)+$"+"\"",schema:"^(/[^/]+)+$",parentSchema:schema38,data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/ignore/" + i1,schemaPath:"#/definitions/fieldPointer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+let i2 = data8.length;
+let j0;
+if(i2 > 1){
+outer0:
+for(;i2--;){
+for(j0 = i2; j0--;){
+if(func0(data8[i2], data8[j0])){
+const err18 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema34.properties.ignore,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.ignore.type,parentSchema:schema34.properties.ignore,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.exclude !== undefined){
+let data10 = data.exclude;
+if(Array.isArray(data10)){
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 === "string"){
+if(func4(data11) < 1){
+const err20 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/properties/exclude/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema34.properties.exclude.items,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/exclude/" + i3,schemaPath:"#/properties/exclude/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.exclude.items.type,parentSchema:schema34.properties.exclude.items,data:data11};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+let i4 = data10.length;
+let j1;
+if(i4 > 1){
+const indices0 = {};
+for(;i4--;){
+let item0 = data10[i4];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err22 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema34.properties.exclude,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+break;
+}
+indices0[item0] = i4;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/exclude",schemaPath:"#/properties/exclude/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.exclude.type,parentSchema:schema34.properties.exclude,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
 }
 errors++;
 }
