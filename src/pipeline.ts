@@ -13,6 +13,7 @@ import { createClient, fetchLive, listEnvironmentKeys } from './live/index.js';
 import type { ClosableLdClient, LdClient, RetryOptions } from './live/index.js';
 import type { LiveRequest, LiveState } from './live/types.js';
 import { loadManifests } from './manifest/index.js';
+import type { LoadOptions } from './manifest/index.js';
 import type { ManifestSet, TargetDefaults } from './manifest/types.js';
 import { buildPlan, fingerprintLive } from './plan/index.js';
 import type { Plan } from './plan/types.js';
@@ -54,12 +55,17 @@ export interface PlanResult {
 
 export { hasErrors } from './types.js';
 
-/** Offline: parse, schema and semantic rules. */
-export async function validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult> {
-  return loadManifests(paths, defaults);
+/** Offline: parse, schema and semantic rules. `load.cwd` is what relative paths start from. */
+export async function validate(
+  paths: string[],
+  defaults: TargetDefaults,
+  load: LoadOptions = {},
+): Promise<ValidateResult> {
+  return loadManifests(paths, defaults, load);
 }
 
-export interface PlanOptions {
+/** Where to read the manifests from (`LoadOptions`), and the Git base to compare them with. */
+export interface PlanOptions extends LoadOptions {
   /** Also read the manifests at this Git ref and label every change git, drift or both (src/origin/). */
   base?: BaseOption;
 }
@@ -73,10 +79,14 @@ export async function plan(
 ): Promise<PlanResult> {
   const reporter = connection.reporter ?? silentReporter;
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
-  const { manifests, problems } = await validate(paths, defaults);
+  const { base: baseOption, ...load } = options;
+  const { manifests, problems } = await validate(paths, defaults, load);
   if (hasErrors(problems)) return { problems, manifests };
-  if (options.base) reporter.report({ type: 'phase', message: `Reading manifests at ${options.base.ref} from Git` });
-  const base = options.base ? await loadBase(options.base, paths, defaults, manifests) : undefined;
+  if (baseOption) reporter.report({ type: 'phase', message: `Reading manifests at ${baseOption.ref} from Git` });
+  const cwd = baseOption?.cwd ?? load.cwd;
+  const base = baseOption
+    ? await loadBase({ ...baseOption, ...(cwd !== undefined ? { cwd } : {}) }, paths, defaults, manifests)
+    : undefined;
 
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
   const request = liveRequestFor(withBaseResources(manifests, base));

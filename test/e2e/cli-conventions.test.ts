@@ -153,8 +153,8 @@ describe.concurrent('ldexp <command> --help documents that command', () => {
     expect(viaHelp).toEqual(viaFlag);
   });
 
-  it('ldexp --help lists every command, the environment and the exit codes', async ({ expect }) => {
-    const result = await runLdexp(['--help']);
+  it('ldexp --help lists every command, the environment and the exit codes (the binary)', async ({ expect }) => {
+    const result = await runLdexp(['--help'], { subprocess: true });
     expect(result.code).toBe(0);
     for (const { command } of HELP) expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(result.stdout).toContain('LD_API_TOKEN');
@@ -164,8 +164,13 @@ describe.concurrent('ldexp <command> --help documents that command', () => {
 });
 
 describe.concurrent('the version', () => {
-  it.for([['--version'], ['-V'], ['version']])('ldexp %s', async (argv, { expect }) => {
-    expect(await runLdexp(argv)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  // --version through the binary: it finds package.json from dist/ as installed; the rest in-process.
+  it.for([
+    { argv: ['--version'], subprocess: true },
+    { argv: ['-V'], subprocess: false },
+    { argv: ['version'], subprocess: false },
+  ])('ldexp $argv', async ({ argv, subprocess }, { expect }) => {
+    expect(await runLdexp(argv, { subprocess })).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 });
 

@@ -444,8 +444,8 @@ describe.concurrent('usage errors', () => {
       message:
         'unknown command "frobnicate"; expected one of: validate, plan, apply, drift, show, export, pull, targets, emulator, demo, version, completion',
     },
-  ])('ldexp $argv → exit 1 with a usage message', async ({ argv, message }, { expect }) => {
-    const result = await runLdexp(argv);
+  ])('ldexp $argv → exit 1 with a usage message (the binary)', async ({ argv, message }, { expect }) => {
+    const result = await runLdexp(argv, { subprocess: true });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`Error [Usage]: ${message}`);
@@ -485,7 +485,7 @@ describe.concurrent('the demo conversation', () => {
   it('ldexp demo shows creates, an update, a new iteration and a stop, and ends with "No changes"', async ({
     expect,
   }) => {
-    const result = await runLdexp(['demo']);
+    const result = await runLdexp(['demo'], { subprocess: true });
     expect(result.code).toBe(0);
     const [, first = '', , last = ''] = result.stdout.split(/^━━ \d\. .*━━$/m);
     expect(first).toMatch(/^\+ experiment /m);

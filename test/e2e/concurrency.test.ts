@@ -11,11 +11,12 @@
  */
 import { join } from 'node:path';
 
+import { Agent, type Dispatcher } from 'undici';
 import { describe, expect, it } from 'vitest';
 
 import type { StepOutcome } from '../../src/apply/types.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
-import { applyPlan } from '../../src/pipeline.js';
+import type { RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
+import { applyPlan, type ConnectionOptions } from '../../src/pipeline.js';
 import { appliedTwice, changesOf, fastConnection, planOnly, restartsOf } from './chaos-helpers.js';
 import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, workspace } from './helpers.js';
 
@@ -53,26 +54,33 @@ describe('two applies of the same manifests at once', () => {
         const [first, second] = await Promise.all([planOnly(paths, connection), planOnly(paths, connection)]);
         expect(first.steps.map((s) => s.instructions)).toEqual([['saveAndStartNewIteration']]);
         expect(second.hash).toBe(first.hash);
-        // Lockstep: both apply at the same instant. After: the second starts applying as soon as
-        // the first's restart has been processed.
-        const one = applyPlan(first, connection, { checkFreshness: false });
-        if (mode === 'after') await restartLanded(emulator);
-        const two = applyPlan(second, connection, { checkFreshness: false });
-        const outcomes = (await Promise.all([one, two])).flatMap((report) => report.outcomes);
+        // Lockstep: both apply at the same instant, and neither restart is sent before both runs
+        // read the experiment (what two runs started together do when the reads are quick).
+        // After: the second starts applying as soon as the first's restart has been processed.
+        const applying = emulator.requests.length;
+        const bothRead = () => preReadsOf(emulator.requests.slice(applying)) >= 2;
+        const lockstep = mode === 'lockstep' ? [holdingRestarts(bothRead), holdingRestarts(bothRead)] : [];
+        try {
+          const one = applyPlan(first, withDispatcher(connection, lockstep[0]), { checkFreshness: false });
+          if (mode === 'after') await restartLanded(emulator);
+          const two = applyPlan(second, withDispatcher(connection, lockstep[1]), { checkFreshness: false });
+          const outcomes = (await Promise.all([one, two])).flatMap((report) => report.outcomes);
 
-        expect(restartsOf(emulator.requests, RUNNING)).toBe(1);
-        expect(appliedTwice(emulator.requests)).toEqual([]);
-        const stepId = first.steps[0]?.id ?? '';
-        expect(outcomes.filter((o) => o.status === 'ok')).toEqual([{ status: 'ok', stepId, httpStatus: 200 }]);
-        const lost = outcomes.filter((o) => o.status !== 'ok');
-        const lostStatus = lost[0]?.status === 'failed' ? lost[0].httpStatus : undefined;
-        // Refused before sending (the read saw iteration 2), or sent and refused by LaunchDarkly
-        // for its stale flag version, then confirmed by reading back: either way, said in words.
-        expect(lost).toEqual([lostStatus === 400 ? refusedByServer(stepId) : refused(stepId)]);
-        if (mode === 'after') expect(lostStatus).toBe(0);
-        const patches = emulator.requests.filter((r) => r.method === 'PATCH');
-        expect(patches).toHaveLength(lostStatus === 400 ? 2 : 1);
-        expect(changesOf(await planOnly(paths, connection))).toEqual([]);
+          expect(restartsOf(emulator.requests, RUNNING)).toBe(1);
+          expect(appliedTwice(emulator.requests)).toEqual([]);
+          const stepId = first.steps[0]?.id ?? '';
+          expect(outcomes.filter((o) => o.status === 'ok')).toEqual([{ status: 'ok', stepId, httpStatus: 200 }]);
+          // Lockstep: both reads saw iteration 1, so both restarts are sent; LaunchDarkly refuses the
+          // second for its stale flag version, and reading back confirms why. After: the read saw
+          // iteration 2, so the restart is refused before it is sent. Either way, said in words.
+          const lost = outcomes.filter((o) => o.status !== 'ok');
+          expect(lost).toEqual([mode === 'lockstep' ? refusedByServer(stepId) : refused(stepId)]);
+          const patches = emulator.requests.filter((r) => r.method === 'PATCH');
+          expect(patches).toHaveLength(mode === 'lockstep' ? 2 : 1);
+          expect(changesOf(await planOnly(paths, connection))).toEqual([]);
+        } finally {
+          await Promise.all(lockstep.map((dispatcher) => dispatcher.close()));
+        }
       } finally {
         await emulator.close();
         await ws.remove();
@@ -83,7 +91,29 @@ describe('two applies of the same manifests at once', () => {
 
 /** Resolves once the emulator has processed a restart of exp-running. */
 async function restartLanded(emulator: RunningEmulator): Promise<void> {
-  while (restartsOf(emulator.requests, RUNNING) === 0) await new Promise((resolve) => setImmediate(resolve));
+  await until(() => restartsOf(emulator.requests, RUNNING) > 0);
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Reads of exp-running itself: apply's check right before the restart. */
+function preReadsOf(requests: readonly RequestLogEntry[]): number {
+  return requests.filter((r) => r.method === 'GET' && r.path.split('?')[0] === RUNNING).length;
+}
+
+/** A transport that sends no PATCH until `ready()`; everything else goes out at once. */
+function holdingRestarts(ready: () => boolean): Dispatcher {
+  return new Agent().compose((dispatch) => (options, handler) => {
+    if (options.method !== 'PATCH') return dispatch(options, handler);
+    void until(ready).then(() => dispatch(options, handler));
+    return true;
+  });
+}
+
+function withDispatcher(connection: ConnectionOptions, dispatcher: Dispatcher | undefined): ConnectionOptions {
+  return dispatcher ? { ...connection, dispatcher } : connection;
 }
 
 function refused(stepId: string): StepOutcome {

@@ -20,6 +20,7 @@ import type { ResourcePlan } from '../../src/plan/types.js';
 import { applyPlan, plan } from '../../src/pipeline.js';
 import type { PlanStep } from '../../src/plan/types.js';
 import type { Problem } from '../../src/types.js';
+import { allocations, optional } from '../helpers/arbitraries.js';
 
 // ── the fixed world ────────────────────────────────────────────────────────────────────────────
 
@@ -158,15 +159,6 @@ interface Scenario {
   /** Flags someone edited in LaunchDarkly after the seed's drafts were saved: their drafts pin an old version. */
   moved?: FlagKey[];
 }
-
-const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
-
-/** n non-negative allocations summing to 100, at least one non-zero (they sum to 100). */
-const allocations = (n: number): fc.Arbitrary<number[]> =>
-  fc.array(fc.integer({ min: 0, max: 100 }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
-    const sorted = [0, ...[...cuts].sort((a, b) => a - b), 100];
-    return sorted.slice(1).map((v, i) => v - (sorted[i] ?? 0));
-  });
 
 /** Distinct single-flag variations; a second flag may repeat (treatments differ by the first). */
 function treatmentsArb(flags: FlagKey[]): fc.Arbitrary<Treatment[]> {

@@ -1,49 +1,46 @@
 /**
- * `ldexp emulator` with conditions, end to end: the real binary, conditions from the seed file or
- * from the file LDEXP_EMULATOR_CONDITIONS names, driven over HTTP.
+ * `ldexp emulator` with conditions, end to end: the command (in-process, stopped the way Ctrl-C
+ * stops it), conditions from the seed file or from the file LDEXP_EMULATOR_CONDITIONS names,
+ * driven over HTTP. secret-scan.test.ts runs the emulator command as a real process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { runLdexp } from './run-ldexp.js';
+import { runLdexp, startInProcess, type CliResult, type InProcessLdexp } from './run-ldexp.js';
 import { workspace, type Workspace } from './helpers.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ldexp.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../fixtures/emulator-seed.yaml', import.meta.url));
 const EXPERIMENT = '/api/v2/projects/web/environments/production/experiments/checkout-flow';
 
-let child: ChildProcess | undefined;
+let running: InProcessLdexp | undefined;
 let ws: Workspace | undefined;
 afterEach(async () => {
-  const running = child;
-  child = undefined;
-  if (running && running.exitCode === null) {
-    const exited = new Promise((resolve) => running.once('exit', resolve));
-    running.kill('SIGTERM');
-    await exited;
+  const serving = running;
+  running = undefined;
+  if (serving) {
+    serving.signal('SIGTERM');
+    expect((await serving.result).code).toBe(0);
   }
   await ws?.remove();
   ws = undefined;
 });
 
 /** Start `ldexp emulator` and wait for its banner; returns the URL and the banner text. */
-async function serve(args: string[], env: Record<string, string> = {}): Promise<{ url: string; banner: string }> {
-  const started = spawn(process.execPath, [BIN, 'emulator', '--port', '0', ...args], {
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = started;
-  let banner = '';
-  return new Promise((resolve, reject) => {
-    started.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      banner += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
-      if (url && banner.includes('Try:')) resolve({ url, banner });
-    });
-    started.on('exit', (code) => {
-      reject(new Error(`ldexp emulator exited with ${String(code)} before listening`));
-    });
-  });
+async function serve(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<{ url: string; banner: string }> {
+  const started = startInProcess(['emulator', '--port', '0', ...args], { env, ...(cwd ? { cwd } : {}) });
+  running = started;
+  let exited: CliResult | undefined;
+  void started.result.then((result) => (exited = result));
+  for (;;) {
+    const banner = started.output().stdout;
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    if (url && banner.includes('Try:')) return { url, banner };
+    if (exited) throw new Error(`ldexp emulator exited with ${String(exited.code)} before listening: ${exited.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const get = (url: string) => fetch(url, { headers: { Authorization: 'any' } });
@@ -74,6 +71,21 @@ describe('ldexp emulator conditions', () => {
     });
     const { url, banner } = await serve(['--seed', ws.path('seed.yaml')]);
     expect(banner).toContain('Conditions: page size capped at 1\n');
+    const page = (await (await get(`${url}/api/v2/metrics/p`)).json()) as { items: unknown[]; totalCount: number };
+    expect([page.items.length, page.totalCount]).toEqual([1, 2]);
+  });
+
+  test('a relative --seed and conditions file are read from the working folder', async () => {
+    ws = await workspace({
+      'seeds/seed.yaml': 'projects:\n  - { key: p, environments: [e], metrics: [{ key: a }, { key: b }] }\n',
+      'conditions.yaml': 'pageSizeCap: 1\n',
+    });
+    const { url, banner } = await serve(
+      ['--seed', 'seeds/seed.yaml'],
+      { LDEXP_EMULATOR_CONDITIONS: 'conditions.yaml' },
+      ws.root,
+    );
+    expect(banner).toContain('(seed: seeds/seed.yaml)\nConditions: page size capped at 1 (from conditions.yaml)\n');
     const page = (await (await get(`${url}/api/v2/metrics/p`)).json()) as { items: unknown[]; totalCount: number };
     expect([page.items.length, page.totalCount]).toEqual([1, 2]);
   });

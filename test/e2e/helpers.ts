@@ -1,7 +1,7 @@
 /**
  * Shared pieces of the end-to-end tests: an emulator per scenario, manifests in a temp folder,
- * the real `ldexp` binary run against them, and the emulator's request log turned into the
- * sequence of writes ldexp sent.
+ * `ldexp` run against them (in-process by default, the real binary on request), and the
+ * emulator's request log turned into the sequence of writes ldexp sent.
  */
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -60,8 +60,9 @@ export interface Workspace {
 }
 
 /**
- * Run the binary in `cwd` (so problem positions print as `manifests/x.yaml:9:10`) against the
- * emulator with the distinctive token, unless `env` says otherwise.
+ * Run ldexp in `cwd` (so problem positions print as `manifests/x.yaml:9:10`) against the emulator
+ * with the distinctive token, unless `env` says otherwise. In this process through runCli unless
+ * `subprocess` (or `user`) asks for the real binary; see run-ldexp.ts.
  */
 export function ldexp(
   args: string[],
@@ -69,8 +70,10 @@ export function ldexp(
     emulator?: RunningEmulator;
     cwd: string;
     env?: Record<string, string>;
-    /** Run as another user (permission tests when the suite runs as root). */
+    /** Run as another user (permission tests when the suite runs as root); implies `subprocess`. */
     user?: { uid: number; gid: number };
+    /** Spawn the real binary (bin/ldexp.js over dist/) instead of running in this process. */
+    subprocess?: boolean;
   },
 ): Promise<CliResult> {
   const connection = options.emulator ? { LD_API_URL: options.emulator.url, LD_API_TOKEN: TOKEN } : {};
@@ -78,6 +81,7 @@ export function ldexp(
     cwd: options.cwd,
     env: { ...connection, ...options.env },
     ...(options.user ? { user: options.user } : {}),
+    ...(options.subprocess ? { subprocess: true } : {}),
   });
 }
 

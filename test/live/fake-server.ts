@@ -39,6 +39,11 @@ export interface FakeLd {
   readonly maxInFlight: number;
   /** Hold every response this long, so that concurrent requests overlap. */
   delayMs: number;
+  /**
+   * Hold every answer until `inFlight` requests are in flight at once (then answer as usual), or
+   * until `maxWaitMs` passed: a client that reads one at a time is caught without hanging.
+   */
+  holdUntilInFlight(inFlight: number, maxWaitMs?: number): void;
   /** Script a route: responders are used in order, the last one repeats. `path` has no query. */
   route(method: string, path: string, ...responders: Responder[]): void;
   /** Requests to a route (method + path without query). */
@@ -54,6 +59,7 @@ export async function startFakeLd(): Promise<FakeLd> {
   const served = new Map<string, number>();
   const requests: RecordedRequest[] = [];
   const state = { inFlight: 0, maxInFlight: 0, delayMs: 0 };
+  let gate: { inFlight: number; open: Promise<void>; release: () => void } | undefined;
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -74,12 +80,14 @@ export async function startFakeLd(): Promise<FakeLd> {
       requests.push(recorded);
       state.inFlight += 1;
       state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      if (gate && state.inFlight >= gate.inFlight) gate.release();
       const key = `${recorded.method} ${recorded.path}`;
       const script = routes.get(key);
       const index = served.get(key) ?? 0;
       served.set(key, index + 1);
       const responder = script?.[Math.min(index, script.length - 1)];
-      void new Promise((resolve) => setTimeout(resolve, state.delayMs))
+      void (gate?.open ?? Promise.resolve())
+        .then(() => new Promise((resolve) => setTimeout(resolve, state.delayMs)))
         .then(() =>
           responder === undefined
             ? { status: 404, body: { code: 'not_found', message: `no scripted route for ${key}` } }
@@ -111,6 +119,17 @@ export async function startFakeLd(): Promise<FakeLd> {
     },
     set delayMs(ms: number) {
       state.delayMs = ms;
+    },
+    holdUntilInFlight(inFlight, maxWaitMs = 2000) {
+      let release = (): void => undefined;
+      const open = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, maxWaitMs);
+        release = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      gate = { inFlight, open, release };
     },
     route(method, path, ...responders) {
       routes.set(`${method} ${path}`, responders);

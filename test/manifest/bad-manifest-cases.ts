@@ -8,8 +8,15 @@ export const BAD_MANIFESTS_DIR = path.join(import.meta.dirname, '..', 'fixtures'
 /** [code, file, line, column, part of the message, severity (default error)] */
 export type Expected = [string, string, number, number, string, Severity?];
 
+/**
+ * [fixture, its problems, how many resources the model still holds]. Whatever is wrong with a
+ * document keeps it out of the model (0, the default); a warning does not, and of two documents
+ * defining the same resource the first one stays.
+ */
+export type BadCase = [fixture: string, expected: Expected[], kept?: number];
+
 // Each fixture is a valid manifest with one defect (see the file); positions are 1-based.
-export const EXPERIMENT_CASES: [string, Expected[]][] = [
+export const EXPERIMENT_CASES: BadCase[] = [
   ['yaml-syntax.yaml', [['YamlSyntax', 'yaml-syntax.yaml', 15, 5, 'Flow map in block collection']]],
   [
     'duplicate-yaml-key.yaml',
@@ -184,6 +191,7 @@ export const EXPERIMENT_CASES: [string, Expected[]][] = [
         'Experiment "exp" in web/production is already defined at duplicate-keys/a.yaml:4:8',
       ],
     ],
+    1,
   ],
   ['realloc-without-mab.yaml', [['MabOnlyField', 'realloc-without-mab.yaml', 13, 5, 'only valid with spec.type: mab']]],
   [
@@ -291,6 +299,7 @@ export const EXPERIMENT_CASES: [string, Expected[]][] = [
         'warning',
       ],
     ],
+    1,
   ],
   [
     'not-a-mapping.yaml',
@@ -316,10 +325,10 @@ export const EXPERIMENT_CASES: [string, Expected[]][] = [
       ],
     ],
   ],
-  ['yaml-unknown-tag.yaml', [['YamlWarning', 'yaml-unknown-tag.yaml', 8, 9, 'Unresolved tag: !fancy', 'warning']]],
+  ['yaml-unknown-tag.yaml', [['YamlWarning', 'yaml-unknown-tag.yaml', 8, 9, 'Unresolved tag: !fancy', 'warning']], 1],
 ];
 
-export const HOLDOUT_CASES: [string, Expected[]][] = [
+export const HOLDOUT_CASES: BadCase[] = [
   [
     'holdout-amount-zero.yaml',
     [['SchemaRange', 'holdout-amount-zero.yaml', 9, 18, 'spec.holdoutAmount: expected a number > 0, found number 0']],
@@ -407,6 +416,7 @@ export const HOLDOUT_CASES: [string, Expected[]][] = [
         'Holdout "hold" in web/production is already defined at holdout-duplicate-key.yaml:4:8',
       ],
     ],
+    1,
   ],
   [
     'holdout-environments.yaml',

@@ -21,6 +21,7 @@ import { validateDocuments } from '../../src/schema/index.js';
 import type { CompiledSchemas } from '../../src/schema/index.js';
 import type { Problem } from '../../src/types.js';
 import { workspace, type Workspace } from '../e2e/helpers.js';
+import { optional } from '../helpers/arbitraries.js';
 import { flag, liveProject, liveState, variation } from '../helpers/builders.js';
 
 const SEED = 20261201;
@@ -77,11 +78,11 @@ const experimentDoc = fc
     flag: fc.constantFrom('checkout-button', 'banner', 'missing-flag'),
     split: fc.integer({ min: -10, max: 110 }),
     metrics: fc.subarray(METRICS, { minLength: 1 }),
-    holdout: fc.option(fc.constantFrom('hold', null), { nil: undefined }),
+    holdout: optional(fc.constantFrom('hold', null)),
     environments: fc.option(fc.uniqueArray(fc.constantFrom('production', 'staging'), { minLength: 1 }), {
       nil: undefined,
     }),
-    winner: fc.option(fc.constantFrom('Control', 'Treatment', 'Nobody'), { nil: undefined }),
+    winner: optional(fc.constantFrom('Control', 'Treatment', 'Nobody')),
   })
   .map((o) => {
     const variations: readonly unknown[] = o.flag === 'missing-flag' ? ['a', 'b'] : FLAGS[o.flag];
@@ -122,7 +123,7 @@ const holdoutDoc = fc.record({ key, amount: fc.integer({ min: -5, max: 120 }) })
 const configDoc = fc
   .record({
     prune: fc.boolean(),
-    allowed: fc.option(fc.constantFrom(['web/*'], ['web/staging'], ['x']), { nil: undefined }),
+    allowed: optional(fc.constantFrom(['web/*'], ['web/staging'], ['x'])),
   })
   .map((o) => ({
     apiVersion: 'ldexp/v1',

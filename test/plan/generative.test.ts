@@ -9,6 +9,7 @@ import type {
   VariationRef,
 } from '../../src/manifest/types.js';
 import { buildPlan } from '../../src/plan/index.js';
+import { allocations, optional } from '../helpers/arbitraries.js';
 import { experiment, holdout, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
 
 // Every way a manifest may name each variation of the default flags.
@@ -38,13 +39,6 @@ const RULE_REFS: Record<string, RuleRef[]> = {
 const variationRef = (flagKey: string): fc.Arbitrary<VariationRef> =>
   fc.constantFrom(...(VARIATION_REFS[flagKey] ?? [])).chain((forms) => fc.constantFrom(...forms));
 
-/** Allocations of n treatments that sum to 100 with at least one non-zero. */
-const allocations = (n: number): fc.Arbitrary<number[]> =>
-  fc.array(fc.integer({ min: 0, max: 100 }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
-    const sorted = [0, ...cuts.sort((a, b) => a - b), 100];
-    return sorted.slice(1).map((v, i) => v - (sorted[i] ?? 0));
-  });
-
 const treatments = (flagKeys: string[]): fc.Arbitrary<TreatmentSpec[]> =>
   fc.integer({ min: 2, max: 3 }).chain((n) =>
     fc
@@ -65,8 +59,6 @@ const treatments = (flagKeys: string[]): fc.Arbitrary<TreatmentSpec[]> =>
         })),
       ),
   );
-
-const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
 
 function experimentArb(key: string, holdoutKeys: string[]): fc.Arbitrary<ExperimentManifest> {
   const flagSets: string[][] = [['checkout-button'], ['banner'], ['checkout-button', 'banner']];

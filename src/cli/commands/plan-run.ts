@@ -27,9 +27,10 @@ export async function planAndShow(context: CommandContext): Promise<Plan | undef
   }
 }
 
-/** `--base REF`: read relative to the folder the command runs in. */
+/** Manifests (and the `--base` REF's) read relative to the folder the command runs in. */
 export function planOptions(context: CommandContext): PlanOptions {
-  return context.line.base === undefined ? {} : { base: { ref: context.line.base, cwd: context.io.cwd } };
+  const cwd = context.io.cwd;
+  return context.line.base === undefined ? { cwd } : { cwd, base: { ref: context.line.base, cwd } };
 }
 
 function render(planned: Plan, context: CommandContext): string {

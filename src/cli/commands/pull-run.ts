@@ -13,7 +13,7 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 
 export async function pullCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
-  const { manifests, problems } = await validate(line.paths, targetDefaults(line));
+  const { manifests, problems } = await validate(line.paths, targetDefaults(line), { cwd: io.cwd });
   if (problems.length > 0) io.stderr.write(renderProblemsText(problems, { color: line.color, cwd: io.cwd }));
   if (hasErrors(problems)) return EXIT_ERROR;
   const connection = connectionFrom(context);
@@ -24,7 +24,7 @@ export async function pullCommand(context: CommandContext): Promise<number> {
     connection.done();
   }
   const texts = new Map<string, string>();
-  for (const file of manifests.files) texts.set(file, await readUserText(path.resolve(file), file));
+  for (const file of manifests.files) texts.set(file, await readUserText(path.resolve(io.cwd, file), file));
   const result = pullManifests({
     manifests,
     live,
@@ -33,8 +33,8 @@ export async function pullCommand(context: CommandContext): Promise<number> {
     source: connection.baseUrl,
     exportedAt: new Date().toISOString(),
   });
-  const created = await placeNewFiles(result, line.out ?? (await defaultFolder(line.paths)), io.cwd);
-  for (const file of result.files) await writeUserText(path.resolve(file.file), file.text, file.file);
+  const created = await placeNewFiles(result, line.out ?? (await defaultFolder(line.paths, io.cwd)), io.cwd);
+  for (const file of result.files) await writeUserText(path.resolve(io.cwd, file.file), file.text, file.file);
   for (const { absolute, text, shown } of created) {
     // A folder that cannot be made is reported by the write that follows, as a FileError naming the path.
     await mkdir(path.dirname(absolute), { recursive: true }).catch(() => undefined);
@@ -71,8 +71,8 @@ async function placeNewFiles(
   return placed;
 }
 
-async function defaultFolder(paths: readonly string[]): Promise<string> {
-  for (const given of paths) if ((await statOf(given))?.isDirectory()) return given;
+async function defaultFolder(paths: readonly string[], cwd: string): Promise<string> {
+  for (const given of paths) if ((await statOf(path.resolve(cwd, given), given))?.isDirectory()) return given;
   return '.';
 }
 

@@ -8,7 +8,7 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 
 export async function targetsCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
-  const { manifests, problems } = await validate(line.paths, targetDefaults(line));
+  const { manifests, problems } = await validate(line.paths, targetDefaults(line), { cwd: io.cwd });
   if (problems.length > 0) io.stderr.write(renderProblemsText(problems, { color: line.color, cwd: io.cwd }));
   if (hasErrors(problems)) return EXIT_ERROR;
   const targets = distinctTargets([...manifests.experiments, ...manifests.holdouts]);

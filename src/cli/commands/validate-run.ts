@@ -11,7 +11,7 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-code.js';
 
 export async function validateCommand(context: CommandContext): Promise<number> {
   const { line, io } = context;
-  const { manifests, problems } = await loadManifests(line.paths, targetDefaults(line));
+  const { manifests, problems } = await loadManifests(line.paths, targetDefaults(line), { cwd: io.cwd });
   const resources = manifests.experiments.length + manifests.holdouts.length;
   if (line.json) {
     const counts = { files: manifests.files.length, resources };
