@@ -1,6 +1,6 @@
 /** The Action's inputs, parsed once into a typed value; a bad input is a UsageError naming it. */
 import { UsageError } from '../errors.js';
-import { parseSelector } from '../manifest/select.js';
+import { parseSelector } from '../manifest/selector.js';
 import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
-import { parseSelector } from '../manifest/select.js';
+import { parseSelector } from '../manifest/selector.js';
 import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';

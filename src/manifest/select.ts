@@ -5,27 +5,9 @@
 import type { Problem } from '../types.js';
 import type { ManifestSet } from './types.js';
 
-export interface TargetSelector {
-  project: string;
-  environment: string;
-  /** Only the experiment or holdout with this key. */
-  key?: string;
-}
+import { formatSelector, type TargetSelector } from './selector.js';
 
-const KEY = '[A-Za-z0-9._-]+';
-/** `project/environment` or `project/environment/key`. */
-export const SELECTOR_PATTERN = new RegExp(`^${KEY}/${KEY}(/${KEY})?$`);
-
-/** The selector a `--target` value names, or undefined when it is not PROJECT/ENVIRONMENT[/KEY]. */
-export function parseSelector(text: string): TargetSelector | undefined {
-  if (!SELECTOR_PATTERN.test(text)) return undefined;
-  const [project = '', environment = '', key] = text.split('/');
-  return key === undefined ? { project, environment } : { project, environment, key };
-}
-
-export function formatSelector(selector: TargetSelector): string {
-  return [selector.project, selector.environment, selector.key].filter((part) => part !== undefined).join('/');
-}
+export { formatSelector, parseSelector, SELECTOR_PATTERN, type TargetSelector } from './selector.js';
 
 interface Located {
   project: string;
