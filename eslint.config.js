@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 import { stageOrderConfig } from './eslint.stage-order.js';
 
-const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve'];
+const pureStages = ['schema', 'normalize', 'diff', 'plan', 'render', 'resolve', 'origin'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bin/**', 'src/schema/generated/**'] },

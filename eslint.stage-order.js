@@ -17,12 +17,13 @@ export const STAGE_ORDER = [
   ['resolve'],
   ['normalize'],
   ['diff'],
-  ['plan'],
+  // origin/ labels a plan's changes git, drift or both (plan --base); the hash leaves the labels out.
+  ['plan', ['plan', 'origin']],
   ['apply'],
   ['render'],
   // LaunchDarkly → manifests: live state read, resolved and normalized, written as YAML.
   ['export'],
-  ['composition', ['validate', 'pipeline', 'connection']],
+  ['composition', ['validate', 'base', 'pipeline', 'connection']],
   // The adapters: the CLI, the GitHub Action and the library entry (`src/index.ts`).
   ['shell', ['cli', 'action', 'index']],
 ];

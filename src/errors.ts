@@ -180,6 +180,25 @@ export class FileError extends LdexpError {
   }
 }
 
+/** The stable codes of `GitError`, one per way `--base` cannot be read from Git. */
+export const GIT_ERROR_CODES = [
+  'GitUnavailable',
+  'NotAGitRepository',
+  'GitRefNotFound',
+  'GitShallowClone',
+  'PathOutsideRepository',
+  'GitFailed',
+] as const;
+export type GitErrorCode = (typeof GIT_ERROR_CODES)[number];
+
+/** The manifests at a Git base (`plan --base`, `drift --base`) cannot be read; the message says what to do. */
+export class GitError extends LdexpError {
+  override readonly name = 'GitError';
+  constructor(code: GitErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, 'user', options);
+  }
+}
+
 /** The user stopped ldexp (Ctrl-C, Ctrl-D at a prompt, SIGTERM); the message says what was left as it was. */
 export class InterruptedError extends LdexpError {
   override readonly name = 'InterruptedError';

@@ -7,6 +7,7 @@ import { apply, assertFresh, assertPlanIntact, type ApplyControl } from './apply
 import type { ApplyReport } from './apply/types.js';
 import { withClient, type ConnectionOptions } from './connection.js';
 import { diffAll } from './diff/index.js';
+import { compareWithBase, loadBase, withBaseResources, type BaseOption } from './base/index.js';
 import { UsageError } from './errors.js';
 import { fetchLive, listEnvironmentKeys, liveRequestFor, type LiveState } from './live/index.js';
 import type { LoadOptions } from './manifest/index.js';
@@ -30,21 +31,41 @@ export interface PlanResult {
 
 export { hasErrors } from './types.js';
 
-/** Load → validate → read live → plan. Nothing is written. */
+/** Where to read the manifests from (`LoadOptions`), and the Git base to compare them with. */
+export interface PlanOptions extends LoadOptions {
+  /** Also read the manifests at this Git ref and label every change git, drift or both (src/origin/). */
+  base?: BaseOption;
+}
+
+/** Load → validate → (base) → read live → plan. Nothing is written. */
 export async function plan(
   paths: readonly string[],
   defaults: TargetDefaults,
   connection: ConnectionOptions,
-  load: LoadOptions = {},
+  options: PlanOptions = {},
 ): Promise<PlanResult> {
   const reporter = connection.reporter ?? silentReporter;
   reporter.report({ type: 'phase', message: `Reading manifests from ${paths.join(', ')}` });
+  const { base: baseOption, ...load } = options;
   const { manifests, problems } = await validate(paths, defaults, load);
   if (hasErrors(problems)) return { problems, manifests };
+  if (baseOption) reporter.report({ type: 'phase', message: `Reading manifests at ${baseOption.ref} from Git` });
+  const cwd = baseOption?.cwd ?? load.cwd;
+  const base = baseOption
+    ? await loadBase({ ...baseOption, ...(cwd !== undefined ? { cwd } : {}) }, paths, defaults, manifests)
+    : undefined;
+
   reporter.report({ type: 'phase', message: 'Reading live state from LaunchDarkly' });
-  const live = await withClient(connection, (client) => fetchLive(client, liveRequestFor(manifests), reporter));
+  const request = liveRequestFor(withBaseResources(manifests, base));
+  const live = await withClient(connection, (client) => fetchLive(client, request, reporter));
   const planned = buildPlan(manifests, live);
-  return { ...planned, problems: [...problems, ...planned.problems], manifests };
+  const allProblems = [...problems, ...planned.problems];
+  if (!planned.plan) return { problems: allProblems, manifests };
+  return {
+    problems: allProblems,
+    manifests,
+    plan: base ? compareWithBase(planned.plan, base, (m) => buildPlan(m, live)) : planned.plan,
+  };
 }
 
 /** Resolve → field ownership → normalize → diff → plan: pure, the same inputs give the same plan. */

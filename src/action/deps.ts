@@ -1,7 +1,7 @@
 /** What the Action orchestration needs from the outside, injectable so tests can fake any of it. */
 import type { ApplyReport } from '../apply/types.js';
 import type { TargetDefaults } from '../manifest/types.js';
-import type { ConnectionOptions, PlanResult, ValidateResult } from '../pipeline.js';
+import type { ConnectionOptions, PlanOptions, PlanResult, ValidateResult } from '../pipeline.js';
 import type { Plan } from '../plan/types.js';
 import type { Reporter } from '../reporter.js';
 import type { GitHubClient } from './github.js';
@@ -10,7 +10,12 @@ import type { ActionInputs } from './inputs.js';
 /** The same pipeline functions the CLI calls. */
 export interface ActionPipeline {
   validate(paths: string[], defaults: TargetDefaults): Promise<ValidateResult>;
-  plan(paths: string[], defaults: TargetDefaults, connection: ConnectionOptions): Promise<PlanResult>;
+  plan(
+    paths: string[],
+    defaults: TargetDefaults,
+    connection: ConnectionOptions,
+    options?: PlanOptions,
+  ): Promise<PlanResult>;
   applyPlan(plan: Plan, connection: ConnectionOptions, options: { checkFreshness: boolean }): Promise<ApplyReport>;
 }
 

@@ -36,6 +36,20 @@ describe('githubContextFrom', () => {
     expect(githubContextFrom(env, prEvent(headRepo)).pullRequest).toEqual({ number: 7, fromFork });
   });
 
+  it.each([
+    ['a commit SHA', 'b'.repeat(40), { baseSha: 'b'.repeat(40) }],
+    ['anything else', 'main; rm -rf /', {}],
+  ])("reads the pull request's base when it is %s", (_name, sha, expected) => {
+    const event = {
+      pull_request: {
+        number: 7,
+        head: { repo: { full_name: 'acme/experiments' } },
+        base: { sha, repo: { full_name: 'acme/experiments' } },
+      },
+    };
+    expect(githubContextFrom(env, event).pullRequest).toEqual({ number: 7, fromFork: false, ...expected });
+  });
+
   it('has no pull request on push', () => {
     expect(
       githubContextFrom({ ...env, GITHUB_EVENT_NAME: 'push' }, { ref: 'refs/heads/main' }).pullRequest,

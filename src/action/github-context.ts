@@ -5,6 +5,8 @@ export interface PullRequestInfo {
   number: number;
   /** The head branch lives in another repository, so the workflow gets no secrets. */
   fromFork: boolean;
+  /** `pull_request.base.sha`: the commit the pull request is compared with (`base: auto`). */
+  baseSha?: string;
 }
 
 export interface GitHubContext {
@@ -57,7 +59,10 @@ function pullRequestOf(event: unknown): PullRequestInfo | undefined {
   // Compare names rather than `head.repo.fork`: a repository that is itself a fork gets secrets for
   // its own branches. A deleted fork has `head.repo: null`; secrets are withheld then too.
   const fromFork = headRepo === null || headName !== baseName;
-  return { number, fromFork };
+  const baseSha = field(field(pr, 'base'), 'sha');
+  return typeof baseSha === 'string' && /^[0-9a-f]{40,64}$/i.test(baseSha)
+    ? { number, fromFork, baseSha }
+    : { number, fromFork };
 }
 
 function field(value: unknown, key: string): unknown {

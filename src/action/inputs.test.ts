@@ -29,6 +29,7 @@ describe('parseInputs', () => {
       comment: true,
       concurrency: 4,
       allowUnreviewedChanges: false,
+      base: 'auto',
     });
   });
 
@@ -47,6 +48,7 @@ describe('parseInputs', () => {
         'read-concurrency': ' 3 ',
         timeout: ' 12.5 ',
         'allow-unreviewed-changes': 'TRUE',
+        base: ' origin/main ',
       }),
     );
     expect(inputs).toEqual({
@@ -62,11 +64,13 @@ describe('parseInputs', () => {
       readConcurrency: 3,
       timeoutSeconds: 12.5,
       allowUnreviewedChanges: true,
+      base: 'origin/main',
     });
   });
 
   it.each([
-    [{ command: 'destroy' }, 'input "command" must be "plan" or "apply", got "destroy"'],
+    [{ command: 'destroy' }, 'input "command" must be "plan", "apply" or "drift", got "destroy"'],
+    [{ base: '--output=x' }, 'input "base" must be auto, none or a Git ref, got "--output=x"'],
     [{ comment: 'yes' }, 'input "comment" must be true or false, got "yes"'],
     [{ concurrency: '0' }, 'input "concurrency" must be an integer from 1 to 64, got "0"'],
     [{ concurrency: '2.5' }, 'input "concurrency" must be an integer from 1 to 64, got "2.5"'],

@@ -5,7 +5,7 @@ import { DEFAULT_BASE_URL } from '../live/base-url.js';
 import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 
-export type ActionCommand = 'plan' | 'apply';
+export type ActionCommand = 'plan' | 'apply' | 'drift';
 
 export interface ActionInputs {
   command: ActionCommand;
@@ -28,6 +28,11 @@ export interface ActionInputs {
   /** Longest one LaunchDarkly request may take; the client's default when the input is empty. */
   timeoutSeconds?: number;
   allowUnreviewedChanges: boolean;
+  /**
+   * `base`: `auto` (a pull request's base commit; none on other events), `none`, or a Git ref to
+   * label every change git, drift or both against.
+   */
+  base: string;
 }
 
 /** Reads one input by its action.yml name; returns '' when unset (like `core.getInput`). */
@@ -47,6 +52,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     comment: booleanOf('comment', read('comment'), true),
     concurrency: concurrencyOf('concurrency', read('concurrency')) ?? DEFAULT_WRITE_CONCURRENCY,
     allowUnreviewedChanges: booleanOf('allow-unreviewed-changes', read('allow-unreviewed-changes'), false),
+    base: baseOf(read('base')),
   };
   const readConcurrency = concurrencyOf('read-concurrency', read('read-concurrency'));
   if (readConcurrency !== undefined) inputs.readConcurrency = readConcurrency;
@@ -65,8 +71,14 @@ export function parseInputs(read: InputReader): ActionInputs {
 
 function commandOf(text: string): ActionCommand {
   const value = text.trim() || 'plan';
-  if (value === 'plan' || value === 'apply') return value;
-  throw new UsageError(`input "command" must be "plan" or "apply", got "${value}"`);
+  if (value === 'plan' || value === 'apply' || value === 'drift') return value;
+  throw new UsageError(`input "command" must be "plan", "apply" or "drift", got "${value}"`);
+}
+
+function baseOf(text: string): string {
+  const value = text.trim() || 'auto';
+  if (value.startsWith('-')) throw new UsageError(`input "base" must be auto, none or a Git ref, got "${value}"`);
+  return value;
 }
 
 function pathsOf(text: string): string[] {

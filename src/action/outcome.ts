@@ -10,6 +10,8 @@ export type FailureReason =
   | 'apply-failed'
   | 'api-error'
   | 'stale-plan'
+  | 'base-unavailable'
+  | 'drift'
   | 'internal-error';
 
 export interface ActionOutputs {

@@ -1,6 +1,7 @@
 /** `command: plan`: plan, publish outputs and the job summary, and keep the PR comment current. */
+import { GitError } from '../errors.js';
 import { hasErrors } from '../pipeline.js';
-import type { PlanResult } from '../pipeline.js';
+import type { PlanOptions, PlanResult } from '../pipeline.js';
 import type { Plan } from '../plan/types.js';
 import { hasChanges } from '../plan/types.js';
 import { renderProblemsMarkdown } from '../render/index.js';
@@ -20,7 +21,7 @@ export async function runPlan(
   deps: ActionDeps,
   outcome: ActionOutcome,
 ): Promise<void> {
-  const result = await deps.pipeline.plan(inputs.paths, defaultsOf(inputs), connectionOf(inputs, deps));
+  const result = await planAgainstBase(inputs, context, deps, outcome);
   const planned = checkedPlan(result, inputs, deps, outcome);
   if (planned === undefined) {
     await updatePlanComment(inputs, context, deps, problemsComment(result, inputs, deps));
@@ -35,6 +36,41 @@ export async function runPlan(
     deps,
     commentPlan(planned, { title, marker: planMarker(inputs), ...runUrl }),
   );
+}
+
+/** The Git ref changes are labelled against: the input, or with `auto` the pull request's base. */
+export function baseRefOf(inputs: ActionInputs, context: GitHubContext): string | undefined {
+  if (inputs.base === 'none') return undefined;
+  if (inputs.base === 'auto') return context.pullRequest?.baseSha;
+  return inputs.base;
+}
+
+/**
+ * Plan, with three-way labels when there is a base. With `base: auto`, a base Git cannot give (a
+ * shallow checkout, no repository) costs the labels, not the plan: the plan says why, and so does a
+ * notice. A base named explicitly must be readable.
+ */
+export async function planAgainstBase(
+  inputs: ActionInputs,
+  context: GitHubContext,
+  deps: ActionDeps,
+  outcome: ActionOutcome,
+): Promise<PlanResult> {
+  const ref = baseRefOf(inputs, context);
+  const run = (options: PlanOptions): Promise<PlanResult> =>
+    deps.pipeline.plan(inputs.paths, defaultsOf(inputs), connectionOf(inputs, deps), options);
+  if (ref === undefined) return run({});
+  try {
+    return await run({ base: { ref, cwd: deps.cwd } });
+  } catch (error) {
+    if (!(error instanceof GitError) || inputs.base !== 'auto') throw error;
+    outcome.notices.push(
+      `Changes are not labelled git, drift or both: the pull request's base could not be read from Git. ${error.message}`,
+    );
+    const result = await run({});
+    if (!result.plan) return result;
+    return { ...result, plan: { ...result.plan, base: { ref, commit: ref, notCompared: error.message } } };
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The Action, minus the process: inputs + GitHub context + injected pipeline and GitHub client in,
  * an `ActionOutcome` out. Every error ends here as a `failure-reason`, with tokens redacted.
  */
-import { GitHubError, LdexpError, ManifestError, StalePlanError, UsageError, redact } from '../errors.js';
+import { GitError, GitHubError, LdexpError, ManifestError, StalePlanError, UsageError, redact } from '../errors.js';
 import { hasErrors } from '../pipeline.js';
 import { renderProblemsMarkdown } from '../render/index.js';
 import { runApply } from './apply-run.js';
@@ -12,6 +12,7 @@ import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 import type { ActionOutcome, FailureReason } from './outcome.js';
 import { emptyOutcome, fail } from './outcome.js';
+import { runDrift } from './drift-run.js';
 import { runPlan } from './plan-run.js';
 
 export const FORK_MESSAGE =
@@ -33,6 +34,7 @@ export async function runAction(
   try {
     if (inputs.apiToken === '') await runWithoutToken(inputs, context, deps, outcome);
     else if (inputs.command === 'plan') await runPlan(inputs, context, deps, outcome);
+    else if (inputs.command === 'drift') await runDrift(inputs, context, deps, outcome);
     else await runApply(inputs, context, deps, outcome);
   } catch (error) {
     if (error instanceof ManifestError) outcome.problems.push(...error.problems);
@@ -60,6 +62,10 @@ async function runWithoutToken(
     );
     return;
   }
+  if (inputs.command === 'drift') {
+    fail(outcome, 'invalid-inputs', 'drift needs the api-token input: a read-only LaunchDarkly API access token');
+    return;
+  }
   const { problems } = await deps.pipeline.validate(inputs.paths, defaultsOf(inputs));
   outcome.problems.push(...problems);
   const title = titleOf('plan', inputs);
@@ -75,6 +81,8 @@ async function runWithoutToken(
 function reasonOf(error: unknown): FailureReason {
   if (error instanceof ManifestError) return 'invalid-manifests';
   if (error instanceof StalePlanError) return 'stale-plan';
+  if (error instanceof GitError || (error instanceof LdexpError && error.code === 'BaseNotCompared'))
+    return 'base-unavailable';
   if (error instanceof UsageError) return 'invalid-inputs';
   // LaunchDarkly's and GitHub's failures alike (RemoteError, GitHubError) come from a server.
   if (error instanceof LdexpError)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { parseCommandLine } from './args.js';
 
-const ALL = 'validate, plan, apply, show, export, pull, targets, emulator, demo, version, completion';
+const ALL = 'validate, plan, apply, drift, show, export, pull, targets, emulator, demo, version, completion';
 
 describe('parseCommandLine', () => {
   it.each([

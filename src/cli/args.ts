@@ -51,6 +51,10 @@ export interface CommandLine {
   token?: string;
   /** `completion bash|zsh`. */
   shell?: string;
+  /** `--base REF`: label changes against the manifests at this Git ref. */
+  base?: string;
+  /** `drift --format`. */
+  format: 'text' | 'markdown';
 }
 
 /** What commander saw: the command that matched, its arguments and its options. */
@@ -133,7 +137,9 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     force: options.force === true,
     addMissing: options.addMissing === true,
     port: portNumber(options.port ?? '0', invocation.command),
+    format: options.format === 'markdown' ? 'markdown' : 'text',
   };
+  if (options.base !== undefined) line.base = options.base;
   if (options.project !== undefined) line.project = options.project;
   if (Array.isArray(options.environment)) line.environments = options.environment;
   else if (options.environment !== undefined) line.environment = options.environment;

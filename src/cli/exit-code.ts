@@ -5,6 +5,8 @@ import { InterruptedError, LdexpError, ManifestError, UsageError, redact } from 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_CHANGES = 2;
+/** `ldexp drift`: LaunchDarkly was changed outside Git (the same code as changes present). */
+export const EXIT_DRIFT = EXIT_CHANGES;
 /** Usage errors exit like every other error: 2 is taken by plan --detailed-exitcode. */
 export const EXIT_USAGE = EXIT_ERROR;
 /** 128 + SIGINT, what shells report for a program stopped by Ctrl-C. */

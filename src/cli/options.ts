@@ -26,6 +26,8 @@ export interface OptionValues {
   seed?: string;
   token?: string;
   allowTarget?: string[];
+  base?: string;
+  format?: string;
   target?: string[];
   includeArchived?: boolean;
   force?: boolean;
@@ -122,6 +124,18 @@ export const seedOption: OptionFactory = () =>
 export const tokenOption: OptionFactory = () =>
   new Option('--token <token>', 'accept only this API token (default: any non-empty token)');
 
+export const baseOption =
+  (what: string): OptionFactory =>
+  () =>
+    new Option('--base <git-ref>', what);
+
+/** The forms `ldexp drift` prints. */
+export const DRIFT_FORMATS = ['text', 'markdown'] as const;
+
+export const formatOption: OptionFactory = () =>
+  new Option('--format <format>', 'text, or markdown for a job summary or an issue')
+    .choices(DRIFT_FORMATS)
+    .default('text');
 export const exportProjectOption: OptionFactory = () =>
   new Option('--project <key>', 'the project to export (required)').makeOptionMandatory();
 

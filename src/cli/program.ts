@@ -29,7 +29,7 @@ Environment:
 
 Exit codes: 0 success, 1 error (bad input, refused plan, API failure, failed step),
             2 changes present (plan --detailed-exitcode): steps to apply, or differences
-              that cannot be applied
+              that cannot be applied; drift: LaunchDarkly was changed outside Git
 
 Run ldexp <command> --help for a command's options and examples.`;
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'safe-stable-stringify';
 
 import type { LiveState } from '../live/types.js';
+import { withoutOrigins } from '../origin/label.js';
 import { canonicalFromLive } from '../normalize/experiment.js';
 import { canonicalHoldoutFromLive } from '../normalize/holdout.js';
 import { comparedIteration, liveStatus } from '../normalize/status.js';
@@ -75,12 +76,14 @@ export function fingerprintLive(live: LiveState, refs?: readonly ResourceRef[]):
  * sha256 of the stable JSON of everything apply acts on and everything a reviewer is shown about
  * it: format version, target (base URL, projects, environments), steps (method, path, body,
  * order, bindings, dependsOn, after), resources with their changes, summary, warnings and the
- * fingerprints that decide whether the plan may still run. Left out: the hash itself and the list
+ * fingerprints that decide whether the plan may still run. Left out: the hash itself, the list
  * of unmanaged resources (with its count), which ldexp leaves alone and which changes whenever
- * someone adds an unrelated experiment in LaunchDarkly.
+ * someone adds an unrelated experiment in LaunchDarkly, and the three-way labels (`origin`,
+ * `stateOrigin`, `base`), which say why a change is there, not what apply sends.
  */
 export function computePlanHash(plan: Omit<Plan, 'hash'>): string {
-  const covered: Record<string, unknown> = { ...plan, summary: { ...plan.summary } };
+  const unlabelled = withoutOrigins(plan);
+  const covered: Record<string, unknown> = { ...unlabelled, summary: { ...unlabelled.summary } };
   delete covered.hash;
   delete covered.unmanaged;
   delete (covered.summary as Partial<Plan['summary']>).unmanaged;

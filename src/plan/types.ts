@@ -1,5 +1,5 @@
 /** The plan: a versioned, hashed, serializable value. Its JSON form is schemas/plan.schema.json. */
-import type { FieldChange } from '../diff/types.js';
+import type { FieldChange as DiffFieldChange } from '../diff/types.js';
 import { formatAddress, type Problem, type ResourceRef, type ResourceType, type SourcePosition } from '../types.js';
 import type { InstructionKind } from './instructions.js';
 
@@ -26,8 +26,18 @@ export function worstImpact(a: Impact, b: Impact): Impact {
 
 export type ResourceAction = 'create' | 'update' | 'no-op';
 
-// The diff stage defines it; plans carry it for people.
-export type { FieldChange } from '../diff/types.js';
+/**
+ * Where a change comes from, in a plan made against a Git base (`plan --base`): `git` the
+ * manifests changed since the base, `drift` LaunchDarkly changed outside Git (applying reverts it),
+ * `both` the manifests and LaunchDarkly both moved away from the base. See src/origin/.
+ */
+export type ChangeOrigin = 'git' | 'drift' | 'both';
+
+/** One human-readable change as the diff stage words it (names rather than IDs), and where it comes from. */
+export interface FieldChange extends DiffFieldChange {
+  /** Set only in a plan made against a Git base; not covered by the plan hash. */
+  origin?: ChangeOrigin;
+}
 
 export interface ResourcePlan {
   address: string;
@@ -49,6 +59,11 @@ export interface ResourcePlan {
   context?: ImpactContext;
   /** Differences between the manifest and LaunchDarkly that no step can make; absent when none. */
   unapplied?: UnappliedDifferences;
+  /**
+   * Where the change of state (or the creation) comes from, in a plan made against a Git base;
+   * set when `stateFrom` differs from `stateTo`. Not covered by the plan hash.
+   */
+  stateOrigin?: ChangeOrigin;
   /** Fields owned elsewhere (`ignore`), as manifest paths (`spec.tags`): never diffed or written; absent when none. */
   ownedElsewhere?: string[];
 }
@@ -176,6 +191,18 @@ export interface Plan {
   fingerprints: Record<string, string>;
   /** sha256 over the steps: what reviewers approved. */
   hash: string;
+  /** The Git revision the changes are labelled against (`plan --base`); not covered by the hash. */
+  base?: PlanBase;
+}
+
+/** The revision a three-way plan compared the manifests with. */
+export interface PlanBase {
+  /** The ref as given, e.g. `origin/main` or a commit SHA. */
+  ref: string;
+  /** The full commit SHA it named. */
+  commit: string;
+  /** Why the changes carry no labels, when the manifests at the base could not be planned. */
+  notCompared?: string;
 }
 
 /** Something ldexp left undone on purpose; shown in every output. */

@@ -7,6 +7,8 @@ export {
   renderApplyReportText,
 } from './apply-report.js';
 export { renderConfirmation } from './confirm.js';
+export { renderDriftMarkdown } from './drift-markdown.js';
+export { renderDriftText } from './drift-text.js';
 export type { Confirmation } from './confirm.js';
 export { md as escapeMarkdown, mermaidLabel as escapeMermaidLabel } from './markdown-escape.js';
 export { parsePlanJson, renderPlanJson } from './plan-json.js';

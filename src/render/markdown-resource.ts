@@ -6,6 +6,7 @@ import { explainImpact, IMPACT_ICONS, IMPACT_TITLES } from './explain.js';
 import { md, mdCode, mdValue } from './markdown-escape.js';
 import { mermaidGraph } from './mermaid.js';
 import type { StepLookup } from './mermaid.js';
+import { groupByOrigin, isLabelled, ORIGIN_TAGS, ORIGIN_TITLES } from './origins.js';
 import { emphasisOf, IMPACT_LABELS, stateTransition, stepWhat } from './words.js';
 
 const NONE = '—';
@@ -16,13 +17,26 @@ export function resourceSection(resource: ResourcePlan, lookup: StepLookup): str
   const unchanged = resource.action === 'no-op' && resource.unapplied !== undefined;
   const explained = unchanged ? 'Nothing is sent for it: LaunchDarkly keeps what it has.' : explainImpact(resource);
   const parts = [heading(resource), subtitle(resource), explained];
-  const fields = resource.changes.filter((change) => !isAllocationField(change.field));
-  if (fields.length > 0) parts.push(fieldTable(fields));
-  const allocations = allocationChanges(resource.changes);
-  if (allocations.length > 0) parts.push(allocationTable(allocations));
+  if (isLabelled(resource)) {
+    for (const [origin, changes] of groupByOrigin(resource.changes)) {
+      if (origin !== undefined) parts.push(`**${origin === 'git' ? '' : '⚠️ '}${md(ORIGIN_TITLES[origin])}**`);
+      parts.push(...changeTables(changes));
+    }
+  } else {
+    parts.push(...changeTables(resource.changes));
+  }
   if (steps.length > 0) parts.push(stepsDetails(steps, lookup));
   if (resource.unapplied) parts.push(unappliedPart(resource.unapplied));
   return parts.join('\n\n');
+}
+
+function changeTables(changes: readonly FieldChange[]): string[] {
+  const tables: string[] = [];
+  const fields = changes.filter((change) => !isAllocationField(change.field));
+  if (fields.length > 0) tables.push(fieldTable(fields));
+  const allocations = allocationChanges(changes);
+  if (allocations.length > 0) tables.push(allocationTable(allocations));
+  return tables;
 }
 
 function heading(resource: ResourcePlan): string {
@@ -37,18 +51,24 @@ function heading(resource: ResourcePlan): string {
 
 /** What stays different after apply, and why: a reviewer must see it as clearly as the changes. */
 function unappliedPart(unapplied: UnappliedDifferences): string {
-  const rows = unapplied.changes.map((change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |`);
+  const labelled = unapplied.changes.some((change) => change.origin !== undefined);
+  const origin = (change: FieldChange): string =>
+    labelled ? ` ${change.origin === undefined ? NONE : md(ORIGIN_TAGS[change.origin])} |` : '';
+  const rows = unapplied.changes.map(
+    (change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |${origin(change)}`,
+  );
   return [
     `**Cannot be applied:** ${md(unapplied.reason)}`,
     '',
-    '| Field | Manifest | LaunchDarkly |',
-    '| --- | --- | --- |',
+    `| Field | Manifest | LaunchDarkly |${labelled ? ' Origin |' : ''}`,
+    `| --- | --- | --- |${labelled ? ' --- |' : ''}`,
     ...rows,
   ].join('\n');
 }
 
 function subtitle(resource: ResourcePlan): string {
-  return `${mdCode(resource.address)} · ${md(stateTransition(resource))}`;
+  const origin = resource.stateOrigin === undefined ? '' : ` (${ORIGIN_TAGS[resource.stateOrigin]})`;
+  return `${mdCode(resource.address)} · ${md(stateTransition(resource) + origin)}`;
 }
 
 function fieldTable(changes: readonly FieldChange[]): string {

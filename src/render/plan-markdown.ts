@@ -7,6 +7,7 @@ import { problemItems } from './problems.js';
 import { md, mdCode, mdLink } from './markdown-escape.js';
 import { resourceSection } from './markdown-resource.js';
 import { stepLookup } from './mermaid.js';
+import { baseLine, REVERT_HEADLINES, revertedEdits } from './origins.js';
 import { emphasisOf, impactCounts, inStepOrder, LOUD_HEADLINES, NO_CHANGES, plural, unappliedPhrase } from './words.js';
 
 export interface PlanMarkdownOptions {
@@ -73,6 +74,8 @@ function header(plan: Plan, options: PlanMarkdownOptions): string {
   const lines: string[] = [];
   if (options.marker) lines.push(hiddenComment(options.marker), '');
   lines.push(`### ${md(options.title ?? 'ldexp plan')}`, '', summary(plan));
+  const base = baseLine(plan, { code: mdCode, text: md });
+  if (base !== undefined) lines.push('', base);
   const banner = warningBanner(plan);
   if (banner) lines.push('', banner);
   // In the header, so truncation never hides what the plan deliberately did not do.
@@ -119,8 +122,22 @@ function warningBanner(plan: Plan): string | undefined {
       );
     }
   }
+  loud.push(...revertItems(plan));
   const blocks = [callout('CAUTION', loud), callout('WARNING', caution)].filter((block) => block !== undefined);
   return blocks.length > 0 ? blocks.join('\n\n') : undefined;
+}
+
+/** `**⚠️ Reverts a change made in LaunchDarkly:** experiment “X” <code>…</code>: name, state`, per resource and origin. */
+function revertItems(plan: Plan): string[] {
+  const edits = revertedEdits(inStepOrder(plan));
+  const items: string[] = [];
+  for (const resource of new Set(edits.map((edit) => edit.resource))) {
+    for (const [origin, headline] of Object.entries(REVERT_HEADLINES)) {
+      const fields = edits.filter((edit) => edit.resource === resource && edit.origin === origin).map((e) => e.field);
+      if (fields.length > 0) items.push(`**⚠️ ${headline}:** ${calloutItem(resource, [])}: ${md(fields.join(', '))}`);
+    }
+  }
+  return items;
 }
 
 const CAUTION_HEADLINES: Partial<Record<Impact, string>> = {

@@ -37,7 +37,9 @@ const definitions = {
     },
     ['severity', 'code', 'message'],
   ),
-  fieldChange: object({ field: nonEmpty, from: str, to: str }, ['field']),
+  // `origin` only in a plan made with --base (three-way labels); not covered by the hash.
+  origin: { enum: ['git', 'drift', 'both'] },
+  fieldChange: object({ field: nonEmpty, from: str, to: str, origin: { $ref: '#/definitions/origin' } }, ['field']),
   impactContext: object(
     { iterationStartedAt: str, iterationNumber: positive, winner: str, changeJustification: str },
     [],
@@ -63,6 +65,7 @@ const definitions = {
         { reason: nonEmpty, changes: { type: 'array', items: { $ref: '#/definitions/fieldChange' }, minItems: 1 } },
         ['reason', 'changes'],
       ),
+      stateOrigin: { $ref: '#/definitions/origin' },
       // Fields handed to the UI (`ignore`), as manifest paths: never compared or written.
       ownedElsewhere: { type: 'array', items: nonEmpty, minItems: 1 },
     },
@@ -145,6 +148,8 @@ export const planSchema = {
       notices: { type: 'array', items: { $ref: '#/definitions/notice' } },
       fingerprints: { type: 'object', additionalProperties: nonEmpty },
       hash: nonEmpty,
+      // The Git revision changes are labelled against (plan --base); not covered by the hash.
+      base: object({ ref: nonEmpty, commit: nonEmpty, notCompared: nonEmpty }, ['ref', 'commit']),
     },
     [
       'formatVersion',

@@ -11,6 +11,16 @@ import type {
   UnmanagedResource,
 } from '../plan/types.js';
 import { problemLines } from './problems.js';
+import {
+  baseLine,
+  editText,
+  groupByOrigin,
+  isLabelled,
+  ORIGIN_TAGS,
+  ORIGIN_TITLES,
+  REVERT_HEADLINES,
+  revertedEdits,
+} from './origins.js';
 import type { Painter } from './words.js';
 import {
   actionPhrase,
@@ -45,7 +55,8 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const verbose = options.verbose ?? false;
   const stepIndex = new Map(plan.steps.map((step, index) => [step.id, index + 1]));
   const stepsById = new Map(plan.steps.map((step) => [step.id, step]));
-  const blocks = [targetLine(plan, c)];
+  const base = baseLine(plan);
+  const blocks = [base === undefined ? targetLine(plan, c) : `${targetLine(plan, c)}\n${c.dim(oneLine(base))}`];
   for (const resource of inStepOrder(plan)) {
     if (resource.action === 'no-op' && !resource.unapplied && !verbose) continue;
     const steps = resource.stepIds.flatMap((id) => stepsById.get(id) ?? []);
@@ -62,7 +73,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
     const lines = plan.notices.map((notice) => `${INDENT}${c.cyan(oneLine(notice.code))}  ${oneLine(notice.message)}`);
     blocks.push([c.bold('Notices:'), ...lines].join('\n'));
   }
-  const loud = loudLines(plan, stepIndex);
+  const loud = [...loudLines(plan, stepIndex), ...revertLines(plan)];
   if (loud.length > 0) blocks.push(loud.map((line) => c.bold(c.red(line))).join('\n'));
   const summary = summaryLine(plan);
   blocks.push(hasChanges(plan) ? c.bold(summary) : c.green(summary));
@@ -87,6 +98,24 @@ function loudLines(plan: Plan, stepIndex: Map<string, number>): string[] {
   return lines;
 }
 
+/**
+ * `⚠ Reverts a change made in LaunchDarkly: experiment web/production/x (X): name "UI" → "Git"`,
+ * one line per resource and origin: a merge that undoes someone's edit must not pass unseen.
+ */
+function revertLines(plan: Plan): string[] {
+  const lines: string[] = [];
+  const edits = revertedEdits(inStepOrder(plan));
+  for (const resource of new Set(edits.map((edit) => edit.resource))) {
+    for (const [origin, headline] of Object.entries(REVERT_HEADLINES)) {
+      const mine = edits.filter((edit) => edit.resource === resource && edit.origin === origin);
+      if (mine.length === 0) continue;
+      const name = `${displayAddress(resource.address)} (${resource.name})`;
+      lines.push(oneLine(`${WARNING_SIGN} ${headline}: ${name}: ${mine.map(editText).join(', ')}`));
+    }
+  }
+  return lines;
+}
+
 function targetLine(plan: Plan, c: Painter): string {
   const { baseUrl, projects, environments } = plan.target;
   const where = `projects: ${projects.join(', ')}; environments: ${environments.join(', ')}`;
@@ -102,17 +131,23 @@ function resourceBlock(
 ): string {
   const lines = [headline(resource, c)];
   if (resource.action === 'create' || resource.stateFrom !== resource.stateTo) {
-    lines.push(INDENT + c.dim(oneLine(stateTransition(resource))));
+    const tag = resource.stateOrigin === undefined ? '' : `  (${ORIGIN_TAGS[resource.stateOrigin]})`;
+    lines.push(INDENT + c.dim(oneLine(stateTransition(resource) + tag)));
   }
   if (verbose && resource.source) {
     const { file, line, column } = resource.source;
     lines.push(INDENT + c.dim(`from ${oneLine(file)}:${String(line)}:${String(column)}`));
   }
-  const changeLines =
-    resource.action === 'create' && !verbose
-      ? createdFieldLines(resource.changes)
-      : changedFieldLines(resource.changes);
-  lines.push(...changeLines.map((line) => INDENT + line));
+  const changeLines = (changes: readonly FieldChange[]): string[] =>
+    resource.action === 'create' && !verbose ? createdFieldLines(changes) : changedFieldLines(changes);
+  if (isLabelled(resource)) {
+    for (const [origin, changes] of groupByOrigin(resource.changes)) {
+      if (origin !== undefined) lines.push(INDENT + c.bold(ORIGIN_TITLES[origin]) + ':');
+      lines.push(...changeLines(changes).map((line) => INDENT + INDENT + line));
+    }
+  } else {
+    lines.push(...changeLines(resource.changes).map((line) => INDENT + line));
+  }
   for (const step of steps) lines.push(...stepLines(step, stepIndex, c, verbose));
   if (resource.unapplied) lines.push(...unappliedLines(resource.unapplied, c));
   return lines.join('\n');
@@ -131,8 +166,11 @@ function ownedElsewhereBlock(plan: Plan, c: Painter): string | undefined {
 
 /** Differences that stay after apply: each one, then why, so a reviewer knows what to change. */
 function unappliedLines(unapplied: UnappliedDifferences, c: Painter): string[] {
+  const tag = (change: FieldChange): string => (change.origin === undefined ? '' : `  (${ORIGIN_TAGS[change.origin]})`);
   return [
-    ...changedFieldLines(unapplied.changes).map((line) => `${INDENT}${c.yellow('not applied:')} ${line}`),
+    ...unapplied.changes.map(
+      (change) => `${INDENT}${c.yellow('not applied:')} ${changedFieldLines([change]).join('')}${oneLine(tag(change))}`,
+    ),
     `${INDENT}${c.yellow('why:')} ${oneLine(unapplied.reason)}`,
   ];
 }

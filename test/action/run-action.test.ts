@@ -10,7 +10,8 @@ import type { ActionDeps, ActionPipeline } from '../../src/action/deps.js';
 import type { ActionInputs } from '../../src/action/inputs.js';
 import { runAction } from '../../src/action/run-action.js';
 import type { ApplyReport } from '../../src/apply/types.js';
-import { RemoteError, StalePlanError } from '../../src/errors.js';
+import { GitError, RemoteError, StalePlanError } from '../../src/errors.js';
+import type { PlanOptions } from '../../src/pipeline.js';
 import type { Plan } from '../../src/plan/types.js';
 import { RecordingReporter } from '../helpers/recording-reporter.js';
 import type { Problem } from '../../src/types.js';
@@ -80,6 +81,8 @@ const okReport = (hash: string): ApplyReport => ({
 interface FakePipeline extends ActionPipeline {
   applied: Plan[];
   planCalls: number;
+  /** The options of each plan call (`base` when the Action asked for labels). */
+  planOptions: PlanOptions[];
 }
 
 function fakePipeline(next: {
@@ -87,16 +90,21 @@ function fakePipeline(next: {
   problems?: Problem[];
   report?: ApplyReport;
   planError?: Error;
+  /** Thrown by a plan call that asks for a base, as the pipeline does when Git cannot give it. */
+  baseError?: Error;
   applyError?: Error;
 }): FakePipeline {
   const pipeline: FakePipeline = {
     applied: [],
     planCalls: 0,
+    planOptions: [],
     validate: () =>
       Promise.resolve({ manifests: { experiments: [], holdouts: [] } as never, problems: next.problems ?? [] }),
-    plan: () => {
+    plan: (_paths, _defaults, _connection, options = {}) => {
       pipeline.planCalls++;
+      pipeline.planOptions.push(options);
       if (next.planError) return Promise.reject(next.planError);
+      if (next.baseError && options.base) return Promise.reject(next.baseError);
       return Promise.resolve({ problems: next.problems ?? [], ...(next.plan ? { plan: next.plan } : {}) });
     },
     applyPlan: (plan) => {
@@ -119,6 +127,7 @@ const inputs = (overrides: Partial<ActionInputs> = {}): ActionInputs => ({
   comment: true,
   concurrency: 4,
   allowUnreviewedChanges: false,
+  base: 'auto',
   ...overrides,
 });
 
@@ -377,5 +386,95 @@ describe('apply', () => {
     );
     expect(outcome.outputs.failureReason).toBe(reason);
     expect(outcome.failure).not.toContain(LD_TOKEN);
+  });
+});
+
+describe('three-way labels (base)', () => {
+  const BASE_SHA = 'b'.repeat(40);
+  const onPullRequest = (): GitHubContext =>
+    context({ pullRequest: { number: 7, fromFork: false, baseSha: BASE_SHA } });
+  const shallow = new GitError('GitShallowClone', 'the base is not in this clone, which is shallow');
+
+  it("auto: a pull request's plan is compared with its base commit, read from the workspace", async () => {
+    const pipeline = fakePipeline({ plan: makePlan(HASH_A) });
+    await runAction(inputs({ comment: false }), onPullRequest(), deps(pipeline));
+    expect(pipeline.planOptions).toEqual([{ base: { ref: BASE_SHA, cwd: '/work' } }]);
+  });
+
+  it('auto: no base on push; none: no base on a pull request; an explicit ref is used as given', async () => {
+    const pipeline = fakePipeline({ plan: makePlan(HASH_A) });
+    await runAction(inputs({ comment: false }), pushContext(), deps(pipeline));
+    await runAction(inputs({ comment: false, base: 'none' }), onPullRequest(), deps(pipeline));
+    await runAction(inputs({ comment: false, base: 'origin/main' }), pushContext(), deps(pipeline));
+    expect(pipeline.planOptions).toEqual([{}, {}, { base: { ref: 'origin/main', cwd: '/work' } }]);
+  });
+
+  it('auto: a base Git cannot give costs the labels, not the plan, and the comment says why', async () => {
+    const pipeline = fakePipeline({ plan: makePlan(HASH_A), baseError: shallow });
+    const outcome = await runAction(inputs(), onPullRequest(), deps(pipeline));
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.outputs.planHash).toBe(HASH_A);
+    expect(outcome.notices).toEqual([
+      "Changes are not labelled git, drift or both: the pull request's base could not be read from Git. the base is not in this clone, which is shallow",
+    ]);
+    const comment = github.commentsOn(7).find((c) => c.body.startsWith(MARKER))!.body;
+    expect(comment).toContain(
+      `Not compared with the manifests at <code>${BASE_SHA.slice(0, 12)}</code>: the base is not in this clone, which is shallow.`,
+    );
+  });
+
+  it('an explicit base that Git cannot give fails the run with base-unavailable', async () => {
+    const pipeline = fakePipeline({ plan: makePlan(HASH_A), baseError: shallow });
+    const outcome = await runAction(inputs({ base: 'origin/main' }), onPullRequest(), deps(pipeline));
+    expect(outcome.outputs.failureReason).toBe('base-unavailable');
+    expect(outcome.failure).toBe('the base is not in this clone, which is shallow');
+    expect(github.commentsOn(7)).toEqual([]);
+  });
+});
+
+describe('drift', () => {
+  const driftedPlan = (): Plan => {
+    const plan = makePlan(HASH_A);
+    plan.resources = [
+      {
+        ...plan.resources[0]!,
+        action: 'update',
+        stateFrom: 'stopped',
+        stateTo: 'running',
+        changes: [{ field: 'name', from: 'UI name', to: 'Button' }],
+      },
+    ];
+    return plan;
+  };
+
+  it('fails with drift, never comments, and puts the report in the job summary', async () => {
+    const outcome = await runAction(
+      inputs({ command: 'drift' }),
+      pushContext(),
+      deps(fakePipeline({ plan: driftedPlan() })),
+    );
+    expect(outcome.outputs.failureReason).toBe('drift');
+    expect(outcome.outputs.changes).toBe(true);
+    expect(outcome.failure).toBe(
+      'LaunchDarkly was changed outside Git: 1 resource differs from the manifests; see the job summary',
+    );
+    expect(outcome.stepSummary.join('\n')).toContain('| name | UI name | Button |');
+    expect(github.requests).toEqual([]);
+  });
+
+  it('succeeds when only creations are pending: they are not drift', async () => {
+    const outcome = await runAction(
+      inputs({ command: 'drift' }),
+      pushContext(),
+      deps(fakePipeline({ plan: makePlan(HASH_A) })),
+    );
+    expect(outcome.failure).toBeUndefined();
+    expect(outcome.outputs.changes).toBe(false);
+    expect(outcome.stepSummary.join('\n')).toContain('No drift: LaunchDarkly matches Git.');
+  });
+
+  it('needs a token', async () => {
+    const outcome = await runAction(inputs({ command: 'drift', apiToken: '' }), pushContext(), deps(fakePipeline({})));
+    expect(outcome.outputs.failureReason).toBe('invalid-inputs');
   });
 });

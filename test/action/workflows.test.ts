@@ -129,14 +129,21 @@ describe('example workflows', () => {
     expect(job.concurrency).toEqual({ group: 'ldexp-apply-${{ matrix.environment }}', 'cancel-in-progress': false });
   });
 
-  it('drift: on a schedule, fails when changes is true, no comment', () => {
+  it('plan: compares with the pull request base, on a checkout that holds it', () => {
+    const [, plan] = workflows.find(([file]) => file === 'ldexp-plan.yml')!;
+    const steps = Object.values(plan.jobs)[0]!.steps;
+    expect(steps.find((step) => step.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+    expect(steps.find((step) => step.uses?.startsWith('ldexp/'))?.with?.['base']).toBe('auto');
+  });
+
+  it('drift: on a schedule, runs the read-only drift command (which fails the job on drift)', () => {
     const [, drift] = workflows.find(([file]) => file === 'ldexp-drift.yml')!;
     expect(Object.keys(drift.on)).toContain('schedule');
     expect(drift.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(drift.jobs)[0]!.steps;
-    expect(steps.find((step) => step.uses?.startsWith('ldexp/'))?.with?.['comment']).toBe(false);
-    const gate = steps.find((step) => step.if === "steps.plan.outputs.changes == 'true'");
-    expect(gate?.run).toContain('exit 1');
+    const ldexp = steps.find((step) => step.uses?.startsWith('ldexp/'));
+    expect(ldexp?.with?.['command']).toBe('drift');
+    expect(JSON.stringify(drift)).not.toContain('command":"plan');
   });
 
   it('matrix: lists the targets offline, then runs one job per target scoped with --target', () => {

@@ -442,7 +442,7 @@ describe.concurrent('usage errors', () => {
     {
       argv: ['frobnicate'],
       message:
-        'unknown command "frobnicate"; expected one of: validate, plan, apply, show, export, pull, targets, emulator, demo, version, completion',
+        'unknown command "frobnicate"; expected one of: validate, plan, apply, drift, show, export, pull, targets, emulator, demo, version, completion',
     },
   ])('ldexp $argv → exit 1 with a usage message (the binary)', async ({ argv, message }, { expect }) => {
     const result = await runLdexp(argv, { subprocess: true });

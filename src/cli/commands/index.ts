@@ -6,6 +6,7 @@ import type { CliCommand } from '../command.js';
 import { applySpec } from './apply.js';
 import { completionSpec } from './completion.js';
 import { demoSpec } from './demo.js';
+import { driftSpec } from './drift.js';
 import { emulatorSpec } from './emulator.js';
 import { exportSpec } from './export.js';
 import { planSpec } from './plan.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   validateSpec,
   planSpec,
   applySpec,
+  driftSpec,
   showSpec,
   exportSpec,
   pullSpec,

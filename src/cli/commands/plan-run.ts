@@ -2,6 +2,7 @@
 import { hasChanges } from '../../plan/types.js';
 import type { Plan } from '../../plan/types.js';
 import { hasErrors, plan } from '../../pipeline.js';
+import type { PlanOptions } from '../../pipeline.js';
 import { renderPlanJson, renderPlanMarkdown, renderPlanText, renderProblemsText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
 import { connectionFrom, targetDefaults } from '../context.js';
@@ -13,7 +14,7 @@ export async function planAndShow(context: CommandContext): Promise<Plan | undef
   const { line, io } = context;
   const connection = connectionFrom(context);
   try {
-    const result = await plan(line.paths, targetDefaults(line), connection, { cwd: io.cwd });
+    const result = await plan(line.paths, targetDefaults(line), connection, planOptions(context));
     connection.done();
     if (result.problems.length > 0)
       io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));
@@ -24,6 +25,12 @@ export async function planAndShow(context: CommandContext): Promise<Plan | undef
   } finally {
     connection.done();
   }
+}
+
+/** Manifests (and the `--base` REF's) read relative to the folder the command runs in. */
+export function planOptions(context: CommandContext): PlanOptions {
+  const cwd = context.io.cwd;
+  return context.line.base === undefined ? { cwd } : { cwd, base: { ref: context.line.base, cwd } };
 }
 
 function render(planned: Plan, context: CommandContext): string {

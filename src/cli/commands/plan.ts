@@ -14,6 +14,7 @@ import {
   timeoutOption,
   verboseOption,
   allowTargetOption,
+  baseOption,
   targetOption,
 } from '../options.js';
 
@@ -28,6 +29,9 @@ export const planSpec: CliCommand = {
     environmentOption,
     targetOption,
     allowTargetOption,
+    baseOption(
+      'also read the manifests at this Git ref (e.g. origin/main) and label every change: git (the manifests changed), drift (LaunchDarkly changed outside Git; applying reverts it) or both',
+    ),
     jsonOption('print the plan in the plan-file format (schemas/plan.schema.json)'),
     markdownOption('print the plan as Markdown, as posted on pull requests'),
     outOption,
@@ -42,6 +46,7 @@ export const planSpec: CliCommand = {
     'ldexp plan manifests/',
     'ldexp plan manifests/ --out plan.json      # then: ldexp show plan.json, ldexp apply --plan plan.json',
     'ldexp plan --detailed-exitcode manifests/  # exit 2 when there are changes',
+    'ldexp plan --base origin/main manifests/   # which changes come from Git, which revert LaunchDarkly edits',
   ],
   run: lazyRun(async () => (await import('./plan-run.js')).planCommand),
 };
