@@ -11,9 +11,10 @@ import type { LiveState } from '../live/types.js';
 import type { ExperimentManifest, ManifestSet } from '../manifest/types.js';
 import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../normalize/index.js';
 import type { CanonicalExperiment } from '../normalize/index.js';
-import { findLiveExperiment, findLiveHoldoutById, holdoutKey, liveEnvironment, liveProject } from '../live/lookup.js';
+import { findLiveExperiment, findLiveHoldoutById, holdoutKey, liveEnvironment } from '../live/lookup.js';
 import { resolveExperiment } from '../resolve/index.js';
 import { resourceAddress } from '../types.js';
+import { exportContextFor } from './context.js';
 import type { DocumentPull, FieldEdit } from './types.js';
 
 const ANALYSIS_KEYS = [
@@ -30,13 +31,7 @@ export function pullExperiment(manifest: ExperimentManifest, manifests: Manifest
   const environment = liveEnvironment(live, manifest);
   const experiment = findLiveExperiment(environment, manifest.key);
   if (!experiment) return { address, edits: [], skipped: 'not in LaunchDarkly (apply creates it)' };
-  const context = {
-    target: { project: manifest.project, environment: manifest.environment },
-    project: liveProject(live, manifest.project).project,
-    environment,
-    address,
-    warnings: [],
-  };
+  const context = exportContextFor(manifest, environment, live, address);
   const exported = experimentDocument(experiment, context);
   if (!exported) return { address, edits: [], skipped: 'LaunchDarkly holds no iteration for it' };
   const { resolved, problems } = resolveExperiment(manifest, manifests, live);

@@ -3,8 +3,9 @@ import { holdoutDocument } from '../export/index.js';
 import type { ManifestData } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
 import type { HoldoutManifest } from '../manifest/types.js';
-import { findLiveHoldout, liveEnvironment, liveProject } from '../live/lookup.js';
+import { findLiveHoldout, liveEnvironment } from '../live/lookup.js';
 import { resourceAddress } from '../types.js';
+import { exportContextFor } from './context.js';
 import type { DocumentPull, FieldEdit } from './types.js';
 
 export function pullHoldout(manifest: HoldoutManifest, live: LiveState): DocumentPull {
@@ -12,13 +13,7 @@ export function pullHoldout(manifest: HoldoutManifest, live: LiveState): Documen
   const environment = liveEnvironment(live, manifest);
   const holdout = findLiveHoldout(environment, manifest.key);
   if (!holdout) return { address, edits: [], skipped: 'not in LaunchDarkly (apply creates it)' };
-  const context = {
-    target: { project: manifest.project, environment: manifest.environment },
-    project: liveProject(live, manifest.project).project,
-    environment,
-    address,
-    warnings: [],
-  };
+  const context = exportContextFor(manifest, environment, live, address);
   const spec = holdoutDocument(holdout, context)['spec'] as ManifestData;
   const edits: FieldEdit[] = [];
   if (spec['name'] !== manifest.spec.name)

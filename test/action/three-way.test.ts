@@ -3,7 +3,6 @@
  * commit from a real Git repository and LaunchDarkly from the emulator over HTTP, and the PR
  * comment labels the change.
  */
-import { execFileSync } from 'node:child_process';
 
 import { afterEach, beforeEach, expect, it } from 'vitest';
 
@@ -12,7 +11,15 @@ import { runAction } from '../../src/action/run-action.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { applyPlan, plan, validate } from '../../src/pipeline.js';
 import { RecordingReporter } from '../helpers/recording-reporter.js';
-import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, TOKEN, workspace } from '../e2e/helpers.js';
+import {
+  E2E_SEED_FILE,
+  EXPERIMENTS,
+  experimentManifest,
+  gitIn,
+  startSeeded,
+  TOKEN,
+  workspace,
+} from '../e2e/helpers.js';
 import type { Workspace } from '../e2e/helpers.js';
 import type { FakeGitHub } from './fake-github.js';
 import { startFakeGitHub } from './fake-github.js';
@@ -24,19 +31,7 @@ let github: FakeGitHub;
 let ws: Workspace;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: ws.root,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: ws.root,
-    },
-  }).trim();
+  return gitIn(ws.root, ...args).trim();
 }
 
 beforeEach(async () => {

@@ -3,6 +3,7 @@
  * `ldexp` run against them (in-process by default, the real binary on request), and the
  * emulator's request log turned into the sequence of writes ldexp sent.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -225,4 +226,21 @@ async function forward(target: RunningEmulator, req: IncomingMessage, res: Serve
   const upstream = await fetch(`${target.url}${req.url ?? '/'}`, { headers });
   res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
   res.end(await upstream.text());
+}
+
+/** Run git in `root` with a fixed identity and no system or user configuration, so tests never depend on the machine's git setup. */
+export function gitIn(root: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH ?? '',
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: root,
+    },
+  });
 }

@@ -14,6 +14,7 @@ import {
   EXPERIMENTS,
   TOKEN,
   experimentManifest,
+  gitIn,
   ldexp,
   startSeeded,
   workspace,
@@ -30,19 +31,7 @@ let emulator: RunningEmulator;
 let ws: Workspace;
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: ws.root,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-      GIT_CONFIG_NOSYSTEM: '1',
-      HOME: ws.root,
-    },
-  });
+  return gitIn(ws.root, ...args);
 }
 
 /** Write the manifest and commit it. */

@@ -12,16 +12,23 @@ import { writePlanFile } from '../files.js';
 /** Plan and print; returns the plan (or undefined after printing problems). */
 export async function planAndShow(context: CommandContext): Promise<Plan | undefined> {
   const { line, io } = context;
+  const planned = await planReportingProblems(context);
+  if (!planned) return undefined;
+  if (line.out !== undefined) await writePlanFile(line.out, io.cwd, planned);
+  io.stdout.write(render(planned, context));
+  return planned;
+}
+
+/** The plan of the command's manifests, problems printed to stderr; undefined when any is an error. */
+export async function planReportingProblems(context: CommandContext): Promise<Plan | undefined> {
+  const { line, io } = context;
   const connection = connectionFrom(context);
   try {
     const result = await plan(line.paths, targetDefaults(line), connection, planOptions(context));
     connection.done();
     if (result.problems.length > 0)
       io.stderr.write(renderProblemsText(result.problems, { color: line.color, cwd: io.cwd }));
-    if (hasErrors(result.problems) || !result.plan) return undefined;
-    if (line.out !== undefined) await writePlanFile(line.out, io.cwd, result.plan);
-    io.stdout.write(render(result.plan, context));
-    return result.plan;
+    return hasErrors(result.problems) ? undefined : result.plan;
   } finally {
     connection.done();
   }
