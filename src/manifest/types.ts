@@ -23,6 +23,15 @@ export interface AnalysisSpec {
   sequentialTesting?: boolean;
 }
 
+/** Every setting of `spec.analysis`, in the manifest format's order. */
+export const ANALYSIS_SETTINGS = [
+  'bayesianThreshold',
+  'significanceThreshold',
+  'testDirection',
+  'multipleComparisonCorrection',
+  'sequentialTesting',
+] as const satisfies readonly (keyof AnalysisSpec)[];
+
 export interface FlagSpec {
   rule: RuleRef;
   notInExperiment?: VariationRef;

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { experimentDocument } from '../export/index.js';
 import type { ManifestData } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
+import { ANALYSIS_SETTINGS } from '../manifest/types.js';
 import type { ExperimentManifest, ManifestSet } from '../manifest/types.js';
 import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../normalize/index.js';
 import type { CanonicalExperiment } from '../normalize/index.js';
@@ -16,14 +17,6 @@ import { resolveExperiment } from '../resolve/index.js';
 import { resourceAddress } from '../types.js';
 import { exportContextFor } from './context.js';
 import type { DocumentPull, FieldEdit } from './types.js';
-
-const ANALYSIS_KEYS = [
-  'bayesianThreshold',
-  'significanceThreshold',
-  'testDirection',
-  'multipleComparisonCorrection',
-  'sequentialTesting',
-] as const;
 
 /** Edits for one experiment (of one environment); `skipped` says why none could be computed. */
 export function pullExperiment(manifest: ExperimentManifest, manifests: ManifestSet, live: LiveState): DocumentPull {
@@ -86,7 +79,7 @@ function fieldEdits(
   }
   if (differs(desired, current, (c) => c.analysisConfig)) {
     const exported = (spec['analysis'] ?? {}) as ManifestData;
-    for (const key of ANALYSIS_KEYS) {
+    for (const key of ANALYSIS_SETTINGS) {
       if (manifest.spec.analysis?.[key] === undefined) continue;
       edits.push({ path: [...SPEC, 'analysis', key], value: exported[key], field: `spec.analysis.${key}` });
     }

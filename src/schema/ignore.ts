@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv';
 
 import { parsePointer, pointerToPath } from '../util/json-pointer.js';
+import { ANALYSIS_SETTINGS } from '../manifest/types.js';
 import type { ParsedDocument } from '../manifest/types.js';
 import type { Problem } from '../types.js';
 import { problemAt } from '../manifest/problem.js';
@@ -26,11 +27,7 @@ export const IGNORABLE: Readonly<Record<OwnedKind, readonly string[]>> = {
     '/spec/methodology',
     '/spec/dataSource',
     '/spec/analysis',
-    '/spec/analysis/bayesianThreshold',
-    '/spec/analysis/significanceThreshold',
-    '/spec/analysis/testDirection',
-    '/spec/analysis/multipleComparisonCorrection',
-    '/spec/analysis/sequentialTesting',
+    ...ANALYSIS_SETTINGS.map((setting) => `/spec/analysis/${setting}`),
     '/spec/iteration/hypothesis',
     '/spec/iteration/randomizationUnit',
     '/spec/iteration/attributes',
