@@ -41465,6 +41465,15 @@ function distinctTargets(resources) {
   return [...new Set(resources.map((r) => `${r.project}/${r.environment}`))].sort();
 }
 
+// src/manifest/types.ts
+var ANALYSIS_SETTINGS = [
+  "bayesianThreshold",
+  "significanceThreshold",
+  "testDirection",
+  "multipleComparisonCorrection",
+  "sequentialTesting"
+];
+
 // src/schema/ignore.ts
 var IGNORABLE = {
   Experiment: [
@@ -41475,11 +41484,7 @@ var IGNORABLE = {
     "/spec/methodology",
     "/spec/dataSource",
     "/spec/analysis",
-    "/spec/analysis/bayesianThreshold",
-    "/spec/analysis/significanceThreshold",
-    "/spec/analysis/testDirection",
-    "/spec/analysis/multipleComparisonCorrection",
-    "/spec/analysis/sequentialTesting",
+    ...ANALYSIS_SETTINGS.map((setting) => `/spec/analysis/${setting}`),
     "/spec/iteration/hypothesis",
     "/spec/iteration/randomizationUnit",
     "/spec/iteration/attributes",
