@@ -1,8 +1,11 @@
 /**
- * Canonical experiments from both sides. Each function returns a fresh value and never touches
- * its input; every rule that is not obvious says why next to it.
+ * Canonical experiments from both sides. Each function returns a new value and never touches its
+ * input (`withoutUnmanaged` shares the parts it keeps with it); every rule that is not obvious says
+ * why next to it.
  */
 import type { LdAnalysisConfig, LdExperiment, LdIteration } from '../live/ld-types.js';
+import { findLiveHoldoutById, holdoutKey } from '../live/lookup.js';
+import type { LiveEnvironment } from '../live/types.js';
 import type { AnalysisSpec } from '../manifest/types.js';
 import type { ResolvedExperiment } from '../resolve/types.js';
 import { metricSet, sortedRecord, sortedSet, sortTreatments, toNumber } from './rules.js';
@@ -164,6 +167,14 @@ export function canonicalFromLive(
   return out;
 }
 
+/** `canonicalFromLive` with holdout IDs named by the holdouts of the experiment's environment. */
+export function canonicalInEnvironment(experiment: LdExperiment, environment: LiveEnvironment): CanonicalExperiment {
+  return canonicalFromLive(experiment, (id) => {
+    const holdout = findLiveHoldoutById(environment, id);
+    return holdout ? holdoutKey(holdout) : undefined;
+  });
+}
+
 /**
  * Drop from the live side what the manifest leaves out: those fields are not managed, so they are
  * never diffed and never cleared (manifest-format.md). Membership follows the same rule: only an
@@ -171,7 +182,9 @@ export function canonicalFromLive(
  * any holdout read as `null` too.
  */
 export function withoutUnmanaged(live: CanonicalExperiment, desired: CanonicalExperiment): CanonicalExperiment {
-  const out: CanonicalExperiment = structuredClone(live);
+  // Shallow copies of the two levels fields are dropped from: the rest is shared with `live`, which
+  // stays whole (fingerprints hash it) and, like every canonical value, is never changed.
+  const out: CanonicalExperiment = { ...live, iteration: { ...live.iteration } };
   if (desired.holdout === undefined) delete out.holdout;
   else out.holdout ??= null;
   if (desired.description === undefined) delete out.description;

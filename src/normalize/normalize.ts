@@ -1,14 +1,8 @@
 /** The normalize stage: every resolved resource beside its live counterpart, both in canonical form. */
-import {
-  findLiveExperiment,
-  findLiveHoldout,
-  findLiveHoldoutById,
-  holdoutKey,
-  liveEnvironment,
-} from '../live/lookup.js';
+import { findLiveExperiment, findLiveHoldout, liveEnvironment } from '../live/lookup.js';
 import type { LiveState } from '../live/types.js';
 import type { ResolvedExperiment, ResolvedHoldout } from '../resolve/types.js';
-import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from './experiment.js';
+import { canonicalFromDesired, canonicalInEnvironment, withoutUnmanaged } from './experiment.js';
 import { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from './holdout.js';
 import type { Normalized, NormalizedExperiment, NormalizedHoldout } from './types.js';
 
@@ -17,11 +11,8 @@ function normalizeExperiment(resolved: ResolvedExperiment, live: LiveState): Nor
   const ld = findLiveExperiment(environment, resolved.manifest.key);
   const desired = canonicalFromDesired(resolved);
   if (!ld) return { resolved, desired };
-  const keyOf = (id: string): string | undefined => {
-    const holdout = findLiveHoldoutById(environment, id);
-    return holdout ? holdoutKey(holdout) : undefined;
-  };
-  return { resolved, desired, live: ld, liveCanonical: withoutUnmanaged(canonicalFromLive(ld, keyOf), desired) };
+  const liveWhole = canonicalInEnvironment(ld, environment);
+  return { resolved, desired, live: ld, liveWhole, liveCanonical: withoutUnmanaged(liveWhole, desired) };
 }
 
 /** With a live holdout, both sides keep only what both state (see `comparableHoldouts`). */

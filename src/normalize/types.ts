@@ -85,6 +85,8 @@ export interface NormalizedExperiment {
   desired: CanonicalExperiment;
   /** The live experiment, when there is one. */
   live?: LdExperiment;
+  /** Its canonical form, whole: what the plan's fingerprint of it hashes. */
+  liveWhole?: CanonicalExperiment;
   /** Its canonical form with the fields the manifest leaves out dropped (they are not managed). */
   liveCanonical?: CanonicalExperiment;
 }

@@ -194,6 +194,7 @@ export function planChanges({ diffs, desired, live, problems: earlier }: PlanInp
     fingerprints: fingerprintLive(
       live,
       ordered.flatMap((s) => s.touches),
+      new Map(diffs.experiments.flatMap((e) => (e.live && e.liveWhole ? [[e.live, e.liveWhole] as const] : []))),
     ),
   };
   return { plan: { ...unhashed, hash: computePlanHash(unhashed) }, problems };

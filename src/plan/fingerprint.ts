@@ -6,21 +6,19 @@ import { createHash } from 'node:crypto';
 
 import { stringify } from 'safe-stable-stringify';
 
+import type { LdExperiment } from '../live/ld-types.js';
 import type { LiveState } from '../live/types.js';
 import { withoutOrigins } from '../origin/label.js';
-import { canonicalFromLive } from '../normalize/experiment.js';
+import { canonicalInEnvironment } from '../normalize/experiment.js';
 import { canonicalHoldoutFromLive } from '../normalize/holdout.js';
 import { comparedIteration, liveStatus } from '../normalize/status.js';
-import {
-  findLiveExperiment,
-  findLiveHoldout,
-  findLiveHoldoutById,
-  holdoutKey,
-  liveEnvironment,
-  liveExperiments,
-} from '../live/lookup.js';
+import type { CanonicalExperiment } from '../normalize/types.js';
+import { findLiveExperiment, findLiveHoldout, holdoutKey, liveEnvironment, liveExperiments } from '../live/lookup.js';
 import { formatAddress, resourceRef, type ResourceRef } from '../types.js';
 import type { Plan } from './types.js';
+
+/** Canonical forms of live experiments already computed (by normalize), so they are not computed again. */
+export type KnownCanonical = ReadonlyMap<LdExperiment, CanonicalExperiment>;
 
 function sha256(value: unknown): string {
   return createHash('sha256')
@@ -30,16 +28,13 @@ function sha256(value: unknown): string {
 
 // Addresses with nothing live get no fingerprint: apply treats a missing one as moved, and checks
 // creates separately (their address must still be free).
-function fingerprintOne(live: LiveState, ref: ResourceRef): string | undefined {
+function fingerprintOne(live: LiveState, ref: ResourceRef, known: KnownCanonical): string | undefined {
   const env = liveEnvironment(live, ref);
   const key = ref.key;
   if (ref.kind === 'experiment') {
     const e = findLiveExperiment(env, key);
     if (!e) return undefined;
-    const canonical = canonicalFromLive(e, (id) => {
-      const h = findLiveHoldoutById(env, id);
-      return h ? holdoutKey(h) : undefined;
-    });
+    const canonical = known.get(e) ?? canonicalInEnvironment(e, env);
     return sha256({ canonical, status: liveStatus(e), iteration: comparedIteration(e)?._id ?? null });
   }
   const h = findLiveHoldout(env, key);
@@ -58,15 +53,20 @@ function allRefs(live: LiveState): ResourceRef[] {
 
 /**
  * sha256 per address (`experiment/…`, `holdout/…`, keyed by formatAddress) of the stable JSON of the canonical live
- * object, its lifecycle status and iteration ID. Without `addresses`, every live object is
- * fingerprinted; objects with nothing live are left out.
+ * object, its lifecycle status and iteration ID. Without `refs`, every live object is
+ * fingerprinted; objects with nothing live are left out. `known` only saves work: a canonical
+ * form found there is the one computed here.
  */
-export function fingerprintLive(live: LiveState, refs?: readonly ResourceRef[]): Record<string, string> {
+export function fingerprintLive(
+  live: LiveState,
+  refs?: readonly ResourceRef[],
+  known: KnownCanonical = new Map(),
+): Record<string, string> {
   const byAddress = new Map((refs ?? allRefs(live)).map((ref) => [formatAddress(ref), ref]));
   const out: Record<string, string> = {};
   for (const address of [...byAddress.keys()].sort()) {
     const ref = byAddress.get(address);
-    const fingerprint = ref && fingerprintOne(live, ref);
+    const fingerprint = ref && fingerprintOne(live, ref, known);
     if (fingerprint !== undefined) out[address] = fingerprint;
   }
   return out;

@@ -2,10 +2,11 @@
  * Reachability among a few steps of a larger step graph, kept current while edges between those
  * steps are added. Flag-version ordering asks "does step A already run before step B?" for every
  * sender and mover of one flag; answering each with a walk over the whole graph made 1,000
- * experiments on one flag take 24 s to plan. Here one pass over the graph (in topological order)
- * gives every member the set of members it reaches, as a bit set, and the edges added into one
- * step update the sets of the members that reach them in one pass: per flag, O(steps + edges) plus
- * O(members² / 32) per mover, instead of a walk over the whole graph per question.
+ * experiments on one flag take 24 s to plan. Here one pass over the steps the members reach (in
+ * topological order) gives every member the set of members it reaches, as a bit set, and the edges
+ * added into one step update the sets of the members that reach them in one pass: per flag,
+ * O(steps + edges) of that part of the graph plus O(members² / 32) per mover, instead of a walk
+ * over the whole graph per question.
  */
 
 /** The questions ordering asks, and the edges it adds between members. */
@@ -140,10 +141,29 @@ class WalkReach implements StepReach {
   }
 }
 
-/** Reachability between `members` over `next`, which the caller keeps current as it adds edges. */
+/**
+ * Reachability between `members` over `next`, which the caller keeps current as it adds edges.
+ * Only the steps the members reach are ordered: every path between two members runs through them,
+ * and ordering the whole graph for each flag made planning grow with flags × steps.
+ */
 export function stepReach(next: Map<string, Set<string>>, members: readonly string[]): StepReach {
-  const order = topologicalOrder(next);
+  const order = topologicalOrder(reachableFrom(next, members));
   return order ? BitReach.build(next, members, order) : new WalkReach(next);
+}
+
+/** The part of the graph reachable from `keys` (themselves included), with all of its edges. */
+function reachableFrom(next: Graph, keys: readonly string[]): Graph {
+  const seen = new Set(keys);
+  const stack = [...keys];
+  for (let key = stack.pop(); key !== undefined; key = stack.pop()) {
+    for (const t of next.get(key) ?? []) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        stack.push(t);
+      }
+    }
+  }
+  return new Map([...seen].map((key) => [key, next.get(key) ?? new Set<string>()]));
 }
 
 function orInto(target: Uint32Array, source: Uint32Array | undefined): void {

@@ -12,10 +12,11 @@ export class Collector {
   readonly problems: Problem[] = [];
   constructor(private readonly manifest: { source: ManifestSource }) {}
 
-  take<T>(outcome: Outcome<T>, at: string): T | undefined {
+  /** The outcome's value, or undefined and a problem at the pointer of `at`'s segments (built only then). */
+  take<T>(outcome: Outcome<T>, ...at: (string | number)[]): T | undefined {
     if (outcome.ok) return outcome.value;
     const options = outcome.candidates ? { candidates: outcome.candidates } : {};
-    this.problems.push(problemAt(this.manifest.source, at, outcome.code, outcome.message, options));
+    this.problems.push(problemAt(this.manifest.source, pointer(...at), outcome.code, outcome.message, options));
     return undefined;
   }
 

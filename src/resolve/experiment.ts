@@ -35,24 +35,24 @@ function resolveFlag(
   spec: FlagSpec,
 ): FlagDraft | undefined {
   const { project } = liveProject(live, manifest.project);
-  const at = pointer(...ITERATION, 'flags', key);
+  const at = [...ITERATION, 'flags', key];
   const flag = findFlag(project, key);
   if (!flag) {
     // Every flag of the project when fetchLive listed them (it does when one is missing), else those read.
     const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
-    c.add(at, 'UnknownFlag', `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
+    c.add(pointer(...at), 'UnknownFlag', `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
     return undefined;
   }
   const environment = flag.environments[manifest.environment];
   if (!environment) {
-    c.add(at, 'UnknownFlagEnvironment', `flag "${key}" has no environment "${manifest.environment}"`);
+    c.add(pointer(...at), 'UnknownFlagEnvironment', `flag "${key}" has no environment "${manifest.environment}"`);
     return undefined;
   }
-  const ruleId = c.take(resolveRule(key, environment, spec.rule), `${at}/rule`);
+  const ruleId = c.take(resolveRule(key, environment, spec.rule), ...at, 'rule');
   const notIn =
     spec.notInExperiment === undefined
       ? undefined
-      : c.take(resolveVariation(flag, spec.notInExperiment), `${at}/notInExperiment`);
+      : c.take(resolveVariation(flag, spec.notInExperiment), ...at, 'notInExperiment');
   if (ruleId === undefined || (spec.notInExperiment !== undefined && notIn === undefined)) return undefined;
   const draft: FlagDraft = { key, ruleId, flagConfigVersion: environment.version };
   if (notIn !== undefined) draft.notInExperimentVariationId = notIn;
@@ -71,13 +71,14 @@ function resolveTreatments(
     for (const { key } of flags) {
       const flag = findFlag(project, key);
       const ref = treatment.variations[key];
-      const at = pointer(...ITERATION, 'treatments', i, 'variations', key);
+      const at = [...ITERATION, 'treatments', i, 'variations', key];
       if (!flag) continue;
       if (ref === undefined) {
-        c.add(at, 'MissingTreatmentVariation', `treatment "${treatment.name}" names no variation of flag "${key}"`);
+        const message = `treatment "${treatment.name}" names no variation of flag "${key}"`;
+        c.add(pointer(...at), 'MissingTreatmentVariation', message);
         continue;
       }
-      const variationId = c.take(resolveVariation(flag, ref), at);
+      const variationId = c.take(resolveVariation(flag, ref), ...at);
       if (variationId !== undefined) parameters.push({ flagKey: key, variationId });
     }
     return {
@@ -119,9 +120,9 @@ function resolveMetrics(
     return undefined;
   }
   const before = c.problems.length;
-  c.take(resolveMetric(project, primary), pointer(...ITERATION, primary.isGroup ? 'primaryFunnel' : 'primaryMetric'));
+  c.take(resolveMetric(project, primary), ...ITERATION, primary.isGroup ? 'primaryFunnel' : 'primaryMetric');
   const metrics = iteration.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION, 'metrics', i)));
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), ...ITERATION, 'metrics', i));
   return c.problems.length === before ? { primary, metrics: withPrimary(primary, metrics) } : undefined;
 }
 
@@ -186,7 +187,7 @@ export function resolveExperiment(
     .filter((f) => f !== undefined);
   const treatments = resolveTreatments(c, manifest, live, flagDrafts);
   const metrics = resolveMetrics(c, manifest, live);
-  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), pointer(...ITERATION, 'randomizationUnit'));
+  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), ...ITERATION, 'randomizationUnit');
   const holdout = resolveHoldoutLink(c, manifest, desired, live);
   if (c.problems.some((p) => p.severity === 'error') || !metrics) return { problems: c.problems };
   const resolved: ResolvedExperiment = {

@@ -19,10 +19,10 @@ export function resolveHoldout(
   if (!project) return { problems: c.problems };
   const spec = manifest.spec;
   const primary = { key: spec.primaryMetric, isGroup: false };
-  c.take(resolveMetric(project, primary), pointer('spec', 'primaryMetric'));
+  c.take(resolveMetric(project, primary), 'spec', 'primaryMetric');
   const metrics = spec.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer('spec', 'metrics', i)));
-  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer('spec', 'randomizationUnit'));
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), 'spec', 'metrics', i));
+  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), 'spec', 'randomizationUnit');
   if (spec.prerequisiteFlag !== undefined && !findFlag(project, spec.prerequisiteFlag)) {
     const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
     c.add(
