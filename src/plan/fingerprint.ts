@@ -2,10 +2,6 @@
  * Fingerprints of live objects and the plan hash. A saved plan is applied only when the live
  * objects it touches still have the fingerprints they had at plan time.
  */
-import { createHash } from 'node:crypto';
-
-import { stringify } from 'safe-stable-stringify';
-
 import type { LdExperiment } from '../live/ld-types.js';
 import type { LiveState } from '../live/types.js';
 import { withoutOrigins } from '../origin/label.js';
@@ -15,16 +11,11 @@ import { comparedIteration, liveStatus } from '../normalize/status.js';
 import type { CanonicalExperiment } from '../normalize/types.js';
 import { findLiveExperiment, findLiveHoldout, holdoutKey, liveEnvironment, liveExperiments } from '../live/lookup.js';
 import { formatAddress, resourceRef, type ResourceRef } from '../types.js';
+import { stableSha256 as sha256 } from './stable-hash.js';
 import type { Plan } from './types.js';
 
 /** Canonical forms of live experiments already computed (by normalize), so they are not computed again. */
 export type KnownCanonical = ReadonlyMap<LdExperiment, CanonicalExperiment>;
-
-function sha256(value: unknown): string {
-  return createHash('sha256')
-    .update(stringify(value) ?? 'null')
-    .digest('hex');
-}
 
 // Addresses with nothing live get no fingerprint: apply treats a missing one as moved, and checks
 // creates separately (their address must still be free).
