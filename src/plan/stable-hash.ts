@@ -73,7 +73,7 @@ class StableJson {
   private record(record: Record<string, unknown>): void {
     this.write('{');
     let first = true;
-    for (const key of Object.keys(record).sort()) {
+    for (const key of sortedKeys(record)) {
       const item = jsonValue(key, record[key]);
       if (!written(item)) continue;
       this.write(first ? `${quoted(key)}:` : `,${quoted(key)}:`);
@@ -82,6 +82,23 @@ class StableJson {
     }
     this.write('}');
   }
+}
+
+/**
+ * The record's keys in code-unit order. Most records have a handful of keys, often already in
+ * order: sorted in place by insertion, which allocates nothing, where `Array.prototype.sort`
+ * allocates a work copy per call (a third of what hashing a large plan allocated).
+ */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let at = i;
+    for (; at > 0 && (keys[at - 1] as string) > key; at--) keys[at] = keys[at - 1] as string;
+    keys[at] = key;
+  }
+  return keys;
 }
 
 // What JSON.stringify escapes: control characters, the quote, the backslash and (lone) surrogates.

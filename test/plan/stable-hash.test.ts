@@ -19,6 +19,10 @@ function reference(value: unknown): string {
     .digest('hex');
 }
 
+function keysOutOfOrder(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `k${String((i * 7) % count)}`);
+}
+
 const circular: Record<string, unknown> = { name: 'loop' };
 circular['self'] = circular;
 const shared = { id: 'x' };
@@ -39,6 +43,8 @@ describe('stableSha256', () => {
     ['a circular reference', circular],
     ['a value shared by two parents is written twice', { a: shared, b: [shared] }],
     ['empty collections', { a: {}, b: [], c: [{}] }],
+    ['a record with more keys than are sorted in place', Object.fromEntries(keysOutOfOrder(40).map((k, i) => [k, i]))],
+    ['a record with a few keys in reverse order', Object.fromEntries(keysOutOfOrder(5).reverse().map((k) => [k, k]))],
     ['text longer than one piece', { long: 'x'.repeat(200_000), list: Array.from({ length: 20_000 }, (_, i) => i) }],
   ])('%s', (_, value) => {
     expect(stableSha256(value)).toBe(reference(value));
