@@ -3,8 +3,8 @@
  * (syntax errors, duplicate keys). A document with a YAML error is not validated further, since
  * its data cannot be trusted.
  */
-import { isAlias, isNode, isScalar, visit } from 'yaml';
-import type { Document, YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
+import type { Document, Pair, YAMLError, YAMLMap } from 'yaml';
 
 import type { Problem } from '../types.js';
 import { ManifestText, parseYaml } from './manifest-text.js';
@@ -25,7 +25,9 @@ export function parseManifestText(file: string, text: string): ParsedFile {
   const documents: ParsedDocument[] = [];
   const problems: Problem[] = [];
   docs.forEach((doc, documentIndex) => {
-    const map = createSourceMap(file, text, doc, source.linePos);
+    // Built only when a problem needs a position: most documents have none.
+    let built: SourceMap | undefined;
+    const map = (): SourceMap => (built ??= createSourceMap(file, text, doc, source.linePos));
     const yamlProblems = [
       ...doc.errors.map((e) => yamlProblem(file, e, 'error', source.linePos)),
       ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', source.linePos)),
@@ -35,7 +37,7 @@ export function parseManifestText(file: string, text: string): ParsedFile {
     if (yamlProblems.some((p) => p.severity === 'error') || doc.contents === null) return;
     const data = toData(doc);
     if (data.ok) documents.push({ file, documentIndex, data: data.value, ...locators(source, documentIndex, doc) });
-    else problems.push({ severity: 'error', code: 'YamlSyntax', message: data.message, position: map.locate('') });
+    else problems.push({ severity: 'error', code: 'YamlSyntax', message: data.message, position: map().locate('') });
   });
   return { documents, problems };
 }
@@ -86,40 +88,61 @@ function yamlProblem(file: string, error: YAMLError, severity: Problem['severity
 /**
  * In one walk: a mapping key that is itself a mapping or a list (`{a: 1}: x`: no manifest field
  * is named by one), and every repeated key of a mapping, reported at the repeat naming the first.
+ * The walk is our own, depth first like the library's `visit` (so problems come in the same
+ * order), without the path `visit` copies and freezes for every node: most documents have no
+ * problem, and the walk is all they pay.
  */
-function keyProblems(doc: Document, map: SourceMap): Problem[] {
-  const problems: Problem[] = [];
+function keyProblems(doc: Document, map: () => SourceMap): Problem[] {
+  const duplicates: Problem[] = [];
   const collectionKeys: Problem[] = [];
-  visit(doc, {
-    Pair(_key, pair) {
-      if (!isNode(pair.key) || isScalar(pair.key) || isAlias(pair.key) || !pair.key.range) return;
+  const pair = (item: Pair): void => {
+    const key = item.key;
+    if (isNode(key) && !isScalar(key) && !isAlias(key) && key.range) {
       collectionKeys.push({
         severity: 'error',
         code: 'YamlSyntax',
         message: 'a mapping key is itself a mapping or a list; keys must be plain names',
-        position: map.positionOf(pair.key.range),
+        position: map().positionOf(key.range),
       });
-    },
-    Map(_key, node) {
-      const seen = new Map<string, number>();
-      for (const pair of node.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        const first = seen.get(name);
-        if (first === undefined) {
-          seen.set(name, pair.key.range[0]);
-          continue;
-        }
-        const position = map.positionOf(pair.key.range);
-        const firstLine = map.positionOf([first, first]).line;
-        problems.push({
-          severity: 'error',
-          code: 'DuplicateYamlKey',
-          message: `duplicate key "${name}" in a mapping (first at line ${firstLine}); YAML keys must be unique`,
-          position,
-        });
+    }
+    node(key);
+    node(item.value);
+  };
+  const node = (value: unknown): void => {
+    if (isMap(value)) {
+      appendAll(duplicates, duplicateKeys(value, map));
+      for (const item of value.items) pair(item);
+    } else if (isSeq(value)) {
+      // A sequence holds pairs only as an ordered map (`!!omap`).
+      for (const item of value.items) {
+        if (isPair(item)) pair(item);
+        else node(item);
       }
-    },
-  });
-  return [...problems, ...collectionKeys];
+    }
+  };
+  node(doc.contents);
+  return [...duplicates, ...collectionKeys];
+}
+
+function duplicateKeys(node: YAMLMap, map: () => SourceMap): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  for (const pair of node.items) {
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const name = String(pair.key.value);
+    const first = seen.get(name);
+    if (first === undefined) {
+      seen.set(name, pair.key.range[0]);
+      continue;
+    }
+    const position = map().positionOf(pair.key.range);
+    const firstLine = map().positionOf([first, first]).line;
+    problems.push({
+      severity: 'error',
+      code: 'DuplicateYamlKey',
+      message: `duplicate key "${name}" in a mapping (first at line ${firstLine}); YAML keys must be unique`,
+      position,
+    });
+  }
+  return problems;
 }
