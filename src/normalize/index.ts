@@ -1,6 +1,6 @@
 export { normalizeAll } from './normalize.js';
 export { applyOwnership } from './ownership.js';
-export { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from './experiment.js';
+export { canonicalFromDesired, canonicalFromLive, canonicalInEnvironment, withoutUnmanaged } from './experiment.js';
 export { canonicalHoldoutFromDesired, canonicalHoldoutFromLive, comparableHoldouts } from './holdout.js';
 export { metricSet, sortedSet, toNumber } from './rules.js';
 export {

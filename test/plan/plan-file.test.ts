@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildPlan } from '../../src/pipeline.js';
+import { canonicalInEnvironment } from '../../src/normalize/index.js';
 import { computePlanHash, fingerprintLive } from '../../src/plan/index.js';
 import { parseAddress } from '../../src/types.js';
 import { experiment, holdout, ldExperiment, liveFromDesired, liveState, manifestSet } from '../helpers/builders.js';
@@ -120,6 +121,18 @@ describe('plan value', () => {
     expect(Object.keys(plan.fingerprints)).toEqual([A]);
     expect(plan.fingerprints).toEqual(fingerprintLive(live, [parseAddress(A)!]));
     expect(plan.fingerprints[A]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('fingerprints from the canonical form it is given for a live experiment, and computes it otherwise', () => {
+    const live = liveFromDesired(manifestSet([experiment()]));
+    const e = live.environments[0]!.experiments[0]!;
+    const refs = [parseAddress(A)!];
+    const computed = canonicalInEnvironment(e, live.environments[0]!);
+    expect(fingerprintLive(live, refs, new Map([[e, computed]]))).toEqual(fingerprintLive(live, refs));
+    const other = { ...computed, name: 'Not what LaunchDarkly holds' };
+    expect(fingerprintLive(live, refs, new Map([[e, other]]))[A]).not.toBe(fingerprintLive(live, refs)[A]);
+    const lookalike = { ...e };
+    expect(fingerprintLive(live, refs, new Map([[lookalike, other]]))).toEqual(fingerprintLive(live, refs));
   });
 
   it('changes a fingerprint when the live object moves, not when the server reorders it', () => {

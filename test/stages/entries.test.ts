@@ -42,7 +42,7 @@ describe('normalizeAll', () => {
     const desired = manifestSet([experiment()]);
     const live = liveFromDesired(desired);
     const [normalized] = normalizeAll(resolveAll(desired, live), live).experiments;
-    expect(Object.keys(normalized ?? {})).toEqual(['resolved', 'desired', 'live', 'liveCanonical']);
+    expect(Object.keys(normalized ?? {})).toEqual(['resolved', 'desired', 'live', 'liveWhole', 'liveCanonical']);
     expect(normalized?.liveCanonical).toEqual(normalized?.desired);
     expect(normalized?.live).toBe(live.environments[0]?.experiments[0]);
   });
