@@ -14,7 +14,7 @@ import { planExperiment as planOneExperiment, type ExperimentOutcome } from './e
 import { computePlanHash, fingerprintLive } from './fingerprint.js';
 import { orderFlagVersions } from './flag-versions.js';
 import { endHoldoutStep, planHoldout, type HoldoutOutcome } from './holdouts.js';
-import { finalizeSteps, orderSteps } from './order.js';
+import { byStepNumber, finalizeSteps, orderSteps } from './order.js';
 import {
   resourceIdentity,
   worstImpact,
@@ -166,7 +166,7 @@ export function planChanges({ diffs, desired, live, problems: earlier }: PlanInp
   const impactOf = new Map(finalSteps.map((s) => [s.id, s.impact]));
   const resources: ResourcePlan[] = [
     ...pending.map(({ stepKeys, ...rest }): ResourcePlan => {
-      const stepIds = stepKeys.map((k) => idOf.get(k) ?? k).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      const stepIds = byStepNumber(stepKeys.map((k) => idOf.get(k) ?? k));
       const impact = stepIds.reduce<Impact>((worst, id) => worstImpact(worst, impactOf.get(id) ?? 'none'), 'none');
       return { ...rest, impact, stepIds };
     }),

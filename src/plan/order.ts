@@ -86,12 +86,22 @@ class Heap<T> {
   }
 }
 
+/**
+ * Step ids (`s12`) in number order. Each number is read once, not at every comparison: the
+ * `after` lists of a large plan hold tens of thousands of ids. Same comparisons, so the same order.
+ */
+export function byStepNumber(ids: readonly string[]): string[] {
+  return ids
+    .map((id) => ({ id, n: Number(id.slice(1)) }))
+    .sort((a, b) => a.n - b.n)
+    .map((entry) => entry.id);
+}
+
 /** Final steps: ids `s1…` in order, with dependencies, `after` and bindings rewritten to those ids. */
 export function finalizeSteps(ordered: readonly DraftStep[]): { steps: PlanStep[]; idOf: Map<string, string> } {
   const idOf = new Map(ordered.map((s, i) => [s.key, `s${String(i + 1)}`]));
   const id = (key: string): string => idOf.get(key) ?? key;
-  const ids = (keys: readonly string[]): string[] =>
-    keys.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const ids = (keys: readonly string[]): string[] => byStepNumber(keys.map(id));
   const steps = ordered.map((s): PlanStep => ({
     id: id(s.key),
     resource: s.resource,
