@@ -229,22 +229,116 @@ const rawText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
 );
 
+/**
+ * Each property with the problem codes its cases must reach and how many must plan: a generator
+ * that stops reaching a gate fails here, not silently. The counts were cut from 500/1500/1500/
+ * 5000/1500 where that reached no fewer codes: at the old counts, mutated files reached the same
+ * codes plus one NothingToStop (1 case in 1500; well-formed files reach it), envelopes, token soup
+ * and raw text the same codes as at a third of the cases or less.
+ */
+interface FuzzCase {
+  title: string;
+  arbitrary: fc.Arbitrary<string>;
+  numRuns: number;
+  reaches: string[];
+  plans: number;
+}
+
+const FUZZ_CASES: FuzzCase[] = [
+  {
+    title: 'well-formed files (valid and invalid), planned against live state',
+    arbitrary: wellFormedFile,
+    numRuns: 500,
+    reaches: [
+      'DuplicateKey',
+      'ManagedTagMissing',
+      'MissingStop',
+      'MultipleConfigs',
+      'NothingToArchive',
+      'NothingToStop',
+      'SchemaEnum',
+      'SchemaPattern',
+      'SchemaRange',
+      'TargetNotAllowed',
+      'UnknownFlag',
+      'UnknownHoldout',
+      'UnknownMetric',
+      'UnknownWinner',
+    ],
+    plans: 40,
+  },
+  {
+    title: 'mutated files',
+    arbitrary: mutatedFile,
+    numRuns: 1000,
+    reaches: [
+      'DuplicateYamlKey',
+      'ManagedTagMissing',
+      'MissingStop',
+      'MultipleConfigs',
+      'NotLdexpDocument',
+      'SchemaEnum',
+      'SchemaPattern',
+      'SchemaRange',
+      'SchemaRequired',
+      'SchemaUnknownField',
+      'TargetNotAllowed',
+      'UnknownFlag',
+      'UnknownHoldout',
+      'UnknownKind',
+      'UnknownMetric',
+      'UnknownWinner',
+      'UnsupportedApiVersion',
+      'YamlSyntax',
+      'YamlWarning',
+    ],
+    plans: 300,
+  },
+  {
+    title: 'random documents inside the envelope',
+    arbitrary: randomEnvelope,
+    numRuns: 500,
+    reaches: ['NotLdexpDocument', 'SchemaPattern', 'SchemaRequired', 'SchemaType', 'SchemaUnknownField', 'UnknownKind'],
+    plans: 100,
+  },
+  {
+    title: 'YAML token soup (aliases, anchors, flow, tags, directives)',
+    arbitrary: tokenSoup,
+    numRuns: 1500,
+    reaches: [
+      'DuplicateYamlKey',
+      'NotLdexpDocument',
+      'UnknownKind',
+      'UnsupportedApiVersion',
+      'YamlSyntax',
+      'YamlWarning',
+    ],
+    plans: 500,
+  },
+  {
+    title: 'random bytes and text',
+    arbitrary: rawText,
+    numRuns: 500,
+    reaches: ['NotLdexpDocument', 'YamlSyntax'],
+    plans: 400,
+  },
+];
+
 describe('fuzz: generated and mutated manifests', () => {
-  const cases: [string, fc.Arbitrary<string>, number][] = [
-    ['well-formed files (valid and invalid), planned against live state', wellFormedFile, 500],
-    ['mutated files', mutatedFile, 1500],
-    ['random documents inside the envelope', randomEnvelope, 1500],
-    ['YAML token soup (aliases, anchors, flow, tags, directives)', tokenSoup, 5000],
-    ['random bytes and text', rawText, 1500],
-  ];
-  for (const [title, arbitrary, numRuns] of cases) {
+  for (const { title, arbitrary, numRuns, reaches, plans } of FUZZ_CASES) {
     it(`${title}: ${String(numRuns)} cases`, () => {
+      const codes = new Set<string>();
+      let planned = 0;
       fc.assert(
         fc.property(arbitrary, (text) => {
-          check(text);
+          const problems = check(text);
+          if (!problems.some((p) => p.severity === 'error')) planned += 1;
+          for (const problem of problems) codes.add(problem.code);
         }),
         { numRuns, seed: SEED },
       );
+      expect([...codes]).toEqual(expect.arrayContaining(reaches));
+      expect(planned).toBeGreaterThanOrEqual(plans);
     });
   }
 
@@ -263,26 +357,40 @@ describe('fuzz: generated and mutated manifests', () => {
 
 // ── large inputs ────────────────────────────────────────────────────────────────────────────────
 
+/** Documents by description and state, with `__INDEX__` and `__FLAG__` where each one differs. */
+const experimentTemplates = new Map<string, string>();
+
+/**
+ * One experiment as `yaml` writes it. Thousands are needed, so each shape is written out once and
+ * the key, name and flag filled in: the same text, without thousands of stringify calls.
+ */
 function experimentText(index: number, description = '', flagKey = 'banner'): string {
-  return stringify({
-    apiVersion: 'ldexp/v1',
-    kind: 'Experiment',
-    metadata: { key: `exp-${String(index)}`, project: 'web', environment: 'production' },
-    spec: {
-      name: `Experiment ${String(index)}`,
-      ...(description === '' ? {} : { description }),
-      state: index % 2 === 0 ? 'draft' : 'running',
-      iteration: {
-        hypothesis: 'It helps',
-        primaryMetric: 'revenue',
-        flags: { [flagKey]: { rule: 'fallthrough' } },
-        treatments: [
-          { name: 'Control', baseline: true, allocationPercent: 50, variation: true },
-          { name: 'Treatment', allocationPercent: 50, variation: false },
-        ],
+  const state = index % 2 === 0 ? 'draft' : 'running';
+  const shape = `${state}\n${description}`;
+  let template = experimentTemplates.get(shape);
+  if (template === undefined) {
+    template = stringify({
+      apiVersion: 'ldexp/v1',
+      kind: 'Experiment',
+      metadata: { key: 'exp-__INDEX__', project: 'web', environment: 'production' },
+      spec: {
+        name: 'Experiment __INDEX__',
+        ...(description === '' ? {} : { description }),
+        state,
+        iteration: {
+          hypothesis: 'It helps',
+          primaryMetric: 'revenue',
+          flags: { __FLAG__: { rule: 'fallthrough' } },
+          treatments: [
+            { name: 'Control', baseline: true, allocationPercent: 50, variation: true },
+            { name: 'Treatment', allocationPercent: 50, variation: false },
+          ],
+        },
       },
-    },
-  });
+    });
+    experimentTemplates.set(shape, template);
+  }
+  return template.replaceAll('__INDEX__', String(index)).replace('__FLAG__', flagKey);
 }
 
 /** Runs `work` and fails when it takes longer than `limitMs`. */
