@@ -231,7 +231,8 @@ const rawText = fc.oneof(
 
 /**
  * Each property with the problem codes its cases must reach and how many must plan: a generator
- * that stops reaching a gate fails here, not silently. The counts were cut from 500/1500/1500/
+ * that stops reaching a gate fails here, not silently (this replaces a separate test that sampled
+ * 300 more well-formed and mutated files for YamlSyntax, SchemaRange and DuplicateYamlKey). The counts were cut from 500/1500/1500/
  * 5000/1500 where that reached no fewer codes: at the old counts, mutated files reached the same
  * codes plus one NothingToStop (1 case in 1500; well-formed files reach it), envelopes, token soup
  * and raw text the same codes as at a third of the cases or less.
@@ -326,7 +327,7 @@ const FUZZ_CASES: FuzzCase[] = [
 
 describe('fuzz: generated and mutated manifests', () => {
   for (const { title, arbitrary, numRuns, reaches, plans } of FUZZ_CASES) {
-    it(`${title}: ${String(numRuns)} cases`, () => {
+    it(`${title}: ${String(numRuns)} cases reach every gate they aim at`, () => {
       const codes = new Set<string>();
       let planned = 0;
       fc.assert(
@@ -341,18 +342,6 @@ describe('fuzz: generated and mutated manifests', () => {
       expect(planned).toBeGreaterThanOrEqual(plans);
     });
   }
-
-  it('the generators reach every stage: some cases plan, some fail each gate', () => {
-    const codes = new Set<string>();
-    let planned = 0;
-    for (const text of fc.sample(fc.oneof(wellFormedFile, mutatedFile), { numRuns: 300, seed: SEED })) {
-      const problems = check(text);
-      if (!problems.some((p) => p.severity === 'error')) planned += 1;
-      for (const problem of problems) codes.add(problem.code);
-    }
-    expect(planned).toBeGreaterThan(20);
-    for (const code of ['YamlSyntax', 'SchemaRange', 'DuplicateYamlKey']) expect([...codes]).toContain(code);
-  });
 });
 
 // ── large inputs ────────────────────────────────────────────────────────────────────────────────
