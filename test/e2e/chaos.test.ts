@@ -21,6 +21,8 @@ import {
   generatedSeed,
   planAndApply,
   planOnly,
+  planner,
+  type Planner,
 } from './chaos-helpers.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/manifests', import.meta.url));
@@ -51,14 +53,14 @@ interface ChaosResult {
   confirmedByReadingBack: number;
 }
 
-async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Promise<ChaosResult> {
+async function chaos(seed: EmulatorSeed, manifests: Planner, faultSeed: number): Promise<ChaosResult> {
   const emulator = await startEmulator({ seed, now: () => NOW, conditions: { seed: faultSeed, faults: FAULTS } });
   try {
     const connection = fastConnection(emulator);
     const reports: ApplyReport[] = [];
     const clean = async (): Promise<boolean> => {
       try {
-        const { report } = await planAndApply(paths, connection);
+        const { report } = await planAndApply(manifests, connection);
         reports.push(report);
         return report.failed === 0 && report.skipped === 0 && report.unknown === 0;
       } catch {
@@ -71,7 +73,7 @@ async function chaos(seed: EmulatorSeed, paths: string[], faultSeed: number): Pr
       runs = 2;
       await clean();
     }
-    const final = await observe(() => planOnly(paths, connection));
+    const final = await observe(() => planOnly(manifests, connection));
     // On failure, say why the runs left work undone.
     const why = reports.flatMap((r) => r.outcomes).flatMap((o) => (o.status === 'failed' ? [o.message] : []));
     expect(changesOf(final), `fault seed ${String(faultSeed)}: ${why.slice(0, 5).join(' | ')}`).toEqual([]);
@@ -111,7 +113,8 @@ async function allSeeds(run: (faultSeed: number) => Promise<ChaosResult>): Promi
 describe('chaos: 10% mixed faults, 20 fault seeds', () => {
   it('the examples converge after at most one re-run, with nothing created or restarted twice', async () => {
     const seed = await loadSeed(EXAMPLES_SEED);
-    const results = await allSeeds((faultSeed) => chaos(seed, [EXAMPLES], faultSeed));
+    const manifests = await planner([EXAMPLES]);
+    const results = await allSeeds((faultSeed) => chaos(seed, manifests, faultSeed));
     // The faults did happen, and some lost answers were settled by reading back.
     expect(results.every((r) => r.faults > 0)).toBe(true);
     expect(results.reduce((n, r) => n + r.confirmedByReadingBack, 0)).toBeGreaterThan(0);
@@ -120,7 +123,8 @@ describe('chaos: 10% mixed faults, 20 fault seeds', () => {
   it('a generated 200-experiment set with holdouts converges after at most one re-run, nothing done twice', async () => {
     const dir = await generatedManifests(200);
     try {
-      const results = await allSeeds((faultSeed) => chaos(generatedSeed(200), [dir], faultSeed));
+      const manifests = await planner([dir]);
+      const results = await allSeeds((faultSeed) => chaos(generatedSeed(200), manifests, faultSeed));
       expect(results.every((r) => r.faults > 0)).toBe(true);
       expect(results.reduce((n, r) => n + r.confirmedByReadingBack, 0)).toBeGreaterThan(0);
     } finally {
