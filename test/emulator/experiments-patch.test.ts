@@ -508,9 +508,8 @@ describe('atomicity', () => {
     expect(before.holdout.status).toBe('enabled');
     // The same patch without the failing instruction does change all three.
     expect((await h.patch(path, { kind: 'startIteration' })).status).toBe(200);
-    expect((await h.get(flagPath)).body.environments.production.version).toBe(
-      before.flag.environments.production.version + 1,
-    );
+    const versionBefore = before.flag.environments.production.version as number;
+    expect((await h.get(flagPath)).body.environments.production.version).toBe(versionBefore + 1);
     expect((await h.get(`${HOLDOUTS}/h2`)).body.status).toBe('running');
   });
 
