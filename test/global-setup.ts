@@ -21,7 +21,8 @@ function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const full = join(folder, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
+    const compiles = entry.name.endsWith('.ts') && !/\.(test|d)\.ts$/.test(entry.name);
+    return compiles ? [full] : [];
   });
 }
 

@@ -4,7 +4,7 @@
  * It sends through undici with an injectable dispatcher, like the LaunchDarkly client: one HTTP
  * stack, one way for tests to put a transport underneath.
  */
-import { request as undiciRequest, type Dispatcher } from 'undici';
+import { request as undiciRequest, type Dispatcher } from '../live/undici.js';
 
 import { GitHubError, redact } from '../errors.js';
 

@@ -3,7 +3,7 @@
  * RemoteError; headers, timeouts, retries and pagination are decided here and nowhere else.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from './undici.js';
 
 import { UsageError, redact } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';

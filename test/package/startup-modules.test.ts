@@ -39,14 +39,18 @@ afterAll(async () => {
 });
 
 /** The modules `ldexp <args>` loads, as paths relative to the repository. */
-async function modulesLoadedBy(args: string[]): Promise<string[]> {
+async function modulesLoadedBy(args: string[], expected = { exitCode: 0 }): Promise<string[]> {
   const log = join(temp, `${String(Date.now())}-${String(Math.random()).slice(2)}.log`);
   await writeFile(log, '');
   const register = pathToFileURL(join(temp, 'register.mjs')).href;
-  await run(process.execPath, ['--import', register, BIN, ...args], {
+  const exitCode = await run(process.execPath, ['--import', register, BIN, ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', LDEXP_MODULE_LOG: log },
-  });
+  }).then(
+    () => 0,
+    (error: unknown) => (error as { code?: number }).code,
+  );
+  expect(exitCode, `ldexp ${args.join(' ')}`).toBe(expected.exitCode);
   const root = pathToFileURL(REPO_ROOT).href;
   const urls = (await readFile(log, 'utf8')).split('\n').filter((line) => line !== '');
   return [...new Set(urls.map((url) => url.replace(root, '')))];
@@ -65,6 +69,16 @@ describe('modules loaded at start-up', () => {
       ),
     ).toEqual([]);
     expect(matching(modules, /node_modules\/(ajv|undici|yaml)\//)).toEqual([]);
+  });
+
+  it("ldexp plan loads undici's agent and request API, not its index (fetch, WebSocket, caches)", async () => {
+    // No token: plan stops after loading its command, which is what is measured here.
+    const modules = await modulesLoadedBy(['plan', 'examples/manifests'], { exitCode: 1 });
+    expect(modules).toContain('dist/lib/live/client.js');
+    expect(matching(modules, /node_modules\/undici\//)).toEqual([
+      'node_modules/undici/lib/dispatcher/agent.js',
+      'node_modules/undici/lib/api/api-request.js',
+    ]);
   });
 
   it('ldexp validate loads the prebuilt validators, not ajv, undici, the emulator or the planner', async () => {
