@@ -54,7 +54,7 @@ export interface CommandLine {
   /** `--base REF`: label changes against the manifests at this Git ref. */
   base?: string;
   /** `drift --format`. */
-  format: 'text' | 'markdown';
+  format: 'text' | 'markdown' | 'json';
 }
 
 /** What commander saw: the command that matched, its arguments and its options. */
@@ -137,7 +137,7 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     force: options.force === true,
     addMissing: options.addMissing === true,
     port: portNumber(options.port ?? '0', invocation.command),
-    format: options.format === 'markdown' ? 'markdown' : 'text',
+    format: options.format === 'markdown' || options.format === 'json' ? options.format : 'text',
   };
   if (options.base !== undefined) line.base = options.base;
   if (options.project !== undefined) line.project = options.project;

@@ -130,10 +130,13 @@ export const baseOption =
     new Option('--base <git-ref>', what);
 
 /** The forms `ldexp drift` prints. */
-export const DRIFT_FORMATS = ['text', 'markdown'] as const;
+export const DRIFT_FORMATS = ['text', 'markdown', 'json'] as const;
 
 export const formatOption: OptionFactory = () =>
-  new Option('--format <format>', 'text, or markdown for a job summary or an issue')
+  new Option(
+    '--format <format>',
+    'text; markdown for a job summary or an issue; json for scripts (schemas/drift-report.schema.json)',
+  )
     .choices(DRIFT_FORMATS)
     .default('text');
 export const exportProjectOption: OptionFactory = () =>

@@ -7,6 +7,7 @@ export {
   renderApplyReportText,
 } from './apply-report.js';
 export { renderConfirmation } from './confirm.js';
+export { renderDriftJson } from './drift-json.js';
 export { renderDriftMarkdown } from './drift-markdown.js';
 export { renderDriftText } from './drift-text.js';
 export type { Confirmation } from './confirm.js';
@@ -18,7 +19,7 @@ export { planSchema } from './plan-schema.js';
 export { renderPlanText } from './plan-text.js';
 export type { PlanTextOptions } from './plan-text.js';
 export { renderProblemsMarkdown, renderProblemsText } from './problems.js';
-export { applyReportSchema, validateReportSchema } from './report-schemas.js';
+export { applyReportSchema, driftReportSchema, validateReportSchema } from './report-schemas.js';
 export { renderValidateReportJson } from './validate-report.js';
 export type { ProblemsTextOptions } from './problems.js';
 export { NO_CHANGES, summaryLine, unappliedPhrase } from './words.js';

@@ -1,5 +1,6 @@
 /**
- * JSON Schemas (draft-07) of what `ldexp apply --json` and `ldexp validate --json` print. As with
+ * JSON Schemas (draft-07) of what `ldexp apply --json`, `ldexp validate --json` and
+ * `ldexp drift --format json` print. As with
  * the plan schema, these objects are the source of truth and schemas/*.schema.json their published
  * copies, kept identical by test/render/report-json.test.ts.
  */
@@ -140,6 +141,104 @@ export const validateReportSchema = {
         candidates: { description: 'What would have been valid, closest first', type: 'array', items: str },
       },
       ['severity', 'code', 'message'],
+    ),
+  },
+};
+
+const origin = {
+  description: 'Only with --base: git (changed in Git since the base), drift (changed in LaunchDarkly), both',
+  enum: ['git', 'drift', 'both'],
+};
+
+const resourceFields = {
+  address: { description: 'experiment/PROJECT/ENVIRONMENT/KEY or holdout/PROJECT/ENVIRONMENT/KEY', ...nonEmpty },
+  type: { enum: ['experiment', 'holdout'] },
+  project: nonEmpty,
+  environment: nonEmpty,
+  key: nonEmpty,
+  name: str,
+  source: {
+    description: 'The manifest document that describes the resource; absent when none does',
+    ...object({ file: nonEmpty, line: positive, column: positive, endLine: positive, endColumn: positive }, [
+      'file',
+      'line',
+      'column',
+    ]),
+  },
+};
+const resourceRequired = ['address', 'type', 'project', 'environment', 'key', 'name'];
+
+export const driftReportSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'ldexp drift report',
+  description:
+    'What `ldexp drift --format json` prints: per resource, what LaunchDarkly has and what Git says. The exit code says the same as `drifted`: 2 with drift, 0 without, 1 on errors (when nothing is printed on stdout).',
+  ...object(
+    {
+      formatVersion: { const: 1 },
+      drifted: {
+        description: 'true when LaunchDarkly was changed outside Git (`drift` is not empty)',
+        type: 'boolean',
+      },
+      summary: { description: 'The closing line of the text report', ...nonEmpty },
+      target: object(
+        {
+          baseUrl: nonEmpty,
+          projects: { type: 'array', items: nonEmpty },
+          environments: { type: 'array', items: nonEmpty },
+        },
+        ['baseUrl', 'projects', 'environments'],
+      ),
+      base: {
+        description: 'The Git ref the manifests were compared with (--base); absent without one',
+        ...object({ ref: nonEmpty, commit: nonEmpty }, ['ref', 'commit']),
+      },
+      drift: {
+        description: 'Resources LaunchDarkly changed outside Git: applying the manifests would revert these changes',
+        type: 'array',
+        items: { $ref: '#/definitions/entry' },
+      },
+      pending: {
+        description:
+          'Only with --base: changes made in Git since the base that LaunchDarkly does not have yet (not drift)',
+        type: 'array',
+        items: { $ref: '#/definitions/entry' },
+      },
+      notCreated: {
+        description: 'In Git, not in LaunchDarkly: apply creates them (not drift)',
+        type: 'array',
+        items: { $ref: '#/definitions/resource' },
+      },
+    },
+    ['formatVersion', 'drifted', 'summary', 'target', 'drift', 'pending', 'notCreated'],
+  ),
+  definitions: {
+    resource: object(resourceFields, resourceRequired),
+    entry: object(
+      {
+        ...resourceFields,
+        noManifest: {
+          description: 'LaunchDarkly has it with the managed tag and no manifest describes it: apply archives it',
+          type: 'boolean',
+        },
+        state: {
+          description: "LaunchDarkly's lifecycle state and Git's, when they differ",
+          ...object({ live: nonEmpty, git: nonEmpty, origin }, ['live', 'git']),
+        },
+        changes: {
+          type: 'array',
+          items: object(
+            {
+              field: { description: 'e.g. iteration.treatments[Control].allocationPercent', ...nonEmpty },
+              from: { description: 'What LaunchDarkly has, as shown in the text report; absent when unset', ...str },
+              to: { description: 'What Git says; absent when unset', ...str },
+              origin,
+            },
+            ['field'],
+          ),
+        },
+      },
+      [...resourceRequired, 'noManifest', 'changes'],
     ),
   },
 };
