@@ -38,8 +38,9 @@ export type RouteMatch = { route: Route; params: Record<string, string> } | { st
 /** Find the route for a method and path; 405 when the path exists with other methods. */
 export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
   const allowed: string[] = [];
+  const got = pathname.replace(/\/+$/, '').split('/');
   for (const route of routes) {
-    const params = matchTemplate(route.template, pathname);
+    const params = matchTemplate(segmentsOf(route.template), got);
     if (!params) continue;
     if (route.method === method) return { route, params };
     allowed.push(route.method);
@@ -47,18 +48,33 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
   return { status: allowed.length > 0 ? 405 : 404, allowed };
 }
 
-function matchTemplate(template: string, pathname: string): Record<string, string> | undefined {
-  const want = template.split('/');
-  const got = pathname.replace(/\/+$/, '').split('/');
+/** A template's segments: a literal to compare, or the name of a path parameter. */
+type Segment = { literal: string } | { param: string };
+
+/** Split once per template, not once per request and route. */
+const SEGMENTS = new Map<string, Segment[]>();
+
+function segmentsOf(template: string): Segment[] {
+  let segments = SEGMENTS.get(template);
+  if (!segments) {
+    segments = template.split('/').map((part) => {
+      const name = /^\{(.+)\}$/.exec(part)?.[1];
+      return name === undefined ? { literal: part } : { param: name };
+    });
+    SEGMENTS.set(template, segments);
+  }
+  return segments;
+}
+
+function matchTemplate(want: readonly Segment[], got: readonly string[]): Record<string, string> | undefined {
   if (want.length !== got.length) return undefined;
   const params: Record<string, string> = {};
   for (const [index, part] of want.entries()) {
     const actual = got[index] ?? '';
-    const name = /^\{(.+)\}$/.exec(part)?.[1];
-    if (name !== undefined) {
+    if ('param' in part) {
       if (actual === '') return undefined;
-      params[name] = decodeURIComponent(actual);
-    } else if (part !== actual) {
+      params[part.param] = decodeURIComponent(actual);
+    } else if (part.literal !== actual) {
       return undefined;
     }
   }

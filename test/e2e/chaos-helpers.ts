@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { benchManifest, benchSeed } from '../helpers/generated-world.js';
 import type { EmulatorSeed, RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
 import type { ApplyReport } from '../../src/apply/types.js';
-import { applyPlan, plan, type ConnectionOptions } from '../../src/pipeline.js';
+import { applyPlan, buildPlan, plan, readLiveFor, validate, type ConnectionOptions } from '../../src/pipeline.js';
 import { hasChanges, type Plan } from '../../src/plan/types.js';
+import type { Problem } from '../../src/types.js';
 
 export const TOKEN = 'api-chaos-token';
 
@@ -29,21 +30,45 @@ export function fastConnection(emulator: RunningEmulator, extra: Partial<Connect
 
 /** plan, then apply that plan (what `ldexp apply` does); a plan with errors is an exception. */
 export async function planAndApply(
-  paths: string[],
+  manifests: string[] | Planner,
   connection: ConnectionOptions,
 ): Promise<{ plan: Plan; report: ApplyReport }> {
-  const planned = await planOnly(paths, connection);
+  const planned = await planOnly(manifests, connection);
   const report = await applyPlan(planned, connection, { checkFreshness: false });
   return { plan: planned, report };
 }
 
-export async function planOnly(paths: string[], connection: ConnectionOptions): Promise<Plan> {
-  const result = await plan(paths, {}, connection);
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  if (!result.plan || errors.length > 0) {
+/** `ldexp plan` of `paths`, or of manifests read once by `planner`; a plan with errors is an exception. */
+export async function planOnly(manifests: string[] | Planner, connection: ConnectionOptions): Promise<Plan> {
+  if (!Array.isArray(manifests)) return manifests(connection);
+  const result = await plan(manifests, {}, connection);
+  return planOrThrow(result.problems, result.plan);
+}
+
+/** Plans the same manifests against whatever live state the connection reaches. */
+export type Planner = (connection: ConnectionOptions) => Promise<Plan>;
+
+/**
+ * Reads and validates the manifests once; each plan then reads live state and builds the plan as
+ * `plan` does (src/pipeline.ts). For tests that plan the same large set dozens of times against
+ * faulty servers: the faults are in the HTTP exchanges, and re-reading and parsing the files each
+ * time was a third of their CPU without exercising anything the faults reach.
+ */
+export async function planner(paths: string[]): Promise<Planner> {
+  const { manifests, problems } = await validate(paths, {});
+  planOrThrow(problems, manifests);
+  return async (connection) => {
+    const built = buildPlan(manifests, await readLiveFor(manifests, connection));
+    return planOrThrow(built.problems, built.plan);
+  };
+}
+
+function planOrThrow<T>(problems: readonly Problem[], result: T | undefined): T {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (result === undefined || errors.length > 0) {
     throw new Error(`plan failed: ${errors.map((p) => `${p.code}: ${p.message}`).join('; ')}`);
   }
-  return result.plan;
+  return result;
 }
 
 export function changesOf(planned: Plan): string[] {

@@ -436,20 +436,29 @@ describe.concurrent('colors', () => {
 });
 
 describe.concurrent('usage errors', () => {
+  // The binary once, for the exit code a process ends with; the other messages in this process.
   it.for([
-    { argv: ['plan', '--concurrency', '0'], message: '--concurrency expects a positive integer, got "0"' },
-    { argv: ['plan', '--bogus'], message: "Unknown option '--bogus'" },
+    {
+      argv: ['plan', '--concurrency', '0'],
+      message: '--concurrency expects a positive integer, got "0"',
+      subprocess: true,
+    },
+    { argv: ['plan', '--bogus'], message: "Unknown option '--bogus'", subprocess: false },
     {
       argv: ['frobnicate'],
       message:
         'unknown command "frobnicate"; expected one of: validate, plan, apply, drift, show, export, pull, targets, emulator, demo, version, completion',
+      subprocess: false,
     },
-  ])('ldexp $argv → exit 1 with a usage message (the binary)', async ({ argv, message }, { expect }) => {
-    const result = await runLdexp(argv, { subprocess: true });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`Error [Usage]: ${message}`);
-  });
+  ])(
+    'ldexp $argv → exit 1 with a usage message (the binary: $subprocess)',
+    async ({ argv, message, subprocess }, { expect }) => {
+      const result = await runLdexp(argv, { subprocess });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`Error [Usage]: ${message}`);
+    },
+  );
 });
 
 describe.concurrent('the demo conversation', () => {
@@ -485,7 +494,8 @@ describe.concurrent('the demo conversation', () => {
   it('ldexp demo shows creates, an update, a new iteration and a stop, and ends with "No changes"', async ({
     expect,
   }) => {
-    const result = await runLdexp(['demo'], { subprocess: true });
+    // In this process: the packaged binary runs the demo in test/package/pack.test.ts.
+    const result = await runLdexp(['demo']);
     expect(result.code).toBe(0);
     const [, first = '', , last = ''] = result.stdout.split(/^━━ \d\. .*━━$/m);
     expect(first).toMatch(/^\+ experiment /m);

@@ -12,13 +12,21 @@
 import { join } from 'node:path';
 
 import { Agent, type Dispatcher } from 'undici';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StepOutcome } from '../../src/apply/types.js';
 import type { RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
 import { applyPlan, type ConnectionOptions } from '../../src/pipeline.js';
-import { appliedTwice, changesOf, fastConnection, planOnly, restartsOf } from './chaos-helpers.js';
-import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, workspace } from './helpers.js';
+import {
+  appliedTwice,
+  changesOf,
+  fastConnection,
+  planOnly,
+  planner,
+  restartsOf,
+  type Planner,
+} from './chaos-helpers.js';
+import { E2E_SEED_FILE, EXPERIMENTS, experimentManifest, startSeeded, workspace, type Workspace } from './helpers.js';
 
 const RUNNING = `${EXPERIMENTS}/exp-running`;
 const RESTART = experimentManifest({
@@ -41,15 +49,26 @@ const CASES = (['lockstep', 'after'] as const).flatMap((mode) =>
   ),
 );
 
-describe('two applies of the same manifests at once', () => {
+// Concurrently: each case has its own emulator, and most of a case's time is the emulator's
+// latency, which the cases can wait out together. The interleavings each case forces (lockstep,
+// after) hold whatever else the process is doing.
+describe.concurrent('two applies of the same manifests at once', () => {
+  let ws: Workspace;
+  let paths: Planner;
+  beforeAll(async () => {
+    ws = await workspace({ 'manifests/running.yaml': RESTART });
+    paths = await planner([join(ws.root, 'manifests')]);
+  });
+  afterAll(() => ws.remove());
+
   it.each(CASES)(
     '$mode, seed $seed, latency $latencyMs.min–$latencyMs.max ms: one restart, the loser refuses and says why',
     async ({ mode, seed, latencyMs }) => {
       const emulator = await startSeeded({ file: E2E_SEED_FILE }, { conditions: { seed, latencyMs } });
-      const ws = await workspace({ 'manifests/running.yaml': RESTART });
       try {
-        const paths = [join(ws.root, 'manifests')];
-        const connection = fastConnection(emulator);
+        // No answer here is slow on purpose: a generous timeout keeps a busy machine (the first
+        // cases start together, cold) from turning into a timeout the test is not about.
+        const connection = fastConnection(emulator, { timeoutMs: 30_000 });
         // Both runs plan at once, against iteration 1.
         const [first, second] = await Promise.all([planOnly(paths, connection), planOnly(paths, connection)]);
         expect(first.steps.map((s) => s.instructions)).toEqual([['saveAndStartNewIteration']]);
@@ -83,7 +102,6 @@ describe('two applies of the same manifests at once', () => {
         }
       } finally {
         await emulator.close();
-        await ws.remove();
       }
     },
   );
@@ -94,8 +112,12 @@ async function restartLanded(emulator: RunningEmulator): Promise<void> {
   await until(() => restartsOf(emulator.requests, RUNNING) > 0);
 }
 
+/**
+ * Polls every millisecond rather than every turn of the event loop: a turn-by-turn poll never lets
+ * the loop sleep, and the cases that run alongside (describe.concurrent) would share a busy CPU.
+ */
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 /** Reads of exp-running itself: apply's check right before the restart. */

@@ -692,7 +692,9 @@ async function convergeOnce(s: Scenario, concurrency = 4): Promise<Run> {
   }
 }
 
-describe('generative convergence against the emulator', () => {
+// Each run has its own emulator and folder, so the tests of a block run at once: their waits (reads
+// of the manifest files, HTTP on loopback) overlap.
+describe.concurrent('generative convergence against the emulator', () => {
   it('apply then plan is empty; plan(x, x) has no steps and a stable hash', async () => {
     const outcomes: Outcome[] = [];
     const covered: Coverage[] = [];
@@ -779,7 +781,7 @@ const ENDED_HOLDOUT: HoldoutModel = {
 
 const ACTIVE_HOLDOUT: HoldoutModel = { ...ENDED_HOLDOUT, state: 'active' };
 
-describe('regressions found by the property', () => {
+describe.concurrent('regressions found by the property', () => {
   it('stopping one experiment, then creating another on the same flag, in one apply', async () => {
     // exp-a runs on checkout-button and is stopped (s1: stopIteration bumps the flag's version
     // 4 → 5); exp-b is created on the same flag (s2) with the flagConfigVersion read at plan time.
@@ -866,7 +868,7 @@ describe('regressions found by the property', () => {
   });
 });
 
-describe('holdout members whose manifests omit holdout (issue 7)', () => {
+describe.concurrent('holdout members whose manifests omit holdout (issue 7)', () => {
   it.each(['draft', 'running', 'stopped'] as const)(
     'a %s member stays in its holdout: nothing removes it',
     async (state) => {

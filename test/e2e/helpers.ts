@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { parseSeed, startEmulator } from '../../src/emulator/index.js';
-import type { EmulatorOptions, RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
+import type { EmulatorOptions, EmulatorSeed, RequestLogEntry, RunningEmulator } from '../../src/emulator/index.js';
 import { runLdexp } from './run-ldexp.js';
 import type { CliResult } from './run-ldexp.js';
 
@@ -25,14 +25,23 @@ export const E2E_SEED_FILE = fileURLToPath(new URL('../fixtures/e2e/seed.yaml', 
 /** Fixed clock so emulator responses do not depend on the wall clock. */
 const NOW = Date.UTC(2026, 2, 1, 12);
 
-/** Start an emulator on 127.0.0.1:0 from seed text (YAML) or a seed file. */
+/** Seeds parsed so far, by name and text: most files start an emulator per test from one seed. */
+const parsedSeeds = new Map<string, EmulatorSeed>();
+
+/**
+ * Start an emulator on 127.0.0.1:0 from seed text (YAML) or a seed file. A seed is parsed and
+ * checked once (about 15 ms), then each emulator gets a copy of its own to change.
+ */
 export async function startSeeded(
   seed: { text: string } | { file: string },
   options: Omit<EmulatorOptions, 'seed'> = {},
 ): Promise<RunningEmulator> {
   const text = 'text' in seed ? seed.text : await readFile(seed.file, 'utf8');
   const name = 'file' in seed ? seed.file : 'inline-seed.yaml';
-  return startEmulator({ now: () => NOW, ...options, seed: parseSeed(text, name) });
+  const key = `${name}\n${text}`;
+  const parsed = parsedSeeds.get(key) ?? parseSeed(text, name);
+  parsedSeeds.set(key, parsed);
+  return startEmulator({ now: () => NOW, ...options, seed: structuredClone(parsed) });
 }
 
 /** A fresh temp folder; `files` are written relative to it (sub-folders created). */

@@ -57,9 +57,12 @@ function slowWrites(writeLatencyMs: number): EmulatorConditions | undefined {
   };
 }
 
-async function scenario(writeLatencyMs = 0): Promise<Scenario> {
+async function scenario(writeLatencyMs = 0, sleep?: (ms: number) => Promise<void>): Promise<Scenario> {
   const conditions = slowWrites(writeLatencyMs);
-  const emulator = await startSeeded({ file: E2E_SEED_FILE }, conditions ? { conditions } : {});
+  const emulator = await startSeeded(
+    { file: E2E_SEED_FILE },
+    { ...(conditions ? { conditions } : {}), ...(sleep ? { sleep } : {}) },
+  );
   const ws = await workspace(GOOD);
   return {
     emulator,
@@ -70,6 +73,18 @@ async function scenario(writeLatencyMs = 0): Promise<Scenario> {
       await ws.remove();
     },
   };
+}
+
+/**
+ * An emulator `sleep` that holds every slow answer until `release()`: the answer in flight arrives
+ * once the test has seen the process take the signal, not after a guessed delay.
+ */
+function heldAnswers(): { sleep: () => Promise<void>; release: () => void } {
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return { sleep: () => released, release };
 }
 
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -128,7 +143,10 @@ describe.concurrent('during apply (signals to the process)', () => {
   it('SIGTERM: the step in flight finishes, nothing new is sent, every step is reported, exit 130; plan shows the rest', async ({
     expect,
   }) => {
-    const s = await scenario(1500);
+    const answers = heldAnswers();
+    // The delay is only a backstop: the held answer is released as soon as the process has taken
+    // the signal, so the step is in flight when it does and finishes right after.
+    const s = await scenario(20_000, answers.sleep);
     try {
       const run = startLdexp(['apply', 'manifests', '--auto-approve', '--concurrency', '1'], {
         cwd: s.ws.root,
@@ -136,6 +154,8 @@ describe.concurrent('during apply (signals to the process)', () => {
       });
       await until(() => writesOf(s.emulator.requests).length === 1, 'the first write');
       run.child.kill('SIGTERM');
+      await until(() => run.output().stderr.includes('SIGTERM: sending no new request'), 'the interrupt notice');
+      answers.release();
       const result = await run.result;
       expect({ code: result.code, stderr: result.stderr }).toMatchObject({ code: 130 });
       expect(result.stderr).toContain('SIGTERM: sending no new request; waiting up to 10 s');

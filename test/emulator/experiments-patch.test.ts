@@ -486,6 +486,33 @@ describe('atomicity', () => {
     expect((await flagInfo(h, 'new-checkout')).version).toBe(flagBefore.version);
   });
 
+  test('a start that fails on a later instruction leaves the flag, the holdout and the experiment as they were', async () => {
+    const holdout = await h.post(HOLDOUTS, { key: 'h2', name: 'H2', holdoutamount: '10' });
+    const path = await createDraft('member', { holdoutId: holdout.body._id });
+    const flagPath = '/api/v2/flags/web/new-checkout?env=production';
+    const before = {
+      experiment: (await h.get(`${path}${FULL}`)).body,
+      flag: (await h.get(flagPath)).body,
+      holdout: (await h.get(`${HOLDOUTS}/h2`)).body,
+    };
+    // startIteration bumps the flag's versions and starts the holdout; the stop that follows fails.
+    await expect400(
+      path,
+      'stopIteration requires winningTreatmentId',
+      { kind: 'startIteration' },
+      { kind: 'stopIteration' },
+    );
+    expect((await h.get(`${path}${FULL}`)).body).toEqual(before.experiment);
+    expect((await h.get(flagPath)).body).toEqual(before.flag);
+    expect((await h.get(`${HOLDOUTS}/h2`)).body).toEqual(before.holdout);
+    expect(before.holdout.status).toBe('enabled');
+    // The same patch without the failing instruction does change all three.
+    expect((await h.patch(path, { kind: 'startIteration' })).status).toBe(200);
+    const versionBefore = before.flag.environments.production.version as number;
+    expect((await h.get(flagPath)).body.environments.production.version).toBe(versionBefore + 1);
+    expect((await h.get(`${HOLDOUTS}/h2`)).body.status).toBe('running');
+  });
+
   test('an unknown kind after valid ones rejects the whole patch', async () => {
     const reply = await h.patch(RUNNING, { kind: 'updateName', value: 'Nope' }, { kind: 'explode' });
     expect(reply.status).toBe(400);

@@ -3,7 +3,8 @@
  * emulator (and any recorded emulator traffic, e.g. in CLI end-to-end tests) can be held to it.
  * The document is parsed once per process and its schemas are compiled lazily per operation.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -75,6 +76,9 @@ export interface ValidatorOptions {
 
 const documents = new Map<string, Obj>();
 
+/** Parsed copies of the document as JSON, outside the repository's files (like tsc's build info). */
+const CACHE = fileURLToPath(new URL('../../node_modules/.cache/ldexp-tests/', import.meta.url));
+
 /** The parsed document at `specPath` (YAML or JSON), parsed once per process. */
 export function loadOpenApiDocument(specPath: string): Obj {
   let doc = documents.get(specPath);
@@ -82,9 +86,26 @@ export function loadOpenApiDocument(specPath: string): Obj {
     if (!existsSync(specPath)) {
       throw new Error(`OpenAPI document not found at ${specPath}; set LD_OPENAPI_PATH`);
     }
-    doc = parse(readFileSync(specPath, 'utf8')) as Obj;
+    doc = parseCached(specPath);
     documents.set(specPath, doc);
   }
+  return doc;
+}
+
+/**
+ * The 3 MB YAML document takes about 2 s to parse, in every test worker of every run; its JSON
+ * takes 30 ms. The JSON is kept under a name that changes with the document's size and time.
+ */
+function parseCached(specPath: string): Obj {
+  const { size, mtimeMs } = statSync(specPath);
+  const cached = join(CACHE, `${basename(specPath)}-${String(size)}-${String(Math.trunc(mtimeMs))}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as Obj;
+  const doc = parse(readFileSync(specPath, 'utf8')) as Obj;
+  mkdirSync(CACHE, { recursive: true });
+  // Written whole, then renamed: another worker reading it at the same time never sees half of it.
+  const partial = `${cached}.${String(process.pid)}`;
+  writeFileSync(partial, JSON.stringify(doc));
+  renameSync(partial, cached);
   return doc;
 }
 

@@ -178,14 +178,14 @@ describe('an odd answer to a read stops the run with a clear error', () => {
 });
 
 describe('dead servers are reported quickly', () => {
-  it('a server that accepts and never answers: plan --timeout 1 fails within seconds, naming the URL', async () => {
+  it('a server that accepts and never answers: plan --timeout 0.3 fails within seconds, naming the URL', async () => {
     proxy.script('GET', EXPERIMENTS, { status: 200, stall: true });
-    const run = await cli(['plan', '--timeout', '1']);
+    const run = await cli(['plan', '--timeout', '0.3']);
     expectCleanError(
       run,
-      `Error [Timeout]: GET ${proxy.url}${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus → no complete answer within 1.0 s (the request timeout)`,
+      `Error [Timeout]: GET ${proxy.url}${EXPERIMENTS}?limit=20&lifecycleState=active,archived&expand=draftIteration,treatments,secondaryMetrics,analysisConfig,previousIterations,mutableFieldsByStatus → no complete answer within 0.3 s (the request timeout)`,
     );
-    expect(run.ms).toBeGreaterThanOrEqual(1000);
+    expect(run.ms).toBeGreaterThanOrEqual(300);
     // The old client waited for undici's 300 s headers timeout.
     expect(run.ms).toBeLessThan(10_000);
   });
@@ -194,17 +194,18 @@ describe('dead servers are reported quickly', () => {
     const silent = await silentServer();
     try {
       // Six reads start four at a time. The two queued ones start when the first four time out;
-      // unless the failed run aborts them, the process lives one more timeout after its error.
-      const run = await timedBinary(['plan', '--timeout', '4', 'manifests'], {
+      // unless the failed run aborts them, the process lives one more timeout (2.5 s) after its
+      // error, well over the 2 s it is given to exit.
+      const run = await timedBinary(['plan', '--timeout', '2.5', 'manifests'], {
         LD_API_URL: silent.url,
         LD_API_TOKEN: TOKEN,
       });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(
-        /^Error \[Timeout\]: GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/.* → no complete answer within 4\.0 s/m,
+        /^Error \[Timeout\]: GET http:\/\/127\.0\.0\.1:\d+\/api\/v2\/.* → no complete answer within 2\.5 s/m,
       );
       expect(`${run.stdout}${run.stderr}`).not.toContain(TOKEN);
-      expect(run.errorAfterMs).toBeGreaterThanOrEqual(4000);
+      expect(run.errorAfterMs).toBeGreaterThanOrEqual(2500);
       expect(run.exitAfterErrorMs).toBeLessThan(2000);
     } finally {
       await silent.close();
@@ -277,10 +278,10 @@ describe('the Action', () => {
     proxy.script('GET', SETTINGS, { status: 200, stall: true });
     const lines: string[] = [];
     const started = Date.now();
-    const outcome = await action({ timeout: '1' }, lines);
+    const outcome = await action({ timeout: '0.3' }, lines);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(outcome.outputs.failureReason).toBe('api-error');
-    expect(outcome.failure).toBe(`GET ${proxy.url}${SETTINGS} → no complete answer within 1.0 s (the request timeout)`);
+    expect(outcome.failure).toBe(`GET ${proxy.url}${SETTINGS} → no complete answer within 0.3 s (the request timeout)`);
   });
 
   it('retry lines reach the run log', async () => {

@@ -107,15 +107,17 @@ export function stop(ctx: LifecycleContext, winnerId: unknown, reason: unknown):
 
 /**
  * Choice: starting or stopping an iteration rewrites the flag's targeting in LaunchDarkly, so the
- * emulator bumps the flag's version (top-level `_version` and the environment `version`).
+ * emulator bumps the flag's version (top-level `_version` and the environment `version`). The flag
+ * is replaced by an edited copy, not edited in place: the patch's working copy of the project shares
+ * its flags with the committed state (patch.ts), which a failing later instruction must leave as it was.
  */
 function touchFlags(ctx: LifecycleContext, iteration: IterationState): void {
   for (const flagKey of Object.keys(iteration.flags)) {
     const flag = ctx.project.flags.get(flagKey);
     const env = flag?.environments[ctx.env.key];
     if (!flag || !env) continue;
-    flag.version += 1;
-    env.version += 1;
-    env.lastModified = ctx.now;
+    const touchedEnv = { ...env, version: env.version + 1, lastModified: ctx.now };
+    const environments = { ...flag.environments, [ctx.env.key]: touchedEnv };
+    ctx.project.flags.set(flagKey, { ...flag, version: flag.version + 1, environments });
   }
 }

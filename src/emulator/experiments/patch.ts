@@ -31,8 +31,10 @@ export function patchExperiment(ctx: RequestContext): RouteResult {
 
 /**
  * A copy sharing what a patch of one experiment never changes (other experiments, metrics): only
- * the experiment, its environment's holdouts and the flags (start and stop bump flag versions) are
- * cloned, so a patch costs the size of one experiment rather than of the whole project.
+ * the experiment and its environment's holdouts are cloned, so a patch costs the size of one
+ * experiment rather than of the whole project. The flag map is a new map of the same flags: start
+ * and stop bump flag versions by replacing the flags they touch (lifecycle.ts, touchFlags), never by
+ * editing a shared one.
  */
 function copyForPatch(project: ProjectState, environmentKey: string, experimentKey: string): ProjectState {
   const env = envOf(project, environmentKey);
@@ -40,5 +42,5 @@ function copyForPatch(project: ProjectState, environmentKey: string, experimentK
   experiments.set(experimentKey, structuredClone(experimentOf(env, experimentKey)));
   const environments = new Map(project.environments);
   environments.set(environmentKey, { ...env, experiments, holdouts: structuredClone(env.holdouts) });
-  return { ...project, environments, flags: structuredClone(project.flags) };
+  return { ...project, environments, flags: new Map(project.flags) };
 }
