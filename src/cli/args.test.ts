@@ -7,7 +7,7 @@ const ALL = 'validate, plan, apply, drift, show, export, pull, targets, emulator
 
 describe('parseCommandLine', () => {
   it.each([
-    [['plan'], { command: 'plan', paths: ['.'], concurrency: 4, readConcurrency: 10, color: true }],
+    [['plan'], { command: 'plan', paths: ['.'], concurrency: 4, color: true }],
     [['plan', '--read-concurrency', '3'], { concurrency: 4, readConcurrency: 3 }],
     [['plan', 'a', 'b'], { command: 'plan', paths: ['a', 'b'] }],
     [['apply', '--plan', 'p.json', '--auto-approve'], { command: 'apply', planFile: 'p.json', autoApprove: true }],
@@ -34,6 +34,10 @@ describe('parseCommandLine', () => {
 
   it('leaves --timeout out when it is not given (the client default applies)', () => {
     expect(parseCommandLine(['plan'], {}, false)).not.toHaveProperty('timeout');
+  });
+
+  it('leaves --read-concurrency out when it is not given (the client adapts it to the rate limit)', () => {
+    expect(parseCommandLine(['plan'], {}, false)).not.toHaveProperty('readConcurrency');
   });
 
   it.each([

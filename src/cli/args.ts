@@ -7,7 +7,7 @@ import { CommanderError } from 'commander';
 
 import { UsageError } from '../errors.js';
 import { parseSelector } from '../manifest/selector.js';
-import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
+import { DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
 import { TARGET_PATTERN } from '../schema/allowed-targets.js';
 import { COMMANDS } from './commands/index.js';
 import type { OptionValues } from './options.js';
@@ -33,8 +33,8 @@ export interface CommandLine {
   /** `--target`, repeated: the documents this run is limited to (see src/manifest/select.ts). */
   targets?: string[];
   concurrency: number;
-  /** GETs in flight at once (`--read-concurrency`). */
-  readConcurrency: number;
+  /** GETs in flight at once (`--read-concurrency`); absent: the client's default, which adapts to the rate limit. */
+  readConcurrency?: number;
   /** Seconds before a LaunchDarkly request is given up (`--timeout`); absent: the client's default. */
   timeout?: number;
   color: boolean;
@@ -122,11 +122,6 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
       options.concurrency ?? String(DEFAULT_WRITE_CONCURRENCY),
       invocation.command,
     ),
-    readConcurrency: positiveInteger(
-      '--read-concurrency',
-      options.readConcurrency ?? String(DEFAULT_READ_CONCURRENCY),
-      invocation.command,
-    ),
     color: !noColor && isTty,
     verbose: options.verbose === true,
     json: options.json === true,
@@ -139,6 +134,9 @@ function lineFrom(invocation: Invocation, env: NodeJS.ProcessEnv, isTty: boolean
     port: portNumber(options.port ?? '0', invocation.command),
     format: options.format === 'markdown' || options.format === 'json' ? options.format : 'text',
   };
+  if (options.readConcurrency !== undefined) {
+    line.readConcurrency = positiveInteger('--read-concurrency', options.readConcurrency, invocation.command);
+  }
   if (options.base !== undefined) line.base = options.base;
   if (options.project !== undefined) line.project = options.project;
   if (Array.isArray(options.environment)) line.environments = options.environment;

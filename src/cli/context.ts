@@ -30,7 +30,7 @@ export function connectionFrom(context: CommandContext): ConnectionOptions & { d
     baseUrl,
     token,
     concurrency: context.line.concurrency,
-    readConcurrency: context.line.readConcurrency,
+    ...(context.line.readConcurrency !== undefined ? { readConcurrency: context.line.readConcurrency } : {}),
     ...(context.line.timeout !== undefined ? { timeoutMs: context.line.timeout * 1000 } : {}),
     reporter,
     done: () => {

@@ -4,7 +4,7 @@
  */
 import { Option } from 'commander';
 
-import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY } from '../live/defaults.js';
+import { DEFAULT_READ_CONCURRENCY, DEFAULT_WRITE_CONCURRENCY, WIDE_READ_CONCURRENCY } from '../live/defaults.js';
 
 /** The option values commander hands over, keyed by camel-cased long name. */
 export interface OptionValues {
@@ -98,8 +98,8 @@ export const concurrencyOption: OptionFactory = () =>
 export const readConcurrencyOption: OptionFactory = () =>
   new Option(
     '--read-concurrency <n>',
-    'reads in flight at once while reading LaunchDarkly (fewer when its rate limit runs low)',
-  ).default(String(DEFAULT_READ_CONCURRENCY), String(DEFAULT_READ_CONCURRENCY));
+    `reads in flight at once while reading LaunchDarkly (default ${String(DEFAULT_READ_CONCURRENCY)}, widening to ${String(WIDE_READ_CONCURRENCY)} while its rate-limit headers show ample room; fewer when the window runs low)`,
+  );
 
 export const timeoutOption: OptionFactory = () =>
   new Option(

@@ -20,7 +20,7 @@ import {
   type RequestShown,
   type ResponseHeaders,
 } from './failures.js';
-import { DEFAULT_READ_CONCURRENCY } from './defaults.js';
+import { DEFAULT_READ_CONCURRENCY, ROOM_TO_WIDEN_READS, WIDE_READ_CONCURRENCY } from './defaults.js';
 import { expectationFor, operationFor } from './operations.js';
 import { readAllPages } from './paginate.js';
 import { queryString, type Query } from './query.js';
@@ -150,6 +150,7 @@ export function createClient(options: ClientOptions): ClosableLdClient {
     closing: closing.signal,
     readConcurrency,
     reads: pLimit(readConcurrency),
+    adaptiveReads: options.readConcurrency === undefined,
     budget: new RateBudget(now),
   };
   const client: ClosableLdClient = {
@@ -179,6 +180,8 @@ type Settings = Required<Omit<ClientOptions, 'dispatcher'>> & {
   connectTimeoutMs: number;
   closing: AbortSignal;
   reads: LimitFunction;
+  /** Reads widen and narrow with the rate-limit headers: no `readConcurrency` was given. */
+  adaptiveReads: boolean;
   budget: RateBudget;
 };
 
@@ -256,9 +259,21 @@ async function pacedAttempt(
       return { result, durationMs: s.now() - sentAt };
     } finally {
       s.budget.settle(route, result?.kind === 'response' ? result.headers : undefined);
+      if (s.adaptiveReads) adaptReadConcurrency(s);
     }
   };
   return method === 'GET' ? s.reads(paced) : paced();
+}
+
+/**
+ * The default read concurrency, widened while the account's window has ample room: page fetches
+ * and detail reads then take fewer round trips. The budget still holds any request the window
+ * has no room for, so widening never costs a 429.
+ */
+function adaptReadConcurrency(s: Settings): void {
+  const room = s.budget.globalRoom();
+  const wanted = room !== undefined && room >= ROOM_TO_WIDEN_READS ? WIDE_READ_CONCURRENCY : DEFAULT_READ_CONCURRENCY;
+  if (s.reads.concurrency !== wanted) s.reads.concurrency = wanted;
 }
 
 async function holdForBudget(s: Settings, route: string): Promise<void> {

@@ -90,6 +90,16 @@ export class RateBudget {
     }
   }
 
+  /**
+   * Requests the account-wide window has room for beyond those in flight, as the last answer
+   * said; undefined before any answer said, or once its window has ended.
+   */
+  globalRoom(): number | undefined {
+    const window = this.global.window;
+    if (window === undefined || window.resetAt <= this.now()) return undefined;
+    return window.remaining - this.global.inFlight;
+  }
+
   /** A 429: whatever the headers say, the window that refused us is spent until `until`. */
   exhaust(route: string, until: number): void {
     for (const scope of [this.scope(route), this.global]) {

@@ -414,3 +414,45 @@ function chainText(error: unknown): string {
   for (let e: unknown = error; e instanceof Error; e = e.cause) parts.push(`${e.name} ${e.message} ${e.stack ?? ''}`);
   return parts.join('\n');
 }
+
+describe('read concurrency without --read-concurrency', () => {
+  const PATH = '/api/v2/projects/p/environments/e/experiments';
+  /** An answer carrying LaunchDarkly's rate-limit headers, with this much left in both windows. */
+  const withRoom = (remaining: number) => () => ({
+    body: { items: [], totalCount: 0 },
+    headers: {
+      'X-Ratelimit-Global-Remaining': String(remaining),
+      'X-Ratelimit-Route-Remaining': String(remaining),
+      'X-Ratelimit-Reset': String(Date.now() + 60_000),
+    },
+  });
+
+  async function maxInFlight(readConcurrency?: number): Promise<number> {
+    fake.delayMs = 30;
+    const { client } = testClient(fake, readConcurrency === undefined ? {} : { readConcurrency });
+    // The first read goes alone (nothing is known of the window yet); the rest follow its answer.
+    await client.request('GET', PATH, { query: { offset: 0 } });
+    await Promise.all(Array.from({ length: 60 }, (_, n) => client.request('GET', PATH, { query: { offset: n + 1 } })));
+    return fake.maxInFlight;
+  }
+
+  it('widens to 20 in flight while the headers show the window with ample room', async () => {
+    fake.route('GET', PATH, withRoom(5000));
+    expect(await maxInFlight()).toBe(20);
+  });
+
+  it('stays at 10 when the window has little room left', async () => {
+    fake.route('GET', PATH, withRoom(60));
+    expect(await maxInFlight()).toBe(10);
+  });
+
+  it('stays at 10 when the answers carry no rate-limit headers', async () => {
+    fake.route('GET', PATH, { body: { items: [], totalCount: 0 } });
+    expect(await maxInFlight()).toBe(10);
+  });
+
+  it('never passes a number given explicitly, however much room there is', async () => {
+    fake.route('GET', PATH, withRoom(5000));
+    expect(await maxInFlight(4)).toBe(4);
+  });
+});
