@@ -1380,15 +1380,15 @@ var require_util = __commonJS({
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
+        let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
         let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
-        if (origin[origin.length - 1] === "/") {
-          origin = origin.slice(0, origin.length - 1);
+        if (origin2[origin2.length - 1] === "/") {
+          origin2 = origin2.slice(0, origin2.length - 1);
         }
         if (path5 && path5[0] !== "/") {
           path5 = `/${path5}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin2}${path5}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -2223,9 +2223,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path5, origin: origin2 }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path5);
+          debugLog("sending request to %s %s%s", method, origin2, path5);
         }
       );
     }
@@ -2243,13 +2243,13 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path5, origin: origin2 },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
-            origin,
+            origin2,
             path5,
             statusCode
           );
@@ -2259,22 +2259,22 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path5, origin: origin2 }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path5);
+          debugLog("trailers received from %s %s%s", method, origin2, path5);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path5, origin: origin2 },
             error: error2
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
-            origin,
+            origin2,
             path5,
             error2.message
           );
@@ -2389,7 +2389,7 @@ var require_request = __commonJS({
     }
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
-      constructor(origin, {
+      constructor(origin2, {
         path: path5,
         method,
         body,
@@ -2487,8 +2487,8 @@ var require_request = __commonJS({
         this.aborted = false;
         this.upgrade = upgrade || null;
         this.path = query ? serializePathWithQuery(path5, query) : path5;
-        this.origin = origin;
-        this.protocol = getProtocolFromUrlString(origin);
+        this.origin = origin2;
+        this.protocol = getProtocolFromUrlString(origin2);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking ?? this.method !== "HEAD";
         this.reset = reset == null ? null : reset;
@@ -5572,33 +5572,33 @@ var require_util2 = __commonJS({
     }
     var isPotentialleTrustworthyIPv4 = RegExp.prototype.test.bind(/^127\.(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)\.){2}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/);
     var isPotentiallyTrustworthyIPv6 = RegExp.prototype.test.bind(/^(?:(?:0{1,4}:){7}|(?:0{1,4}:){1,6}:|::)0{0,3}1$/);
-    function isOriginIPPotentiallyTrustworthy(origin) {
-      if (origin.includes(":")) {
-        if (origin[0] === "[" && origin[origin.length - 1] === "]") {
-          origin = origin.slice(1, -1);
+    function isOriginIPPotentiallyTrustworthy(origin2) {
+      if (origin2.includes(":")) {
+        if (origin2[0] === "[" && origin2[origin2.length - 1] === "]") {
+          origin2 = origin2.slice(1, -1);
         }
-        return isPotentiallyTrustworthyIPv6(origin);
+        return isPotentiallyTrustworthyIPv6(origin2);
       }
-      return isPotentialleTrustworthyIPv4(origin);
+      return isPotentialleTrustworthyIPv4(origin2);
     }
-    function isOriginPotentiallyTrustworthy(origin) {
-      if (origin == null || origin === "null") {
+    function isOriginPotentiallyTrustworthy(origin2) {
+      if (origin2 == null || origin2 === "null") {
         return false;
       }
-      origin = new URL(origin);
-      if (origin.protocol === "https:" || origin.protocol === "wss:") {
+      origin2 = new URL(origin2);
+      if (origin2.protocol === "https:" || origin2.protocol === "wss:") {
         return true;
       }
-      if (isOriginIPPotentiallyTrustworthy(origin.hostname)) {
+      if (isOriginIPPotentiallyTrustworthy(origin2.hostname)) {
         return true;
       }
-      if (origin.hostname === "localhost" || origin.hostname === "localhost.") {
+      if (origin2.hostname === "localhost" || origin2.hostname === "localhost.") {
         return true;
       }
-      if (origin.hostname.endsWith(".localhost") || origin.hostname.endsWith(".localhost.")) {
+      if (origin2.hostname.endsWith(".localhost") || origin2.hostname.endsWith(".localhost.")) {
         return true;
       }
-      if (origin.protocol === "file:") {
+      if (origin2.protocol === "file:") {
         return true;
       }
       return false;
@@ -9545,7 +9545,7 @@ var require_pool_base = __commonJS({
       [kQueued] = 0;
       [kClients] = [];
       [kNeedDrain] = false;
-      [kOnDrain](client, origin, targets) {
+      [kOnDrain](client, origin2, targets) {
         const queue = this[kQueue];
         let needDrain = false;
         while (!needDrain) {
@@ -9559,7 +9559,7 @@ var require_pool_base = __commonJS({
         client[kNeedDrain] = needDrain;
         if (!needDrain && this[kNeedDrain]) {
           this[kNeedDrain] = false;
-          this.emit("drain", origin, [this, ...targets]);
+          this.emit("drain", origin2, [this, ...targets]);
         }
         if (this[kClosedResolve] && queue.isEmpty()) {
           const closeAll = [];
@@ -9572,14 +9572,14 @@ var require_pool_base = __commonJS({
           return Promise.all(closeAll).then(this[kClosedResolve]);
         }
       }
-      [kOnConnect] = (origin, targets) => {
-        this.emit("connect", origin, [this, ...targets]);
+      [kOnConnect] = (origin2, targets) => {
+        this.emit("connect", origin2, [this, ...targets]);
       };
-      [kOnDisconnect] = (origin, targets, err) => {
-        this.emit("disconnect", origin, [this, ...targets], err);
+      [kOnDisconnect] = (origin2, targets, err) => {
+        this.emit("disconnect", origin2, [this, ...targets], err);
       };
-      [kOnConnectionError] = (origin, targets, err) => {
-        this.emit("connectionError", origin, [this, ...targets], err);
+      [kOnConnectionError] = (origin2, targets, err) => {
+        this.emit("connectionError", origin2, [this, ...targets], err);
       };
       get [kBusy]() {
         return this[kNeedDrain];
@@ -9719,11 +9719,11 @@ var require_pool = __commonJS({
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
-    function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Client(origin2, opts);
     }
     var Pool = class extends PoolBase {
-      constructor(origin, {
+      constructor(origin2, {
         connections,
         factory = defaultFactory,
         connect,
@@ -9759,18 +9759,18 @@ var require_pool = __commonJS({
         }
         super(options);
         this[kConnections] = connections || null;
-        this[kUrl] = util.parseOrigin(origin);
+        this[kUrl] = util.parseOrigin(origin2);
         this[kOptions] = { ...util.deepClone(options), connect, allowH2, clientTtl, socketPath };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connect", (origin2, targets) => {
+        this.on("connect", (origin3, targets) => {
           if (clientTtl != null && clientTtl > 0) {
             for (const target of targets) {
               Object.assign(target, { ttl: Date.now() });
             }
           }
         });
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin3, targets, error2) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -9835,8 +9835,8 @@ var require_balanced_pool = __commonJS({
       }
       return a;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var BalancedPool = class extends PoolBase {
       constructor(upstreams = [], { factory = defaultFactory, connect, tls, ...opts } = {}) {
@@ -9972,11 +9972,11 @@ var require_round_robin_pool = __commonJS({
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kIndex = /* @__PURE__ */ Symbol("index");
-    function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Client(origin2, opts);
     }
     var RoundRobinPool = class extends PoolBase {
-      constructor(origin, {
+      constructor(origin2, {
         connections,
         factory = defaultFactory,
         connect,
@@ -10012,19 +10012,19 @@ var require_round_robin_pool = __commonJS({
         }
         super();
         this[kConnections] = connections || null;
-        this[kUrl] = util.parseOrigin(origin);
+        this[kUrl] = util.parseOrigin(origin2);
         this[kOptions] = { ...util.deepClone(options), connect, allowH2, clientTtl, socketPath };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this[kIndex] = -1;
-        this.on("connect", (origin2, targets) => {
+        this.on("connect", (origin3, targets) => {
           if (clientTtl != null && clientTtl > 0) {
             for (const target of targets) {
               Object.assign(target, { ttl: Date.now() });
             }
           }
         });
-        this.on("connectionError", (origin2, targets, error2) => {
+        this.on("connectionError", (origin3, targets, error2) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -10083,8 +10083,8 @@ var require_agent = __commonJS({
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
     var kOrigins = /* @__PURE__ */ Symbol("origins");
-    function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return opts && opts.connections === 1 ? new Client(origin2, opts) : new Pool(origin2, opts);
     }
     var Agent2 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxOrigins = Infinity, connect, tls, ...options } = {}) {
@@ -10108,17 +10108,17 @@ var require_agent = __commonJS({
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
         this[kOrigins] = /* @__PURE__ */ new Set();
-        this[kOnDrain] = (origin, targets) => {
-          this.emit("drain", origin, [this, ...targets]);
+        this[kOnDrain] = (origin2, targets) => {
+          this.emit("drain", origin2, [this, ...targets]);
         };
-        this[kOnConnect] = (origin, targets) => {
-          this.emit("connect", origin, [this, ...targets]);
+        this[kOnConnect] = (origin2, targets) => {
+          this.emit("connect", origin2, [this, ...targets]);
         };
-        this[kOnDisconnect] = (origin, targets, err) => {
-          this.emit("disconnect", origin, [this, ...targets], err);
+        this[kOnDisconnect] = (origin2, targets, err) => {
+          this.emit("disconnect", origin2, [this, ...targets], err);
         };
-        this[kOnConnectionError] = (origin, targets, err) => {
-          this.emit("connectionError", origin, [this, ...targets], err);
+        this[kOnConnectionError] = (origin2, targets, err) => {
+          this.emit("connectionError", origin2, [this, ...targets], err);
         };
       }
       get [kRunning]() {
@@ -10154,18 +10154,18 @@ var require_agent = __commonJS({
               this[kOrigins].delete(key);
             }
           };
-          dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin, targets) => {
+          dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin2, targets) => {
             const result2 = this[kClients].get(key);
             if (result2) {
               result2.count += 1;
             }
-            this[kOnConnect](origin, targets);
-          }).on("disconnect", (origin, targets, err) => {
+            this[kOnConnect](origin2, targets);
+          }).on("disconnect", (origin2, targets, err) => {
             closeClientIfUnused(true);
-            this[kOnDisconnect](origin, targets, err);
-          }).on("connectionError", (origin, targets, err) => {
+            this[kOnDisconnect](origin2, targets, err);
+          }).on("connectionError", (origin2, targets, err) => {
             closeClientIfUnused(false);
-            this[kOnConnectionError](origin, targets, err);
+            this[kOnConnectionError](origin2, targets, err);
           });
           this[kClients].set(key, { count: 0, dispatcher });
           this[kOrigins].add(key);
@@ -10823,18 +10823,18 @@ var require_socks5_proxy_agent = __commonJS({
        * Dispatch a request through the SOCKS5 proxy
        */
       [kDispatch](opts, handler) {
-        const { origin } = opts;
-        debug2("dispatching request to", origin, "via SOCKS5");
+        const { origin: origin2 } = opts;
+        debug2("dispatching request to", origin2, "via SOCKS5");
         try {
-          const originKey = String(origin);
+          const originKey = String(origin2);
           let pool = this[kPools].get(originKey);
           if (!pool || pool.destroyed || pool.closed) {
-            pool = new Pool(origin, {
+            pool = new Pool(origin2, {
               pipelining: opts.pipelining,
               connections: opts.connections,
               connect: async (connectOpts, callback) => {
                 try {
-                  const url = new URL2(origin);
+                  const url = new URL2(origin2);
                   const targetHost = url.hostname;
                   const targetPort = parseInt(url.port) || (url.protocol === "https:" ? 443 : 80);
                   debug2("establishing SOCKS5 connection to", targetHost, targetPort);
@@ -10922,16 +10922,16 @@ var require_proxy_agent = __commonJS({
     function defaultProtocolPort(protocol) {
       return protocol === "https:" ? 443 : 80;
     }
-    function defaultFactory(origin, opts) {
-      return new Pool(origin, opts);
+    function defaultFactory(origin2, opts) {
+      return new Pool(origin2, opts);
     }
     var noop = () => {
     };
-    function defaultAgentFactory(origin, opts) {
+    function defaultAgentFactory(origin2, opts) {
       if (opts.connections === 1) {
-        return new Client(origin, opts);
+        return new Client(origin2, opts);
       }
-      return new Pool(origin, opts);
+      return new Pool(origin2, opts);
     }
     var Http1ProxyWrapper = class extends DispatcherBase {
       #client;
@@ -10959,13 +10959,13 @@ var require_proxy_agent = __commonJS({
           if (onHeaders) onHeaders.call(this, statusCode, data, resume);
         };
         const {
-          origin,
+          origin: origin2,
           path: path5 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin2 + path5;
         if (!("host" in headers) && !("Host" in headers)) {
-          const { host } = new URL(origin);
+          const { host } = new URL(origin2);
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
@@ -10990,7 +10990,7 @@ var require_proxy_agent = __commonJS({
         const { proxyTunnel = true } = opts;
         super();
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin: origin2, port, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kRequestTls] = opts.requestTls;
         this[kProxyTls] = opts.proxyTls;
@@ -11008,8 +11008,8 @@ var require_proxy_agent = __commonJS({
         const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options) => {
-          const { protocol: protocol2 } = new URL(origin2);
+        const factory = (origin3, options) => {
+          const { protocol: protocol2 } = new URL(origin3);
           if (this[kProxy].protocol === "socks5:" || this[kProxy].protocol === "socks:") {
             return new Socks5ProxyAgent(this[kProxy].uri, {
               headers: this[kProxyHeaders],
@@ -11028,7 +11028,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options);
+          return agentFactory(origin3, options);
         };
         if (protocol === "socks5:" || protocol === "socks:") {
           this[kClient] = null;
@@ -11049,7 +11049,7 @@ var require_proxy_agent = __commonJS({
             }
             try {
               const connectParams = {
-                origin,
+                origin: origin2,
                 port,
                 path: requestedPath,
                 signal: opts2.signal,
@@ -11726,11 +11726,11 @@ var require_h2c_client = __commonJS({
     var { InvalidArgumentError } = require_errors();
     var Client = require_client();
     var H2CClient = class extends Client {
-      constructor(origin, clientOpts) {
-        if (typeof origin === "string") {
-          origin = new URL(origin);
+      constructor(origin2, clientOpts) {
+        if (typeof origin2 === "string") {
+          origin2 = new URL(origin2);
         }
-        if (origin.protocol !== "http:") {
+        if (origin2.protocol !== "http:") {
           throw new InvalidArgumentError(
             "h2c-client: Only h2c protocol is supported"
           );
@@ -11749,7 +11749,7 @@ var require_h2c_client = __commonJS({
             "h2c-client: pipelining cannot be greater than maxConcurrentStreams"
           );
         }
-        super(origin, {
+        super(origin2, {
           ...opts,
           maxConcurrentStreams: defaultMaxConcurrentStreams,
           pipelining: defaultPipelining,
@@ -13311,7 +13311,7 @@ var require_mock_utils = __commonJS({
     }
     function buildMockDispatch() {
       const agent = this[kMockAgent];
-      const origin = this[kOrigin];
+      const origin2 = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
       return function dispatch(opts, handler) {
         if (agent.isMockActive) {
@@ -13324,12 +13324,12 @@ var require_mock_utils = __commonJS({
               const pendingInterceptsCount = this[kDispatches].filter(({ consumed }) => !consumed).length;
               const interceptsMessage = `, ${pendingInterceptsCount} interceptor(s) remaining out of ${totalInterceptsCount} defined`;
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)${interceptsMessage}`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect disabled)${interceptsMessage}`);
               }
-              if (checkNetConnect(netConnect, origin)) {
+              if (checkNetConnect(netConnect, origin2)) {
                 originalDispatch.call(this, opts, handler);
               } else {
-                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)${interceptsMessage}`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect is not enabled for this origin)${interceptsMessage}`);
               }
             } else {
               throw error2;
@@ -13340,8 +13340,8 @@ var require_mock_utils = __commonJS({
         }
       };
     }
-    function checkNetConnect(netConnect, origin) {
-      const url = new URL(origin);
+    function checkNetConnect(netConnect, origin2) {
+      const url = new URL(origin2);
       if (netConnect === true) {
         return true;
       } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
@@ -13349,14 +13349,14 @@ var require_mock_utils = __commonJS({
       }
       return false;
     }
-    function normalizeOrigin(origin) {
-      if (typeof origin !== "string" && !(origin instanceof URL)) {
-        return origin;
+    function normalizeOrigin(origin2) {
+      if (typeof origin2 !== "string" && !(origin2 instanceof URL)) {
+        return origin2;
       }
-      if (origin instanceof URL) {
-        return origin.origin;
+      if (origin2 instanceof URL) {
+        return origin2.origin;
       }
-      return origin.toLowerCase();
+      return origin2.toLowerCase();
     }
     function buildAndValidateMockOptions(opts) {
       const { agent, ...mockOptions } = opts;
@@ -13578,13 +13578,13 @@ var require_mock_client = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockClient = class extends Client {
-      constructor(origin, opts) {
+      constructor(origin2, opts) {
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        super(origin, opts);
+        super(origin2, opts);
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kIgnoreTrailingSlash] = opts.ignoreTrailingSlash ?? false;
         this[kDispatches] = [];
         this[kConnected] = 1;
@@ -13839,13 +13839,13 @@ var require_mock_pool = __commonJS({
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors();
     var MockPool = class extends Pool {
-      constructor(origin, opts) {
+      constructor(origin2, opts) {
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
           throw new InvalidArgumentError("Argument opts.agent must implement Agent");
         }
-        super(origin, opts);
+        super(origin2, opts);
         this[kMockAgent] = opts.agent;
-        this[kOrigin] = origin;
+        this[kOrigin] = origin2;
         this[kIgnoreTrailingSlash] = opts.ignoreTrailingSlash ?? false;
         this[kDispatches] = [];
         this[kConnected] = 1;
@@ -13903,9 +13903,9 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
-            Origin: origin,
+            Origin: origin2,
             Path: path5,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
@@ -13971,8 +13971,8 @@ var require_mock_agent = __commonJS({
           this[kMockAgentRegisterCallHistory]();
         }
       }
-      get(origin) {
-        const normalizedOrigin = normalizeOrigin(origin);
+      get(origin2) {
+        const normalizedOrigin = normalizeOrigin(origin2);
         const originKey = this[kIgnoreTrailingSlash] ? normalizedOrigin.replace(/\/$/, "") : normalizedOrigin;
         let dispatcher = this[kMockAgentGet](originKey);
         if (!dispatcher) {
@@ -14053,27 +14053,27 @@ var require_mock_agent = __commonJS({
           this[kMockAgentMockCallHistoryInstance][kMockCallHistoryAddLog](opts);
         }
       }
-      [kMockAgentSet](origin, dispatcher) {
-        this[kClients].set(origin, { count: 0, dispatcher });
+      [kMockAgentSet](origin2, dispatcher) {
+        this[kClients].set(origin2, { count: 0, dispatcher });
       }
-      [kFactory](origin) {
+      [kFactory](origin2) {
         const mockOptions = Object.assign({ agent: this }, this[kOptions]);
-        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin, mockOptions) : new MockPool(origin, mockOptions);
+        return this[kOptions] && this[kOptions].connections === 1 ? new MockClient(origin2, mockOptions) : new MockPool(origin2, mockOptions);
       }
-      [kMockAgentGet](origin) {
-        const result = this[kClients].get(origin);
+      [kMockAgentGet](origin2) {
+        const result = this[kClients].get(origin2);
         if (result?.dispatcher) {
           return result.dispatcher;
         }
-        if (typeof origin !== "string") {
+        if (typeof origin2 !== "string") {
           const dispatcher = this[kFactory]("http://localhost:9999");
-          this[kMockAgentSet](origin, dispatcher);
+          this[kMockAgentSet](origin2, dispatcher);
           return dispatcher;
         }
         for (const [keyMatcher, result2] of Array.from(this[kClients])) {
-          if (result2 && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin)) {
-            const dispatcher = this[kFactory](origin);
-            this[kMockAgentSet](origin, dispatcher);
+          if (result2 && typeof keyMatcher !== "string" && matchValue(keyMatcher, origin2)) {
+            const dispatcher = this[kFactory](origin2);
+            this[kMockAgentSet](origin2, dispatcher);
             dispatcher[kDispatches] = result2.dispatcher[kDispatches];
             return dispatcher;
           }
@@ -14084,7 +14084,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, result]) => result.dispatcher[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin2, result]) => result.dispatcher[kDispatches].map((dispatch) => ({ ...dispatch, origin: origin2 }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -15065,17 +15065,17 @@ var require_redirect_handler = __commonJS({
           headers: { ...headers },
           receivedAt: Date.now()
         });
-        const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
+        const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
         const path5 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path5}`;
+        const redirectUrlString = `${origin2}${path5}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
-            throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
+            throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin2}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
-        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
+        this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
         this.opts.path = path5;
-        this.opts.origin = origin;
+        this.opts.origin = origin2;
         this.opts.query = null;
       }
       onResponseData(controller, chunk) {
@@ -15473,10 +15473,10 @@ var require_dns = __commonJS({
         this.pick = opts.pick ?? this.#defaultPick;
         this.storage = opts.storage ?? new DNSStorage(opts);
       }
-      runLookup(origin, opts, cb) {
-        const ips = this.storage.get(origin.hostname);
+      runLookup(origin2, opts, cb) {
+        const ips = this.storage.get(origin2.hostname);
         if (ips == null && this.storage.full()) {
-          cb(null, origin);
+          cb(null, origin2);
           return;
         }
         const newOpts = {
@@ -15489,59 +15489,59 @@ var require_dns = __commonJS({
           maxItems: this.#maxItems
         };
         if (ips == null) {
-          this.lookup(origin, newOpts, (err, addresses) => {
+          this.lookup(origin2, newOpts, (err, addresses) => {
             if (err || addresses == null || addresses.length === 0) {
               cb(err ?? new InformationalError("No DNS entries found"));
               return;
             }
-            this.setRecords(origin, addresses);
-            const records = this.storage.get(origin.hostname);
+            this.setRecords(origin2, addresses);
+            const records = this.storage.get(origin2.hostname);
             const ip = this.pick(
-              origin,
+              origin2,
               records,
               newOpts.affinity
             );
             let port;
             if (typeof ip.port === "number") {
               port = `:${ip.port}`;
-            } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+            } else if (origin2.port !== "") {
+              port = `:${origin2.port}`;
             } else {
               port = "";
             }
             cb(
               null,
-              new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
+              new URL(`${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
             );
           });
         } else {
           const ip = this.pick(
-            origin,
+            origin2,
             ips,
             newOpts.affinity
           );
           if (ip == null) {
-            this.storage.delete(origin.hostname);
-            this.runLookup(origin, opts, cb);
+            this.storage.delete(origin2.hostname);
+            this.runLookup(origin2, opts, cb);
             return;
           }
           let port;
           if (typeof ip.port === "number") {
             port = `:${ip.port}`;
-          } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+          } else if (origin2.port !== "") {
+            port = `:${origin2.port}`;
           } else {
             port = "";
           }
           cb(
             null,
-            new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
+            new URL(`${origin2.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
           );
         }
       }
-      #defaultLookup(origin, opts, cb) {
+      #defaultLookup(origin2, opts, cb) {
         lookup2(
-          origin.hostname,
+          origin2.hostname,
           {
             all: true,
             family: this.dualStack === false ? this.affinity : 0,
@@ -15559,7 +15559,7 @@ var require_dns = __commonJS({
           }
         );
       }
-      #defaultPick(origin, hostnameRecords, affinity) {
+      #defaultPick(origin2, hostnameRecords, affinity) {
         let ip = null;
         const { records, offset } = hostnameRecords;
         let family;
@@ -15596,12 +15596,12 @@ var require_dns = __commonJS({
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
           family.ips.splice(position, 1);
-          return this.pick(origin, hostnameRecords, affinity);
+          return this.pick(origin2, hostnameRecords, affinity);
         }
         return ip;
       }
-      pickFamily(origin, ipFamily) {
-        const records = this.storage.get(origin.hostname)?.records;
+      pickFamily(origin2, ipFamily) {
+        const records = this.storage.get(origin2.hostname)?.records;
         if (!records) {
           return null;
         }
@@ -15624,7 +15624,7 @@ var require_dns = __commonJS({
         }
         return ip;
       }
-      setRecords(origin, addresses) {
+      setRecords(origin2, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
         let minTTL = this.#maxTTL;
@@ -15640,10 +15640,10 @@ var require_dns = __commonJS({
           familyRecords.ips.push(record);
           records.records[record.family] = familyRecords;
         }
-        this.storage.set(origin.hostname, records, { ttl: minTTL });
+        this.storage.set(origin2.hostname, records, { ttl: minTTL });
       }
-      deleteRecords(origin) {
-        this.storage.delete(origin.hostname);
+      deleteRecords(origin2) {
+        this.storage.delete(origin2.hostname);
       }
       getHandler(meta, opts) {
         return new DNSDispatchHandler(this, meta, opts);
@@ -15657,9 +15657,9 @@ var require_dns = __commonJS({
       #controller = null;
       #newOrigin = null;
       #firstTry = true;
-      constructor(state, { origin, handler, dispatch, newOrigin }, opts) {
+      constructor(state, { origin: origin2, handler, dispatch, newOrigin }, opts) {
         super(handler);
-        this.#origin = origin;
+        this.#origin = origin2;
         this.#newOrigin = newOrigin;
         this.#opts = { ...opts };
         this.#state = state;
@@ -15754,25 +15754,25 @@ var require_dns = __commonJS({
       const instance = new DNSInstance(opts);
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
-          const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          const origin2 = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
+          if (isIP(origin2.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
-          instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
+          instance.runLookup(origin2, origDispatchOpts, (err, newOrigin) => {
             if (err) {
               return handler.onResponseError(null, err);
             }
             const dispatchOpts = {
               ...origDispatchOpts,
-              servername: origin.hostname,
+              servername: origin2.hostname,
               // For SNI on TLS
               origin: newOrigin.origin,
-              headers: withHostHeader(origin.host, origDispatchOpts.headers)
+              headers: withHostHeader(origin2.host, origDispatchOpts.headers)
             };
             dispatch(
               dispatchOpts,
               instance.getHandler(
-                { origin, dispatch, handler, newOrigin },
+                { origin: origin2, dispatch, handler, newOrigin },
                 origDispatchOpts
               )
             );
@@ -17871,9 +17871,9 @@ var require_cache2 = __commonJS({
         throw new TypeError(`expected ${name} to be an array or undefined, got ${typeof origins}`);
       }
       for (let i = 0; i < origins.length; i++) {
-        const origin = origins[i];
-        if (typeof origin !== "string" && !(origin instanceof RegExp)) {
-          throw new TypeError(`expected ${name}[${i}] to be a string or RegExp, got ${typeof origin}`);
+        const origin2 = origins[i];
+        if (typeof origin2 !== "string" && !(origin2 instanceof RegExp)) {
+          throw new TypeError(`expected ${name}[${i}] to be a string or RegExp, got ${typeof origin2}`);
         }
       }
     }
@@ -20661,9 +20661,9 @@ var require_request2 = __commonJS({
           signal = input.#signal;
           this.#dispatcher = init.dispatcher || input.#dispatcher;
         }
-        const origin = environmentSettingsObject.settingsObject.origin;
+        const origin2 = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
+        if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin2)) {
           window2 = request2.window;
         }
         if (init.window != null) {
@@ -20739,7 +20739,7 @@ var require_request2 = __commonJS({
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
-            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
+            if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin2 && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
               request2.referrer = "client";
             } else {
               request2.referrer = parsedReferrer;
@@ -23823,14 +23823,14 @@ var require_events = __commonJS({
         }
         return this.#eventInit.ports;
       }
-      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin = "", lastEventId = "", source = null, ports = []) {
+      initMessageEvent(type, bubbles = false, cancelable = false, data = null, origin2 = "", lastEventId = "", source = null, ports = []) {
         webidl.brandCheck(this, _MessageEvent);
         webidl.argumentLengthCheck(arguments, 1, "MessageEvent.initMessageEvent");
         return new _MessageEvent(type, {
           bubbles,
           cancelable,
           data,
-          origin,
+          origin: origin2,
           lastEventId,
           source,
           ports
@@ -29384,10 +29384,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -29420,11 +29420,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode3;
-    exports.isPair = isPair;
+    exports.isPair = isPair2;
     exports.isScalar = isScalar3;
-    exports.isSeq = isSeq2;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -29436,7 +29436,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -29445,9 +29445,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path5) {
       const ctrl = callVisitor(key, node, visitor, path5);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -29581,7 +29581,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -29591,7 +29591,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -29735,7 +29735,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -29762,7 +29762,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -29773,7 +29773,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -29953,7 +29953,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -29979,7 +29979,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -33532,9 +33532,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -33570,7 +33570,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -33610,7 +33610,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -33633,7 +33633,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -33665,7 +33665,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -33681,7 +33681,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -34901,15 +34901,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path5) => {
       let item = cst;
       for (const [field2, index] of path5) {
         const tok = item?.[field2];
@@ -34920,8 +34920,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
+    visit.parentCollection = (cst, path5) => {
+      const parent = visit.itemAtPath(cst, path5.slice(0, -1));
       const field2 = path5[path5.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
@@ -34952,7 +34952,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -36668,7 +36668,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -36696,8 +36696,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -38048,7 +38048,7 @@ ${originalIndentation}`;
     if (typeof /** @type {ToJSON} */
     value.toJSON === "function") {
       if (typeof key === "number") key = String(key);
-      const jsonValue = safe ? callSafe(
+      const jsonValue2 = safe ? callSafe(
         /** @type {ToJSON} */
         value.toJSON,
         value,
@@ -38057,13 +38057,13 @@ ${originalIndentation}`;
         /** @type {ToJSON} */
         value.toJSON(key)
       );
-      if (typeof jsonValue !== "object") {
-        return stringifyPrimitive(jsonValue);
+      if (typeof jsonValue2 !== "object") {
+        return stringifyPrimitive(jsonValue2);
       }
-      if (jsonValue === null) {
+      if (jsonValue2 === null) {
         return "null";
       }
-      value = jsonValue;
+      value = jsonValue2;
     }
     const circularIndex = stack.indexOf(value);
     if (circularIndex !== -1) {
@@ -38147,7 +38147,7 @@ ${originalIndentation}`;
     if (typeof /** @type {ToJSON} */
     value.toJSON === "function") {
       if (typeof key === "number") key = String(key);
-      const jsonValue = safe ? callSafe(
+      const jsonValue2 = safe ? callSafe(
         /** @type {ToJSON} */
         value.toJSON,
         value,
@@ -38156,13 +38156,13 @@ ${originalIndentation}`;
         /** @type {ToJSON} */
         value.toJSON(key)
       );
-      if (typeof jsonValue !== "object") {
-        return stringifyPrimitive(jsonValue);
+      if (typeof jsonValue2 !== "object") {
+        return stringifyPrimitive(jsonValue2);
       }
-      if (jsonValue === null) {
+      if (jsonValue2 === null) {
         return "null";
       }
-      value = jsonValue;
+      value = jsonValue2;
     }
     const circularIndex = stack.indexOf(value);
     if (circularIndex !== -1) {
@@ -38290,7 +38290,7 @@ ${originalIndentation}`;
     if (typeof /** @type {ToJSON} */
     value.toJSON === "function") {
       if (typeof key === "number") key = String(key);
-      const jsonValue = safe ? callSafe(
+      const jsonValue2 = safe ? callSafe(
         /** @type {ToJSON} */
         value.toJSON,
         value,
@@ -38299,13 +38299,13 @@ ${originalIndentation}`;
         /** @type {ToJSON} */
         value.toJSON(key)
       );
-      if (typeof jsonValue !== "object") {
-        return stringifyPrimitive(jsonValue);
+      if (typeof jsonValue2 !== "object") {
+        return stringifyPrimitive(jsonValue2);
       }
-      if (jsonValue === null) {
+      if (jsonValue2 === null) {
         return "null";
       }
-      value = jsonValue;
+      value = jsonValue2;
     }
     const circularIndex = stack.indexOf(value);
     if (circularIndex !== -1) {
@@ -38905,9 +38905,6 @@ function runningIterationNumber(experiment2) {
   return running ? numberOf(experiment2, running) : void 0;
 }
 
-// src/plan/fingerprint.ts
-import { createHash } from "node:crypto";
-
 // src/origin/label.ts
 function originOf(values) {
   if (values.head === values.live) return void 0;
@@ -38926,12 +38923,12 @@ function labelOrigins(head, comparison) {
   });
   return { ...head, resources, base: comparison.base };
 }
-function labelWhole(resource, origin) {
-  const label2 = (change) => ({ ...change, origin });
+function labelWhole(resource, origin2) {
+  const label2 = (change) => ({ ...change, origin: origin2 });
   const labelled = { ...resource, changes: resource.changes.map(label2) };
   if (resource.unapplied)
     labelled.unapplied = { ...resource.unapplied, changes: resource.unapplied.changes.map(label2) };
-  if (changesState(resource)) labelled.stateOrigin = origin;
+  if (changesState(resource)) labelled.stateOrigin = origin2;
   return labelled;
 }
 function labelResource(resource, base) {
@@ -38973,6 +38970,88 @@ function withoutOrigins(plan2) {
   const copy = { ...plan2, resources };
   delete copy.base;
   return copy;
+}
+
+// src/live/lookup.ts
+var EMPTY_PROJECT = (key) => ({
+  key,
+  flags: /* @__PURE__ */ new Map(),
+  missingFlags: /* @__PURE__ */ new Set(),
+  metrics: /* @__PURE__ */ new Map(),
+  metricGroups: /* @__PURE__ */ new Map(),
+  contextKinds: [],
+  randomizationUnits: []
+});
+function liveEnvironment(live, target) {
+  const found3 = live.environments.find((e) => e.project === target.project && e.environment === target.environment);
+  return found3 ?? { ...target, experiments: [], holdouts: [] };
+}
+function liveProject(live, key) {
+  const project = live.projects.get(key);
+  return project ? { project, known: true } : { project: EMPTY_PROJECT(key), known: false };
+}
+function holdoutKey(holdout2) {
+  return holdout2.baseExperiment.key;
+}
+function liveExperiments(environment) {
+  return environment.experiments.filter((e) => e.type !== "holdout");
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function positions(items, keyOf) {
+  const out = /* @__PURE__ */ new Map();
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    if (key !== void 0 && !out.has(key)) out.set(key, i);
+  });
+  return out;
+}
+function indexOf(environment, fresh = false) {
+  const { experiments, holdouts } = environment;
+  const found3 = indexes.get(environment);
+  const current = found3?.experiments === experiments && found3.holdouts === holdouts && found3.sizes[0] === experiments.length && found3.sizes[1] === holdouts.length;
+  if (found3 && current && !fresh) return found3;
+  const index = {
+    experiments,
+    holdouts,
+    sizes: [experiments.length, holdouts.length],
+    experimentAt: positions(experiments, (e) => e.type === "holdout" ? void 0 : e.key),
+    holdoutAt: positions(holdouts, holdoutKey),
+    holdoutByIdAt: positions(holdouts, (h) => h._id)
+  };
+  indexes.set(environment, index);
+  return index;
+}
+function lookup(environment, key, pick, keyOf) {
+  for (const fresh of [false, true]) {
+    const [at, items] = pick(indexOf(environment, fresh));
+    const position = at.get(key);
+    if (position === void 0) return void 0;
+    const item = items[position];
+    if (item !== void 0 && keyOf(item) === key) return item;
+  }
+  return void 0;
+}
+function findLiveExperiment(environment, key) {
+  return lookup(
+    environment,
+    key,
+    (i) => [i.experimentAt, i.experiments],
+    (e) => e.type === "holdout" ? void 0 : e.key
+  );
+}
+function findLiveHoldout(environment, key) {
+  return lookup(environment, key, (i) => [i.holdoutAt, i.holdouts], holdoutKey);
+}
+function findLiveHoldoutById(environment, id) {
+  return lookup(
+    environment,
+    id,
+    (i) => [i.holdoutByIdAt, i.holdouts],
+    (h) => h._id
+  );
+}
+function findFlag(project, key) {
+  return project.missingFlags.has(key) ? void 0 : project.flags.get(key);
 }
 
 // src/normalize/rules.ts
@@ -39127,8 +39206,14 @@ function canonicalFromLive(experiment2, holdoutKeyOf) {
   }
   return out;
 }
+function canonicalInEnvironment(experiment2, environment) {
+  return canonicalFromLive(experiment2, (id) => {
+    const holdout2 = findLiveHoldoutById(environment, id);
+    return holdout2 ? holdoutKey(holdout2) : void 0;
+  });
+}
 function withoutUnmanaged(live, desired) {
-  const out = structuredClone(live);
+  const out = { ...live, iteration: { ...live.iteration } };
   if (desired.holdout === void 0) delete out.holdout;
   else out.holdout ??= null;
   if (desired.description === void 0) delete out.description;
@@ -39188,106 +39273,119 @@ function comparableHoldouts(desired, live) {
   return { desired: keep(d), live: keep(l) };
 }
 
-// src/live/lookup.ts
-var EMPTY_PROJECT = (key) => ({
-  key,
-  flags: /* @__PURE__ */ new Map(),
-  missingFlags: /* @__PURE__ */ new Set(),
-  metrics: /* @__PURE__ */ new Map(),
-  metricGroups: /* @__PURE__ */ new Map(),
-  contextKinds: [],
-  randomizationUnits: []
-});
-function liveEnvironment(live, target) {
-  const found3 = live.environments.find((e) => e.project === target.project && e.environment === target.environment);
-  return found3 ?? { ...target, experiments: [], holdouts: [] };
-}
-function liveProject(live, key) {
-  const project = live.projects.get(key);
-  return project ? { project, known: true } : { project: EMPTY_PROJECT(key), known: false };
-}
-function holdoutKey(holdout2) {
-  return holdout2.baseExperiment.key;
-}
-function liveExperiments(environment) {
-  return environment.experiments.filter((e) => e.type !== "holdout");
-}
-var indexes = /* @__PURE__ */ new WeakMap();
-function positions(items, keyOf) {
-  const out = /* @__PURE__ */ new Map();
-  items.forEach((item, i) => {
-    const key = keyOf(item);
-    if (key !== void 0 && !out.has(key)) out.set(key, i);
-  });
-  return out;
-}
-function indexOf(environment, fresh = false) {
-  const { experiments, holdouts } = environment;
-  const found3 = indexes.get(environment);
-  const current = found3?.experiments === experiments && found3.holdouts === holdouts && found3.sizes[0] === experiments.length && found3.sizes[1] === holdouts.length;
-  if (found3 && current && !fresh) return found3;
-  const index = {
-    experiments,
-    holdouts,
-    sizes: [experiments.length, holdouts.length],
-    experimentAt: positions(experiments, (e) => e.type === "holdout" ? void 0 : e.key),
-    holdoutAt: positions(holdouts, holdoutKey),
-    holdoutByIdAt: positions(holdouts, (h) => h._id)
-  };
-  indexes.set(environment, index);
-  return index;
-}
-function lookup(environment, key, pick, keyOf) {
-  for (const fresh of [false, true]) {
-    const [at, items] = pick(indexOf(environment, fresh));
-    const position = at.get(key);
-    if (position === void 0) return void 0;
-    const item = items[position];
-    if (item !== void 0 && keyOf(item) === key) return item;
+// src/plan/stable-hash.ts
+import { createHash } from "node:crypto";
+var CHUNK = 64 * 1024;
+var StableJson = class {
+  constructor(hash) {
+    this.hash = hash;
   }
-  return void 0;
+  hash;
+  text = "";
+  ancestors = [];
+  write(piece) {
+    this.text += piece;
+    if (this.text.length >= CHUNK) this.flush();
+  }
+  flush() {
+    if (this.text !== "") this.hash.update(this.text);
+    this.text = "";
+  }
+  /** Writes `value` (already through `toJSON`, see `jsonValue`); false for what JSON leaves out. */
+  value(value) {
+    if (value === null) return this.put("null");
+    switch (typeof value) {
+      case "string":
+        return this.put(quoted(value));
+      case "number":
+        return this.put(Number.isFinite(value) ? String(value) : "null");
+      case "boolean":
+        return this.put(value ? "true" : "false");
+      case "bigint":
+        return this.put(String(value));
+      case "object":
+        return this.members(value);
+      default:
+        return false;
+    }
+  }
+  put(piece) {
+    this.write(piece);
+    return true;
+  }
+  members(value) {
+    const loop = this.ancestors.indexOf(value);
+    if (loop !== -1) return this.put(`"[Circular: ${String(loop)}]"`);
+    this.ancestors.push(value);
+    if (Array.isArray(value)) this.array(value);
+    else this.record(value);
+    this.ancestors.pop();
+    return true;
+  }
+  array(items) {
+    this.write("[");
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.write(",");
+      if (!this.value(jsonValue(i, items[i]))) this.write("null");
+    }
+    this.write("]");
+  }
+  record(record) {
+    this.write("{");
+    let first = true;
+    for (const key of sortedKeys(record)) {
+      const item = jsonValue(key, record[key]);
+      if (!written(item)) continue;
+      this.write(first ? `${quoted(key)}:` : `,${quoted(key)}:`);
+      first = false;
+      this.value(item);
+    }
+    this.write("}");
+  }
+};
+function sortedKeys(record) {
+  const keys = Object.keys(record);
+  if (keys.length > 32) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let at = i;
+    for (; at > 0 && keys[at - 1] > key; at--) keys[at] = keys[at - 1];
+    keys[at] = key;
+  }
+  return keys;
 }
-function findLiveExperiment(environment, key) {
-  return lookup(
-    environment,
-    key,
-    (i) => [i.experimentAt, i.experiments],
-    (e) => e.type === "holdout" ? void 0 : e.key
-  );
+var NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+function quoted(text2) {
+  return NEEDS_ESCAPE.test(text2) ? JSON.stringify(text2) : `"${text2}"`;
 }
-function findLiveHoldout(environment, key) {
-  return lookup(environment, key, (i) => [i.holdoutAt, i.holdouts], holdoutKey);
+function jsonValue(key, value) {
+  if (typeof value !== "object" || value === null) return value;
+  const toJSON = value.toJSON;
+  return typeof toJSON === "function" ? toJSON.call(value, String(key)) : value;
 }
-function findLiveHoldoutById(environment, id) {
-  return lookup(
-    environment,
-    id,
-    (i) => [i.holdoutByIdAt, i.holdouts],
-    (h) => h._id
-  );
+function written(value) {
+  return value !== void 0 && typeof value !== "function" && typeof value !== "symbol";
 }
-function findFlag(project, key) {
-  return project.missingFlags.has(key) ? void 0 : project.flags.get(key);
+function stableSha256(value) {
+  const hash = createHash("sha256");
+  const json = new StableJson(hash);
+  if (!json.value(jsonValue("", value))) json.write("null");
+  json.flush();
+  return hash.digest("hex");
 }
 
 // src/plan/fingerprint.ts
-function sha256(value) {
-  return createHash("sha256").update(stringify(value) ?? "null").digest("hex");
-}
-function fingerprintOne(live, ref) {
+function fingerprintOne(live, ref, known) {
   const env = liveEnvironment(live, ref);
   const key = ref.key;
   if (ref.kind === "experiment") {
     const e = findLiveExperiment(env, key);
     if (!e) return void 0;
-    const canonical = canonicalFromLive(e, (id) => {
-      const h2 = findLiveHoldoutById(env, id);
-      return h2 ? holdoutKey(h2) : void 0;
-    });
-    return sha256({ canonical, status: liveStatus(e), iteration: comparedIteration(e)?._id ?? null });
+    const canonical = known.get(e) ?? canonicalInEnvironment(e, env);
+    return stableSha256({ canonical, status: liveStatus(e), iteration: comparedIteration(e)?._id ?? null });
   }
   const h = findLiveHoldout(env, key);
-  return h ? sha256({ canonical: canonicalHoldoutFromLive(h), status: h.status, id: h._id }) : void 0;
+  return h ? stableSha256({ canonical: canonicalHoldoutFromLive(h), status: h.status, id: h._id }) : void 0;
 }
 function allRefs(live) {
   const out = [];
@@ -39297,12 +39395,12 @@ function allRefs(live) {
   }
   return out;
 }
-function fingerprintLive(live, refs) {
+function fingerprintLive(live, refs, known = /* @__PURE__ */ new Map()) {
   const byAddress = new Map((refs ?? allRefs(live)).map((ref) => [formatAddress(ref), ref]));
   const out = {};
   for (const address of [...byAddress.keys()].sort()) {
     const ref = byAddress.get(address);
-    const fingerprint = ref && fingerprintOne(live, ref);
+    const fingerprint = ref && fingerprintOne(live, ref, known);
     if (fingerprint !== void 0) out[address] = fingerprint;
   }
   return out;
@@ -39313,7 +39411,7 @@ function computePlanHash(plan2) {
   delete covered.hash;
   delete covered.unmanaged;
   delete covered.summary.unmanaged;
-  return sha256(covered);
+  return stableSha256(covered);
 }
 
 // src/apply/preconditions.ts
@@ -39344,7 +39442,7 @@ var StateReader = class {
     if (!where) return void 0;
     const target = { project: where.project, environment: where.environment };
     const object3 = await readOne(this.client, where.kind, target, where.key);
-    const raw = sha2562(object3 ?? null);
+    const raw = sha256(object3 ?? null);
     if (!object3) return { object: object3, fingerprint: void 0, raw };
     const holdouts = where.kind === "holdout" ? [object3] : object3.holdoutId ? await this.environmentHoldouts(target) : [];
     const environment = {
@@ -39391,7 +39489,7 @@ function whatChanged(address, planned, observed) {
     changes.push(`its status changed from ${wasStatus} to ${status}`);
   return changes.length > 0 ? changes.join(" and ") : `was edited (it is now ${status}, iteration ${String(number)})`;
 }
-function sha2562(value) {
+function sha256(value) {
   return createHash2("sha256").update(stringify(value) ?? "null").digest("hex");
 }
 
@@ -39887,14 +39985,14 @@ function networkError(attempt, shown) {
   return new NetworkError(shown.method, shown.target, url, attempt.failure, detail2, { cause });
 }
 function networkDetail(failure, cause, shown) {
-  const origin = new URL(shown.baseUrl).origin;
+  const origin2 = new URL(shown.baseUrl).origin;
   switch (failure) {
     case "refused":
-      return `connection refused: nothing accepts connections at ${origin}; check the API URL`;
+      return `connection refused: nothing accepts connections at ${origin2}; check the API URL`;
     case "unresolved":
       return `host not found (${cause.code ?? cause.message}); check the API URL`;
     case "connect-timeout":
-      return `could not connect to ${origin} within ${seconds(shown.connectTimeoutMs)}`;
+      return `could not connect to ${origin2} within ${seconds(shown.connectTimeoutMs)}`;
     case "timeout":
       return `no complete answer within ${seconds(shown.timeoutMs)} (the request timeout)`;
     case "cancelled":
@@ -39923,6 +40021,8 @@ function sanitizedCause(error2, token) {
 
 // src/live/defaults.ts
 var DEFAULT_READ_CONCURRENCY = 10;
+var WIDE_READ_CONCURRENCY = 20;
+var ROOM_TO_WIDEN_READS = 100;
 var DEFAULT_WRITE_CONCURRENCY = 4;
 
 // src/live/operations.ts
@@ -40143,6 +40243,15 @@ var RateBudget = class {
       };
     }
   }
+  /**
+   * Requests the account-wide window has room for beyond those in flight, as the last answer
+   * said; undefined before any answer said, or once its window has ended.
+   */
+  globalRoom() {
+    const window2 = this.global.window;
+    if (window2 === void 0 || window2.resetAt <= this.now()) return void 0;
+    return window2.remaining - this.global.inFlight;
+  }
   /** A 429: whatever the headers say, the window that refused us is spent until `until`. */
   exhaust(route, until) {
     for (const scope of [this.scope(route), this.global]) {
@@ -40246,6 +40355,7 @@ function createClient(options) {
     closing: closing.signal,
     readConcurrency,
     reads: pLimit(readConcurrency),
+    adaptiveReads: options.readConcurrency === void 0,
     budget: new RateBudget(now)
   };
   const client = {
@@ -40326,9 +40436,15 @@ async function pacedAttempt(s, pacing, method, target, options) {
       return { result, durationMs: s.now() - sentAt };
     } finally {
       s.budget.settle(route, result?.kind === "response" ? result.headers : void 0);
+      if (s.adaptiveReads) adaptReadConcurrency(s);
     }
   };
   return method === "GET" ? s.reads(paced) : paced();
+}
+function adaptReadConcurrency(s) {
+  const room = s.budget.globalRoom();
+  const wanted = room !== void 0 && room >= ROOM_TO_WIDEN_READS ? WIDE_READ_CONCURRENCY : DEFAULT_READ_CONCURRENCY;
+  if (s.reads.concurrency !== wanted) s.reads.concurrency = wanted;
 }
 async function holdForBudget(s, route) {
   for (; ; ) {
@@ -40690,23 +40806,31 @@ function resourceDiff(desired, live, table2, flatten) {
   const ops = desired && live ? import_fast_json_patch.default.compare(live, desired) : [];
   const changed = new Set(ops.map((op) => ruleFor(op.path, table2)));
   const fields = table2.filter((r) => changed.has(r));
-  const shownDesired = desired ? flatten(desired) : /* @__PURE__ */ new Map();
-  const shownLive = live ? flatten(live) : /* @__PURE__ */ new Map();
-  const changes = fieldChanges(shownDesired, shownLive);
-  const categoryOf = (field2) => {
-    const pointer2 = (shownDesired.get(field2) ?? shownLive.get(field2))?.pointer;
-    return pointer2 === void 0 ? void 0 : ruleFor(pointer2, table2)?.category;
-  };
-  const inAny = (categories, category) => category !== void 0 && categories.includes(category);
+  const shown = desired && live && ops.length === 0 ? noChanges() : shownChanges(desired, live, table2, flatten);
+  const inAny = (categories2, category) => category !== void 0 && categories2.includes(category);
+  const { changes, categories } = shown;
   return {
     ...desired !== void 0 ? { desired } : {},
     ...live !== void 0 ? { live } : {},
     fields,
     changes,
-    touches: (...categories) => fields.some((r) => inAny(categories, r.category)),
-    fieldsIn: (...categories) => fields.filter((r) => inAny(categories, r.category)),
-    changesIn: (...categories) => changes.filter((c) => inAny(categories, categoryOf(c.field)))
+    touches: (...wanted) => fields.some((r) => inAny(wanted, r.category)),
+    fieldsIn: (...wanted) => fields.filter((r) => inAny(wanted, r.category)),
+    changesIn: (...wanted) => changes.filter((_, i) => inAny(wanted, categories[i]))
   };
+}
+function noChanges() {
+  return { changes: [], categories: [] };
+}
+function shownChanges(desired, live, table2, flatten) {
+  const shownDesired = desired ? flatten(desired) : /* @__PURE__ */ new Map();
+  const shownLive = live ? flatten(live) : /* @__PURE__ */ new Map();
+  const changes = fieldChanges(shownDesired, shownLive);
+  const categories = changes.map((c) => {
+    const pointer2 = (shownDesired.get(c.field) ?? shownLive.get(c.field))?.pointer;
+    return pointer2 === void 0 ? void 0 : ruleFor(pointer2, table2)?.category;
+  });
+  return { changes, categories };
 }
 function diffExperiment(desired, live, names = IDENTITY_NAMES) {
   return resourceDiff(desired, live, EXPERIMENT_FIELD_RULES, (e) => flattenExperiment(e, names));
@@ -40736,7 +40860,7 @@ function driftReport(plan2) {
     );
   }
   const labelled = plan2.base !== void 0;
-  const isDrift = (origin) => !labelled || origin !== "git";
+  const isDrift = (origin2) => !labelled || origin2 !== "git";
   const unmanaged = new Set(plan2.unmanaged.map((u) => u.address));
   const report = { target: plan2.target, drift: [], pending: [], notCreated: [] };
   if (plan2.base) report.base = plan2.base;
@@ -40747,7 +40871,7 @@ function driftReport(plan2) {
     }
     const noManifest = unmanaged.has(resource.address);
     const drifted = entry(resource, noManifest, isDrift);
-    const pending = entry(resource, noManifest, (origin) => !isDrift(origin));
+    const pending = entry(resource, noManifest, (origin2) => !isDrift(origin2));
     if (drifted) report.drift.push(drifted);
     if (pending) report.pending.push(pending);
   }
@@ -41083,7 +41207,8 @@ function parseManifestText(file, text2) {
   const documents = [];
   const problems = [];
   docs.forEach((doc, documentIndex) => {
-    const map = createSourceMap(file, text2, doc, source.linePos);
+    let built;
+    const map = () => built ??= createSourceMap(file, text2, doc, source.linePos);
     const yamlProblems = [
       ...doc.errors.map((e) => yamlProblem(file, e, "error", source.linePos)),
       ...doc.warnings.map((e) => yamlProblem(file, e, "warning", source.linePos)),
@@ -41093,7 +41218,7 @@ function parseManifestText(file, text2) {
     if (yamlProblems.some((p) => p.severity === "error") || doc.contents === null) return;
     const data = toData(doc);
     if (data.ok) documents.push({ file, documentIndex, data: data.value, ...locators(source, documentIndex, doc) });
-    else problems.push({ severity: "error", code: "YamlSyntax", message: data.message, position: map.locate("") });
+    else problems.push({ severity: "error", code: "YamlSyntax", message: data.message, position: map().locate("") });
   });
   return { documents, problems };
 }
@@ -41126,40 +41251,56 @@ function yamlProblem(file, error2, severity, linePos) {
   };
 }
 function keyProblems(doc, map) {
-  const problems = [];
+  const duplicates = [];
   const collectionKeys = [];
-  (0, import_yaml3.visit)(doc, {
-    Pair(_key, pair) {
-      if (!(0, import_yaml3.isNode)(pair.key) || (0, import_yaml3.isScalar)(pair.key) || (0, import_yaml3.isAlias)(pair.key) || !pair.key.range) return;
+  const pair = (item) => {
+    const key = item.key;
+    if ((0, import_yaml3.isNode)(key) && !(0, import_yaml3.isScalar)(key) && !(0, import_yaml3.isAlias)(key) && key.range) {
       collectionKeys.push({
         severity: "error",
         code: "YamlSyntax",
         message: "a mapping key is itself a mapping or a list; keys must be plain names",
-        position: map.positionOf(pair.key.range)
+        position: map().positionOf(key.range)
       });
-    },
-    Map(_key, node) {
-      const seen = /* @__PURE__ */ new Map();
-      for (const pair of node.items) {
-        if (!(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        const first = seen.get(name);
-        if (first === void 0) {
-          seen.set(name, pair.key.range[0]);
-          continue;
-        }
-        const position = map.positionOf(pair.key.range);
-        const firstLine2 = map.positionOf([first, first]).line;
-        problems.push({
-          severity: "error",
-          code: "DuplicateYamlKey",
-          message: `duplicate key "${name}" in a mapping (first at line ${firstLine2}); YAML keys must be unique`,
-          position
-        });
+    }
+    node(key);
+    node(item.value);
+  };
+  const node = (value) => {
+    if ((0, import_yaml3.isMap)(value)) {
+      appendAll(duplicates, duplicateKeys(value, map));
+      for (const item of value.items) pair(item);
+    } else if ((0, import_yaml3.isSeq)(value)) {
+      for (const item of value.items) {
+        if ((0, import_yaml3.isPair)(item)) pair(item);
+        else node(item);
       }
     }
-  });
-  return [...problems, ...collectionKeys];
+  };
+  node(doc.contents);
+  return [...duplicates, ...collectionKeys];
+}
+function duplicateKeys(node, map) {
+  const problems = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const pair of node.items) {
+    if (!(0, import_yaml3.isScalar)(pair.key) || !pair.key.range) continue;
+    const name = String(pair.key.value);
+    const first = seen.get(name);
+    if (first === void 0) {
+      seen.set(name, pair.key.range[0]);
+      continue;
+    }
+    const position = map().positionOf(pair.key.range);
+    const firstLine2 = map().positionOf([first, first]).line;
+    problems.push({
+      severity: "error",
+      code: "DuplicateYamlKey",
+      message: `duplicate key "${name}" in a mapping (first at line ${firstLine2}); YAML keys must be unique`,
+      position
+    });
+  }
+  return problems;
 }
 
 // src/manifest/load.ts
@@ -41924,8 +42065,8 @@ function environmentConflict({ doc, report }) {
 function emptyHoldout({ doc, report, locate }) {
   if (doc.spec.holdout !== null) return;
   const at = locate("/spec/holdout");
-  const written = at.endLine !== at.line || at.endColumn !== at.column;
-  if (written) return;
+  const written2 = at.endLine !== at.line || at.endColumn !== at.column;
+  if (written2) return;
   const message = "spec.holdout: empty value; write `holdout: null` to remove the experiment from its holdout (irreversible: it can never rejoin), or delete the line to leave its membership alone";
   report("EmptyHoldout", "/spec/holdout", message, { atKey: true });
 }
@@ -42078,7 +42219,7 @@ function validateDocuments(docs, defaults, schemas) {
   const lists = allowListsOf(config, defaults);
   const placed = checked.flatMap((c) => c.kind === "Config" ? [] : place(c, defaults, config, problems, schemas));
   for (const p of placed) if (refuseTarget(p, lists, problems)) p.failed = true;
-  const duplicates = duplicateKeys(placed);
+  const duplicates = duplicateKeys2(placed);
   appendAll(problems, duplicates.problems);
   const valid = placed.filter((p) => !p.failed && !duplicates.seconds.has(p));
   return {
@@ -42154,7 +42295,7 @@ function multipleConfigs(configs) {
     )
   );
 }
-function duplicateKeys(placed) {
+function duplicateKeys2(placed) {
   const first = /* @__PURE__ */ new Map();
   const problems = [];
   const seconds2 = /* @__PURE__ */ new Set();
@@ -45630,11 +45771,8 @@ function normalizeExperiment(resolved, live) {
   const ld = findLiveExperiment(environment, resolved.manifest.key);
   const desired = canonicalFromDesired(resolved);
   if (!ld) return { resolved, desired };
-  const keyOf = (id) => {
-    const holdout2 = findLiveHoldoutById(environment, id);
-    return holdout2 ? holdoutKey(holdout2) : void 0;
-  };
-  return { resolved, desired, live: ld, liveCanonical: withoutUnmanaged(canonicalFromLive(ld, keyOf), desired) };
+  const liveWhole = canonicalInEnvironment(ld, environment);
+  return { resolved, desired, live: ld, liveWhole, liveCanonical: withoutUnmanaged(liveWhole, desired) };
 }
 function normalizeHoldout(resolved, live) {
   const ld = findLiveHoldout(liveEnvironment(live, resolved.manifest), resolved.manifest.key);
@@ -46189,16 +46327,16 @@ function acknowledgedRestart(row, running, what) {
   return { justification };
 }
 function unusedAcknowledgement(row, asked) {
-  const written = row.manifest.spec.iteration.replacesIteration;
-  if (written === void 0 || asked) return [];
+  const written2 = row.manifest.spec.iteration.replacesIteration;
+  if (written2 === void 0 || asked) return [];
   const running = row.from === "absent" ? void 0 : runningIterationNumber(row.live);
-  const why = running === written ? `this plan does not restart iteration ${String(written)}` : `iteration ${String(written)} is not running (${running === void 0 ? "no iteration is" : `iteration ${String(running)} is`})`;
+  const why = running === written2 ? `this plan does not restart iteration ${String(written2)}` : `iteration ${String(written2)} is not running (${running === void 0 ? "no iteration is" : `iteration ${String(running)} is`})`;
   return [
     warningAt(
       row,
       pointer(...ITERATION, "replacesIteration"),
       "ReplacesIterationUnused",
-      `${why}, so \`replacesIteration: ${String(written)}\` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration`
+      `${why}, so \`replacesIteration: ${String(written2)}\` acknowledges nothing; remove it (and changeJustification): each restart is acknowledged for its own iteration`
     )
   ];
 }
@@ -46534,12 +46672,12 @@ function fieldsOf(instruction) {
 // src/plan/unapplied.ts
 function splitExperimentChanges(p) {
   const membership = p.steps.some((s) => s.kind === "createExperiment" || s.instructions.includes("removeExperiment"));
-  const made = shownChanges(p).filter((change) => change.field === "holdout" ? membership : p.steps.length > 0);
+  const made = shownChanges2(p).filter((change) => change.field === "holdout" ? membership : p.steps.length > 0);
   const left = p.diff.changes.filter((change) => !made.includes(change));
   if (left.length === 0) return { changes: made };
   return { changes: made, unapplied: { reason: experimentReason(p, left), changes: left } };
 }
-function shownChanges(p) {
+function shownChanges2(p) {
   if (p.shown === "none") return [];
   return p.shown === "all" ? [...p.diff.changes] : p.diff.changesIn("metadata");
 }
@@ -46719,8 +46857,21 @@ var WalkReach = class {
   }
 };
 function stepReach(next, members) {
-  const order = topologicalOrder(next);
+  const order = topologicalOrder(reachableFrom(next, members));
   return order ? BitReach.build(next, members, order) : new WalkReach(next);
+}
+function reachableFrom(next, keys) {
+  const seen = new Set(keys);
+  const stack = [...keys];
+  for (let key = stack.pop(); key !== void 0; key = stack.pop()) {
+    for (const t of next.get(key) ?? []) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        stack.push(t);
+      }
+    }
+  }
+  return new Map([...seen].map((key) => [key, next.get(key) ?? /* @__PURE__ */ new Set()]));
 }
 function orInto(target, source) {
   if (!source) return;
@@ -47055,10 +47206,13 @@ var Heap = class {
     return top;
   }
 };
+function byStepNumber(ids) {
+  return ids.map((id) => ({ id, n: Number(id.slice(1)) })).sort((a, b) => a.n - b.n).map((entry2) => entry2.id);
+}
 function finalizeSteps(ordered) {
   const idOf = new Map(ordered.map((s, i) => [s.key, `s${String(i + 1)}`]));
   const id = (key) => idOf.get(key) ?? key;
-  const ids = (keys) => keys.map(id).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  const ids = (keys) => byStepNumber(keys.map(id));
   const steps = ordered.map((s) => ({
     id: id(s.key),
     resource: s.resource,
@@ -47253,7 +47407,7 @@ function planChanges({ diffs, desired, live, problems: earlier }) {
   const impactOf = new Map(finalSteps.map((s) => [s.id, s.impact]));
   const resources = [
     ...pending.map(({ stepKeys, ...rest }) => {
-      const stepIds = stepKeys.map((k) => idOf.get(k) ?? k).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      const stepIds = byStepNumber(stepKeys.map((k) => idOf.get(k) ?? k));
       const impact = stepIds.reduce((worst, id) => worstImpact(worst, impactOf.get(id) ?? "none"), "none");
       return { ...rest, impact, stepIds };
     }),
@@ -47280,7 +47434,8 @@ function planChanges({ diffs, desired, live, problems: earlier }) {
     notices: prune.notices,
     fingerprints: fingerprintLive(
       live,
-      ordered.flatMap((s) => s.touches)
+      ordered.flatMap((s) => s.touches),
+      new Map(diffs.experiments.flatMap((e) => e.live && e.liveWhole ? [[e.live, e.liveWhole]] : []))
     )
   };
   return { plan: { ...unhashed, hash: computePlanHash(unhashed) }, problems };
@@ -47343,10 +47498,11 @@ var Collector = class {
   }
   manifest;
   problems = [];
-  take(outcome, at) {
+  /** The outcome's value, or undefined and a problem at the pointer of `at`'s segments (built only then). */
+  take(outcome, ...at) {
     if (outcome.ok) return outcome.value;
     const options = outcome.candidates ? { candidates: outcome.candidates } : {};
-    this.problems.push(problemAt(this.manifest.source, at, outcome.code, outcome.message, options));
+    this.problems.push(problemAt(this.manifest.source, pointer(...at), outcome.code, outcome.message, options));
     return void 0;
   }
   /** The live project a manifest names, or undefined (and an UnknownProject problem) when it was not found. */
@@ -47422,20 +47578,20 @@ function resolveVariation(flag, ref) {
 var ITERATION2 = ["spec", "iteration"];
 function resolveFlag(c, manifest, live, key, spec) {
   const { project } = liveProject(live, manifest.project);
-  const at = pointer(...ITERATION2, "flags", key);
+  const at = [...ITERATION2, "flags", key];
   const flag = findFlag(project, key);
   if (!flag) {
     const candidates = closestFirst(key, project.flagKeys ?? project.flags.keys());
-    c.add(at, "UnknownFlag", `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
+    c.add(pointer(...at), "UnknownFlag", `flag "${key}" does not exist in project "${manifest.project}"`, candidates);
     return void 0;
   }
   const environment = flag.environments[manifest.environment];
   if (!environment) {
-    c.add(at, "UnknownFlagEnvironment", `flag "${key}" has no environment "${manifest.environment}"`);
+    c.add(pointer(...at), "UnknownFlagEnvironment", `flag "${key}" has no environment "${manifest.environment}"`);
     return void 0;
   }
-  const ruleId = c.take(resolveRule(key, environment, spec.rule), `${at}/rule`);
-  const notIn = spec.notInExperiment === void 0 ? void 0 : c.take(resolveVariation(flag, spec.notInExperiment), `${at}/notInExperiment`);
+  const ruleId = c.take(resolveRule(key, environment, spec.rule), ...at, "rule");
+  const notIn = spec.notInExperiment === void 0 ? void 0 : c.take(resolveVariation(flag, spec.notInExperiment), ...at, "notInExperiment");
   if (ruleId === void 0 || spec.notInExperiment !== void 0 && notIn === void 0) return void 0;
   const draft = { key, ruleId, flagConfigVersion: environment.version };
   if (notIn !== void 0) draft.notInExperimentVariationId = notIn;
@@ -47448,13 +47604,14 @@ function resolveTreatments(c, manifest, live, flags) {
     for (const { key } of flags) {
       const flag = findFlag(project, key);
       const ref = treatment.variations[key];
-      const at = pointer(...ITERATION2, "treatments", i, "variations", key);
+      const at = [...ITERATION2, "treatments", i, "variations", key];
       if (!flag) continue;
       if (ref === void 0) {
-        c.add(at, "MissingTreatmentVariation", `treatment "${treatment.name}" names no variation of flag "${key}"`);
+        const message = `treatment "${treatment.name}" names no variation of flag "${key}"`;
+        c.add(pointer(...at), "MissingTreatmentVariation", message);
         continue;
       }
-      const variationId = c.take(resolveVariation(flag, ref), at);
+      const variationId = c.take(resolveVariation(flag, ref), ...at);
       if (variationId !== void 0) parameters.push({ flagKey: key, variationId });
     }
     return {
@@ -47483,9 +47640,9 @@ function resolveMetrics(c, manifest, live) {
     return void 0;
   }
   const before2 = c.problems.length;
-  c.take(resolveMetric(project, primary), pointer(...ITERATION2, primary.isGroup ? "primaryFunnel" : "primaryMetric"));
+  c.take(resolveMetric(project, primary), ...ITERATION2, primary.isGroup ? "primaryFunnel" : "primaryMetric");
   const metrics = iteration.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer(...ITERATION2, "metrics", i)));
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), ...ITERATION2, "metrics", i));
   return c.problems.length === before2 ? { primary, metrics: withPrimary(primary, metrics) } : void 0;
 }
 function findDesiredHoldout(desired, target, key) {
@@ -47531,7 +47688,7 @@ function resolveExperiment(manifest, desired, live) {
   const flagDrafts = Object.entries(iteration.flags).map(([key, spec]) => resolveFlag(c, manifest, live, key, spec)).filter((f) => f !== void 0);
   const treatments = resolveTreatments(c, manifest, live, flagDrafts);
   const metrics = resolveMetrics(c, manifest, live);
-  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), pointer(...ITERATION2, "randomizationUnit"));
+  c.take(resolveRandomizationUnit(project, iteration.randomizationUnit), ...ITERATION2, "randomizationUnit");
   const holdout2 = resolveHoldoutLink(c, manifest, desired, live);
   if (c.problems.some((p) => p.severity === "error") || !metrics) return { problems: c.problems };
   const resolved = {
@@ -47553,10 +47710,10 @@ function resolveHoldout(manifest, live) {
   if (!project) return { problems: c.problems };
   const spec = manifest.spec;
   const primary = { key: spec.primaryMetric, isGroup: false };
-  c.take(resolveMetric(project, primary), pointer("spec", "primaryMetric"));
+  c.take(resolveMetric(project, primary), "spec", "primaryMetric");
   const metrics = spec.metrics.map(metricKey);
-  metrics.forEach((m, i) => c.take(resolveMetric(project, m), pointer("spec", "metrics", i)));
-  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), pointer("spec", "randomizationUnit"));
+  metrics.forEach((m, i) => c.take(resolveMetric(project, m), "spec", "metrics", i));
+  c.take(resolveRandomizationUnit(project, spec.randomizationUnit), "spec", "randomizationUnit");
   if (spec.prerequisiteFlag !== void 0 && !findFlag(project, spec.prerequisiteFlag)) {
     const candidates = closestFirst(spec.prerequisiteFlag, project.flagKeys ?? project.flags.keys());
     c.add(
@@ -47899,16 +48056,16 @@ function isLabelled(resource) {
 }
 function groupByOrigin(changes) {
   const groups = [];
-  for (const origin of [...ORIGIN_ORDER, void 0]) {
-    const members = changes.filter((change) => change.origin === origin);
-    if (members.length > 0) groups.push([origin, members]);
+  for (const origin2 of [...ORIGIN_ORDER, void 0]) {
+    const members = changes.filter((change) => change.origin === origin2);
+    if (members.length > 0) groups.push([origin2, members]);
   }
   return groups;
 }
 function revertedEdits(resources) {
   const edits = [];
   for (const resource of resources) {
-    const reverting = (origin) => origin !== void 0 && REVERT_HEADLINES[origin] !== void 0;
+    const reverting = (origin2) => origin2 !== void 0 && REVERT_HEADLINES[origin2] !== void 0;
     if (changesState(resource) && reverting(resource.stateOrigin)) {
       edits.push({
         resource,
@@ -47951,7 +48108,7 @@ function originCounts(resources) {
       ...resource.changes.map((change) => change.origin),
       ...(resource.unapplied?.changes ?? []).map((change) => change.origin)
     ];
-    for (const origin of origins) if (origin !== void 0) counts[origin] += 1;
+    for (const origin2 of origins) if (origin2 !== void 0) counts[origin2] += 1;
   }
   return counts;
 }
@@ -48106,8 +48263,8 @@ function resourceSection(resource, lookup2) {
   const explained = unchanged ? "Nothing is sent for it: LaunchDarkly keeps what it has." : explainImpact(resource);
   const parts = [heading(resource), subtitle(resource), explained];
   if (isLabelled(resource)) {
-    for (const [origin, changes] of groupByOrigin(resource.changes)) {
-      if (origin !== void 0) parts.push(`**${origin === "git" ? "" : "\u26A0\uFE0F "}${md(ORIGIN_TITLES[origin])}**`);
+    for (const [origin2, changes] of groupByOrigin(resource.changes)) {
+      if (origin2 !== void 0) parts.push(`**${origin2 === "git" ? "" : "\u26A0\uFE0F "}${md(ORIGIN_TITLES[origin2])}**`);
       parts.push(...changeTables(changes));
     }
   } else {
@@ -48136,9 +48293,9 @@ function heading(resource) {
 }
 function unappliedPart(unapplied) {
   const labelled = unapplied.changes.some((change) => change.origin !== void 0);
-  const origin = (change) => labelled ? ` ${change.origin === void 0 ? NONE : md(ORIGIN_TAGS[change.origin])} |` : "";
+  const origin2 = (change) => labelled ? ` ${change.origin === void 0 ? NONE : md(ORIGIN_TAGS[change.origin])} |` : "";
   const rows2 = unapplied.changes.map(
-    (change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |${origin(change)}`
+    (change) => `| ${md(change.field)} | ${cell(change.to)} | ${cell(change.from)} |${origin2(change)}`
   );
   return [
     `**Cannot be applied:** ${md(unapplied.reason)}`,
@@ -48149,8 +48306,8 @@ function unappliedPart(unapplied) {
   ].join("\n");
 }
 function subtitle(resource) {
-  const origin = resource.stateOrigin === void 0 ? "" : ` (${ORIGIN_TAGS[resource.stateOrigin]})`;
-  return `${mdCode(resource.address)} \xB7 ${md(stateTransition(resource) + origin)}`;
+  const origin2 = resource.stateOrigin === void 0 ? "" : ` (${ORIGIN_TAGS[resource.stateOrigin]})`;
+  return `${mdCode(resource.address)} \xB7 ${md(stateTransition(resource) + origin2)}`;
 }
 function fieldTable(changes) {
   const rows2 = changes.map((change) => `| ${md(change.field)} | ${cell(change.from)} | ${cell(change.to)} |`);
@@ -48266,8 +48423,8 @@ function revertItems(plan2) {
   const edits = revertedEdits(inStepOrder(plan2));
   const items = [];
   for (const resource of new Set(edits.map((edit) => edit.resource))) {
-    for (const [origin, headline] of Object.entries(REVERT_HEADLINES)) {
-      const fields = edits.filter((edit) => edit.resource === resource && edit.origin === origin).map((e) => e.field);
+    for (const [origin2, headline] of Object.entries(REVERT_HEADLINES)) {
+      const fields = edits.filter((edit) => edit.resource === resource && edit.origin === origin2).map((e) => e.field);
       if (fields.length > 0) items.push(`**\u26A0\uFE0F ${headline}:** ${calloutItem(resource, [])}: ${md(fields.join(", "))}`);
     }
   }
@@ -48399,7 +48556,7 @@ LaunchDarkly has it (${md(entry2.state?.live ?? "present")}) with the managed ta
 ${table(entry2)}`;
 }
 function table(entry2) {
-  const note = (origin) => origin === "both" ? " (Git changed it too)" : "";
+  const note = (origin2) => origin2 === "both" ? " (Git changed it too)" : "";
   const rows2 = [];
   if (entry2.state)
     rows2.push(`| state${note(entry2.state.origin)} | ${cell2(entry2.state.live)} | ${cell2(entry2.state.git)} |`);
@@ -48716,6 +48873,99 @@ var validateReportSchema = {
         candidates: { description: "What would have been valid, closest first", type: "array", items: str2 }
       },
       ["severity", "code", "message"]
+    )
+  }
+};
+var origin = {
+  description: "Only with --base: git (changed in Git since the base), drift (changed in LaunchDarkly), both",
+  enum: ["git", "drift", "both"]
+};
+var resourceFields = {
+  address: { description: "experiment/PROJECT/ENVIRONMENT/KEY or holdout/PROJECT/ENVIRONMENT/KEY", ...nonEmpty2 },
+  type: { enum: ["experiment", "holdout"] },
+  project: nonEmpty2,
+  environment: nonEmpty2,
+  key: nonEmpty2,
+  name: str2,
+  source: {
+    description: "The manifest document that describes the resource; absent when none does",
+    ...object2({ file: nonEmpty2, line: positive2, column: positive2, endLine: positive2, endColumn: positive2 }, [
+      "file",
+      "line",
+      "column"
+    ])
+  }
+};
+var resourceRequired = ["address", "type", "project", "environment", "key", "name"];
+var driftReportSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "ldexp drift report",
+  description: "What `ldexp drift --format json` prints: per resource, what LaunchDarkly has and what Git says. The exit code says the same as `drifted`: 2 with drift, 0 without, 1 on errors (when nothing is printed on stdout).",
+  ...object2(
+    {
+      formatVersion: { const: 1 },
+      drifted: {
+        description: "true when LaunchDarkly was changed outside Git (`drift` is not empty)",
+        type: "boolean"
+      },
+      summary: { description: "The closing line of the text report", ...nonEmpty2 },
+      target: object2(
+        {
+          baseUrl: nonEmpty2,
+          projects: { type: "array", items: nonEmpty2 },
+          environments: { type: "array", items: nonEmpty2 }
+        },
+        ["baseUrl", "projects", "environments"]
+      ),
+      base: {
+        description: "The Git ref the manifests were compared with (--base); absent without one",
+        ...object2({ ref: nonEmpty2, commit: nonEmpty2 }, ["ref", "commit"])
+      },
+      drift: {
+        description: "Resources LaunchDarkly changed outside Git: applying the manifests would revert these changes",
+        type: "array",
+        items: { $ref: "#/definitions/entry" }
+      },
+      pending: {
+        description: "Only with --base: changes made in Git since the base that LaunchDarkly does not have yet (not drift)",
+        type: "array",
+        items: { $ref: "#/definitions/entry" }
+      },
+      notCreated: {
+        description: "In Git, not in LaunchDarkly: apply creates them (not drift)",
+        type: "array",
+        items: { $ref: "#/definitions/resource" }
+      }
+    },
+    ["formatVersion", "drifted", "summary", "target", "drift", "pending", "notCreated"]
+  ),
+  definitions: {
+    resource: object2(resourceFields, resourceRequired),
+    entry: object2(
+      {
+        ...resourceFields,
+        noManifest: {
+          description: "LaunchDarkly has it with the managed tag and no manifest describes it: apply archives it",
+          type: "boolean"
+        },
+        state: {
+          description: "LaunchDarkly's lifecycle state and Git's, when they differ",
+          ...object2({ live: nonEmpty2, git: nonEmpty2, origin }, ["live", "git"])
+        },
+        changes: {
+          type: "array",
+          items: object2(
+            {
+              field: { description: "e.g. iteration.treatments[Control].allocationPercent", ...nonEmpty2 },
+              from: { description: "What LaunchDarkly has, as shown in the text report; absent when unset", ...str2 },
+              to: { description: "What Git says; absent when unset", ...str2 },
+              origin
+            },
+            ["field"]
+          )
+        }
+      },
+      [...resourceRequired, "noManifest", "changes"]
     )
   }
 };
