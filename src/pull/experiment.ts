@@ -10,9 +10,9 @@ import type { ManifestData } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
 import { ANALYSIS_SETTINGS } from '../manifest/types.js';
 import type { ExperimentManifest, ManifestSet } from '../manifest/types.js';
-import { canonicalFromDesired, canonicalFromLive, withoutUnmanaged } from '../normalize/index.js';
+import { canonicalFromDesired, canonicalInEnvironment, withoutUnmanaged } from '../normalize/index.js';
 import type { CanonicalExperiment } from '../normalize/index.js';
-import { findLiveExperiment, findLiveHoldoutById, holdoutKey, liveEnvironment } from '../live/lookup.js';
+import { findLiveExperiment, liveEnvironment } from '../live/lookup.js';
 import { resolveExperiment } from '../resolve/index.js';
 import { resourceAddress } from '../types.js';
 import { exportContextFor } from './context.js';
@@ -33,11 +33,7 @@ export function pullExperiment(manifest: ExperimentManifest, manifests: Manifest
     return { address, edits: [], skipped: `its references do not resolve (${first?.message ?? 'unknown problem'})` };
   }
   const desired = canonicalFromDesired(resolved);
-  const keyOf = (id: string): string | undefined => {
-    const holdout = findLiveHoldoutById(environment, id);
-    return holdout ? holdoutKey(holdout) : undefined;
-  };
-  const current = withoutUnmanaged(canonicalFromLive(experiment, keyOf), desired);
+  const current = withoutUnmanaged(canonicalInEnvironment(experiment, environment), desired);
   const spec = exported['spec'] as ManifestData;
   const edits = [
     ...fieldEdits(desired, current, spec, manifest),
