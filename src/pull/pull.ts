@@ -6,9 +6,12 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 
+import { LdexpError } from '../errors.js';
+
 import { exportEnvironment, filePath, renderYaml } from '../export/index.js';
 import type { ExportedFile } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
+import { describeLimits, isWholeRun } from '../manifest/index.js';
 import type { ManifestSet, ManifestSource } from '../manifest/types.js';
 import { pullExperiment } from './experiment.js';
 import { pullHoldout } from './holdout.js';
@@ -31,7 +34,23 @@ interface DocumentKey {
   documentIndex: number;
 }
 
+/**
+ * `--add-missing` writes a file for every live resource no manifest of the run describes, so the
+ * run must hold every manifest there is: a file left out (or a `--target` KEY selection) would
+ * make what it describes look missing, and pull would write a second manifest for it. Without a
+ * Config there is no managed set to compare with, and the paths given are taken as the whole.
+ */
+export function assertAddMissingAllowed(manifests: ManifestSet): void {
+  if (isWholeRun(manifests.scope)) return;
+  throw new LdexpError(
+    'AddMissingPartialRun',
+    `pull --add-missing needs the whole managed set, since any manifest of it may describe what looks missing here. ${describeLimits(manifests.scope)} Run it on every manifest (without a --target KEY), or leave out --add-missing; nothing was written`,
+    'user',
+  );
+}
+
 export function pullManifests(input: PullInput): PullResult {
+  if (input.addMissing) assertAddMissingAllowed(input.manifests);
   const notes: PullNote[] = [];
   // An `environments: [a, b]` document is one experiment per environment: all must want the same edits.
   const byDocument = new Map<string, { source: DocumentKey; pulls: DocumentPull[] }>();

@@ -140,6 +140,22 @@ describe('ldexp drift --format json', () => {
     ]);
   });
 
+  it('--target narrows the report to one experiment', async () => {
+    await ws.write({
+      'manifests/new.yaml': experimentManifest({ key: 'brand-new', flag: 'new-flag', state: 'draft' }),
+    });
+    await renameInLaunchDarkly('Renamed in UI');
+    const scoped = await driftJson(['--target', 'web/production/brand-new'], 0);
+    expect(scoped).toMatchObject({
+      drifted: false,
+      drift: [],
+      notCreated: [expect.objectContaining({ key: 'brand-new' })],
+    });
+    const other = await driftJson(['--target', 'web/production/exp-draft'], 2);
+    expect(other.drift.map((entry) => entry.key)).toEqual(['exp-draft']);
+    expect(other.notCreated).toEqual([]);
+  });
+
   it('on errors: exit 1, the error on stderr and nothing on stdout', async () => {
     const result = await ldexp(['drift', '--format', 'json', '--base', 'nope', 'manifests'], {
       emulator,

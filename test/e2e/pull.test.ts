@@ -193,6 +193,35 @@ describe('ldexp pull', () => {
     expect(result.stdout).not.toContain('ui-only');
   });
 
+  it('--add-missing on part of the managed set is refused before anything is written', async () => {
+    // The whole set first: ui-only gets its manifest in another folder of the managed set.
+    await ws.write({ 'manifests/ldexp.yaml': 'apiVersion: ldexp/v1\nkind: Config\n' });
+    const whole = await ldexp(['pull', 'manifests', '--add-missing', '--out', 'manifests/other'], {
+      emulator,
+      cwd: ws.root,
+    });
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(whole.stdout).toContain('Added manifests/other/production/ui-only.yaml\n');
+    const before = await readFile(ws.path('manifests/checkout.yaml'), 'utf8');
+
+    // One file of it, or one experiment of it: ui-only looks missing, but another file describes it.
+    for (const args of [['manifests/checkout.yaml'], ['manifests', '--target', 'web/production/button-test']]) {
+      const partial = await ldexp(['pull', ...args, '--add-missing', '--out', 'added'], { emulator, cwd: ws.root });
+      expect(partial.code, partial.stdout).toBe(1);
+      expect(partial.stderr).toContain('Error [AddMissingPartialRun]: pull --add-missing needs the whole managed set');
+      expect(partial.stdout).toBe('');
+    }
+    await expect(readFile(ws.path('added/production/ui-only.yaml'), 'utf8')).rejects.toThrow('ENOENT');
+    expect(await readFile(ws.path('manifests/checkout.yaml'), 'utf8')).toBe(before);
+    // Without --add-missing, pulling part of the set is fine.
+    const scoped = await ldexp(['pull', 'manifests', '--target', 'web/production/button-test'], {
+      emulator,
+      cwd: ws.root,
+    });
+    expect(scoped.code, scoped.stderr).toBe(0);
+    expect(writes()).toEqual([]);
+  });
+
   it('stops on invalid manifests before reading LaunchDarkly', async () => {
     await ws.write({ 'manifests/bad.yaml': 'apiVersion: ldexp/v1\nkind: Experiment\nmetadata: { key: x }\n' });
     const result = await ldexp(['pull', 'manifests'], { emulator, cwd: ws.root });

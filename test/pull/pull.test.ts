@@ -76,3 +76,29 @@ describe('pullManifests', () => {
     expect(result.notes[0]?.message).toContain('LaunchDarkly differs between them; split the document per environment');
   });
 });
+
+describe('--add-missing needs the whole managed set', () => {
+  const run = (manifests: ReturnType<typeof manifestSet>) => () =>
+    pullManifests({
+      manifests,
+      live: liveFromDesired(manifests),
+      texts: new Map(manifests.files.map((f) => [f, TEXT])),
+      addMissing: true,
+      source: 'https://x',
+      exportedAt: 't',
+    });
+
+  it('runs on a whole run', () => {
+    expect(run(manifestSet([experiment()]))).not.toThrow();
+  });
+
+  it.each([
+    ['files of the managed set left out', { kind: 'unreadFiles' as const, files: ['m/other.yaml'] }, 'm/other.yaml'],
+    ['a --target KEY', { kind: 'targetKeys' as const, targets: ['web/production/exp'] }, '--target web/production/exp'],
+  ])('refuses %s, naming it', (_name, limit, named) => {
+    const manifests = manifestSet([experiment()]);
+    manifests.scope = { configFolder: 'm', limits: [limit] };
+    expect(run(manifests)).toThrow(/^pull --add-missing needs the whole managed set/);
+    expect(run(manifests)).toThrow(named);
+  });
+});

@@ -9,6 +9,7 @@ import {
   noColorOption,
   projectOption,
   readConcurrencyOption,
+  targetOption,
   timeoutOption,
   verboseOption,
 } from '../options.js';
@@ -23,6 +24,7 @@ export const driftSpec: CliCommand = {
     projectOption,
     environmentOption,
     allowTargetOption,
+    targetOption,
     baseOption(
       'only count as drift what changed in LaunchDarkly since the manifests at this Git ref (changes made in Git since then are listed as not applied yet)',
     ),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { LdexpError } from '../../errors.js';
 import { statOf, readUserText, writeUserText } from '../../files.js';
 import { hasErrors, readLiveFor, validate } from '../../pipeline.js';
-import { pullManifests, type PullResult } from '../../pull/index.js';
+import { assertAddMissingAllowed, pullManifests, type PullResult } from '../../pull/index.js';
 import { renderProblemsText } from '../../render/index.js';
 import type { CommandContext } from '../context.js';
 import { connectionFrom, targetDefaults } from '../context.js';
@@ -16,6 +16,8 @@ export async function pullCommand(context: CommandContext): Promise<number> {
   const { manifests, problems } = await validate(line.paths, targetDefaults(line), { cwd: io.cwd });
   if (problems.length > 0) io.stderr.write(renderProblemsText(problems, { color: line.color, cwd: io.cwd }));
   if (hasErrors(problems)) return EXIT_ERROR;
+  // Before reading LaunchDarkly: nothing that run could find would make a partial --add-missing safe.
+  if (line.addMissing) assertAddMissingAllowed(manifests);
   const connection = connectionFrom(context);
   let live;
   try {

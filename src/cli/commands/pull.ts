@@ -9,6 +9,7 @@ import {
   projectOption,
   pullOutOption,
   readConcurrencyOption,
+  targetOption,
   timeoutOption,
   verboseOption,
 } from '../options.js';
@@ -23,6 +24,7 @@ export const pullSpec: CliCommand = {
     projectOption,
     environmentOption,
     allowTargetOption,
+    targetOption,
     addMissingOption,
     pullOutOption,
     readConcurrencyOption,
