@@ -84,6 +84,7 @@ const HELP: HelpCase[] = [
       '--project <key>',
       '--environment <key>',
       '--allow-target <project/environment>',
+      '--target <project/environment[/key]>',
       '--base <git-ref>',
       '--format <format>',
       '--read-concurrency <n>',
