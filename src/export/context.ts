@@ -1,5 +1,6 @@
 /** What converting one live resource needs to know, and how it records what it cannot say. */
-import type { LiveEnvironment, LiveProject } from '../live/types.js';
+import { liveProject } from '../live/lookup.js';
+import type { LiveEnvironment, LiveProject, LiveState } from '../live/types.js';
 import type { Target } from '../types.js';
 import type { ExportWarning } from './types.js';
 
@@ -9,6 +10,17 @@ export interface ResourceContext {
   environment: LiveEnvironment;
   address: string;
   warnings: ExportWarning[];
+}
+
+/** The context of one resource of `environment` (export's, and pull's for a manifest it compares against). */
+export function resourceContext(live: LiveState, environment: LiveEnvironment, address: string): ResourceContext {
+  return {
+    target: { project: environment.project, environment: environment.environment },
+    project: liveProject(live, environment.project).project,
+    environment,
+    address,
+    warnings: [],
+  };
 }
 
 /** Record that `field` (a JSON pointer into the manifest) could not be exported exactly. */

@@ -4,9 +4,9 @@
  */
 import type { LiveEnvironment, LiveState } from '../live/types.js';
 import { liveStatus } from '../normalize/index.js';
-import { holdoutKey, liveExperiments, liveProject } from '../live/lookup.js';
+import { holdoutKey, liveExperiments } from '../live/lookup.js';
 import { resourceAddress, type Target } from '../types.js';
-import type { ResourceContext } from './context.js';
+import { resourceContext, type ResourceContext } from './context.js';
 import { experimentDocument } from './experiment.js';
 import { holdoutDocument } from './holdout.js';
 import { renderYaml } from './render.js';
@@ -44,7 +44,7 @@ export function exportEnvironment(
   const out: ExportedResource[] = [];
   for (const holdout of environment.holdouts) {
     const key = holdoutKey(holdout);
-    const context = contextFor(live, environment, resourceAddress('holdout', target, key));
+    const context = resourceContext(live, environment, resourceAddress('holdout', target, key));
     out.push(resource('Holdout', key, context, holdoutDocument(holdout, context)));
   }
   for (const experiment of liveExperiments(environment)) {
@@ -53,7 +53,7 @@ export function exportEnvironment(
       archivedSkipped.push(address);
       continue;
     }
-    const context = contextFor(live, environment, address);
+    const context = resourceContext(live, environment, address);
     out.push(resource('Experiment', experiment.key, context, experimentDocument(experiment, context)));
   }
   return out;
@@ -68,15 +68,6 @@ function resource(
   return { kind, key, target: context.target, address: context.address, document, warnings: context.warnings };
 }
 
-function contextFor(live: LiveState, environment: LiveEnvironment, address: string): ResourceContext {
-  return {
-    target: { project: environment.project, environment: environment.environment },
-    project: liveProject(live, environment.project).project,
-    environment,
-    address,
-    warnings: [],
-  };
-}
 
 /** `<environment>/<key>.yaml`, holdouts under `<environment>/holdouts/`. */
 export function filePath(resource: Pick<ExportedResource, 'kind' | 'key' | 'target'>): string {

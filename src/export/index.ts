@@ -10,3 +10,4 @@ export type {
   ExportedResource,
   ManifestData,
 } from './types.js';
+export { resourceContext, type ResourceContext } from './context.js';

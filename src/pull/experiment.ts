@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 
-import { experimentDocument } from '../export/index.js';
+import { experimentDocument, resourceContext } from '../export/index.js';
 import type { ManifestData } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
 import { ANALYSIS_SETTINGS } from '../manifest/types.js';
@@ -15,7 +15,6 @@ import type { CanonicalExperiment } from '../normalize/index.js';
 import { findLiveExperiment, liveEnvironment } from '../live/lookup.js';
 import { resolveExperiment } from '../resolve/index.js';
 import { resourceAddress } from '../types.js';
-import { exportContextFor } from './context.js';
 import type { DocumentPull, FieldEdit } from './types.js';
 
 /** Edits for one experiment (of one environment); `skipped` says why none could be computed. */
@@ -24,7 +23,7 @@ export function pullExperiment(manifest: ExperimentManifest, manifests: Manifest
   const environment = liveEnvironment(live, manifest);
   const experiment = findLiveExperiment(environment, manifest.key);
   if (!experiment) return { address, edits: [], skipped: 'not in LaunchDarkly (apply creates it)' };
-  const context = exportContextFor(manifest, environment, live, address);
+  const context = resourceContext(live, environment, address);
   const exported = experimentDocument(experiment, context);
   if (!exported) return { address, edits: [], skipped: 'LaunchDarkly holds no iteration for it' };
   const { resolved, problems } = resolveExperiment(manifest, manifests, live);

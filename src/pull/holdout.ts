@@ -1,11 +1,10 @@
 /** Holdout edits: LaunchDarkly can rename, describe and end a holdout, so only those can drift. */
-import { holdoutDocument } from '../export/index.js';
+import { holdoutDocument, resourceContext } from '../export/index.js';
 import type { ManifestData } from '../export/index.js';
 import type { LiveState } from '../live/types.js';
 import type { HoldoutManifest } from '../manifest/types.js';
 import { findLiveHoldout, liveEnvironment } from '../live/lookup.js';
 import { resourceAddress } from '../types.js';
-import { exportContextFor } from './context.js';
 import type { DocumentPull, FieldEdit } from './types.js';
 
 export function pullHoldout(manifest: HoldoutManifest, live: LiveState): DocumentPull {
@@ -13,7 +12,7 @@ export function pullHoldout(manifest: HoldoutManifest, live: LiveState): Documen
   const environment = liveEnvironment(live, manifest);
   const holdout = findLiveHoldout(environment, manifest.key);
   if (!holdout) return { address, edits: [], skipped: 'not in LaunchDarkly (apply creates it)' };
-  const context = exportContextFor(manifest, environment, live, address);
+  const context = resourceContext(live, environment, address);
   const spec = holdoutDocument(holdout, context)['spec'] as ManifestData;
   const edits: FieldEdit[] = [];
   if (spec['name'] !== manifest.spec.name)

@@ -13,7 +13,7 @@ import { applyPlan, plan, validate } from '../../src/pipeline.js';
 import { RecordingReporter } from '../helpers/recording-reporter.js';
 import {
   E2E_SEED_FILE,
-  EXPERIMENTS,
+  editInLaunchDarkly,
   experimentManifest,
   gitIn,
   startSeeded,
@@ -57,17 +57,7 @@ afterEach(async () => {
 
 it("labels a pull request's plan against its base commit and warns about the UI edit it reverts", async () => {
   const baseSha = git('rev-parse', 'HEAD');
-  const response = await fetch(`${emulator.url}${EXPERIMENTS}/exp-draft`, {
-    method: 'PATCH',
-    headers: {
-      Authorization: TOKEN,
-      'LD-API-Version': '20240415',
-      'Content-Type': 'application/json; domain-model=launchdarkly.semanticpatch',
-    },
-    body: JSON.stringify({ instructions: [{ kind: 'updateDescription', value: 'Edited in the UI' }] }),
-  });
-  expect(response.status).toBe(200);
-  emulator.requests.length = 0;
+  await editInLaunchDarkly(emulator, 'exp-draft', { kind: 'updateDescription', value: 'Edited in the UI' });
   await ws.write({
     'experiments/exp-draft.yaml': experimentManifest({
       key: 'exp-draft',

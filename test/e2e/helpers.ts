@@ -253,3 +253,26 @@ export function gitIn(root: string, ...args: string[]): string {
     },
   });
 }
+
+/**
+ * What someone does in the LaunchDarkly UI: one semantic-patch instruction on an experiment of
+ * web/production, sent to the emulator directly (not through ldexp). The request log is cleared
+ * afterwards, so a test sees only what ldexp sends.
+ */
+export async function editInLaunchDarkly(
+  emulator: RunningEmulator,
+  experimentKey: string,
+  instruction: { kind: string; value: unknown },
+): Promise<void> {
+  const response = await fetch(`${emulator.url}${EXPERIMENTS}/${experimentKey}`, {
+    method: 'PATCH',
+    headers: {
+      Authorization: TOKEN,
+      'LD-API-Version': '20240415',
+      'Content-Type': 'application/json; domain-model=launchdarkly.semanticpatch',
+    },
+    body: JSON.stringify({ instructions: [instruction] }),
+  });
+  if (response.status !== 200) throw new Error(`the UI edit got ${String(response.status)}: ${await response.text()}`);
+  emulator.requests.length = 0;
+}

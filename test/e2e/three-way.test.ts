@@ -12,7 +12,7 @@ import type { RunningEmulator } from '../../src/emulator/index.js';
 import {
   E2E_SEED_FILE,
   EXPERIMENTS,
-  TOKEN,
+  editInLaunchDarkly,
   experimentManifest,
   gitIn,
   ldexp,
@@ -42,19 +42,8 @@ async function commit(name: string, message: string): Promise<void> {
 }
 
 /** What someone does in the LaunchDarkly UI: rename the experiment. */
-async function renameInLaunchDarkly(name: string): Promise<void> {
-  const response = await fetch(`${emulator.url}${EXPERIMENTS}/exp-draft`, {
-    method: 'PATCH',
-    headers: {
-      Authorization: TOKEN,
-      'LD-API-Version': '20240415',
-      'Content-Type': 'application/json; domain-model=launchdarkly.semanticpatch',
-    },
-    body: JSON.stringify({ instructions: [{ kind: 'updateName', value: name }] }),
-  });
-  expect(response.status).toBe(200);
-  emulator.requests.length = 0;
-}
+const renameInLaunchDarkly = (name: string): Promise<void> =>
+  editInLaunchDarkly(emulator, 'exp-draft', { kind: 'updateName', value: name });
 
 const run = (args: string[]) => ldexp(args, { emulator, cwd: ws.root });
 
