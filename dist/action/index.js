@@ -1270,7 +1270,7 @@ var require_util = __commonJS({
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
     var net = __require("node:net");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var timers = require_timers();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -1336,7 +1336,7 @@ var require_util = __commonJS({
       if (pathHasQueryOrFragment(url)) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -23438,7 +23438,7 @@ var require_util4 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -23500,7 +23500,7 @@ var require_util4 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify
     };
   }
 });
@@ -23647,7 +23647,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util4();
+    var { stringify } = require_util4();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     var brandChecks = webidl.brandCheckMultiple([Headers2, globalThis.Headers].filter(Boolean));
@@ -23695,7 +23695,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       brandChecks(headers);
       cookie = webidl.converters.Cookie(cookie);
-      const str3 = stringify2(cookie);
+      const str3 = stringify(cookie);
       if (str3) {
         headers.append("set-cookie", str3, true);
       }
@@ -26927,10 +26927,10 @@ var require_helpers = __commonJS({
     })();
     Object.defineProperty(exports, "__esModule", { value: true });
     var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function hasOwnProperty2(obj, key) {
+    function hasOwnProperty(obj, key) {
       return _hasOwnProperty.call(obj, key);
     }
-    exports.hasOwnProperty = hasOwnProperty2;
+    exports.hasOwnProperty = hasOwnProperty;
     function _objectKeys(obj) {
       if (Array.isArray(obj)) {
         var keys_1 = new Array(obj.length);
@@ -26944,7 +26944,7 @@ var require_helpers = __commonJS({
       }
       var keys = [];
       for (var i in obj) {
-        if (hasOwnProperty2(obj, i)) {
+        if (hasOwnProperty(obj, i)) {
           keys.push(i);
         }
       }
@@ -26992,7 +26992,7 @@ var require_helpers = __commonJS({
     function _getPathRecursive(root, obj) {
       var found3;
       for (var key in root) {
-        if (hasOwnProperty2(root, key)) {
+        if (hasOwnProperty(root, key)) {
           if (root[key] === obj) {
             return escapePathComponent(key) + "/";
           } else if (typeof root[key] === "object") {
@@ -30841,7 +30841,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -30870,7 +30870,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify;
   }
 });
 
@@ -30880,7 +30880,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -30902,7 +30902,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -30954,7 +30954,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -31095,7 +31095,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge = require_merge();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -31131,7 +31131,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -31198,12 +31198,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -31228,7 +31228,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -31295,7 +31295,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -32656,7 +32656,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -32671,7 +32671,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -32693,7 +32693,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -32701,7 +32701,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -34837,7 +34837,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -34890,7 +34890,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify;
   }
 });
 
@@ -36620,7 +36620,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -36645,7 +36645,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
-    exports.stringify = stringify2;
+    exports.stringify = stringify;
   }
 });
 
@@ -37708,756 +37708,6 @@ function stepDependencies(steps) {
   return waits;
 }
 
-// src/apply/preconditions.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// node_modules/safe-stable-stringify/index.js
-var { hasOwnProperty } = Object.prototype;
-var strEscapeSequencesRegExp = /[\u0000-\u001f\u0022\u005c\ud800-\udfff]/;
-var nodeVersion = typeof process === "object" ? process?.versions?.node : void 0;
-var strEscapeLength = Number(nodeVersion?.slice(0, nodeVersion.indexOf("."))) >= 22 ? 128 : 5e3;
-function strEscape(str3) {
-  if (str3.length < strEscapeLength && !strEscapeSequencesRegExp.test(str3)) {
-    return `"${str3}"`;
-  }
-  return JSON.stringify(str3);
-}
-function sort(array, comparator) {
-  if (array.length > 200 || comparator) {
-    return array.sort(comparator);
-  }
-  let moves = 0;
-  if (array.length > 1 && array[0] > array[1]) {
-    const currentValue = array[1];
-    if (array.length > 32 && currentValue > array[array.length - 1]) {
-      return array.sort();
-    }
-    array[1] = array[0];
-    array[0] = currentValue;
-    moves = 1;
-  }
-  for (let i = 2; i < array.length; i++) {
-    const currentValue = array[i];
-    if (array[i - 1] <= currentValue) continue;
-    let position = i;
-    do {
-      array[position] = array[position - 1];
-      position--;
-    } while (position !== 0 && array[position - 1] > currentValue);
-    array[position] = currentValue;
-    moves += i - position;
-    if (moves > array.length && moves > 32) return array.sort();
-  }
-  return array;
-}
-var typedArrayPrototypeGetSymbolToStringTag = (
-  // @ts-expect-error
-  Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(
-      Object.getPrototypeOf(
-        new Int8Array()
-      )
-    ),
-    Symbol.toStringTag
-  ).get
-);
-function getTypedArrayType(value) {
-  const type = typedArrayPrototypeGetSymbolToStringTag.call(value);
-  return type !== void 0 && value.length !== 0 ? type : void 0;
-}
-function wrapInQuotes(value) {
-  return `"${value}"`;
-}
-function stringifyTypedArray(array, separator, maximumBreadth, bigint, fail2, type) {
-  if (array.length < maximumBreadth) {
-    maximumBreadth = array.length;
-  }
-  const whitespace = separator === "," ? "" : " ";
-  if (type[0] === "F") {
-    let value = array[0];
-    let res2 = `"0":${whitespace}${Number.isFinite(value) ? value : fail2 ? fail2(value) : "null"}`;
-    for (let i = 1; i < maximumBreadth; i++) {
-      value = array[i];
-      res2 += `${separator}"${i}":${whitespace}${Number.isFinite(value) ? value : fail2 ? fail2(value) : "null"}`;
-    }
-    return res2;
-  }
-  const method = bigint === "string" && array.length > 0 && typeof array[0] === "bigint" ? wrapInQuotes : String;
-  let res = `"0":${whitespace}${method(array[0])}`;
-  for (let i = 1; i < maximumBreadth; i++) {
-    res += `${separator}"${i}":${whitespace}${method(array[i])}`;
-  }
-  return res;
-}
-function stringifyCircularDepth(index) {
-  return `"[Circular: ${index}]"`;
-}
-function getCircularValueOption(options) {
-  if (hasOwnProperty.call(options, "circularValue")) {
-    const circularValue = options.circularValue;
-    if (typeof circularValue === "string") {
-      return `"${circularValue}"`;
-    }
-    if (circularValue == null) {
-      return circularValue;
-    }
-    if (circularValue === Error || circularValue === TypeError) {
-      return {
-        toString() {
-          throw new TypeError("Converting circular structure to JSON");
-        }
-      };
-    }
-    throw new TypeError('The "circularValue" argument must be of type string or the value null or undefined');
-  }
-  return stringifyCircularDepth;
-}
-function getDeterministicOption(options) {
-  let value;
-  if (hasOwnProperty.call(options, "deterministic")) {
-    value = options.deterministic;
-    if (typeof value !== "boolean" && typeof value !== "function") {
-      throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
-    }
-  }
-  return value === void 0 ? true : value;
-}
-function getBigIntOption(options) {
-  let value;
-  if (hasOwnProperty.call(options, "bigint")) {
-    value = options.bigint;
-    if (typeof value === "string") {
-      if (value !== "string") {
-        throw new TypeError('The "bigint" argument must be of type boolean or the string "string"');
-      }
-    } else if (typeof value !== "boolean") {
-      throw new TypeError('The "bigint" argument must be of type boolean or the string "string"');
-    }
-  }
-  return value === void 0 ? true : value;
-}
-function getBooleanOption(options, key, defaultValue) {
-  let value;
-  if (hasOwnProperty.call(options, key)) {
-    value = options[key];
-    if (typeof value !== "boolean") {
-      throw new TypeError(`The "${key}" argument must be of type boolean`);
-    }
-  }
-  return value === void 0 ? defaultValue : value;
-}
-function getPositiveIntegerOption(options, key) {
-  let value;
-  if (hasOwnProperty.call(options, key)) {
-    value = options[key];
-    if (typeof value !== "number") {
-      throw new TypeError(`The "${key}" argument must be of type number`);
-    }
-    if (!Number.isInteger(value)) {
-      throw new TypeError(`The "${key}" argument must be an integer`);
-    }
-    if (value < 1) {
-      throw new RangeError(`The "${key}" argument must be >= 1`);
-    }
-  }
-  return value === void 0 ? Infinity : value;
-}
-function getItemCount(number) {
-  if (number === 1) {
-    return "1 item";
-  }
-  return `${number} items`;
-}
-function getUniqueReplacerSet(replacerArray) {
-  const replacerSet = /* @__PURE__ */ new Set();
-  for (const value of replacerArray) {
-    if (typeof value === "string" || typeof value === "number") {
-      replacerSet.add(String(value));
-    }
-  }
-  return replacerSet;
-}
-function getStrictOption(options) {
-  if (hasOwnProperty.call(options, "strict")) {
-    const value = options.strict;
-    if (typeof value !== "boolean") {
-      throw new TypeError('The "strict" argument must be of type boolean');
-    }
-    if (value) {
-      return (value2) => {
-        let message = `Object can not safely be stringified. Received type ${typeof value2}`;
-        if (typeof value2 !== "function") message += ` (${safeErrorMessage(value2)})`;
-        throw new Error(message);
-      };
-    }
-  }
-}
-function safeErrorMessage(error2) {
-  try {
-    return String(error2);
-  } catch {
-    return "Failed";
-  }
-}
-function getErrorMessage(error2, name) {
-  const message = typeof error2?.message === "string" ? error2.message : safeErrorMessage(error2);
-  if (name) {
-    return `Error: Stringification failed with ${name} (${message})`;
-  }
-  return `Error: Stringification failed (${message})`;
-}
-function callSafe(method, thisArg, input) {
-  try {
-    return method.call(thisArg, input);
-  } catch (error2) {
-    return getErrorMessage(error2, method.name);
-  }
-}
-function makeSafe(method, name) {
-  const safeMethod = function(...input) {
-    try {
-      return method(...input);
-    } catch (error2) {
-      if (name !== void 0) {
-        return getErrorMessage(error2, name);
-      }
-      return `"${getErrorMessage(error2, name)}"`;
-    }
-  };
-  Object.defineProperty(safeMethod, "name", { value: `safe_${method.name}` });
-  return safeMethod;
-}
-function configure(options) {
-  options = { ...options };
-  const fail2 = getStrictOption(options);
-  if (fail2) {
-    if (options.bigint === void 0) {
-      options.bigint = false;
-    }
-    if (!("circularValue" in options)) {
-      options.circularValue = Error;
-    }
-  }
-  const circularValue = getCircularValueOption(options);
-  const bigint = getBigIntOption(options);
-  const deterministic = getDeterministicOption(options);
-  const comparator = typeof deterministic === "function" ? deterministic : void 0;
-  const maximumDepth = getPositiveIntegerOption(options, "maximumDepth");
-  const maximumBreadth = getPositiveIntegerOption(options, "maximumBreadth");
-  const safe = getBooleanOption(options, "safe", false);
-  let stringifyFnReplacer = function(key, parent, stack, replacer, spacer, indentation) {
-    let value = parent[key];
-    if (typeof value === "object" && value !== null && typeof value.toJSON === "function") {
-      value = safe ? callSafe(value.toJSON, value, key) : value.toJSON(key);
-    }
-    value = replacer.call(parent, key, value);
-    if (typeof value === "object") {
-      if (value === null) {
-        return "null";
-      }
-      const circularIndex = stack.indexOf(value);
-      if (circularIndex !== -1) {
-        return typeof circularValue === "function" ? circularValue(circularIndex) : circularValue;
-      }
-      let res = "";
-      let join = ",";
-      const originalIndentation = indentation;
-      if (Array.isArray(value)) {
-        if (value.length === 0) {
-          return "[]";
-        }
-        if (maximumDepth < stack.length + 1) {
-          return '"[Array]"';
-        }
-        stack.push(value);
-        if (spacer !== "") {
-          indentation += spacer;
-          res += `
-${indentation}`;
-          join = `,
-${indentation}`;
-        }
-        const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
-        let i = 0;
-        for (; i < maximumValuesToStringify - 1; i++) {
-          const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
-          res += tmp2 !== void 0 ? tmp2 : "null";
-          res += join;
-        }
-        const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
-        res += tmp !== void 0 ? tmp : "null";
-        if (value.length > maximumBreadth) {
-          const removedKeys = value.length - maximumBreadth;
-          res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
-        }
-        if (spacer !== "") {
-          res += `
-${originalIndentation}`;
-        }
-        stack.pop();
-        return `[${res}]`;
-      }
-      let keys = Object.keys(value);
-      const keyLength = keys.length;
-      if (keyLength === 0) {
-        return "{}";
-      }
-      if (maximumDepth < stack.length + 1) {
-        return '"[Object]"';
-      }
-      let whitespace = "";
-      let separator = "";
-      if (spacer !== "") {
-        indentation += spacer;
-        join = `,
-${indentation}`;
-        whitespace = " ";
-      }
-      const maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-      if (deterministic && getTypedArrayType(value) === void 0) {
-        keys = sort(keys, comparator);
-      }
-      stack.push(value);
-      for (let i = 0; i < maximumPropertiesToStringify; i++) {
-        const key2 = keys[i];
-        const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
-        if (tmp !== void 0) {
-          res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-          separator = join;
-        }
-      }
-      if (keyLength > maximumBreadth) {
-        const removedKeys = keyLength - maximumBreadth;
-        res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-        separator = join;
-      }
-      if (spacer !== "" && separator.length > 1) {
-        res = `
-${indentation}${res}
-${originalIndentation}`;
-      }
-      stack.pop();
-      return `{${res}}`;
-    }
-    return stringifyFnPrimitive(value);
-  };
-  let stringifyArrayReplacer = function(key, value, stack, replacer, spacer, indentation) {
-    if (value === null) {
-      return "null";
-    }
-    if (typeof /** @type {ToJSON} */
-    value.toJSON === "function") {
-      if (typeof key === "number") key = String(key);
-      const jsonValue2 = safe ? callSafe(
-        /** @type {ToJSON} */
-        value.toJSON,
-        value,
-        key
-      ) : (
-        /** @type {ToJSON} */
-        value.toJSON(key)
-      );
-      if (typeof jsonValue2 !== "object") {
-        return stringifyPrimitive(jsonValue2);
-      }
-      if (jsonValue2 === null) {
-        return "null";
-      }
-      value = jsonValue2;
-    }
-    const circularIndex = stack.indexOf(value);
-    if (circularIndex !== -1) {
-      return typeof circularValue === "function" ? circularValue(circularIndex) : circularValue;
-    }
-    const originalIndentation = indentation;
-    let res = "";
-    let join = ",";
-    if (Array.isArray(value)) {
-      if (value.length === 0) {
-        return "[]";
-      }
-      if (maximumDepth < stack.length + 1) {
-        return '"[Array]"';
-      }
-      stack.push(value);
-      if (spacer !== "") {
-        indentation += spacer;
-        res += `
-${indentation}`;
-        join = `,
-${indentation}`;
-      }
-      const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
-      let i = 0;
-      for (; i < maximumValuesToStringify - 1; i++) {
-        const item2 = value[i];
-        const tmp2 = typeof item2 === "object" ? stringifyArrayReplacer(i, item2, stack, replacer, spacer, indentation) : stringifyPrimitive(item2);
-        res += tmp2 !== void 0 ? tmp2 : "null";
-        res += join;
-      }
-      const item = value[i];
-      const tmp = typeof item === "object" ? stringifyArrayReplacer(i, item, stack, replacer, spacer, indentation) : stringifyPrimitive(item);
-      res += tmp !== void 0 ? tmp : "null";
-      if (value.length > maximumBreadth) {
-        const removedKeys = value.length - maximumBreadth;
-        res += `${join}"... ${getItemCount(removedKeys)} not stringified"`;
-      }
-      if (spacer !== "") {
-        res += `
-${originalIndentation}`;
-      }
-      stack.pop();
-      return `[${res}]`;
-    }
-    if (maximumDepth < stack.length + 1) {
-      return '"[Object]"';
-    }
-    stack.push(value);
-    let whitespace = "";
-    if (spacer !== "") {
-      indentation += spacer;
-      join = `,
-${indentation}`;
-      whitespace = " ";
-    }
-    let separator = "";
-    for (const key2 of replacer) {
-      const item = (
-        /** @type {Record<string, unknown>} */
-        value[key2]
-      );
-      const tmp = typeof item === "object" ? stringifyArrayReplacer(key2, item, stack, replacer, spacer, indentation) : stringifyPrimitive(item);
-      if (tmp !== void 0) {
-        res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-        separator = join;
-      }
-    }
-    if (spacer !== "" && separator.length > 1) {
-      res = `
-${indentation}${res}
-${originalIndentation}`;
-    }
-    stack.pop();
-    return `{${res}}`;
-  };
-  let stringifyIndent = function(key, value, stack, spacer, indentation) {
-    if (value === null) {
-      return "null";
-    }
-    if (typeof /** @type {ToJSON} */
-    value.toJSON === "function") {
-      if (typeof key === "number") key = String(key);
-      const jsonValue2 = safe ? callSafe(
-        /** @type {ToJSON} */
-        value.toJSON,
-        value,
-        key
-      ) : (
-        /** @type {ToJSON} */
-        value.toJSON(key)
-      );
-      if (typeof jsonValue2 !== "object") {
-        return stringifyPrimitive(jsonValue2);
-      }
-      if (jsonValue2 === null) {
-        return "null";
-      }
-      value = jsonValue2;
-    }
-    const circularIndex = stack.indexOf(value);
-    if (circularIndex !== -1) {
-      return typeof circularValue === "function" ? circularValue(circularIndex) : circularValue;
-    }
-    const originalIndentation = indentation;
-    if (Array.isArray(value)) {
-      if (value.length === 0) {
-        return "[]";
-      }
-      if (maximumDepth < stack.length + 1) {
-        return '"[Array]"';
-      }
-      stack.push(value);
-      indentation += spacer;
-      let res2 = `
-${indentation}`;
-      const join2 = `,
-${indentation}`;
-      const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
-      let i = 0;
-      for (; i < maximumValuesToStringify - 1; i++) {
-        const item2 = value[i];
-        const tmp2 = typeof item2 === "object" ? stringifyIndent(i, item2, stack, spacer, indentation) : stringifyPrimitive(item2);
-        res2 += tmp2 !== void 0 ? tmp2 : "null";
-        res2 += join2;
-      }
-      const item = value[i];
-      const tmp = typeof item === "object" ? stringifyIndent(i, item, stack, spacer, indentation) : stringifyPrimitive(item);
-      res2 += tmp !== void 0 ? tmp : "null";
-      if (value.length > maximumBreadth) {
-        const removedKeys = value.length - maximumBreadth;
-        res2 += `${join2}"... ${getItemCount(removedKeys)} not stringified"`;
-      }
-      res2 += `
-${originalIndentation}`;
-      stack.pop();
-      return `[${res2}]`;
-    }
-    let keys = Object.keys(value);
-    const keyLength = keys.length;
-    if (keyLength === 0) {
-      return "{}";
-    }
-    if (maximumDepth < stack.length + 1) {
-      return '"[Object]"';
-    }
-    indentation += spacer;
-    const join = `,
-${indentation}`;
-    let res = "";
-    let separator = "";
-    let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-    const typedArrayType = getTypedArrayType(value);
-    if (typedArrayType !== void 0) {
-      res += stringifyTypedArray(
-        /** @type {ArrayLike<number | bigint>} */
-        value,
-        join,
-        maximumBreadth,
-        bigint,
-        fail2,
-        typedArrayType
-      );
-      keys = keys.slice(
-        /** @type {{length: number}} */
-        value.length
-      );
-      maximumPropertiesToStringify -= /** @type {{length: number}} */
-      value.length;
-      separator = join;
-    }
-    if (deterministic) {
-      keys = sort(keys, comparator);
-    }
-    stack.push(value);
-    for (let i = 0; i < maximumPropertiesToStringify; i++) {
-      const key2 = keys[i];
-      const item = (
-        /** @type {Record<string, unknown>} */
-        value[key2]
-      );
-      const tmp = typeof item === "object" ? stringifyIndent(key2, item, stack, spacer, indentation) : stringifyPrimitive(item);
-      if (tmp !== void 0) {
-        res += `${separator}${strEscape(key2)}: ${tmp}`;
-        separator = join;
-      }
-    }
-    if (keyLength > maximumBreadth) {
-      const removedKeys = keyLength - maximumBreadth;
-      res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-      separator = join;
-    }
-    if (separator !== "") {
-      res = `
-${indentation}${res}
-${originalIndentation}`;
-    }
-    stack.pop();
-    return `{${res}}`;
-  };
-  let stringifyPrimitive = function(value) {
-    switch (typeof value) {
-      case "string":
-        return strEscape(value);
-      case "number":
-        return isFinite(value) ? String(value) : fail2 ? fail2(value) : "null";
-      case "boolean":
-        return value === true ? "true" : "false";
-      case "undefined":
-        return void 0;
-      case "bigint":
-        if (bigint) {
-          return bigint === "string" ? `"${value}"` : String(value);
-        }
-      // fallthrough
-      default:
-        return fail2 ? fail2(value) : void 0;
-    }
-  };
-  let stringifyObject = function(key, value, stack) {
-    if (value === null) {
-      return "null";
-    }
-    if (typeof /** @type {ToJSON} */
-    value.toJSON === "function") {
-      if (typeof key === "number") key = String(key);
-      const jsonValue2 = safe ? callSafe(
-        /** @type {ToJSON} */
-        value.toJSON,
-        value,
-        key
-      ) : (
-        /** @type {ToJSON} */
-        value.toJSON(key)
-      );
-      if (typeof jsonValue2 !== "object") {
-        return stringifyPrimitive(jsonValue2);
-      }
-      if (jsonValue2 === null) {
-        return "null";
-      }
-      value = jsonValue2;
-    }
-    const circularIndex = stack.indexOf(value);
-    if (circularIndex !== -1) {
-      return typeof circularValue === "function" ? circularValue(circularIndex) : circularValue;
-    }
-    let res = "";
-    const hasLength = (
-      /** @type {{length?: unknown}} */
-      value.length !== void 0
-    );
-    if (hasLength && Array.isArray(value)) {
-      if (value.length === 0) {
-        return "[]";
-      }
-      if (maximumDepth < stack.length + 1) {
-        return '"[Array]"';
-      }
-      stack.push(value);
-      const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
-      let i = 0;
-      for (; i < maximumValuesToStringify - 1; i++) {
-        const item2 = value[i];
-        const tmp2 = typeof item2 === "object" ? stringifyObject(i, item2, stack) : stringifyPrimitive(item2);
-        res += tmp2 !== void 0 ? tmp2 : "null";
-        res += ",";
-      }
-      const item = value[i];
-      const tmp = typeof item === "object" ? stringifyObject(i, item, stack) : stringifyPrimitive(item);
-      res += tmp !== void 0 ? tmp : "null";
-      if (value.length > maximumBreadth) {
-        const removedKeys = value.length - maximumBreadth;
-        res += `,"... ${getItemCount(removedKeys)} not stringified"`;
-      }
-      stack.pop();
-      return `[${res}]`;
-    }
-    let keys = Object.keys(value);
-    const keyLength = keys.length;
-    if (keyLength === 0) {
-      return "{}";
-    }
-    if (maximumDepth < stack.length + 1) {
-      return '"[Object]"';
-    }
-    let separator = "";
-    let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
-    const typedArrayType = hasLength ? getTypedArrayType(value) : void 0;
-    if (typedArrayType !== void 0) {
-      res += stringifyTypedArray(
-        /** @type {ArrayLike<number | bigint>} */
-        value,
-        ",",
-        maximumBreadth,
-        bigint,
-        fail2,
-        typedArrayType
-      );
-      keys = keys.slice(
-        /** @type {{length: number}} */
-        value.length
-      );
-      maximumPropertiesToStringify -= /** @type {{length: number}} */
-      value.length;
-      separator = ",";
-    }
-    if (deterministic) {
-      keys = sort(keys, comparator);
-    }
-    stack.push(value);
-    for (let i = 0; i < maximumPropertiesToStringify; i++) {
-      const key2 = keys[i];
-      const item = (
-        /** @type {Record<string, unknown>} */
-        value[key2]
-      );
-      const tmp = typeof item === "object" ? stringifyObject(key2, item, stack) : stringifyPrimitive(item);
-      if (tmp !== void 0) {
-        res += `${separator}${strEscape(key2)}:${tmp}`;
-        separator = ",";
-      }
-    }
-    if (keyLength > maximumBreadth) {
-      const removedKeys = keyLength - maximumBreadth;
-      res += `${separator}"...":"${getItemCount(removedKeys)} not stringified"`;
-    }
-    stack.pop();
-    return `{${res}}`;
-  };
-  const stringifyFnPrimitive = stringifyPrimitive;
-  if (safe) {
-    stringifyFnReplacer = makeSafe(stringifyFnReplacer);
-    stringifyArrayReplacer = makeSafe(stringifyArrayReplacer);
-    stringifyIndent = makeSafe(stringifyIndent);
-    stringifyObject = makeSafe(stringifyObject);
-    stringifyPrimitive = makeSafe(stringifyPrimitive);
-  }
-  function stringify2(value, replacer, space) {
-    if (arguments.length > 1) {
-      let spacer = "";
-      if (typeof space === "number") {
-        spacer = " ".repeat(Math.max(0, Math.min(space, 10)));
-      } else if (typeof space === "string") {
-        spacer = space.slice(0, 10);
-      }
-      if (replacer != null) {
-        if (typeof replacer === "function") {
-          if (safe) {
-            replacer = makeSafe(replacer, replacer.name);
-          }
-          return stringifyFnReplacer("", { "": value }, [], replacer, spacer, "");
-        }
-        if (Array.isArray(replacer)) {
-          return typeof value === "object" ? stringifyArrayReplacer("", value, [], getUniqueReplacerSet(replacer), spacer, "") : stringifyPrimitive(value);
-        }
-      }
-      if (spacer.length !== 0) {
-        return typeof value === "object" ? stringifyIndent("", value, [], spacer, "") : stringifyPrimitive(value);
-      }
-    }
-    return typeof value === "object" ? stringifyObject("", value, []) : stringifyPrimitive(value);
-  }
-  return stringify2;
-}
-var sharedGlobal = (
-  /** @type {Record<symbol, typeof import('./index.js').default | undefined>} */
-  globalThis
-);
-var exportSymbol = /* @__PURE__ */ Symbol.for("safe-stable-stringify@3.0.0");
-if (sharedGlobal[exportSymbol] === void 0) {
-  const stringify2 = configure();
-  stringify2.configure = configure;
-  stringify2.stringify = stringify2;
-  stringify2.default = stringify2;
-  Object.defineProperty(sharedGlobal, exportSymbol, {
-    configurable: true,
-    enumerable: false,
-    value: (
-      /** @type {typeof import('./index.js').default} */
-      stringify2
-    ),
-    writable: true
-  });
-}
-
-// node_modules/safe-stable-stringify/esm/wrapper.mjs
-var sharedGlobal2 = (
-  /** @type {Record<symbol, typeof import('../index.js').default>} */
-  globalThis
-);
-var stringify = sharedGlobal2[/* @__PURE__ */ Symbol.for("safe-stable-stringify@3.0.0")];
-var configure2 = stringify.configure;
-
 // src/util/compare.ts
 function compareCodeUnits(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -39442,7 +38692,7 @@ var StateReader = class {
     if (!where) return void 0;
     const target = { project: where.project, environment: where.environment };
     const object3 = await readOne(this.client, where.kind, target, where.key);
-    const raw = sha256(object3 ?? null);
+    const raw = stableSha256(object3 ?? null);
     if (!object3) return { object: object3, fingerprint: void 0, raw };
     const holdouts = where.kind === "holdout" ? [object3] : object3.holdoutId ? await this.environmentHoldouts(target) : [];
     const environment = {
@@ -39488,9 +38738,6 @@ function whatChanged(address, planned, observed) {
   if (wasStatus !== void 0 && wasStatus !== status)
     changes.push(`its status changed from ${wasStatus} to ${status}`);
   return changes.length > 0 ? changes.join(" and ") : `was edited (it is now ${status}, iteration ${String(number)})`;
-}
-function sha256(value) {
-  return createHash2("sha256").update(stringify(value) ?? "null").digest("hex");
 }
 
 // src/util/json-pointer.ts

@@ -4,9 +4,7 @@
  * once and confirms it is still what the plan was made against. The same reads decide what
  * happened to a write that got no answer.
  */
-import { createHash } from 'node:crypto';
 
-import { stringify } from 'safe-stable-stringify';
 
 import type { LdClient } from '../live/client.js';
 import { readEnvironmentHoldouts, readOne } from '../live/fetch-live.js';
@@ -14,6 +12,7 @@ import type { LdExperiment, LdHoldout } from '../live/ld-types.js';
 import type { LiveEnvironment, LiveState } from '../live/types.js';
 import { iterationNumber, liveStatus } from '../normalize/status.js';
 import { fingerprintLive } from '../plan/fingerprint.js';
+import { stableSha256 as sha256 } from '../plan/stable-hash.js';
 import type { InstructionKind } from '../plan/instructions.js';
 import type { Plan, PlanStep, ResourcePlan } from '../plan/types.js';
 import { parseAddress, targetId, type Target } from '../types.js';
@@ -132,10 +131,4 @@ function whatChanged(address: string, planned: ResourcePlan | undefined, observe
   if (wasStatus !== undefined && wasStatus !== status)
     changes.push(`its status changed from ${wasStatus} to ${status}`);
   return changes.length > 0 ? changes.join(' and ') : `was edited (it is now ${status}, iteration ${String(number)})`;
-}
-
-function sha256(value: unknown): string {
-  return createHash('sha256')
-    .update(stringify(value) ?? 'null')
-    .digest('hex');
 }
