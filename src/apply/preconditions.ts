@@ -5,7 +5,6 @@
  * happened to a write that got no answer.
  */
 
-
 import type { LdClient } from '../live/client.js';
 import { readEnvironmentHoldouts, readOne } from '../live/fetch-live.js';
 import type { LdExperiment, LdHoldout } from '../live/ld-types.js';

@@ -68,7 +68,6 @@ function resource(
   return { kind, key, target: context.target, address: context.address, document, warnings: context.warnings };
 }
 
-
 /** `<environment>/<key>.yaml`, holdouts under `<environment>/holdouts/`. */
 export function filePath(resource: Pick<ExportedResource, 'kind' | 'key' | 'target'>): string {
   const folder = segment(resource.target.environment);
